@@ -1,0 +1,36 @@
+package org.neurite.cli;
+
+import org.neurite.cli.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code neurite} command. Each subcommand is a class of its own; errors end with a one-line
+ * message on standard error and a non-zero exit status ({@code --debug} shows the stack trace).
+ */
+@Command(name = "neurite", mixinStandardHelpOptions = true, version = "neurite 0.1.0",
+        description = "Deep learning for applied text mining.",
+        subcommands = {BenchCommand.class})
+public final class Main {
+    @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status; used by tests. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            boolean debugging = parseResult.originalArgs().contains("--debug");
+            if (debugging) {
+                e.printStackTrace(cl.getErr());
+            }
+            cl.getErr().println("neurite: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+}

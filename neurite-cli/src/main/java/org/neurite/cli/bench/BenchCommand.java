@@ -1,0 +1,9 @@
+package org.neurite.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code neurite bench ...}: speed measurements that print one parseable line per figure. */
+@Command(name = "bench", description = "Measure the engine's speed.", mixinStandardHelpOptions = true,
+        subcommands = {})
+public final class BenchCommand {
+}

@@ -1,0 +1,85 @@
+package org.neurite.kernels;
+
+/**
+ * Elementwise operations and reductions over contiguous runs of {@code float[]}.
+ *
+ * <p>Every method reads {@code n} elements starting at the given offsets and, where there is an
+ * output, writes {@code n} elements of {@code out} starting at {@code oo}. The output may be the same
+ * run as an input (in-place use is allowed). Two implementations exist: {@link ScalarMathKernels},
+ * the plain-loop reference and test oracle, and {@link SimdMathKernels}, on the Vector API.
+ * {@link Kernels#math()} picks one once, at start-up.
+ *
+ * <p>Broadcasting, strides and shapes are the tensor layer's business, not this one's.
+ */
+public interface MathKernels {
+    // ----- binary: out[i] = a[i] op b[i]
+    void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+    void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+    void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+    void div(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+    void max(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+    void min(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+    // ----- with a scalar: out[i] = a[i] op s
+    void addScalar(float[] a, int ao, float s, float[] out, int oo, int n);
+
+    void mulScalar(float[] a, int ao, float s, float[] out, int oo, int n);
+
+    /** {@code out[i] = a[i]^p}. */
+    void powScalar(float[] a, int ao, float p, float[] out, int oo, int n);
+
+    // ----- unary: out[i] = f(a[i])
+    void neg(float[] a, int ao, float[] out, int oo, int n);
+
+    void abs(float[] a, int ao, float[] out, int oo, int n);
+
+    void exp(float[] a, int ao, float[] out, int oo, int n);
+
+    void log(float[] a, int ao, float[] out, int oo, int n);
+
+    void sqrt(float[] a, int ao, float[] out, int oo, int n);
+
+    void square(float[] a, int ao, float[] out, int oo, int n);
+
+    void reciprocal(float[] a, int ao, float[] out, int oo, int n);
+
+    void tanh(float[] a, int ao, float[] out, int oo, int n);
+
+    /** {@code 1 / (1 + exp(-a))}, computed without overflow for large {@code |a|}. */
+    void sigmoid(float[] a, int ao, float[] out, int oo, int n);
+
+    void relu(float[] a, int ao, float[] out, int oo, int n);
+
+    // ----- derivative helpers used by backward passes
+    /** {@code out[i] = x[i] > 0 ? g[i] : 0}. */
+    void reluBackward(float[] x, int xo, float[] g, int go, float[] out, int oo, int n);
+
+    /** Given {@code y = tanh(x)}: {@code out[i] = g[i] * (1 - y[i]^2)}. */
+    void tanhBackward(float[] y, int yo, float[] g, int go, float[] out, int oo, int n);
+
+    /** Given {@code y = sigmoid(x)}: {@code out[i] = g[i] * y[i] * (1 - y[i])}. */
+    void sigmoidBackward(float[] y, int yo, float[] g, int go, float[] out, int oo, int n);
+
+    // ----- accumulation
+    /** {@code y[i] += alpha * x[i]}. */
+    void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
+
+    // ----- reductions
+    float sum(float[] a, int ao, int n);
+
+    float max(float[] a, int ao, int n);
+
+    float dot(float[] a, int ao, float[] b, int bo, int n);
+
+    // ----- row-wise, numerically stable (the maximum is subtracted first)
+    /** {@code out = softmax(a)} over one row of {@code n} values. */
+    void softmax(float[] a, int ao, float[] out, int oo, int n);
+
+    /** {@code out = log(softmax(a))} over one row of {@code n} values. */
+    void logSoftmax(float[] a, int ao, float[] out, int oo, int n);
+}

@@ -1,0 +1,261 @@
+package org.neurite.kernels;
+
+/**
+ * The plain-loop implementation of {@link MathKernels}: the reference that every faster kernel is
+ * tested against, and the fallback when the Vector API is switched off ({@code -Dneurite.simd=false}).
+ *
+ * <p>Contract: one straightforward loop per method, in index order, transcendental functions through
+ * {@link Math} in double precision and rounded once to float. Reductions accumulate in float in index
+ * order, so they are exactly what a reader of the loop expects, not the most accurate possible.
+ * Special values follow {@link Math}: {@code log(0) = -Infinity}, {@code log(-1) = NaN}, and a NaN
+ * input gives a NaN output (relu included); only {@link #reluBackward} maps a NaN {@code x} to 0,
+ * because its test {@code x > 0} is false. The SIMD twin is {@link SimdMathKernels}.
+ */
+public final class ScalarMathKernels implements MathKernels {
+
+    ScalarMathKernels() {
+    }
+
+    // The scalar forms are shared with the SIMD kernels' tails, so both agree element by element there.
+
+    static float exp(float x) {
+        return (float) Math.exp(x);
+    }
+
+    static float tanh(float x) {
+        return (float) Math.tanh(x);
+    }
+
+    /** Stable for large {@code |x|}: exp is only taken of a non-positive number, so it never overflows. */
+    static float sigmoid(float x) {
+        if (x >= 0f) {
+            return (float) (1.0 / (1.0 + Math.exp(-x)));
+        }
+        double e = Math.exp(x);
+        return (float) (e / (1.0 + e));
+    }
+
+    @Override
+    public void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] + b[bo + i];
+        }
+    }
+
+    @Override
+    public void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] - b[bo + i];
+        }
+    }
+
+    @Override
+    public void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] * b[bo + i];
+        }
+    }
+
+    @Override
+    public void div(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] / b[bo + i];
+        }
+    }
+
+    @Override
+    public void max(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = Math.max(a[ao + i], b[bo + i]);
+        }
+    }
+
+    @Override
+    public void min(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = Math.min(a[ao + i], b[bo + i]);
+        }
+    }
+
+    @Override
+    public void addScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] + s;
+        }
+    }
+
+    @Override
+    public void mulScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] * s;
+        }
+    }
+
+    @Override
+    public void powScalar(float[] a, int ao, float p, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) Math.pow(a[ao + i], p);
+        }
+    }
+
+    @Override
+    public void neg(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = -a[ao + i];
+        }
+    }
+
+    @Override
+    public void abs(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = Math.abs(a[ao + i]);
+        }
+    }
+
+    @Override
+    public void exp(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = exp(a[ao + i]);
+        }
+    }
+
+    @Override
+    public void log(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) Math.log(a[ao + i]);
+        }
+    }
+
+    @Override
+    public void sqrt(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) Math.sqrt(a[ao + i]);
+        }
+    }
+
+    @Override
+    public void square(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            float x = a[ao + i];
+            out[oo + i] = x * x;
+        }
+    }
+
+    @Override
+    public void reciprocal(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = 1f / a[ao + i];
+        }
+    }
+
+    @Override
+    public void tanh(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = tanh(a[ao + i]);
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = sigmoid(a[ao + i]);
+        }
+    }
+
+    /** {@code max(0, a)}; a NaN input stays NaN, as in PyTorch, so a diverging model is noticed. */
+    @Override
+    public void relu(float[] a, int ao, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = Math.max(a[ao + i], 0f);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] x, int xo, float[] g, int go, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = x[xo + i] > 0f ? g[go + i] : 0f;
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] y, int yo, float[] g, int go, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            float t = y[yo + i];
+            out[oo + i] = g[go + i] * (1f - t * t);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(float[] y, int yo, float[] g, int go, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            float s = y[yo + i];
+            out[oo + i] = g[go + i] * s * (1f - s);
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] += alpha * x[xo + i];
+        }
+    }
+
+    /** The sum in index order; 0 for {@code n = 0}. */
+    @Override
+    public float sum(float[] a, int ao, int n) {
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += a[ao + i];
+        }
+        return s;
+    }
+
+    /** The largest element; {@code -Infinity} for {@code n = 0}, NaN if any element is NaN. */
+    @Override
+    public float max(float[] a, int ao, int n) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, a[ao + i]);
+        }
+        return m;
+    }
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += a[ao + i] * b[bo + i];
+        }
+        return s;
+    }
+
+    /**
+     * {@code exp(a - max) / sum}. A row containing +Infinity or NaN, or made only of -Infinity,
+     * gives NaN, as in PyTorch.
+     */
+    @Override
+    public void softmax(float[] a, int ao, float[] out, int oo, int n) {
+        float m = max(a, ao, n);
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            float e = exp(a[ao + i] - m);
+            out[oo + i] = e;
+            s += e;
+        }
+        mulScalar(out, oo, 1f / s, out, oo, n);
+    }
+
+    /** {@code (a - max) - log(sum(exp(a - max)))}, subtracted in that order to keep small results exact. */
+    @Override
+    public void logSoftmax(float[] a, int ao, float[] out, int oo, int n) {
+        float m = max(a, ao, n);
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += exp(a[ao + i] - m);
+        }
+        float logS = (float) Math.log(s);
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (a[ao + i] - m) - logS;
+        }
+    }
+}

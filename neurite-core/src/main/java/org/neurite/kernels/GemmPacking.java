@@ -19,21 +19,29 @@ final class GemmPacking {
     /** Packs rows {@code [i0, i0+mc)} and columns {@code [p0, p0+kc)} of op(A) into {@code dst}. */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
                       float[] dst, int mr) {
+        if (transA) {
+            // op(A)(i, p) = a[p * lda + i]: walk each source row once, as packB does.
+            for (int p = 0; p < kc; p++) {
+                int src = aOff + (p0 + p) * lda + i0;
+                for (int ir = 0; ir < mc; ir += mr) {
+                    int rows = Math.min(mr, mc - ir);
+                    int d = ir * kc + p * mr;
+                    System.arraycopy(a, src + ir, dst, d, rows);
+                    if (rows < mr) {
+                        Arrays.fill(dst, d + rows, d + mr, 0f);
+                    }
+                }
+            }
+            return;
+        }
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int base = ir * kc;
-            if (transA) {
-                // op(A)(i, p) = a[p * lda + i]: the MR values of one p are contiguous in the source.
+            // Read each source row contiguously, write it with stride MR.
+            for (int r = 0; r < rows; r++) {
+                int src = aOff + (i0 + ir + r) * lda + p0;
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOff + (p0 + p) * lda + i0 + ir, dst, base + p * mr, rows);
-                }
-            } else {
-                // Read each source row contiguously, write it with stride MR.
-                for (int r = 0; r < rows; r++) {
-                    int src = aOff + (i0 + ir + r) * lda + p0;
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * mr + r] = a[src + p];
-                    }
+                    dst[base + p * mr + r] = a[src + p];
                 }
             }
             if (rows < mr) {
@@ -47,20 +55,30 @@ final class GemmPacking {
     /** Packs rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nc)} of op(B) into {@code dst}. */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       float[] dst, int nr) {
+        if (!transB) {
+            // Walk each source row once from left to right: strip by strip, the same rows would be
+            // revisited kc times with a large stride, which defeats the caches and the prefetcher.
+            for (int p = 0; p < kc; p++) {
+                int src = bOff + (p0 + p) * ldb + j0;
+                for (int jr = 0; jr < nc; jr += nr) {
+                    int cols = Math.min(nr, nc - jr);
+                    int d = jr * kc + p * nr;
+                    System.arraycopy(b, src + jr, dst, d, cols);
+                    if (cols < nr) {
+                        Arrays.fill(dst, d + cols, d + nr, 0f);
+                    }
+                }
+            }
+            return;
+        }
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             int base = jr * kc;
-            if (transB) {
-                // op(B)(p, j) = b[j * ldb + p]: read each source row contiguously, write with stride NR.
-                for (int q = 0; q < cols; q++) {
-                    int src = bOff + (j0 + jr + q) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * nr + q] = b[src + p];
-                    }
-                }
-            } else {
+            // op(B)(p, j) = b[j * ldb + p]: read each source row contiguously, write with stride NR.
+            for (int q = 0; q < cols; q++) {
+                int src = bOff + (j0 + jr + q) * ldb + p0;
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, dst, base + p * nr, cols);
+                    dst[base + p * nr + q] = b[src + p];
                 }
             }
             if (cols < nr) {

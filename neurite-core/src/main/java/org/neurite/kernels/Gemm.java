@@ -1,0 +1,151 @@
+package org.neurite.kernels;
+
+import static org.neurite.kernels.GemmMicroKernel.MR;
+import static org.neurite.kernels.GemmMicroKernel.NR;
+
+/**
+ * Single-precision matrix multiply, the engine's heart of speed:
+ * {@code C = op(A) · op(B) + beta · C}, row-major, BLAS-like.
+ *
+ * <p>Contract: op(A) is {@code m x k} (A is stored {@code k x m} when {@code transA}), op(B) is
+ * {@code k x n} (B is stored {@code n x k} when {@code transB}), C is {@code m x n}. {@code lda},
+ * {@code ldb} and {@code ldc} are the row strides of the arrays as stored, so any of them may be a
+ * sub-matrix of a larger one. A {@code beta} of 0 overwrites C without reading it (old content may be
+ * garbage or NaN); any other beta scales and accumulates. C must not overlap A or B. Results are
+ * reproducible for a given thread count, but not bit-identical to {@link GemmReference}, the slow
+ * twin and test oracle, which also runs when {@code -Dneurite.simd=false}.
+ *
+ * <p>Design (after BLIS/GotoBLAS): the K dimension is cut into blocks of {@code KC}, N into panels of
+ * {@code NC}, M into blocks of {@code MC}. Each block of op(B) and of op(A) is packed
+ * ({@link GemmPacking}) into per-thread reused buffers so that {@link GemmMicroKernel} streams
+ * contiguous memory; transposed operands are read in place while packing. Work is split across the
+ * cores of {@link Parallel} by giving each thread a band of whole tiles of C, along M or N, whichever
+ * duplicates less packing, so that even a 32-row product keeps both cores busy.
+ *
+ * <pre>{@code
+ * // y (batch x out) = x (batch x in) . W (in x out)
+ * Gemm.sgemm(false, false, batch, out, in, x, 0, in, w, 0, out, 0f, y, 0, out);
+ * // dW (in x out) = x^T . dy, accumulated into an existing gradient
+ * Gemm.sgemm(true, false, in, out, batch, x, 0, in, dy, 0, out, 1f, dW, 0, out);
+ * }</pre>
+ */
+public final class Gemm {
+    /** Depth of a packed block: a KC x NR strip of B (32 KB) stays in L1/L2 while A streams by. */
+    static final int KC = 256;
+    /** Rows of a packed block of A, a multiple of MR: MC x KC floats (120 KB) stay in L2. */
+    static final int MC = 120;
+    /** Columns of a packed panel of B: KC x NC floats (1 MB) stay in L2/L3. */
+    static final int NC = 1024;
+    /** Below this many multiply-adds, splitting across threads costs more than it gains. */
+    private static final long PARALLEL_MIN_MACS = 1L << 19;
+    private static final boolean SIMD =
+            !"false".equalsIgnoreCase(System.getProperty("neurite.simd", "true").trim());
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][] {
+            new float[roundUp(MC, MR) * KC], new float[roundUp(NC, NR) * KC], new float[MR * NR]});
+
+    private Gemm() {
+    }
+
+    /**
+     * {@code C = op(A)·op(B) + beta·C}. op(A) is m×k (A stored k×m when transA), op(B) is k×n (B
+     * stored n×k when transB). lda/ldb/ldc are row strides. beta is 0 (overwrite; C's old content may
+     * be garbage/NaN and must be ignored) or any other value (scale and accumulate).
+     *
+     * @throws IllegalArgumentException if a size is negative, a stride is shorter than a stored row,
+     *     or an array is too short for the matrix it is said to hold
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float beta, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sizes must be >= 0, got m=" + m + " n=" + n + " k=" + k);
+        }
+        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        checkMatrix("C", c, cOff, ldc, m, n);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || !SIMD) {
+            GemmReference.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        if ((long) m * n * k < PARALLEL_MIN_MACS || Parallel.threads() == 1) {
+            blocked(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (m >= n) {
+            // A band of rows per thread: each packs all of op(B) and its share of op(A).
+            Parallel.forRange(0, ceilDiv(m, MR), 1, (from, to) -> blocked(transA, transB,
+                    from * MR, Math.min(to * MR, m), 0, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+        } else {
+            Parallel.forRange(0, ceilDiv(n, NR), 1, (from, to) -> blocked(transA, transB,
+                    0, m, from * NR, Math.min(to * NR, n), k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+        }
+    }
+
+    /** The serial blocked product for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
+    private static void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float beta, float[] c, int cOff, int ldc) {
+        float[][] buffers = BUFFERS.get();
+        float[] packedA = buffers[0];
+        float[] packedB = buffers[1];
+        float[] edge = buffers[2];
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                // Only the first K block applies the caller's beta; later ones add to it.
+                float blockBeta = pc == 0 ? beta : 1f;
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, NR);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA, MR);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int rows = Math.min(MR, mc - ir);
+                            int ci = cOff + (ic + ir) * ldc + jc + jr;
+                            if (rows == MR && cols == NR) {
+                                GemmMicroKernel.tile(kc, packedA, ir * kc, packedB, jr * kc, c, ci, ldc, blockBeta);
+                            } else {
+                                GemmMicroKernel.tile(kc, packedA, ir * kc, packedB, jr * kc, edge, 0, NR, 0f);
+                                mergeEdge(edge, rows, cols, c, ci, ldc, blockBeta);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds the valid {@code rows x cols} corner of a full tile computed into {@code edge} to C. */
+    private static void mergeEdge(float[] edge, int rows, int cols, float[] c, int ci, int ldc, float beta) {
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < cols; q++) {
+                float v = edge[r * NR + q];
+                int idx = ci + r * ldc + q;
+                c[idx] = beta == 0f ? v : Math.fma(beta, c[idx], v);
+            }
+        }
+    }
+
+    private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+        if (off < 0 || ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException(name + ": need offset >= 0 and row stride >= " + cols
+                    + ", got offset " + off + " and stride " + ld);
+        }
+        long last = rows == 0 || cols == 0 ? off : off + (long) (rows - 1) * ld + cols;
+        if (last > x.length) {
+            throw new IllegalArgumentException(name + ": " + rows + "x" + cols + " with offset " + off
+                    + " and stride " + ld + " needs " + last + " floats, array has " + x.length);
+        }
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    private static int roundUp(int x, int y) {
+        return ceilDiv(x, y) * y;
+    }
+}

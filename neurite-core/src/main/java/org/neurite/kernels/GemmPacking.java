@@ -1,0 +1,91 @@
+package org.neurite.kernels;
+
+import java.util.Arrays;
+
+/**
+ * Copies blocks of {@link Gemm}'s operands into the layout its micro-kernel streams through.
+ *
+ * <p>A block of op(A), {@code mc x kc}, becomes strips of {@code MR} rows: strip {@code s} starts at
+ * {@code s * MR * kc} and holds, for each {@code p}, the {@code MR} values of column {@code p}
+ * side by side. A block of op(B), {@code kc x nc}, becomes strips of {@code NR} columns laid out the
+ * same way, {@code NR} values per {@code p}. Strips past the edge of the matrix are padded with
+ * zeros, so the micro-kernel never needs a short case. Transposed operands are read where they lie
+ * (strided), which is how the transposed GEMM variants avoid materialising a transpose.
+ */
+final class GemmPacking {
+    private GemmPacking() {
+    }
+
+    /** Packs rows {@code [i0, i0+mc)} and columns {@code [p0, p0+kc)} of op(A) into {@code dst}. */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+                      float[] dst, int mr) {
+        if (transA) {
+            // op(A)(i, p) = a[p * lda + i]: walk each source row once, as packB does.
+            for (int p = 0; p < kc; p++) {
+                int src = aOff + (p0 + p) * lda + i0;
+                for (int ir = 0; ir < mc; ir += mr) {
+                    int rows = Math.min(mr, mc - ir);
+                    int d = ir * kc + p * mr;
+                    System.arraycopy(a, src + ir, dst, d, rows);
+                    if (rows < mr) {
+                        Arrays.fill(dst, d + rows, d + mr, 0f);
+                    }
+                }
+            }
+            return;
+        }
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            int base = ir * kc;
+            // Read each source row contiguously, write it with stride MR.
+            for (int r = 0; r < rows; r++) {
+                int src = aOff + (i0 + ir + r) * lda + p0;
+                for (int p = 0; p < kc; p++) {
+                    dst[base + p * mr + r] = a[src + p];
+                }
+            }
+            if (rows < mr) {
+                for (int p = 0; p < kc; p++) {
+                    Arrays.fill(dst, base + p * mr + rows, base + (p + 1) * mr, 0f);
+                }
+            }
+        }
+    }
+
+    /** Packs rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nc)} of op(B) into {@code dst}. */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+                      float[] dst, int nr) {
+        if (!transB) {
+            // Walk each source row once from left to right: strip by strip, the same rows would be
+            // revisited kc times with a large stride, which defeats the caches and the prefetcher.
+            for (int p = 0; p < kc; p++) {
+                int src = bOff + (p0 + p) * ldb + j0;
+                for (int jr = 0; jr < nc; jr += nr) {
+                    int cols = Math.min(nr, nc - jr);
+                    int d = jr * kc + p * nr;
+                    System.arraycopy(b, src + jr, dst, d, cols);
+                    if (cols < nr) {
+                        Arrays.fill(dst, d + cols, d + nr, 0f);
+                    }
+                }
+            }
+            return;
+        }
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            int base = jr * kc;
+            // op(B)(p, j) = b[j * ldb + p]: read each source row contiguously, write with stride NR.
+            for (int q = 0; q < cols; q++) {
+                int src = bOff + (j0 + jr + q) * ldb + p0;
+                for (int p = 0; p < kc; p++) {
+                    dst[base + p * nr + q] = b[src + p];
+                }
+            }
+            if (cols < nr) {
+                for (int p = 0; p < kc; p++) {
+                    Arrays.fill(dst, base + p * nr + cols, base + (p + 1) * nr, 0f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.neurite.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** {@link Gemm} against its slow twin {@link GemmReference}. */
+class GemmTest {
+    /**
+     * Allowed error relative to {@code sum_p |a_ip * b_pj| + |beta * c_ij|}: float accumulation
+     * over a few thousand terms in a different order than the double-precision oracle.
+     */
+    private static final double REL_TOL = 1e-5;
+    /** Extra columns in every stored row and extra floats before every matrix. */
+    private static final int PAD = 3;
+    private static final int OFFSET = 5;
+
+    static Stream<Arguments> shapes() {
+        int[][] mnk = {
+            {1, 1, 1}, {1, 7, 1}, {7, 1, 17}, {7, 17, 33}, {17, 33, 7}, {33, 65, 129}, {65, 129, 33},
+            {129, 17, 65}, {6, 32, 256}, {12, 64, 257}, {121, 33, 300}, {130, 1030, 5},
+            {5, 1100, 513}, {241, 97, 515}, {32, 256, 784},
+        };
+        return Arrays.stream(mnk).flatMap(s -> Stream.of(
+                Arguments.of(s[0], s[1], s[2], false, false), Arguments.of(s[0], s[1], s[2], true, false),
+                Arguments.of(s[0], s[1], s[2], false, true), Arguments.of(s[0], s[1], s[2], true, true)));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+    @MethodSource("shapes")
+    void overwritesGarbageWhenBetaIsZero(int m, int n, int k, boolean transA, boolean transB) {
+        checkAgainstReference(m, n, k, transA, transB, 0f);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+    @MethodSource("shapes")
+    void accumulatesWhenBetaIsOne(int m, int n, int k, boolean transA, boolean transB) {
+        checkAgainstReference(m, n, k, transA, transB, 1f);
+    }
+
+    @Test
+    void scalesByOtherBetas() {
+        checkAgainstReference(19, 45, 270, false, true, -0.5f);
+        checkAgainstReference(19, 45, 0, true, false, 2f);
+    }
+
+    @Test
+    void serialAndParallelRunsAgreeBitForBit() {
+        Problem p = new Problem(131, 300, 520, true, false, 0f, new SplittableRandom(7));
+        float[] parallel = p.c.clone();
+        p.run(parallel, Gemm::sgemm);
+        // A region never nests: a GEMM called from inside one runs serially on that thread.
+        float[][] serial = {p.c.clone(), p.c.clone()};
+        Parallel.forRange(0, 2, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                p.run(serial[i], Gemm::sgemm);
+            }
+        });
+        assertArrayEquals(parallel, serial[0]);
+        assertArrayEquals(parallel, serial[1]);
+    }
+
+    @Test
+    void rejectsArraysTooShortForTheirShape() {
+        float[] small = new float[10];
+        assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(false, false, 4, 4, 4, small, 0, 4, new float[16], 0, 4, 0f, new float[16], 0, 4));
+        assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(false, false, 2, 2, 4, small, 0, 3, small, 0, 2, 0f, small, 0, 2));
+    }
+
+    private static void checkAgainstReference(int m, int n, int k, boolean transA, boolean transB, float beta) {
+        Problem p = new Problem(m, n, k, transA, transB, beta, new SplittableRandom(31L * m + 17L * n + k));
+        float[] expected = p.c.clone();
+        float[] actual = p.c.clone();
+        p.run(expected, GemmReference::sgemm);
+        p.run(actual, Gemm::sgemm);
+        for (int row = 0; row < m; row++) {
+            for (int col = 0; col < n; col++) {
+                int i = row;
+                int j = col;
+                int idx = OFFSET + i * p.ldc + j;
+                double scale = p.absProduct(i, j) + (beta == 0f ? 0 : Math.abs(beta * p.c[idx])) + 1e-30;
+                double err = Math.abs(actual[idx] - expected[idx]);
+                assertTrue(err <= REL_TOL * scale, () -> "C[" + i + "," + j + "] = " + actual[idx]
+                        + ", expected " + expected[idx] + " (relative error " + err / scale + ")");
+            }
+        }
+        for (int idx = 0; idx < actual.length; idx++) {
+            boolean inside = idx >= OFFSET && (idx - OFFSET) % p.ldc < n && (idx - OFFSET) / p.ldc < m;
+            if (!inside) {
+                assertTrue(Float.floatToIntBits(actual[idx]) == Float.floatToIntBits(p.c[idx]),
+                        "wrote outside C at " + idx);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Sgemm {
+        void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                   float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
+    }
+
+    /** Random operands stored with an offset and padded rows; C is NaN garbage when beta is 0. */
+    private static final class Problem {
+        final int m, n, k, lda, ldb, ldc;
+        final boolean transA, transB;
+        final float beta;
+        final float[] a, b, c;
+
+        Problem(int m, int n, int k, boolean transA, boolean transB, float beta, SplittableRandom rnd) {
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.transA = transA;
+            this.transB = transB;
+            this.beta = beta;
+            lda = (transA ? m : k) + PAD;
+            ldb = (transB ? k : n) + PAD;
+            ldc = n + PAD;
+            a = random(OFFSET + (transA ? k : m) * lda, rnd);
+            b = random(OFFSET + (transB ? n : k) * ldb, rnd);
+            c = beta == 0f ? nanFilled(OFFSET + m * ldc + PAD) : random(OFFSET + m * ldc + PAD, rnd);
+        }
+
+        void run(float[] out, Sgemm gemm) {
+            gemm.sgemm(transA, transB, m, n, k, a, OFFSET, lda, b, OFFSET, ldb, beta, out, OFFSET, ldc);
+        }
+
+        double absProduct(int i, int j) {
+            double sum = 0;
+            for (int p = 0; p < k; p++) {
+                float aip = transA ? a[OFFSET + p * lda + i] : a[OFFSET + i * lda + p];
+                float bpj = transB ? b[OFFSET + j * ldb + p] : b[OFFSET + p * ldb + j];
+                sum += Math.abs((double) aip * bpj);
+            }
+            return sum;
+        }
+
+        private static float[] random(int size, SplittableRandom rnd) {
+            float[] x = new float[size];
+            for (int i = 0; i < size; i++) {
+                x[i] = (float) (rnd.nextDouble() * 2 - 1);
+            }
+            return x;
+        }
+
+        private static float[] nanFilled(int size) {
+            float[] x = new float[size];
+            Arrays.fill(x, Float.NaN);
+            return x;
+        }
+    }
+}

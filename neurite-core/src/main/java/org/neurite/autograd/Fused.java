@@ -1,0 +1,87 @@
+package org.neurite.autograd;
+
+import org.neurite.kernels.Gemm;
+import org.neurite.kernels.Kernels;
+import org.neurite.kernels.MathKernels;
+import org.neurite.tensor.Shapes;
+import org.neurite.tensor.Tensor;
+
+/**
+ * {@code y = act(x·W + b)} as one recorded operation, the heart of a Dense layer.
+ *
+ * <p>Forward: the bias is copied into every output row and the GEMM accumulates onto it, then the
+ * activation runs in place, so the output is written once and never re-read for the bias.
+ * Backward, with {@code gz = g ⊙ act'(y)}: {@code dx = gz·Wᵀ}, {@code dW = xᵀ·gz},
+ * {@code db = Σ_rows gz}. Its composed twin ({@code act(x.matmul(W).add(b))}) is the test oracle.
+ *
+ * <p>Shapes: x {@code (batch, in)}, W {@code (in, out)}, b {@code (out)} or null, y {@code (batch, out)}.
+ */
+public final class Fused {
+    private static final MathKernels K = Kernels.math();
+
+    private Fused() {
+    }
+
+    public static Variable linear(Variable x, Variable w, Variable b, FusedActivation activation) {
+        Tensor xv = x.value();
+        Tensor wv = w.value();
+        if (xv.rank() != 2 || wv.rank() != 2 || xv.dim(1) != wv.dim(0)
+                || (b != null && (b.value().rank() != 1 || b.value().dim(0) != wv.dim(1)))) {
+            throw new IllegalArgumentException("linear: shapes x " + Shapes.toString(xv.shape()) + ", W "
+                    + Shapes.toString(wv.shape()) + (b == null ? "" : ", b " + Shapes.toString(b.shape()))
+                    + " do not match");
+        }
+        int rows = xv.dim(0);
+        int in = xv.dim(1);
+        int out = wv.dim(1);
+        Tensor y = Tensor.empty(rows, out);
+        float[] yd = y.data();
+        if (b != null) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(b.value().data(), b.value().offset(), yd, r * out, out);
+            }
+        }
+        Gemm.sgemm(false, false, rows, out, in, xv.data(), xv.offset(), in, wv.data(), wv.offset(), out,
+                b == null ? 0f : 1f, yd, 0, out);
+        activate(activation, y);
+        Backward backward = g -> {
+            Tensor gz = activationGradient(activation, y, g);
+            return new Tensor[] {
+                x.requiresGrad() ? gz.matmul(wv, false, true) : null,
+                w.requiresGrad() ? xv.matmul(gz, true, false) : null,
+                b != null && b.requiresGrad() ? gz.sum(0, false) : null};
+        };
+        return b == null
+                ? Variable.result("linear", y, g -> java.util.Arrays.copyOf(backward.apply(g), 2), x, w)
+                : Variable.result("linear", y, backward, x, w, b);
+    }
+
+    private static void activate(FusedActivation activation, Tensor y) {
+        float[] d = y.data();
+        switch (activation) {
+            case LINEAR -> { }
+            case RELU -> K.relu(d, 0, d, 0, y.size());
+            case SIGMOID -> K.sigmoid(d, 0, d, 0, y.size());
+            case TANH -> K.tanh(d, 0, d, 0, y.size());
+        }
+    }
+
+    private static Tensor activationGradient(FusedActivation activation, Tensor y, Tensor g) {
+        if (activation == FusedActivation.LINEAR) {
+            return g;
+        }
+        Tensor gz = g.emptyLike();
+        float[] yd = y.data();
+        float[] gd = g.data();
+        float[] out = gz.data();
+        int n = g.size();
+        switch (activation) {
+            // relu'(x) = [x > 0] = [y > 0], so the output serves as well as the input.
+            case RELU -> K.reluBackward(yd, 0, gd, g.offset(), out, 0, n);
+            case SIGMOID -> K.sigmoidBackward(yd, 0, gd, g.offset(), out, 0, n);
+            case TANH -> K.tanhBackward(yd, 0, gd, g.offset(), out, 0, n);
+            default -> throw new AssertionError(activation);
+        }
+        return gz;
+    }
+}

@@ -1,0 +1,126 @@
+package org.neurite.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neurite.testing.GradientAssertions.assertGradientsMatch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+import org.neurite.testing.Tolerances;
+
+class FusedOpsTest {
+    private final Rng rng = new Rng(3);
+
+    @ParameterizedTest
+    @EnumSource(FusedActivation.class)
+    void linearMatchesItsComposedTwin(FusedActivation activation) {
+        Tensor x = Tensor.normal(rng, 0, 1, 5, 7);
+        Tensor w = Tensor.normal(rng, 0, 1, 7, 3);
+        Tensor b = Tensor.normal(rng, 0, 1, 3);
+        Variable[] fused = {Variable.parameter(x), Variable.parameter(w), Variable.parameter(b)};
+        Variable[] composed = {Variable.parameter(x), Variable.parameter(w), Variable.parameter(b)};
+        Variable yFused = Fused.linear(fused[0], fused[1], fused[2], activation);
+        Variable yComposed = apply(activation, composed[0].matmul(composed[1]).add(composed[2]));
+        assertTrue(yFused.value().allClose(yComposed.value(), Tolerances.ROUNDING));
+        yFused.sum().backward();
+        yComposed.sum().backward();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(fused[i].grad().allClose(composed[i].grad(), Tolerances.ROUNDING), "input " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FusedActivation.class)
+    void linearGradientsMatchFiniteDifferences(FusedActivation activation) {
+        assertGradientsMatch(v -> Fused.linear(v[0], v[1], v[2], activation),
+                Tensor.normal(rng, 0, 1, 4, 6), Tensor.normal(rng, 0, 1, 6, 3), Tensor.normal(rng, 0, 1, 3));
+    }
+
+    @Test
+    void linearWithoutBiasGradientsMatchFiniteDifferences() {
+        assertGradientsMatch(v -> Fused.linear(v[0], v[1], null, FusedActivation.TANH),
+                Tensor.normal(rng, 0, 1, 4, 6), Tensor.normal(rng, 0, 1, 6, 3));
+    }
+
+    @Test
+    void softmaxCrossEntropyMatchesComposedTwin() {
+        Tensor logits = Tensor.normal(rng, 0, 3, 6, 5);
+        Tensor targets = Tensor.uniform(rng, 0, 1, 6, 5);
+        targets = targets.div(targets.sum(1, true));
+        Variable a = Variable.parameter(logits);
+        Variable b = Variable.parameter(logits);
+        Variable fused = Losses.softmaxCrossEntropy(a, targets);
+        Variable composed = Functions.logSoftmax(b).mul(Variable.constant(targets)).sum().mul(-1f / 6);
+        assertEquals(composed.value().item(), fused.value().item(), Tolerances.ROUNDING);
+        fused.backward();
+        composed.backward();
+        assertTrue(a.grad().allClose(b.grad(), Tolerances.ROUNDING));
+    }
+
+    @Test
+    void sparseSoftmaxCrossEntropyMatchesOneHotForm() {
+        Tensor logits = Tensor.normal(rng, 0, 3, 4, 3);
+        int[] labels = {2, 0, 1, 2};
+        Tensor oneHot = Tensor.zeros(4, 3);
+        for (int i = 0; i < labels.length; i++) {
+            oneHot.set(1f, i, labels[i]);
+        }
+        Variable a = Variable.parameter(logits);
+        Variable b = Variable.parameter(logits);
+        Variable sparse = Losses.sparseSoftmaxCrossEntropy(a, labels);
+        Variable dense = Losses.softmaxCrossEntropy(b, oneHot);
+        assertEquals(dense.value().item(), sparse.value().item(), Tolerances.ROUNDING);
+        sparse.backward();
+        dense.backward();
+        assertTrue(a.grad().allClose(b.grad(), Tolerances.ROUNDING));
+    }
+
+    @Test
+    void sigmoidBinaryCrossEntropyMatchesComposedTwin() {
+        Tensor logits = Tensor.normal(rng, 0, 4, 5, 2);
+        Tensor targets = Tensor.uniform(rng, 0, 1, 5, 2);
+        Variable a = Variable.parameter(logits);
+        Variable b = Variable.parameter(logits);
+        Variable fused = Losses.sigmoidBinaryCrossEntropy(a, targets);
+        // -[t·log σ(z) + (1-t)·log σ(-z)], averaged
+        Variable t = Variable.constant(targets);
+        Variable oneMinusT = Variable.constant(targets.neg().add(1f));
+        Variable composed = Functions.logSigmoid(b).mul(t).add(Functions.logSigmoid(b.neg()).mul(oneMinusT))
+                .mean().neg();
+        assertEquals(composed.value().item(), fused.value().item(), Tolerances.ROUNDING);
+        fused.backward();
+        composed.backward();
+        assertTrue(a.grad().allClose(b.grad(), Tolerances.ROUNDING));
+    }
+
+    @Test
+    void crossEntropyStaysFiniteForHugeLogits() {
+        Tensor logits = Tensor.matrix(new float[][] {{1000f, -1000f}, {-1000f, 1000f}});
+        Variable z = Variable.parameter(logits);
+        Variable loss = Losses.sparseSoftmaxCrossEntropy(z, new int[] {1, 0});
+        assertEquals(2000f, loss.value().item(), 1e-2f);
+        Variable bce = Losses.sigmoidBinaryCrossEntropy(Variable.parameter(logits), Tensor.zeros(2, 2));
+        assertEquals(500f, bce.value().item(), 1e-2f);
+    }
+
+    @Test
+    void lossGradientsMatchFiniteDifferences() {
+        Tensor targets = Tensor.uniform(rng, 0, 1, 3, 4);
+        assertGradientsMatch(v -> Losses.softmaxCrossEntropy(v[0], targets), Tensor.normal(rng, 0, 1, 3, 4));
+        assertGradientsMatch(v -> Losses.sparseSoftmaxCrossEntropy(v[0], new int[] {0, 3, 1}),
+                Tensor.normal(rng, 0, 1, 3, 4));
+        assertGradientsMatch(v -> Losses.sigmoidBinaryCrossEntropy(v[0], targets), Tensor.normal(rng, 0, 2, 3, 4));
+    }
+
+    private static Variable apply(FusedActivation activation, Variable z) {
+        return switch (activation) {
+            case LINEAR -> z;
+            case RELU -> z.relu();
+            case SIGMOID -> z.sigmoid();
+            case TANH -> z.tanh();
+        };
+    }
+}

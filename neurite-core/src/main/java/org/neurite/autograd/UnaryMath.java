@@ -58,6 +58,18 @@ public final class UnaryMath {
         }, x);
     }
 
+    /** The error function; {@code d/dx erf(x) = 2/sqrt(pi) · exp(-x²)}. Used by the exact GELU. */
+    public static Variable erf(Variable x) {
+        Tensor v = x.value();
+        Tensor y = v.emptyLike();
+        for (int i = 0; i < v.size(); i++) {
+            y.data()[i] = (float) Erf.erf(v.data()[v.offset() + i]);
+        }
+        return Variable.result("erf", y, g -> new Tensor[] {g.mul(v.square().neg().exp()).mul(TWO_OVER_SQRT_PI)}, x);
+    }
+
+    private static final float TWO_OVER_SQRT_PI = (float) (2.0 / Math.sqrt(Math.PI));
+
     public static Variable relu(Variable x) {
         return Variable.result("relu", x.value().relu(), g -> {
             Tensor dx = g.emptyLike();

@@ -27,6 +27,8 @@ public final class Variable {
     private Tensor grad;
     /** The gradient flowing into this variable during one backward pass. */
     Tensor pending;
+    /** For the output of a softmax or sigmoid: its input, so losses can use the stable logits form. */
+    private Variable logits;
 
     private Variable(Tensor value, boolean requiresGrad, Node node) {
         this.value = value;
@@ -84,6 +86,20 @@ public final class Variable {
 
     Node node() {
         return node;
+    }
+
+    /**
+     * For a variable made by {@link Functions#softmax} or {@link Functions#sigmoid}, the logits it was
+     * computed from; null otherwise. Cross-entropy losses use it to compute from logits, which is
+     * both exact and stable, as Keras does for a final softmax or sigmoid layer.
+     */
+    public Variable logits() {
+        return logits;
+    }
+
+    Variable withLogits(Variable source) {
+        this.logits = source;
+        return this;
     }
 
     /** Forgets the accumulated gradient. */

@@ -1,0 +1,153 @@
+package org.neurite.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurite.autograd.Variable;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Shapes;
+
+/**
+ * A layer: the four verbs of Keras. The constructor validates and stores configuration;
+ * {@link #build} creates the weights once the input shape is known; {@link #call} computes;
+ * {@link #config()} describes the layer so that it can be made again.
+ *
+ * <p>Shapes exclude the batch dimension, as in Keras; {@code -1} stands for a dimension that is
+ * not known until data arrives (Keras' {@code None}). Errors name the layer and the shapes.
+ *
+ * <p>A layer with several inputs (a merge) overrides {@link #call(List, boolean)} and
+ * {@link #outputShape(List)}; all others implement the single-input forms.
+ */
+public abstract class Layer {
+    private String name;
+    private int[] builtShape;
+    private final List<Parameter> parameters = new ArrayList<>();
+
+    /** @param name the layer's name, or null for one chosen by the model ({@code dense_1}) */
+    protected Layer(String name) {
+        this.name = name;
+    }
+
+    /** The Keras class name shown by {@code summary()} and written in model files ({@code Dense}). */
+    public abstract String type();
+
+    /** The layer's name, unique within its model. */
+    public final String name() {
+        return name;
+    }
+
+    /** Gives an unnamed layer its name; called by the model that holds it. */
+    final void assignName(String assigned) {
+        if (name == null) {
+            name = assigned;
+        }
+    }
+
+    /** The output shape for an input shape (both without the batch dimension); checks the input. */
+    public abstract int[] outputShape(int[] inputShape);
+
+    /** The output shape for several inputs; merge layers override it. */
+    public int[] outputShape(List<int[]> inputShapes) {
+        if (inputShapes.size() != 1) {
+            throw error("expects 1 input, got " + inputShapes.size());
+        }
+        return outputShape(inputShapes.get(0));
+    }
+
+    /** Applies this layer to symbolic inputs, for building functional models: Keras' {@code layer(x)}. */
+    public final SymbolicTensor apply(SymbolicTensor... inputs) {
+        return SymbolicTensor.apply(this, inputs);
+    }
+
+    /** Computes the layer on a batch; {@code training} turns on behaviour such as dropout. */
+    public abstract Variable call(Variable input, boolean training);
+
+    /** Computes the layer on several inputs; merge layers override it. */
+    public Variable call(List<Variable> inputs, boolean training) {
+        if (inputs.size() != 1) {
+            throw error("expects 1 input, got " + inputs.size());
+        }
+        return call(inputs.get(0), training);
+    }
+
+    /** Creates the weights for this input shape, once; a second build must see the same shape. */
+    public final void build(List<int[]> inputShapes, Rng rng) {
+        int[] first = inputShapes.get(0);
+        if (builtShape != null) {
+            if (!compatible(builtShape, first)) {
+                throw error("was built for input shape " + Shapes.toString(builtShape) + ", got "
+                        + Shapes.toString(first));
+            }
+            return;
+        }
+        outputShape(inputShapes);
+        createWeights(inputShapes, rng);
+        builtShape = first.clone();
+    }
+
+    /** Creates this layer's weights with {@link #addParameter}; layers without weights keep the default. */
+    protected void createWeights(List<int[]> inputShapes, Rng rng) {
+    }
+
+    /** Adds a weight; called from {@link #createWeights}. */
+    protected final Parameter addParameter(String paramName, Initializer init, Regularizer regularizer,
+                                           boolean trainable, Rng rng, int... shape) {
+        Parameter p = Parameter.create(paramName, () -> init.create(rng, shape), trainable, regularizer);
+        p.setPath(name + "." + paramName);
+        parameters.add(p);
+        return p;
+    }
+
+    public final boolean isBuilt() {
+        return builtShape != null;
+    }
+
+    /** This layer's weights, in creation order. */
+    public List<Parameter> parameters() {
+        return Collections.unmodifiableList(parameters);
+    }
+
+    /** The number of weights (scalars), trainable or not. */
+    public long countParams() {
+        long n = 0;
+        for (Parameter p : parameters()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /**
+     * The layer's configuration with Keras' keys ({@code units}, {@code activation}, ...): enough to
+     * make the layer again, weights excluded.
+     */
+    public Map<String, Object> config() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", name);
+        return config;
+    }
+
+    /** An error that names this layer. */
+    protected final IllegalArgumentException error(String message) {
+        return new IllegalArgumentException("layer '" + name + "' (" + type() + "): " + message);
+    }
+
+    void renamePaths() {
+        for (Parameter p : parameters) {
+            p.setPath(name + "." + p.name());
+        }
+    }
+
+    private static boolean compatible(int[] a, int[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && a[i] != -1 && b[i] != -1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,170 @@
+package org.neurite.nn;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neurite.autograd.Autograd;
+import org.neurite.autograd.Variable;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+
+/**
+ * A network of layers that maps inputs to outputs: f(X). A model is itself a layer, so models
+ * nest. {@link Sequential} stacks layers; {@link #functional} wires them as a graph.
+ *
+ * <p>Weights are created when the model is built, from one seed: the same seed gives the same
+ * starting weights on every machine. Training lives in {@code org.neurite.train}.
+ *
+ * <pre>{@code
+ * SymbolicTensor in = Input.of(784);
+ * SymbolicTensor out = new Dense(10, Activation.SOFTMAX).apply(new Dense(64, Activation.RELU).apply(in));
+ * Model model = Model.functional(in, out).seed(42);
+ * System.out.println(model.summary());
+ * Tensor probabilities = model.predict(Tensor.zeros(5, 784), 32);   // (5, 10)
+ * }</pre>
+ */
+public abstract class Model extends Layer {
+    private long seed = new SecureRandom().nextLong();
+    private boolean weightsCreated;
+
+    protected Model(String name) {
+        super(name);
+    }
+
+    /** A model from the symbolic graph between {@code inputs} and {@code outputs}. */
+    public static Model functional(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
+        return new FunctionalModel(null, inputs, outputs);
+    }
+
+    /** A model with one input and one output. */
+    public static Model functional(SymbolicTensor input, SymbolicTensor output) {
+        return functional(List.of(input), List.of(output));
+    }
+
+    /** The layers in the order they compute. */
+    public abstract List<Layer> layers();
+
+    /** The shapes of the model's inputs, without the batch dimension. */
+    public abstract List<int[]> inputShapes();
+
+    /** Computes all outputs from all inputs. */
+    public abstract List<Variable> callAll(List<Variable> inputs, boolean training);
+
+    /** Sets the seed from which weights (and dropout masks) are drawn; returns this. */
+    public Model seed(long newSeed) {
+        if (weightsCreated) {
+            throw error("seed must be set before the weights are created");
+        }
+        this.seed = newSeed;
+        return this;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Creates every layer's weights, if not done yet; returns this. */
+    public Model build() {
+        if (!weightsCreated) {
+            build(inputShapes(), new Rng(seed));
+        }
+        return this;
+    }
+
+    @Override
+    protected void createWeights(List<int[]> inputShapes, Rng rng) {
+        weightsCreated = true;
+        buildLayers(rng);
+    }
+
+    /** Builds each layer in order, each with a generator split from {@code rng}. */
+    protected abstract void buildLayers(Rng rng);
+
+    @Override
+    public Variable call(Variable input, boolean training) {
+        return call(List.of(input), training);
+    }
+
+    @Override
+    public Variable call(List<Variable> inputs, boolean training) {
+        List<Variable> outputs = callAll(inputs, training);
+        if (outputs.size() != 1) {
+            throw error("has " + outputs.size() + " outputs; use callAll");
+        }
+        return outputs.get(0);
+    }
+
+    /** Every weight of every layer, each once (a shared layer's weights are not repeated). */
+    @Override
+    public List<Parameter> parameters() {
+        build();
+        Set<Parameter> all = new LinkedHashSet<>();
+        for (Layer layer : layers()) {
+            all.addAll(layer.parameters());
+        }
+        return new ArrayList<>(all);
+    }
+
+    /** The weights by dotted path ({@code dense_1.kernel}). */
+    public Map<String, Parameter> parametersByPath() {
+        Map<String, Parameter> byPath = new java.util.LinkedHashMap<>();
+        for (Parameter p : parameters()) {
+            byPath.put(p.path(), p);
+        }
+        return byPath;
+    }
+
+    /**
+     * The outputs for {@code x} (its first axis is the batch), computed in batches with no tape.
+     * Only for models with one input and one output; see {@link #callAll} for others.
+     */
+    public Tensor predict(Tensor x, int batchSize) {
+        build();
+        int n = x.dim(0);
+        List<Tensor> parts = new ArrayList<>();
+        try (Autograd.Scope scope = Autograd.noGrad()) {
+            for (int start = 0; start < n; start += batchSize) {
+                Tensor batch = x.slice(start, Math.min(n, start + batchSize));
+                parts.add(call(Variable.constant(batch), false).value());
+            }
+        }
+        return parts.size() == 1 ? parts.get(0) : Tensor.concat(0, parts.toArray(new Tensor[0]));
+    }
+
+    /** The model in Keras' {@code summary()} layout: layers, output shapes, parameter counts. */
+    public String summary() {
+        build();
+        return Summary.of(this);
+    }
+
+    /** Gives unnamed layers Keras-style names unique within this model: dense, dense_1, dense_2. */
+    protected static void nameLayers(List<Layer> layers) {
+        Map<String, Integer> used = new HashMap<>();
+        Map<Layer, Boolean> seen = new IdentityHashMap<>();
+        for (Layer layer : layers) {
+            if (layer.name() != null) {
+                used.merge(layer.name(), 1, Integer::sum);
+            }
+        }
+        for (Layer layer : layers) {
+            if (layer.name() == null && seen.put(layer, Boolean.TRUE) == null) {
+                String base = snakeCase(layer.type());
+                String name = base;
+                for (int k = 1; used.containsKey(name); k++) {
+                    name = base + "_" + k;
+                }
+                used.put(name, 1);
+                layer.assignName(name);
+            }
+        }
+    }
+
+    static String snakeCase(String type) {
+        return type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2").toLowerCase();
+    }
+}

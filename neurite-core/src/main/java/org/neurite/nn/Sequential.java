@@ -1,0 +1,113 @@
+package org.neurite.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.neurite.autograd.Variable;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Shapes;
+
+/**
+ * A plain stack of layers, each feeding the next: Keras' {@code Sequential}.
+ *
+ * <p>The input shape comes from a leading {@link Input#of}; shapes are inferred and checked layer by
+ * layer as layers are added, so a mismatch is reported at once, naming the layer.
+ *
+ * <pre>{@code
+ * Sequential mlp = Sequential.of(Input.of(28, 28),
+ *         new Flatten(),
+ *         new Dense(256, Activation.RELU),
+ *         new Dense(128, Activation.RELU),
+ *         new Dense(10, Activation.SOFTMAX));
+ * System.out.println(mlp.summary());   // 235,146 parameters
+ * }</pre>
+ */
+public final class Sequential extends Model {
+    private final int[] inputShape;
+    private final List<Layer> layers = new ArrayList<>();
+    private final List<int[]> outputShapes = new ArrayList<>();
+
+    /** An empty stack for inputs of the given shape (without the batch dimension). */
+    public Sequential(int... inputShape) {
+        super(null);
+        assignName("sequential");
+        this.inputShape = inputShape.clone();
+    }
+
+    /** A stack of {@code layers} on {@code input}. */
+    public static Sequential of(SymbolicTensor input, Layer... layers) {
+        if (!input.isInput()) {
+            throw new IllegalArgumentException("Sequential.of: the first argument must be an Input, got " + input);
+        }
+        Sequential model = new Sequential(input.shape());
+        for (Layer layer : layers) {
+            model.add(layer);
+        }
+        return model;
+    }
+
+    /** Appends a layer, checking that it accepts the current output shape; returns this. */
+    public Sequential add(Layer layer) {
+        if (isBuilt()) {
+            throw error("cannot add layers after the model is built");
+        }
+        layers.add(layer);
+        nameLayers(layers);
+        outputShapes.add(layer.outputShape(currentShape()));
+        return this;
+    }
+
+    private int[] currentShape() {
+        return outputShapes.isEmpty() ? inputShape : outputShapes.get(outputShapes.size() - 1);
+    }
+
+    @Override
+    public String type() {
+        return "Sequential";
+    }
+
+    @Override
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    @Override
+    public List<int[]> inputShapes() {
+        return List.of(inputShape.clone());
+    }
+
+    /** The output shape of each layer, in order (without the batch dimension). */
+    public List<int[]> outputShapes() {
+        return outputShapes.stream().map(int[]::clone).toList();
+    }
+
+    @Override
+    public int[] outputShape(int[] shape) {
+        if (shape.length != inputShape.length) {
+            throw error("expects input shape " + Shapes.toString(inputShape) + ", got " + Shapes.toString(shape));
+        }
+        return currentShape().clone();
+    }
+
+    @Override
+    protected void buildLayers(Rng rng) {
+        int[] shape = inputShape;
+        for (Layer layer : layers) {
+            layer.build(List.of(shape), rng.split());
+            shape = layer.outputShape(shape);
+        }
+    }
+
+    @Override
+    public List<Variable> callAll(List<Variable> inputs, boolean training) {
+        if (inputs.size() != 1) {
+            throw error("expects 1 input, got " + inputs.size());
+        }
+        build();
+        Variable x = inputs.get(0);
+        for (Layer layer : layers) {
+            x = layer.call(x, training);
+        }
+        return List.of(x);
+    }
+}

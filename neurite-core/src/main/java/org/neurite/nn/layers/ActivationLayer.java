@@ -1,0 +1,38 @@
+package org.neurite.nn.layers;
+
+import java.util.Map;
+import org.neurite.autograd.Variable;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Layer;
+
+/** Applies an activation function elementwise: Keras' {@code Activation} layer. No weights. */
+public final class ActivationLayer extends Layer {
+    private final Activation activation;
+
+    public ActivationLayer(Activation activation) {
+        super(null);
+        this.activation = activation;
+    }
+
+    @Override
+    public String type() {
+        return "Activation";
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
+
+    @Override
+    public Variable call(Variable input, boolean training) {
+        return activation.apply(input);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = super.config();
+        config.put("activation", activation.kerasName());
+        return config;
+    }
+}

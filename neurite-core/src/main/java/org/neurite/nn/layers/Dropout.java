@@ -1,0 +1,65 @@
+package org.neurite.nn.layers;
+
+import java.util.List;
+import java.util.Map;
+import org.neurite.autograd.Variable;
+import org.neurite.nn.Layer;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+
+/**
+ * During training, zeroes each input with probability {@code rate} and scales the rest by
+ * {@code 1 / (1 - rate)}, so the expected sum is unchanged; at inference it passes inputs through.
+ * Its masks come from the model's seed, so a seeded run is reproducible.
+ */
+public final class Dropout extends Layer {
+    private final float rate;
+    private Rng rng;
+
+    public Dropout(float rate) {
+        super(null);
+        if (!(rate >= 0f && rate < 1f)) {
+            throw new IllegalArgumentException("Dropout: rate must be in [0, 1), got " + rate);
+        }
+        this.rate = rate;
+    }
+
+    @Override
+    public String type() {
+        return "Dropout";
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
+
+    @Override
+    protected void createWeights(List<int[]> inputShapes, Rng seeded) {
+        this.rng = seeded;
+    }
+
+    @Override
+    public Variable call(Variable input, boolean training) {
+        if (!training || rate == 0f) {
+            return input;
+        }
+        if (rng == null) {
+            rng = new Rng(0);
+        }
+        Tensor mask = Tensor.empty(input.shape());
+        float[] m = mask.data();
+        float keep = 1f / (1f - rate);
+        for (int i = 0; i < mask.size(); i++) {
+            m[i] = rng.uniform(0f, 1f) < rate ? 0f : keep;
+        }
+        return input.mul(Variable.constant(mask));
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = super.config();
+        config.put("rate", rate);
+        return config;
+    }
+}

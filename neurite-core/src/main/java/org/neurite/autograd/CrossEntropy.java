@@ -9,8 +9,8 @@ import org.neurite.tensor.Tensor;
  * {@code (sigmoid(z) - t) / n}. Composed twins (log-softmax and log-sigmoid built from primitives)
  * are their test oracles.
  */
-public final class Losses {
-    private Losses() {
+public final class CrossEntropy {
+    private CrossEntropy() {
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.neurite.data;
 
+import org.neurite.tensor.Tensor;
+
 /**
  * A labelled set of single-channel images held in plain arrays, for classification.
  *
@@ -47,5 +49,19 @@ public record ImageDataset(float[] images, int[] labels, int count, int height, 
     /** The number of values per image, {@code height * width}. */
     public int features() {
         return height * width;
+    }
+
+    /** The images as a tensor of shape {@code (count, height, width)}, sharing the array. */
+    public Tensor imageTensor() {
+        return Tensor.of(images, count, height, width);
+    }
+
+    /** The labels as class indices stored in floats, shape {@code (count)}, as the sparse losses take them. */
+    public Tensor labelTensor() {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = labels[i];
+        }
+        return Tensor.of(values, count);
     }
 }

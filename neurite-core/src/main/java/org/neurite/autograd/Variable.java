@@ -29,6 +29,8 @@ public final class Variable {
     Tensor pending;
     /** For the output of a softmax or sigmoid: its input, so losses can use the stable logits form. */
     private Variable logits;
+    /** For a sequence batch: which timesteps are real data. */
+    private Tensor mask;
 
     private Variable(Tensor value, boolean requiresGrad, Node node) {
         this.value = value;
@@ -99,6 +101,21 @@ public final class Variable {
 
     Variable withLogits(Variable source) {
         this.logits = source;
+        return this;
+    }
+
+    /**
+     * For a batch of sequences {@code (batch, time, ...)}: 1 where a timestep holds real data, 0 where
+     * it is padding, shape {@code (batch, time)}; null when every step is real. This is Keras' mask,
+     * set by {@code Embedding(mask_zero)} or {@code Masking} and honoured by the layers after them.
+     */
+    public Tensor mask() {
+        return mask;
+    }
+
+    /** Attaches a timestep mask (see {@link #mask()}); returns this. */
+    public Variable withMask(Tensor timestepMask) {
+        this.mask = timestepMask;
         return this;
     }
 

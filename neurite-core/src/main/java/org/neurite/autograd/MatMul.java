@@ -18,7 +18,7 @@ public final class MatMul {
         Tensor bv = b.value();
         Tensor out = av.matmul(bv, transA, transB);
         if (av.rank() == 3 && bv.rank() == 2) {
-            return sharedMatrix(a, b, transB, out);
+            return transA ? sharedMatrixTransposedBatch(a, b, transB, out) : sharedMatrix(a, b, transB, out);
         }
         return Variable.result("matmul", out, g -> new Tensor[] {
             a.requiresGrad() ? gradA(g, bv, transA, transB) : null,
@@ -34,6 +34,16 @@ public final class MatMul {
                 a.requiresGrad() ? gradA(flatG, b.value(), false, transB).reshape(shapeA) : null,
                 b.requiresGrad() ? gradB(flatG, flatA, false, transB) : null};
         }, a, b);
+    }
+
+    /**
+     * {@code C_i = A_iᵀ·op(B)} for a batch A {@code (batch, k, m)}: the batch cannot be flattened, so
+     * {@code dA_i = (dC_i·op(B)ᵀ)ᵀ} and {@code dB} is the batch's per-entry gradients summed.
+     */
+    private static Variable sharedMatrixTransposedBatch(Variable a, Variable b, boolean transB, Tensor out) {
+        return Variable.result("matmul", out, g -> new Tensor[] {
+            a.requiresGrad() ? g.matmul(b.value(), false, !transB).permute(0, 2, 1) : null,
+            b.requiresGrad() ? gradB(g, a.value(), true, transB).sum(0, false) : null}, a, b);
     }
 
     // C = op(A)·op(B). dop(A) = dC·op(B)ᵀ; if A was transposed, dA = (dC·op(B)ᵀ)ᵀ = op(B)·dCᵀ.

@@ -62,8 +62,8 @@ final class Broadcast {
             run *= shape[d];
             runStart--;
         }
-        float[] aRow = aFull ? null : new float[run];
-        float[] bRow = bFull ? null : new float[run];
+        float[] aRow = aFull ? null : BufferArena.allocate(run);
+        float[] bRow = bFull ? null : BufferArena.allocate(run);
         int outer = out.size() / Math.max(1, run);
         int[] index = new int[runStart];
         float[] ad = a.data();
@@ -78,10 +78,10 @@ final class Broadcast {
                 bi += index[d] * sb[d];
             }
             if (aRow != null) {
-                java.util.Arrays.fill(aRow, ad[ai]);
+                java.util.Arrays.fill(aRow, 0, run, ad[ai]);
             }
             if (bRow != null) {
-                java.util.Arrays.fill(bRow, bd[bi]);
+                java.util.Arrays.fill(bRow, 0, run, bd[bi]);
             }
             kernel.apply(aRow == null ? ad : aRow, aRow == null ? ai : 0,
                     bRow == null ? bd : bRow, bRow == null ? bi : 0, od, oo + o * run, run);

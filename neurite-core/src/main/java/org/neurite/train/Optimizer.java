@@ -12,18 +12,29 @@ import org.neurite.tensor.Tensor;
  * Updates weights from their gradients: one general step (clip, then a rule per weight), with the
  * update rules of SGD, RMSprop, Adagrad, Adam and AdamW as subclasses.
  *
- * <p>Clipping follows Keras: {@code clipValue} clips each gradient element, {@code clipNorm} rescales
- * each weight's gradient to at most that L2 norm, {@code globalClipNorm} rescales all gradients
- * together. The learning rate comes from a {@link LearningRateSchedule} evaluated at the step count.
+ * <p>A step follows Keras' {@code BaseOptimizer.apply}: clip the gradients, decay the weights, then
+ * run each weight's update rule. At most one kind of clipping may be set, as in Keras:
+ * {@code clipNorm} rescales each weight's gradient to at most that L2 norm
+ * ({@code g·c / max(‖g‖, c)}), {@code globalClipNorm} rescales all gradients together by
+ * {@code c / max(‖G‖, c)} (NaN when the global norm is not finite, so that a broken step shows),
+ * {@code clipValue} clips each element to {@code [-c, c]}. Weight decay, when set, is Keras'
+ * decoupled form {@code w -= w·weightDecay·lr}, applied before the update rule. The learning rate
+ * comes from a {@link LearningRateSchedule} evaluated at the step count before the step.
  *
- * <p>Per-weight state (moments, accumulators) is made on first use, outside any buffer arena, and
- * is exposed by {@link #state()} so that checkpoints can save and restore it.
+ * <p>Per-weight state (moments, accumulators) is made on first use, outside any buffer arena, at
+ * each slot's {@link #initialSlotValue initial value}, and is exposed by {@link #state()} so that
+ * checkpoints can save and restore it.
+ *
+ * <pre>{@code
+ * Optimizer sgd = new SGD(0.1f, 0.9f, true).optClipNorm(1f).optWeightDecay(1e-4f);
+ * }</pre>
  */
 public abstract class Optimizer {
     private LearningRateSchedule schedule;
     private float clipValue = Float.NaN;
     private float clipNorm = Float.NaN;
     private float globalClipNorm = Float.NaN;
+    private float weightDecay;
     private long iterations;
     private final Map<Parameter, Tensor[]> slots = new IdentityHashMap<>();
 
@@ -39,9 +50,14 @@ public abstract class Optimizer {
 
     /**
      * Updates {@code w} in place from gradient {@code g} at learning rate {@code lr}; {@code step} counts
-     * from 1; {@code slots} holds this weight's state tensors, zero at first.
+     * from 1; {@code slots} holds this weight's state tensors, each at {@link #initialSlotValue} at first.
      */
     protected abstract void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, float lr, long step);
+
+    /** The value every element of state tensor {@code slot} starts at: zero unless overridden (Adagrad). */
+    protected float initialSlotValue(int slot) {
+        return 0f;
+    }
 
     /** One optimisation step over the trainable weights that have a gradient. */
     public final void apply(List<Parameter> parameters) {
@@ -55,6 +71,9 @@ public abstract class Optimizer {
             }
             Tensor clipped = clip(g, scale);
             Tensor w = p.value();
+            if (weightDecay != 0f) {
+                decay(w.data(), w.offset(), w.size(), weightDecay, lr);
+            }
             update(w.data(), w.offset(), clipped.data(), clipped.offset(), w.size(), slotsOf(p), lr, iterations);
         }
     }
@@ -63,12 +82,20 @@ public abstract class Optimizer {
         return slots.computeIfAbsent(p, k -> BufferArena.detached(() -> {
             Tensor[] s = new Tensor[slotCount()];
             for (int i = 0; i < s.length; i++) {
-                s[i] = Tensor.zeros(k.value().shape());
+                s[i] = Tensor.full(initialSlotValue(i), k.value().shape());
             }
             return s;
         }));
     }
 
+    /** Keras' decoupled weight decay, {@code w -= w·wd·lr}, in Keras' order of operations. */
+    private static void decay(float[] w, int wo, int n, float wd, float lr) {
+        for (int i = 0; i < n; i++) {
+            w[wo + i] -= w[wo + i] * wd * lr;
+        }
+    }
+
+    /** The factor {@code c / max(‖G‖, c)} over all gradients, or NaN when their norm is not finite. */
     private float globalScale(List<Parameter> parameters) {
         if (Float.isNaN(globalClipNorm)) {
             return 1f;
@@ -76,39 +103,42 @@ public abstract class Optimizer {
         double total = 0;
         for (Parameter p : parameters) {
             if (p.trainable() && p.grad() != null) {
-                Tensor g = p.grad();
-                for (int i = 0; i < g.size(); i++) {
-                    double v = g.data()[g.offset() + i];
-                    total += v * v;
-                }
+                total += sumOfSquares(p.grad());
             }
         }
         double norm = Math.sqrt(total);
+        if (!Double.isFinite(norm)) {
+            return Float.NaN;
+        }
         return norm > globalClipNorm ? (float) (globalClipNorm / norm) : 1f;
     }
 
     private Tensor clip(Tensor g, float globalScale) {
-        if (globalScale == 1f && Float.isNaN(clipValue) && Float.isNaN(clipNorm)) {
-            return g;
+        if (!Float.isNaN(clipNorm)) {
+            double norm = Math.sqrt(sumOfSquares(g));
+            return norm > clipNorm ? g.mul((float) (clipNorm / norm)) : g;
         }
-        Tensor c = g.mul(globalScale);
-        float[] d = c.data();
+        if (!Float.isNaN(globalClipNorm)) {
+            return globalScale == 1f ? g : g.mul(globalScale);
+        }
         if (!Float.isNaN(clipValue)) {
-            for (int i = 0; i < c.size(); i++) {
+            Tensor c = g.copy();
+            float[] d = c.data();
+            for (int i = c.offset(), end = c.offset() + c.size(); i < end; i++) {
                 d[i] = Math.max(-clipValue, Math.min(clipValue, d[i]));
             }
+            return c;
         }
-        if (!Float.isNaN(clipNorm)) {
-            double sq = 0;
-            for (int i = 0; i < c.size(); i++) {
-                sq += (double) d[i] * d[i];
-            }
-            double norm = Math.sqrt(sq);
-            if (norm > clipNorm) {
-                c.mulInPlace((float) (clipNorm / norm));
-            }
+        return g;
+    }
+
+    private static double sumOfSquares(Tensor t) {
+        float[] d = t.data();
+        double sum = 0;
+        for (int i = t.offset(), end = t.offset() + t.size(); i < end; i++) {
+            sum += (double) d[i] * d[i];
         }
-        return c;
+        return sum;
     }
 
     /** The learning rate the next step will use. */
@@ -127,19 +157,51 @@ public abstract class Optimizer {
         return this;
     }
 
+    /** Clips each gradient element to {@code [-value, value]} (Keras' {@code clipvalue}); returns this. */
     public Optimizer optClipValue(float value) {
+        checkClip("clipValue", value, clipValue);
         this.clipValue = value;
         return this;
     }
 
+    /** Rescales each weight's gradient to an L2 norm of at most {@code value} (Keras' {@code clipnorm}). */
     public Optimizer optClipNorm(float value) {
+        checkClip("clipNorm", value, clipNorm);
         this.clipNorm = value;
         return this;
     }
 
+    /** Rescales all gradients together to a global L2 norm of at most {@code value} ({@code global_clipnorm}). */
     public Optimizer optGlobalClipNorm(float value) {
+        checkClip("globalClipNorm", value, globalClipNorm);
         this.globalClipNorm = value;
         return this;
+    }
+
+    /** Decays each updated weight by {@code w -= w·value·lr} before its update (Keras' {@code weight_decay}). */
+    public Optimizer optWeightDecay(float value) {
+        if (!(value >= 0f)) {
+            throw new IllegalArgumentException(name() + ": weightDecay must be >= 0, got " + value);
+        }
+        this.weightDecay = value;
+        return this;
+    }
+
+    /** The weight decay factor; 0 when off. */
+    public float weightDecay() {
+        return weightDecay;
+    }
+
+    private void checkClip(String option, float value, float current) {
+        if (!(value > 0f)) {
+            throw new IllegalArgumentException(name() + ": " + option + " must be positive, got " + value);
+        }
+        int set = (Float.isNaN(clipValue) ? 0 : 1) + (Float.isNaN(clipNorm) ? 0 : 1)
+                + (Float.isNaN(globalClipNorm) ? 0 : 1) - (Float.isNaN(current) ? 0 : 1);
+        if (set > 0) {
+            throw new IllegalStateException(name() + ": only one of clipNorm, clipValue and globalClipNorm can be"
+                    + " set (as in Keras), but " + option + " was set after another");
+        }
     }
 
     /** The number of steps taken. */
@@ -163,7 +225,7 @@ public abstract class Optimizer {
         return state;
     }
 
-    /** Loads saved state for these weights (missing entries start at zero). */
+    /** Loads saved state for these weights (missing entries keep their initial value). */
     public void loadState(List<Parameter> parameters, Map<String, Tensor> saved) {
         for (Parameter p : parameters) {
             Tensor[] s = slotsOf(p);

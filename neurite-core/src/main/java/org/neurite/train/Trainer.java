@@ -60,7 +60,11 @@ public final class Trainer {
         return loss;
     }
 
-    /** Asks {@link #fit} to stop at the end of the current epoch (EarlyStopping, TerminateOnNaN). */
+    /**
+     * Asks {@link #fit} to stop after the current batch, as Keras' {@code model.stop_training}: the
+     * epoch then ends as usual (validation, {@code onEpochEnd}) and no further epoch starts. Called
+     * by EarlyStopping at the end of an epoch, by TerminateOnNaN after a batch.
+     */
     public void stopTraining() {
         stopRequested = true;
     }
@@ -85,44 +89,54 @@ public final class Trainer {
         History history = new History();
         Rng shuffler = new Rng(model.seed() ^ 0x5DEECE66DL);
         stopRequested = false;
+        boolean nonFiniteHandled = options.callbacks().stream().anyMatch(Callback::handlesNonFiniteLoss);
         options.callbacks().forEach(c -> c.onTrainBegin(this, options, steps));
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !stopRequested; epoch++) {
             for (Callback c : options.callbacks()) {
                 c.onEpochBegin(this, epoch);
             }
             int[] order = order(n, options.shuffle(), shuffler);
-            Map<String, Double> logs = trainEpoch(trainX, trainY, order, options);
+            Map<String, Double> logs = trainEpoch(trainX, trainY, order, options, nonFiniteHandled);
             if (valX != null) {
                 evaluate(valX, valY, options.batchSize()).forEach((k, v) -> logs.put("val_" + k, v));
             }
-            history.record(logs);
             for (Callback c : options.callbacks()) {
                 c.onEpochEnd(this, epoch, logs);
             }
+            history.record(logs);
         }
         options.callbacks().forEach(c -> c.onTrainEnd(this, history));
         return history;
     }
 
-    private Map<String, Double> trainEpoch(Tensor x, Tensor y, int[] order, FitOptions options) {
+    /** One pass over {@code order}; ends early when a callback stops training. */
+    private Map<String, Double> trainEpoch(Tensor x, Tensor y, int[] order, FitOptions options,
+                                           boolean nonFiniteHandled) {
         metrics.forEach(Metric::reset);
         double lossSum = 0;
         int seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
         for (int start = 0, step = 0; start < order.length; start += options.batchSize(), step++) {
             int[] batch = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + options.batchSize()));
-            lossSum += trainStep(x, y, batch) * batch.length;
+            lossSum += trainStep(x, y, batch, nonFiniteHandled) * batch.length;
             seen += batch.length;
             logs = logs(lossSum / seen);
             for (Callback c : options.callbacks()) {
                 c.onBatchEnd(this, step, logs);
             }
+            if (stopRequested) {
+                break;
+            }
         }
         return logs;
     }
 
-    /** One step on the samples at {@code rows}: forward, loss, backward, update; returns the batch loss. */
-    private float trainStep(Tensor x, Tensor y, int[] rows) {
+    /**
+     * One step on the samples at {@code rows}: forward, loss, backward, update; returns the batch loss.
+     * A NaN or infinite loss throws with a diagnosis, unless {@code nonFiniteHandled} (a callback such
+     * as TerminateOnNaN deals with it): then the step leaves the weights as they were and returns it.
+     */
+    private float trainStep(Tensor x, Tensor y, int[] rows, boolean nonFiniteHandled) {
         List<Parameter> parameters = model.parameters();
         try (BufferArena.Scope step = arena.open()) {
             Tensor xb = x.gather(rows);
@@ -132,6 +146,9 @@ public final class Trainer {
             Variable value = withPenalties(loss.compute(predictions, yb), parameters);
             float batchLoss = value.value().item();
             if (!Float.isFinite(batchLoss)) {
+                if (nonFiniteHandled) {
+                    return batchLoss;
+                }
                 throw NonFiniteLoss.diagnose(model, xb, batchLoss);
             }
             value.backward();
@@ -159,7 +176,7 @@ public final class Trainer {
         metrics.forEach(Metric::reset);
         int[] rows = new int[x.dim(0)];
         java.util.Arrays.setAll(rows, i -> i);
-        return logs(trainStep(x, y, rows));
+        return logs(trainStep(x, y, rows, false));
     }
 
     /** The loss and metrics over {@code (x, y)}, computed in batches with no tape. */

@@ -37,9 +37,17 @@ final class Targets {
         int[] rows = java.util.Arrays.copyOf(p, Math.max(0, p.length - 1));
         if (p.length == 0 || !(java.util.Arrays.equals(rows, targets.shape())
                 || differByTrailingOne(targets.shape(), rows))) {
-            throw mismatch(who, predictions, targets, "targets of shape (..., classes) minus its last axis");
+            throw mismatch(who, predictions, targets, "class indices shaped like the predictions without their last axis");
         }
-        int classes = p[p.length - 1];
+        return indices(who, targets, p[p.length - 1]);
+    }
+
+    /**
+     * The targets' values as class indices, in row-major order.
+     *
+     * @throws IllegalArgumentException naming {@code who} when one is not an integer in {@code [0, classes)}
+     */
+    static int[] indices(String who, Tensor targets, int classes) {
         float[] data = targets.data();
         int[] labels = new int[targets.size()];
         for (int i = 0; i < labels.length; i++) {
@@ -53,12 +61,7 @@ final class Targets {
         return labels;
     }
 
-    /** The number of classes: the size of the predictions' last axis (1 for rank-1 predictions). */
-    static int classes(Tensor predictions) {
-        return predictions.rank() < 2 ? 1 : predictions.dim(predictions.rank() - 1);
-    }
-
-    static IllegalArgumentException mismatch(String who, Tensor predictions, Tensor targets, String expected) {
+    private static IllegalArgumentException mismatch(String who, Tensor predictions, Tensor targets, String expected) {
         return new IllegalArgumentException(who + ": predictions " + Shapes.toString(predictions.shape())
                 + " and targets " + Shapes.toString(targets.shape()) + " do not fit; expected " + expected);
     }

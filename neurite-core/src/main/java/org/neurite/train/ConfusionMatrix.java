@@ -145,22 +145,29 @@ public final class ConfusionMatrix {
      */
     @Override
     public String toString() {
-        int width = Math.max(6, Long.toString(maxCount()).length() + 1);
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%9s", "true\\pred"));
+        StringBuilder out = new StringBuilder();
+        appendMatrix(out);
+        out.append(String.format(Locale.ROOT, "%n%n%5s  %9s  %6s  %6s  %7s",
+                "class", "precision", "recall", "f1", "support"));
         for (int c = 0; c < counts.length; c++) {
-            out.append(String.format(Locale.ROOT, "%" + width + "d", c));
+            out.append(String.format(Locale.ROOT, "%n%5d  %9.3f  %6.3f  %6.3f  %7d",
+                    c, precision(c), recall(c), f1(c), support(c)));
+        }
+        return out.toString();
+    }
+
+    private void appendMatrix(StringBuilder out) {
+        String cell = "%" + Math.max(6, Long.toString(maxCount()).length() + 1) + "d";
+        out.append(String.format(Locale.ROOT, "%9s", "true\\pred"));
+        for (int c = 0; c < counts.length; c++) {
+            out.append(String.format(Locale.ROOT, cell, c));
         }
         for (int t = 0; t < counts.length; t++) {
             out.append(String.format(Locale.ROOT, "%n%9d", t));
             for (long n : counts[t]) {
-                out.append(String.format(Locale.ROOT, "%" + width + "d", n));
+                out.append(String.format(Locale.ROOT, cell, n));
             }
         }
-        out.append(String.format(Locale.ROOT, "%n%n%5s  %9s  %6s  %6s  %7s", "class", "precision", "recall", "f1", "support"));
-        for (int c = 0; c < counts.length; c++) {
-            out.append(String.format(Locale.ROOT, "%n%5d  %9.3f  %6.3f  %6.3f  %7d", c, precision(c), recall(c), f1(c), support(c)));
-        }
-        return out.toString();
     }
 
     private long maxCount() {

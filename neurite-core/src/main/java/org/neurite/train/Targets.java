@@ -37,7 +37,8 @@ final class Targets {
         int[] rows = java.util.Arrays.copyOf(p, Math.max(0, p.length - 1));
         if (p.length == 0 || !(java.util.Arrays.equals(rows, targets.shape())
                 || differByTrailingOne(targets.shape(), rows))) {
-            throw mismatch(who, predictions, targets, "class indices shaped like the predictions without their last axis");
+            throw mismatch(who, predictions, targets,
+                    "class indices shaped like the predictions without their last axis");
         }
         return indices(who, targets, p[p.length - 1]);
     }

@@ -128,8 +128,8 @@ class LossesTest {
                 e.getMessage());
         var sparse = assertThrows(IllegalArgumentException.class,
                 () -> value(Losses.sparseCategoricalCrossentropy(), Tensor.zeros(4, 3), Tensor.zeros(3)));
-        assertTrue(sparse.getMessage().startsWith("sparse_categorical_crossentropy: predictions [4, 3] and targets [3]"),
-                sparse.getMessage());
+        assertTrue(sparse.getMessage().startsWith(
+                "sparse_categorical_crossentropy: predictions [4, 3] and targets [3]"), sparse.getMessage());
     }
 
     @Test

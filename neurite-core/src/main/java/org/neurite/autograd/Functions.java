@@ -13,12 +13,12 @@ public final class Functions {
     /** Softmax along the last axis: {@code exp(x - max) / Σ exp(x - max)}; the shift keeps exp finite. */
     public static Variable softmax(Variable x) {
         Variable e = x.sub(Variable.constant(x.value().max(-1, true))).exp();
-        return e.div(e.sum(-1, true)).withLogits(x);
+        return e.div(e.sum(-1, true)).withLogits(x, "softmax");
     }
 
     /** The logistic sigmoid, remembering its logits (see {@link Variable#logits()}). */
     public static Variable sigmoid(Variable x) {
-        return UnaryMath.sigmoid(x).withLogits(x);
+        return UnaryMath.sigmoid(x).withLogits(x, "sigmoid");
     }
 
     /** Log-softmax along the last axis: {@code x - max - log Σ exp(x - max)}. */

@@ -29,6 +29,8 @@ public final class Variable {
     Tensor pending;
     /** For the output of a softmax or sigmoid: its input, so losses can use the stable logits form. */
     private Variable logits;
+    /** Which of the two made this variable from {@link #logits}: {@code "softmax"} or {@code "sigmoid"}. */
+    private String logitsFunction;
     /** For a sequence batch: which timesteps are real data. */
     private Tensor mask;
 
@@ -99,8 +101,19 @@ public final class Variable {
         return logits;
     }
 
-    Variable withLogits(Variable source) {
+    /**
+     * The Keras name of the function that made this variable from {@link #logits()}:
+     * {@code "softmax"} or {@code "sigmoid"}; null when {@code logits()} is. A loss checks it before
+     * taking the shortcut, as Keras checks the op type: a sigmoid's logits fed to a categorical
+     * cross-entropy (or a softmax's to a binary one) would give a different loss.
+     */
+    public String logitsFunction() {
+        return logitsFunction;
+    }
+
+    Variable withLogits(Variable source, String function) {
         this.logits = source;
+        this.logitsFunction = function;
         return this;
     }
 

@@ -32,8 +32,8 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
 public final class Gemm {
     /** Depth of a packed block: a KC x NR strip of B (32 KB) stays in L1/L2 while A streams by. */
     static final int KC = 256;
-    /** Rows of a packed block of A, a multiple of MR: MC x KC floats (120 KB) stay in L2. */
-    static final int MC = 120;
+    /** Rows of a packed block of A, a multiple of MR: MC x KC floats (128 KB) stay in L2. */
+    static final int MC = 128;
     /** Columns of a packed panel of B: KC x NC floats (1 MB) stay in L2/L3. */
     static final int NC = 1024;
     /** Below this many multiply-adds, splitting across threads costs more than it gains. */

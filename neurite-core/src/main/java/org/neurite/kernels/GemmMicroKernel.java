@@ -9,14 +9,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each step of {@code p} loads two vectors of B and broadcasts {@code MR} values of A, feeding
  * {@code 2 * MR} independent fused multiply-adds into accumulators held in locals, so that C2 keeps
- * them all in registers (12 of the 32 vector registers with AVX-512) and the FMA latency is hidden by
+ * them all in registers (16 of the 32 vector registers with AVX-512) and the FMA latency is hidden by
  * the independent chains.
  */
 final class GemmMicroKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int L = SPECIES.length();
     /** Rows of C per tile. */
-    static final int MR = 6;
+    static final int MR = 8;
     /** Columns of C per tile: two vectors. */
     static final int NR = 2 * L;
 
@@ -30,7 +30,8 @@ final class GemmMicroKernel {
     static void tile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
                      float beta) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00,
-                c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+                c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00,
+                c61 = c00, c70 = c00, c71 = c00;
         for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
@@ -52,22 +53,50 @@ final class GemmMicroKernel {
             a = FloatVector.broadcast(SPECIES, ap[ai + 5]);
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(SPECIES, ap[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
         }
-        store(c00, c01, c, ci, beta);
-        store(c10, c11, c, ci + ldc, beta);
-        store(c20, c21, c, ci + 2 * ldc, beta);
-        store(c30, c31, c, ci + 3 * ldc, beta);
-        store(c40, c41, c, ci + 4 * ldc, beta);
-        store(c50, c51, c, ci + 5 * ldc, beta);
-    }
-
-    private static void store(FloatVector v0, FloatVector v1, float[] c, int ci, float beta) {
-        if (beta != 0f) {
+        // Stores are written out here, not in a helper: a helper that C2 declines to inline (this
+        // method is large) would receive its vectors boxed on the heap, which is many times slower.
+        if (beta == 0f) {
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c10.intoArray(c, ci + ldc);
+            c11.intoArray(c, ci + ldc + L);
+            c20.intoArray(c, ci + 2 * ldc);
+            c21.intoArray(c, ci + 2 * ldc + L);
+            c30.intoArray(c, ci + 3 * ldc);
+            c31.intoArray(c, ci + 3 * ldc + L);
+            c40.intoArray(c, ci + 4 * ldc);
+            c41.intoArray(c, ci + 4 * ldc + L);
+            c50.intoArray(c, ci + 5 * ldc);
+            c51.intoArray(c, ci + 5 * ldc + L);
+            c60.intoArray(c, ci + 6 * ldc);
+            c61.intoArray(c, ci + 6 * ldc + L);
+            c70.intoArray(c, ci + 7 * ldc);
+            c71.intoArray(c, ci + 7 * ldc + L);
+        } else {
             FloatVector vb = FloatVector.broadcast(SPECIES, beta);
-            v0 = FloatVector.fromArray(SPECIES, c, ci).fma(vb, v0);
-            v1 = FloatVector.fromArray(SPECIES, c, ci + L).fma(vb, v1);
+            FloatVector.fromArray(SPECIES, c, ci).fma(vb, c00).intoArray(c, ci);
+            FloatVector.fromArray(SPECIES, c, ci + L).fma(vb, c01).intoArray(c, ci + L);
+            FloatVector.fromArray(SPECIES, c, ci + ldc).fma(vb, c10).intoArray(c, ci + ldc);
+            FloatVector.fromArray(SPECIES, c, ci + ldc + L).fma(vb, c11).intoArray(c, ci + ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 2 * ldc).fma(vb, c20).intoArray(c, ci + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 2 * ldc + L).fma(vb, c21).intoArray(c, ci + 2 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 3 * ldc).fma(vb, c30).intoArray(c, ci + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 3 * ldc + L).fma(vb, c31).intoArray(c, ci + 3 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 4 * ldc).fma(vb, c40).intoArray(c, ci + 4 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 4 * ldc + L).fma(vb, c41).intoArray(c, ci + 4 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 5 * ldc).fma(vb, c50).intoArray(c, ci + 5 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 5 * ldc + L).fma(vb, c51).intoArray(c, ci + 5 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 6 * ldc).fma(vb, c60).intoArray(c, ci + 6 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 6 * ldc + L).fma(vb, c61).intoArray(c, ci + 6 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 7 * ldc).fma(vb, c70).intoArray(c, ci + 7 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 7 * ldc + L).fma(vb, c71).intoArray(c, ci + 7 * ldc + L);
         }
-        v0.intoArray(c, ci);
-        v1.intoArray(c, ci + L);
     }
 }

@@ -56,7 +56,9 @@ public final class GemmBench implements Callable<Integer> {
         int lda = s.transA ? s.m : s.k;
         int ldb = s.transB ? s.k : s.n;
         Runnable call = () -> Gemm.sgemm(s.transA, s.transB, s.m, s.n, s.k, a, 0, lda, b, 0, ldb, 0f, c, 0, s.n);
-        long warmEnd = System.nanoTime() + (long) (0.3e9 + 0.5e9 * minTime);
+        // Small shapes call the micro-kernel few times per product; under tiered compilation it can
+        // take seconds before C2 replaces the C1 kernel (boxed vectors, ~100x slower), so warm long.
+        long warmEnd = System.nanoTime() + (long) (3e9 + 0.5e9 * minTime);
         for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
             call.run();
         }

@@ -69,6 +69,14 @@ public interface MathKernels {
     /** {@code y[i] += alpha * x[i]}. */
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
+    // ----- optimizer updates
+    /**
+     * One Adam step in place: {@code m = b1·m + (1-b1)·g}, {@code v = b2·v + (1-b2)·g²},
+     * {@code w -= alpha·m / (sqrt(v) + eps)}, where {@code alpha} already holds the bias corrections.
+     */
+    void adam(float[] w, int wo, float[] g, int go, float[] m, int mo, float[] v, int vo, int n, float b1, float b2,
+              float alpha, float eps);
+
     // ----- reductions
     float sum(float[] a, int ao, int n);
 

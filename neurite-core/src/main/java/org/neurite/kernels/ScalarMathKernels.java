@@ -258,4 +258,17 @@ public final class ScalarMathKernels implements MathKernels {
             out[oo + i] = (a[ao + i] - m) - logS;
         }
     }
+
+    @Override
+    public void adam(float[] w, int wo, float[] g, int go, float[] m, int mo, float[] v, int vo, int n, float b1,
+                     float b2, float alpha, float eps) {
+        for (int i = 0; i < n; i++) {
+            float gi = g[go + i];
+            float mi = b1 * m[mo + i] + (1 - b1) * gi;
+            float vi = b2 * v[vo + i] + (1 - b2) * gi * gi;
+            m[mo + i] = mi;
+            v[vo + i] = vi;
+            w[wo + i] -= alpha * mi / ((float) Math.sqrt(vi) + eps);
+        }
+    }
 }

@@ -356,4 +356,23 @@ public final class SimdMathKernels implements MathKernels {
             out[oo + j] = (a[ao + j] - m) - logS;
         }
     }
+
+    @Override
+    public void adam(float[] w, int wo, float[] g, int go, float[] m, int mo, float[] v, int vo, int n, float b1,
+                     float b2, float alpha, float eps) {
+        int bound = S.loopBound(n);
+        float c1 = 1 - b1;
+        float c2 = 1 - b2;
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            FloatVector gi = load(g, go + i);
+            FloatVector mi = load(m, mo + i).mul(b1).add(gi.mul(c1));
+            FloatVector vi = load(v, vo + i).mul(b2).add(gi.mul(gi).mul(c2));
+            mi.intoArray(m, mo + i);
+            vi.intoArray(v, vo + i);
+            FloatVector step = mi.mul(alpha).div(vi.sqrt().add(eps));
+            load(w, wo + i).sub(step).intoArray(w, wo + i);
+        }
+        TAIL.adam(w, wo + i, g, go + i, m, mo + i, v, vo + i, n - i, b1, b2, alpha, eps);
+    }
 }

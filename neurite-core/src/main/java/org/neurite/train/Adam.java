@@ -1,5 +1,6 @@
 package org.neurite.train;
 
+import org.neurite.kernels.Kernels;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -45,19 +46,8 @@ public class Adam extends Optimizer {
 
     @Override
     protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, float lr, long step) {
-        float[] m = slots[0].data();
-        float[] v = slots[1].data();
         float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
-        float b1 = beta1;
-        float b2 = beta2;
-        float eps = epsilon;
-        for (int i = 0; i < n; i++) {
-            float gi = g[go + i];
-            float mi = b1 * m[i] + (1 - b1) * gi;
-            float vi = b2 * v[i] + (1 - b2) * gi * gi;
-            m[i] = mi;
-            v[i] = vi;
-            w[wo + i] -= alpha * mi / ((float) Math.sqrt(vi) + eps);
-        }
+        Kernels.math().adam(w, wo, g, go, slots[0].data(), slots[0].offset(), slots[1].data(), slots[1].offset(), n,
+                beta1, beta2, alpha, epsilon);
     }
 }

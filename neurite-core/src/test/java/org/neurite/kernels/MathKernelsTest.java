@@ -142,6 +142,24 @@ class MathKernelsTest {
     }
 
     @Test
+    void adamStepMatchesScalar() {
+        for (int[] off : OFFSETS) {
+            for (int n : LENGTHS) {
+                Random r = new Random(n);
+                float[] g = random(r, UNIT, off[1] + n);
+                float[][] expected = {random(r, UNIT, off[0] + n), random(r, UNIT, off[2] + n), random(r, POSITIVE, n)};
+                float[][] actual = {expected[0].clone(), expected[1].clone(), expected[2].clone()};
+                SCALAR.adam(expected[0], off[0], g, off[1], expected[1], off[2], expected[2], 0, n, 0.9f, 0.999f,
+                        1e-3f, 1e-7f);
+                SIMD.adam(actual[0], off[0], g, off[1], actual[1], off[2], actual[2], 0, n, 0.9f, 0.999f, 1e-3f, 1e-7f);
+                for (int k = 0; k < 3; k++) {
+                    assertAllClose("adam n=" + n + " array " + k, expected[k], actual[k], ULP_TOLERANT);
+                }
+            }
+        }
+    }
+
+    @Test
     void reductionsMatchScalarWithinRoundingBound() {
         for (int[] off : OFFSETS) {
             for (int n : LENGTHS) {

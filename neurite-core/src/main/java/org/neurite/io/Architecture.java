@@ -108,7 +108,7 @@ final class Architecture {
     static Model fromJson(JsonFields json) {
         String className = json.text("class_name");
         JsonFields config = json.object("config");
-        config.text("name");
+        config.text("name");   // model names are fixed by their class (sequential, functional)
         List<Layer> layers = layersFromJson(config.array("layers"));
         Model model = switch (className) {
             case "Sequential" -> sequential(json.intArray("input_shape"), layers);

@@ -10,7 +10,7 @@ import org.neurite.nn.Regularizer;
 
 /**
  * Turns a layer's {@code config()} values into JSON: strings, numbers, booleans, null, {@code int[]},
- * {@code float[]}, lists, string-keyed maps, and {@link Regularizer} as {@code {"l1": .., "l2": ..}}.
+ * lists, string-keyed maps, and {@link Regularizer} as {@code {"l1": .., "l2": ..}}.
  * Any other value is refused when saving, naming where it was, rather than written in a form that
  * could not be read back.
  *
@@ -34,7 +34,6 @@ final class ConfigJson {
             case Float f -> NODES.numberNode(f);
             case Double d -> NODES.numberNode(d);
             case int[] ints -> ints(ints);
-            case float[] floats -> floats(floats);
             case Regularizer r -> NODES.objectNode().put("l1", r.l1()).put("l2", r.l2());
             case List<?> list -> list(list, where);
             case Map<?, ?> map -> map(map, where);
@@ -46,14 +45,6 @@ final class ConfigJson {
     static ArrayNode ints(int[] values) {
         ArrayNode array = NODES.arrayNode(values.length);
         for (int v : values) {
-            array.add(v);
-        }
-        return array;
-    }
-
-    private static ArrayNode floats(float[] values) {
-        ArrayNode array = NODES.arrayNode(values.length);
-        for (float v : values) {
             array.add(v);
         }
         return array;

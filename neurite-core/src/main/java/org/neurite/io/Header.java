@@ -80,24 +80,25 @@ final class Header {
         }
         JsonFields architecture = json.object("architecture");
         json.requireAllRead();
-        OptimizerState partial = opt == null ? null : optimizerHead(opt);
+        OptimizerHead head = opt == null ? null : OptimizerHead.read(opt);
         Model model = Architecture.fromJson(architecture).seed(seed).build();
         loadWeights(model, weights, data);
-        Optional<OptimizerState> optimizer = Optional.ofNullable(partial)
-                .map(p -> new OptimizerState(p.name(), p.config(), p.iterations(), slots(model, state, data)));
+        Optional<OptimizerState> optimizer = Optional.ofNullable(head)
+                .map(h -> new OptimizerState(h.name(), h.config(), h.iterations(), slots(model, state, data)));
         return new LoadedModel(model, libraryVersion, Collections.unmodifiableMap(metadata), optimizer);
     }
 
-    /** The optimizer's name, config and step count; its slots are read once the model exists. */
-    private static OptimizerState optimizerHead(JsonFields opt) {
-        String name = opt.text("name");
-        Map<String, Double> config = Collections.unmodifiableMap(opt.numberMap("config"));
-        long iterations = opt.longValue("iterations");
-        opt.requireAllRead();
-        if (iterations < 0) {
-            throw opt.error("'iterations' must not be negative, got " + iterations);
+    /** The optimizer's name, config and step count, read before the model is built; its slots are read after. */
+    private record OptimizerHead(String name, Map<String, Double> config, long iterations) {
+        static OptimizerHead read(JsonFields opt) {
+            OptimizerHead head = new OptimizerHead(opt.text("name"),
+                    Collections.unmodifiableMap(opt.numberMap("config")), opt.longValue("iterations"));
+            opt.requireAllRead();
+            if (head.iterations < 0) {
+                throw opt.error("'iterations' must not be negative, got " + head.iterations);
+            }
+            return head;
         }
-        return new OptimizerState(name, config, iterations, Map.of());
     }
 
     private static long end(List<TensorTable.Entry> table, long start) {

@@ -150,8 +150,15 @@ class ModelFileRefusalTest {
     @Test
     void refusesMalformedJson() throws IOException {
         ModelFileFixtures.rewriteHeader(file, h -> h.substring(0, h.length() - 3));
-
         assertRefused("header: not valid JSON");
+
+        Files.write(file, original);
+        ModelFileFixtures.rewriteHeader(file, h -> h + " {}");
+        assertRefused("header: not valid JSON");
+
+        Files.write(file, original);
+        ModelFileFixtures.rewriteHeader(file, h -> h.replaceFirst("\"seed\" : 42,", "\"seed\" : 42, \"seed\" : 43,"));
+        assertRefused("header: not valid JSON: Duplicate field 'seed'");
     }
 
     @Test

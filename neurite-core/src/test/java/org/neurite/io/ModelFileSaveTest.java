@@ -20,6 +20,8 @@ import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Sequential;
 import org.neurite.nn.layers.Dense;
+import org.neurite.train.Adam;
+import org.neurite.train.Trainer;
 
 /** A save that fails, early or late, leaves the previous file exactly as it was and no temporary file behind. */
 class ModelFileSaveTest {
@@ -80,8 +82,7 @@ class ModelFileSaveTest {
 
     @Test
     void refusesOptimizerStateForAnotherModel() throws IOException {
-        var trainer = org.neurite.train.Trainer.compile(ModelFileFixtures.sequential(3), new org.neurite.train.Adam(),
-                TestLosses.meanSquaredError());
+        Trainer trainer = Trainer.compile(ModelFileFixtures.sequential(3), new Adam(), TestLosses.meanSquaredError());
         trainer.trainOnBatch(ModelFileFixtures.randomInput(0, 2, 4, 3), ModelFileFixtures.randomInput(1, 2, 5));
         Sequential other = Sequential.of(Input.of(3), new Dense(2));
 

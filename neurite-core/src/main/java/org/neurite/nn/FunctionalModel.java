@@ -13,8 +13,11 @@ import org.neurite.tensor.Rng;
  * A model made of a graph of layer applications between symbolic inputs and outputs (Keras'
  * functional API). Shapes were checked when the graph was drawn; running it evaluates each
  * symbolic tensor once, in dependency order. A layer applied twice shares its weights.
+ *
+ * <p>Made by {@link Model#functional}; its graph is readable through {@link #inputs()} and
+ * {@link #outputs()}, so that model files can write it down.
  */
-final class FunctionalModel extends Model {
+public final class FunctionalModel extends Model {
     private final List<SymbolicTensor> inputs;
     private final List<SymbolicTensor> outputs;
     private final List<SymbolicTensor> order;
@@ -66,6 +69,16 @@ final class FunctionalModel extends Model {
     @Override
     public String type() {
         return "Functional";
+    }
+
+    /** The symbolic inputs, in the order {@link #callAll} takes their values. */
+    public List<SymbolicTensor> inputs() {
+        return inputs;
+    }
+
+    /** The symbolic outputs, in the order {@link #callAll} returns their values. */
+    public List<SymbolicTensor> outputs() {
+        return outputs;
     }
 
     @Override

@@ -17,8 +17,9 @@ import org.neurite.tensor.Tensor;
  * {@code evaluate}, {@code predict} and {@code train_on_batch}.
  *
  * <p>Each step runs inside one {@link BufferArena} scope, so after the first steps training
- * allocates no new tensor storage. Batches are shuffled with a generator seeded from the model's
- * seed, so a seeded run is bit-identical on the same machine and thread count.
+ * allocates no new tensor storage. Each epoch's shuffle comes from the model's seed and the epoch
+ * number alone, so a seeded run is bit-identical on the same machine and thread count, and a run
+ * resumed at epoch e (with {@code initialEpoch}) shuffles exactly as an uninterrupted one.
  *
  * <pre>{@code
  * Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy(),
@@ -87,7 +88,6 @@ public final class Trainer {
         int n = trainX.dim(0);
         int steps = (n + options.batchSize() - 1) / options.batchSize();
         History history = new History();
-        Rng shuffler = new Rng(model.seed() ^ 0x5DEECE66DL);
         stopRequested = false;
         boolean nonFiniteHandled = options.callbacks().stream().anyMatch(Callback::handlesNonFiniteLoss);
         options.callbacks().forEach(c -> c.onTrainBegin(this, options, steps));
@@ -95,7 +95,7 @@ public final class Trainer {
             for (Callback c : options.callbacks()) {
                 c.onEpochBegin(this, epoch);
             }
-            int[] order = order(n, options.shuffle(), shuffler);
+            int[] order = order(n, options.shuffle(), shufflerForEpoch(epoch));
             Map<String, Double> logs = trainEpoch(trainX, trainY, order, options, nonFiniteHandled);
             if (valX != null) {
                 evaluate(valX, valY, options.batchSize()).forEach((k, v) -> logs.put("val_" + k, v));
@@ -229,6 +229,16 @@ public final class Trainer {
             logs.put(m.name(), m.result());
         }
         return logs;
+    }
+
+    /** The generator that shuffles epoch {@code epoch}: the epoch-th split of one seeded from the model's seed. */
+    private Rng shufflerForEpoch(int epoch) {
+        Rng root = new Rng(model.seed() ^ 0x5DEECE66DL);
+        Rng shuffler = root.split();
+        for (int e = 0; e < epoch; e++) {
+            shuffler = root.split();
+        }
+        return shuffler;
     }
 
     private static int[] order(int n, boolean shuffle, Rng rng) {

@@ -10,7 +10,12 @@ public final class ActivationLayer extends Layer {
     private final Activation activation;
 
     public ActivationLayer(Activation activation) {
-        super(null);
+        this(null, activation);
+    }
+
+    /** @param name the layer's name, or null for one chosen by the model */
+    public ActivationLayer(String name, Activation activation) {
+        super(name);
         this.activation = activation;
     }
 

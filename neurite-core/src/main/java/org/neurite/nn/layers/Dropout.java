@@ -17,7 +17,12 @@ public final class Dropout extends Layer {
     private Rng rng;
 
     public Dropout(float rate) {
-        super(null);
+        this(null, rate);
+    }
+
+    /** @param name the layer's name, or null for one chosen by the model */
+    public Dropout(String name, float rate) {
+        super(name);
         if (!(rate >= 0f && rate < 1f)) {
             throw new IllegalArgumentException("Dropout: rate must be in [0, 1), got " + rate);
         }

@@ -10,7 +10,12 @@ public final class Reshape extends Layer {
     private final int[] targetShape;
 
     public Reshape(int... targetShape) {
-        super(null);
+        this(null, targetShape);
+    }
+
+    /** @param name the layer's name, or null for one chosen by the model */
+    public Reshape(String name, int... targetShape) {
+        super(name);
         this.targetShape = targetShape.clone();
     }
 

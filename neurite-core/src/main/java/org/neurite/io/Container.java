@@ -1,0 +1,172 @@
+package org.neurite.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.neurite.tensor.Tensor;
+
+/**
+ * The binary frame of a model file; it knows nothing of what the header says.
+ *
+ * <pre>
+ *   offset      size  field
+ *   0           8     magic "NEURITE1"
+ *   8           4     format version, uint32 little-endian (1)
+ *   12          8     header length H, uint64 little-endian
+ *   20          H     header: UTF-8 JSON
+ *   20+H        8     data length D, uint64 little-endian
+ *   28+H        D     data: float32 little-endian tensors, back to back
+ *   28+H+D      32    SHA-256 of bytes [0, 28+H+D)
+ * </pre>
+ *
+ * <p>Contract of {@link #read}: the magic, the version and both declared lengths are checked against
+ * the file's actual size before anything is allocated, and the checksum is verified before the
+ * sections are handed on. Every refusal is a {@link ModelFileException} that names the file.
+ */
+final class Container {
+    static final int VERSION = 1;
+    static final int CHECKSUM_BYTES = 32;
+    /** Magic, version and header length. */
+    static final int PREFIX_BYTES = 20;
+    static final int LENGTH_BYTES = 8;
+    /** Every byte that is not header or data. */
+    static final int OVERHEAD = PREFIX_BYTES + LENGTH_BYTES + CHECKSUM_BYTES;
+    private static final byte[] MAGIC = "NEURITE1".getBytes(StandardCharsets.US_ASCII);
+    private static final int CHUNK_FLOATS = 1 << 14;
+
+    /** A file's header bytes and its data section (little-endian), both verified by the checksum. */
+    record Sections(byte[] header, ByteBuffer data) {
+    }
+
+    private Container() {
+    }
+
+    /** Writes a whole file to {@code out}: the frame around {@code header} and {@code tensors}' values, in order. */
+    static void write(OutputStream out, byte[] header, List<Tensor> tensors) throws IOException {
+        long dataLength = 0;
+        for (Tensor t : tensors) {
+            dataLength += Float.BYTES * (long) t.size();
+        }
+        DigestOutputStream digesting = new DigestOutputStream(out, sha256());
+        ByteBuffer prefix = ByteBuffer.allocate(PREFIX_BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                .put(MAGIC).putInt(VERSION).putLong(header.length);
+        digesting.write(prefix.array());
+        digesting.write(header);
+        digesting.write(ByteBuffer.allocate(LENGTH_BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(dataLength).array());
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (Tensor t : tensors) {
+            writeFloats(digesting, chunk, t.data(), t.offset(), t.size());
+        }
+        out.write(digesting.getMessageDigest().digest());
+    }
+
+    private static void writeFloats(OutputStream out, ByteBuffer chunk, float[] values, int offset, int count)
+            throws IOException {
+        for (int start = 0; start < count; start += CHUNK_FLOATS) {
+            int n = Math.min(CHUNK_FLOATS, count - start);
+            chunk.clear();
+            chunk.asFloatBuffer().put(values, offset + start, n);
+            out.write(chunk.array(), 0, n * Float.BYTES);
+        }
+    }
+
+    /** Reads and verifies {@code file}'s frame; see the class comment for what is checked, and when. */
+    static Sections read(Path file) throws IOException {
+        byte[] all;
+        long headerLength;
+        long dataLength;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < OVERHEAD) {
+                throw refuse(file, "is " + size + " bytes long, too short for a Neurite model file (at least "
+                        + OVERHEAD + ")");
+            }
+            ByteBuffer prefix = readAt(channel, file, 0, PREFIX_BYTES);
+            checkMagicAndVersion(file, prefix);
+            long remaining = size - OVERHEAD;
+            headerLength = prefix.getLong(12);
+            if (headerLength < 0 || headerLength > remaining) {
+                throw refuse(file, "declares a header of " + Long.toUnsignedString(headerLength)
+                        + " bytes but only " + remaining + " remain (file truncated or altered)");
+            }
+            dataLength = readAt(channel, file, PREFIX_BYTES + headerLength, LENGTH_BYTES).getLong(0);
+            checkDataLength(file, dataLength, remaining - headerLength);
+            if (size > Integer.MAX_VALUE - 16) {
+                throw refuse(file, "is " + size + " bytes long; files over 2 GiB are not supported yet");
+            }
+            all = readAt(channel, file, 0, (int) size).array();
+        }
+        verifyChecksum(file, all);
+        int headerStart = PREFIX_BYTES;
+        int dataStart = headerStart + (int) headerLength + LENGTH_BYTES;
+        ByteBuffer data = ByteBuffer.wrap(all, dataStart, (int) dataLength).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return new Sections(Arrays.copyOfRange(all, headerStart, headerStart + (int) headerLength), data);
+    }
+
+    private static void checkMagicAndVersion(Path file, ByteBuffer prefix) throws ModelFileException {
+        byte[] magic = Arrays.copyOf(prefix.array(), MAGIC.length);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw refuse(file, "not a Neurite model file (starts with bytes " + HexFormat.ofDelimiter(" ").formatHex(magic)
+                    + ", expected \"NEURITE1\")");
+        }
+        int version = prefix.getInt(MAGIC.length);
+        if (version != VERSION) {
+            throw refuse(file, "has format version " + Integer.toUnsignedString(version)
+                    + "; this library reads version " + VERSION);
+        }
+    }
+
+    private static void checkDataLength(Path file, long declared, long remaining) throws ModelFileException {
+        if (declared < 0 || declared > remaining) {
+            throw refuse(file, "declares " + Long.toUnsignedString(declared) + " bytes of weights but only "
+                    + remaining + " remain (file truncated or altered)");
+        }
+        if (declared < remaining) {
+            throw refuse(file, "has " + (remaining - declared) + " unexpected bytes after its " + declared
+                    + " bytes of weights (file altered)");
+        }
+    }
+
+    private static void verifyChecksum(Path file, byte[] all) throws ModelFileException {
+        int covered = all.length - CHECKSUM_BYTES;
+        MessageDigest digest = sha256();
+        digest.update(all, 0, covered);
+        if (!MessageDigest.isEqual(digest.digest(), Arrays.copyOfRange(all, covered, all.length))) {
+            throw refuse(file, "checksum mismatch (file altered or truncated)");
+        }
+    }
+
+    private static ByteBuffer readAt(FileChannel channel, Path file, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw refuse(file, "ended while being read (changed by another program?)");
+            }
+        }
+        return buffer;
+    }
+
+    private static ModelFileException refuse(Path file, String what) {
+        return new ModelFileException(file + ": " + what);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256.
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.neurite.io;
+
+import static java.util.Map.entry;
+
+import java.util.Map;
+import java.util.TreeSet;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Initializer;
+import org.neurite.nn.Layer;
+import org.neurite.nn.Regularizer;
+import org.neurite.nn.layers.ActivationLayer;
+import org.neurite.nn.layers.Dense;
+import org.neurite.nn.layers.Dropout;
+import org.neurite.nn.layers.Flatten;
+import org.neurite.nn.layers.Reshape;
+
+/**
+ * The layer types a model file may hold: a fixed map from the Keras class name to a factory that
+ * makes the layer from its config. Nothing else is ever instantiated from a file: no class is looked
+ * up by a name the file gives. Adding a layer type is one line in {@link #FACTORIES}; its factory
+ * must read every key its {@code config()} writes (unknown keys are refused).
+ *
+ * <pre>{@code
+ * Layer dense = LayerRegistry.create("Dense", JsonFields.of(configNode, "layer 'dense'"));
+ * }</pre>
+ */
+final class LayerRegistry {
+    /** Makes a layer from its config, reading each key it needs through {@code config}'s getters. */
+    @FunctionalInterface
+    interface LayerFactory {
+        Layer create(JsonFields config);
+    }
+
+    private static final Map<String, LayerFactory> FACTORIES = Map.ofEntries(
+            entry("Dense", LayerRegistry::dense),
+            entry("Flatten", c -> new Flatten(c.optText("name"))),
+            entry("Reshape", c -> new Reshape(c.optText("name"), c.intArray("target_shape"))),
+            entry("Dropout", c -> new Dropout(c.optText("name"), c.floatValue("rate"))),
+            entry("Activation", c -> new ActivationLayer(c.optText("name"), Activation.byName(c.text("activation")))));
+
+    private LayerRegistry() {
+    }
+
+    /** Whether model files can hold layers of this type. */
+    static boolean knows(String className) {
+        return FACTORIES.containsKey(className);
+    }
+
+    /** The known types, sorted, for error messages. */
+    static String known() {
+        return new TreeSet<>(FACTORIES.keySet()).toString();
+    }
+
+    /**
+     * Makes the layer {@code className} from {@code config}.
+     *
+     * @throws IllegalArgumentException naming the layer, for an unknown type, a missing, malformed
+     *     or unknown config key, or a value the layer refuses
+     */
+    static Layer create(String className, JsonFields config) {
+        LayerFactory factory = FACTORIES.get(className);
+        if (factory == null) {
+            throw config.error("unknown layer type '" + className + "'; model files can hold " + known());
+        }
+        try {
+            Layer layer = factory.create(config);
+            config.requireAllRead();
+            return layer;
+        } catch (JsonFields.Invalid e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw config.error(e.getMessage());
+        }
+    }
+
+    private static Layer dense(JsonFields c) {
+        return Dense.builder()
+                .optName(c.optText("name"))
+                .setUnits(c.intValue("units"))
+                .optActivation(Activation.byName(c.text("activation")))
+                .optUseBias(c.bool("use_bias"))
+                .optKernelInitializer(Initializer.byName(c.text("kernel_initializer")))
+                .optBiasInitializer(Initializer.byName(c.text("bias_initializer")))
+                .optKernelRegularizer(regularizer(c.optObject("kernel_regularizer")))
+                .optBiasRegularizer(regularizer(c.optObject("bias_regularizer")))
+                .build();
+    }
+
+    /** Keras' L1L2 as {@code {"l1": .., "l2": ..}}, or null. */
+    private static Regularizer regularizer(JsonFields r) {
+        if (r == null) {
+            return null;
+        }
+        Regularizer regularizer = new Regularizer(r.floatValue("l1"), r.floatValue("l2"));
+        r.requireAllRead();
+        return regularizer;
+    }
+}

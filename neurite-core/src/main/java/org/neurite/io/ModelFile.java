@@ -1,0 +1,148 @@
+package org.neurite.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurite.nn.Model;
+import org.neurite.nn.Parameter;
+import org.neurite.tensor.Tensor;
+import org.neurite.train.Optimizer;
+
+/**
+ * Saves a model to one file and loads it back: the architecture (Keras-like JSON), the weights
+ * (float32, little-endian, by dotted path), the seed, the caller's metadata and, optionally, the
+ * optimizer's state, framed by a magic, a format version and a SHA-256. The layout is described in
+ * {@code docs/formats/model-file.md}.
+ *
+ * <p>Contract. Saving writes a temporary file beside the target, forces it to disk and renames it
+ * into place in one atomic step, so a failed or interrupted save leaves any previous file as it was;
+ * a model that a file could not hold (a layer type outside the registry, a nested model, two weights
+ * with one path) is refused before anything is written. Loading checks the magic, the version and
+ * every declared size against the file's actual size before allocating, verifies the checksum
+ * before building anything, instantiates layers only through a fixed registry of types, and checks
+ * that the weights match the architecture name for name and shape for shape. It returns a model only
+ * when all of that holds; otherwise it throws a {@link ModelFileException} naming the file and the
+ * problem. Loading repeats predictions bit for bit.
+ *
+ * <pre>{@code
+ * ModelFile.save(model, Path.of("mnist.neurite"));
+ * ModelFile.save(model, trainer.optimizer(), Map.of("data_sha256", sum), Path.of("mnist.neurite"));
+ * LoadedModel loaded = ModelFile.load(Path.of("mnist.neurite"));
+ * Tensor p = loaded.model().predict(x, 256);          // same values as model.predict(x, 256)
+ * }</pre>
+ */
+public final class ModelFile {
+    private static final SecureRandom TEMP_NAMES = new SecureRandom();
+
+    private ModelFile() {
+    }
+
+    /** Saves {@code model} (built first if need be) with no optimizer state and no metadata. */
+    public static void save(Model model, Path file) throws IOException {
+        save(model, null, Map.of(), file);
+    }
+
+    /**
+     * Saves {@code model} (built first if need be) with {@code metadata} and, when {@code optimizer} is
+     * not null, its state and step count, so that training can resume.
+     *
+     * @throws IllegalArgumentException if a model file cannot hold this model or this optimizer's state
+     * @throws IOException if writing fails; any previous {@code file} is then left unchanged
+     */
+    public static void save(Model model, Optimizer optimizer, Map<String, String> metadata, Path file)
+            throws IOException {
+        model.build();
+        Map<String, Tensor> weights = weightsByPath(model);
+        Map<String, Tensor> state = optimizer == null ? Map.of() : optimizerState(optimizer, weights);
+        List<TensorTable.Entry> weightTable = TensorTable.layout(weights, 0);
+        long stateStart = weightTable.isEmpty() ? 0 : weightTable.get(weightTable.size() - 1).end();
+        byte[] header = Header.write(model, optimizer, metadata, weightTable, TensorTable.layout(state, stateStart));
+        List<Tensor> tensors = new ArrayList<>(weights.values());
+        tensors.addAll(state.values());
+        writeAtomically(file, out -> Container.write(out, header, tensors));
+    }
+
+    /**
+     * Loads a model saved by {@link #save}, built and holding the saved weights and seed.
+     *
+     * @throws ModelFileException if the file is not a model file this library can read, or fails any
+     *     check of the class contract; the message names the file and the problem
+     * @throws IOException if the file cannot be read
+     */
+    public static LoadedModel load(Path file) throws IOException {
+        Container.Sections sections = Container.read(file);
+        try {
+            return Header.read(sections.header(), sections.data());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Tensor> weightsByPath(Model model) {
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        for (Parameter p : model.parameters()) {
+            if (weights.put(p.path(), p.value()) != null) {
+                throw new IllegalArgumentException("model '" + model.name() + "': two weights share the path '"
+                        + p.path() + "'; give their layers distinct names");
+            }
+        }
+        return weights;
+    }
+
+    private static Map<String, Tensor> optimizerState(Optimizer optimizer, Map<String, Tensor> weights) {
+        Map<String, Tensor> state = optimizer.state();
+        for (String key : state.keySet()) {
+            int slash = key.lastIndexOf('/');
+            if (slash < 0 || !weights.containsKey(key.substring(0, slash))) {
+                throw new IllegalArgumentException("optimizer '" + optimizer.name() + "' holds state '" + key
+                        + "' for a weight that is not in this model");
+            }
+        }
+        return state;
+    }
+
+    /** What goes into the file. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes a temporary file beside {@code file}, forces it to disk, then renames it over {@code file}. */
+    private static void writeAtomically(Path file, Body body) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(TEMP_NAMES.nextLong()) + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                body.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceFolder(folder);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Forces the rename itself to disk where the platform allows syncing a folder. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException platformCannotSyncFolders) {
+            // Windows cannot open a folder as a channel; the file itself is already on disk.
+        }
+    }
+}

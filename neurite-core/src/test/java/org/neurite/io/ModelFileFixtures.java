@@ -1,0 +1,114 @@
+package org.neurite.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Initializer;
+import org.neurite.nn.Input;
+import org.neurite.nn.Model;
+import org.neurite.nn.Regularizer;
+import org.neurite.nn.Sequential;
+import org.neurite.nn.SymbolicTensor;
+import org.neurite.nn.layers.ActivationLayer;
+import org.neurite.nn.layers.Dense;
+import org.neurite.nn.layers.Dropout;
+import org.neurite.nn.layers.Flatten;
+import org.neurite.nn.layers.Reshape;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+
+/** Small models that use every registered layer type, and tools to take model files apart and alter them. */
+final class ModelFileFixtures {
+    private ModelFileFixtures() {
+    }
+
+    /** Every registered layer type, with non-default settings where a layer has them. */
+    static Sequential sequential(long seed) {
+        Sequential model = Sequential.of(Input.of(4, 3),
+                new Flatten(),
+                Dense.builder().setUnits(6).optActivation(Activation.RELU)
+                        .optKernelInitializer(Initializer.heNormal())
+                        .optKernelRegularizer(Regularizer.l1l2(1e-5f, 3e-4f)).build(),
+                new Dropout(0.3f),
+                new Reshape(2, 3),
+                new ActivationLayer(Activation.TANH),
+                new Flatten("flat_again"),
+                Dense.builder().setUnits(5).optName("logits").optUseBias(false).build(),
+                new ActivationLayer("probabilities", Activation.SOFTMAX));
+        model.seed(seed).build();
+        return model;
+    }
+
+    /** A graph with a layer applied twice (shared weights) and two outputs. */
+    static Model functional(long seed) {
+        SymbolicTensor in = Input.named("features", 5);
+        Dense shared = new Dense(7, Activation.TANH);
+        SymbolicTensor hidden = shared.apply(new Dense(7, Activation.RELU).apply(in));
+        SymbolicTensor again = shared.apply(hidden);
+        SymbolicTensor score = new Dense(1, Activation.SIGMOID).apply(again);
+        SymbolicTensor classes = new Dense(3, Activation.SOFTMAX).apply(new Dropout(0.5f).apply(hidden));
+        return Model.functional(java.util.List.of(in), java.util.List.of(score, classes)).seed(seed).build();
+    }
+
+    static Tensor randomInput(long seed, int... shape) {
+        return Tensor.uniform(new Rng(seed), -1f, 1f, shape);
+    }
+
+    /** Where the header ends (exclusive), read from the file's own header length field. */
+    static int headerEnd(byte[] file) {
+        return Container.PREFIX_BYTES + (int) ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).getLong(12);
+    }
+
+    static String header(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return new String(bytes, Container.PREFIX_BYTES, headerEnd(bytes) - Container.PREFIX_BYTES,
+                StandardCharsets.UTF_8);
+    }
+
+    /** Rewrites {@code file} with its header edited and the lengths and checksum made consistent again. */
+    static void rewriteHeader(Path file, UnaryOperator<String> edit) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] header = edit.apply(header(file)).getBytes(StandardCharsets.UTF_8);
+        byte[] rest = Arrays.copyOfRange(bytes, headerEnd(bytes), bytes.length - Container.CHECKSUM_BYTES);
+        ByteBuffer out = ByteBuffer.allocate(Container.PREFIX_BYTES + header.length + rest.length
+                + Container.CHECKSUM_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(bytes, 0, 12).putLong(header.length).put(header).put(rest);
+        out.put(sha256(out.array(), out.position()));
+        Files.write(file, out.array());
+    }
+
+    /** Rewrites {@code file} with the 8-byte length at {@code offset} replaced, checksum left as it was. */
+    static void setLength(Path file, int offset, long value) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(offset, value);
+        Files.write(file, bytes);
+    }
+
+    static void flipByte(Path file, int offset, int mask) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[offset] ^= (byte) mask;
+        Files.write(file, bytes);
+    }
+
+    static void truncate(Path file, int length) throws IOException {
+        Files.write(file, Arrays.copyOf(Files.readAllBytes(file), length));
+    }
+
+    private static byte[] sha256(byte[] bytes, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes, 0, length);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neurite.testing.GradientAssertions.assertGradientsMatch;
+import static org.neurite.testing.GradientAssertions.assertWeightGradientsMatch;
 
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,13 @@ class EmbeddingTest {
     void tableGradientMatchesFiniteDifferencesWithRepeatedIds() {
         Tensor table = Tensor.normal(new Rng(3), 0f, 1f, 5, 4);
         assertGradientsMatch(v -> Reshaping.gather(v[0], IDS, IDS_SHAPE).tanh(), table);
+    }
+
+    @Test
+    void layerWeightGradientMatchesFiniteDifferencesWithRepeatedIds() {
+        Embedding layer = built(new Embedding(5, 4), 3);
+        Variable ids = Variable.constant(ids(3, 1, 3, 0, 4, 3));
+        assertWeightGradientsMatch(layer.parameters(), () -> layer.call(ids, true).tanh());
     }
 
     @Test

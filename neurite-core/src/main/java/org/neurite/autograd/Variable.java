@@ -167,6 +167,18 @@ public final class Variable {
         }
     }
 
+    /**
+     * Adds {@code rows} into rows {@code ids} of this leaf's gradient ({@code grad[ids[i]] += rows[i]}),
+     * starting from zeros when there is none yet: the sparse half of an embedding lookup's derivative,
+     * which thus never builds a dense gradient of the whole table.
+     */
+    void accumulateRows(int[] ids, Tensor rows) {
+        if (grad == null) {
+            grad = BufferArena.detached(() -> Tensor.zeros(value.shape()));
+        }
+        grad.scatterAddInPlace(ids, rows);
+    }
+
     public int[] shape() {
         return value.shape();
     }

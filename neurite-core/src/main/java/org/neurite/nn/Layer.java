@@ -100,6 +100,22 @@ public abstract class Layer {
         return p;
     }
 
+    /**
+     * Builds a layer held inside this one (the layer of a {@code TimeDistributed} wrapper): names it
+     * after its type if it has none, builds it, and puts this layer's name before its weights' paths,
+     * as Keras nests them ({@code time_distributed.dense.kernel}).
+     */
+    protected final void buildInner(Layer inner, List<int[]> innerInputShapes, Rng rng) {
+        boolean fresh = !inner.isBuilt();
+        inner.assignName(Model.snakeCase(inner.type()));
+        inner.build(innerInputShapes, rng);
+        if (fresh) {
+            for (Parameter p : inner.parameters()) {
+                p.setPath(name + "." + p.path());
+            }
+        }
+    }
+
     public final boolean isBuilt() {
         return builtShape != null;
     }

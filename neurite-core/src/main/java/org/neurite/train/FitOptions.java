@@ -9,13 +9,27 @@ import org.neurite.tensor.Tensor;
  * on, no validation. {@code validationSplit} takes the last fraction of the data, before shuffling,
  * as Keras does.
  *
+ * <p>{@code bucketBySequenceLength} (off by default) is for sequence inputs {@code (n, time, ...)}
+ * padded with zeros on the given side: each epoch's batches group sequences of similar length
+ * ({@link LengthBuckets}, which draws its own random batches whatever {@code shuffle} says), and
+ * each batch's inputs are cut to its longest sequence, rounded up to a multiple of
+ * {@value #BUCKET_TIME_MULTIPLE} steps ({@link SequencePadding#trim}); targets are not cut. The
+ * model must accept any input length ({@code Input.of(-1)}) and should mask its padding
+ * ({@code Embedding} with mask_zero, {@code Masking}), which makes the results those of untrimmed
+ * batches.
+ *
  * <pre>{@code
  * FitOptions options = FitOptions.builder().batchSize(128).epochs(10).validationSplit(0.1f)
  *         .callbacks(new EarlyStopping("val_loss", 3)).build();
+ * FitOptions bucketed = FitOptions.builder().batchSize(64).bucketBySequenceLength(SequencePadding.PRE).build();
  * }</pre>
  */
 public record FitOptions(int batchSize, int epochs, float validationSplit, Tensor validationX,
-                         Tensor validationY, boolean shuffle, List<Callback> callbacks, int initialEpoch) {
+                         Tensor validationY, boolean shuffle, List<Callback> callbacks, int initialEpoch,
+                         SequencePadding bucketBySequenceLength) {
+    /** Bucketed batches are cut to a multiple of this many steps, so few distinct shapes reach the buffer arena. */
+    public static final int BUCKET_TIME_MULTIPLE = 8;
+
     public FitOptions {
         if (batchSize <= 0 || epochs < 0) {
             throw new IllegalArgumentException("fit: batch size must be positive and epochs not negative, got "
@@ -41,6 +55,7 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
         private boolean shuffle = true;
         private final List<Callback> callbacks = new ArrayList<>();
         private int initialEpoch;
+        private SequencePadding bucketBySequenceLength;
 
         public Builder batchSize(int value) {
             this.batchSize = value;
@@ -79,9 +94,15 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
             return this;
         }
 
+        /** Batches sequences of similar length, padded on the given side, and trims them (see the class comment). */
+        public Builder bucketBySequenceLength(SequencePadding padding) {
+            this.bucketBySequenceLength = padding;
+            return this;
+        }
+
         public FitOptions build() {
             return new FitOptions(batchSize, epochs, validationSplit, validationX, validationY, shuffle, callbacks,
-                    initialEpoch);
+                    initialEpoch, bucketBySequenceLength);
         }
     }
 }

@@ -87,6 +87,8 @@ public final class Trainer {
         }
         int n = trainX.dim(0);
         int steps = (n + options.batchSize() - 1) / options.batchSize();
+        SequencePadding padding = options.bucketBySequenceLength();
+        int[] lengths = padding == null ? null : padding.lengths(trainX);
         History history = new History();
         stopRequested = false;
         boolean nonFiniteHandled = options.callbacks().stream().anyMatch(Callback::handlesNonFiniteLoss);
@@ -95,8 +97,11 @@ public final class Trainer {
             for (Callback c : options.callbacks()) {
                 c.onEpochBegin(this, epoch);
             }
-            int[] order = order(n, options.shuffle(), shufflerForEpoch(epoch));
-            Map<String, Double> logs = trainEpoch(trainX, trainY, order, options, nonFiniteHandled);
+            Rng shuffler = shufflerForEpoch(epoch);
+            List<int[]> batches = lengths == null
+                    ? batches(order(n, options.shuffle(), shuffler), options.batchSize())
+                    : LengthBuckets.batches(lengths, options.batchSize(), shuffler);
+            Map<String, Double> logs = trainEpoch(trainX, trainY, batches, options, nonFiniteHandled);
             if (valX != null) {
                 evaluate(valX, valY, options.batchSize()).forEach((k, v) -> logs.put("val_" + k, v));
             }
@@ -109,16 +114,16 @@ public final class Trainer {
         return history;
     }
 
-    /** One pass over {@code order}; ends early when a callback stops training. */
-    private Map<String, Double> trainEpoch(Tensor x, Tensor y, int[] order, FitOptions options,
+    /** One pass over {@code batches}; ends early when a callback stops training. */
+    private Map<String, Double> trainEpoch(Tensor x, Tensor y, List<int[]> batches, FitOptions options,
                                            boolean nonFiniteHandled) {
         metrics.forEach(Metric::reset);
         double lossSum = 0;
         int seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
-        for (int start = 0, step = 0; start < order.length; start += options.batchSize(), step++) {
-            int[] batch = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + options.batchSize()));
-            lossSum += trainStep(x, y, batch, nonFiniteHandled) * batch.length;
+        for (int step = 0; step < batches.size(); step++) {
+            int[] batch = batches.get(step);
+            lossSum += trainStep(x, y, batch, options.bucketBySequenceLength(), nonFiniteHandled) * batch.length;
             seen += batch.length;
             logs = logs(lossSum / seen);
             for (Callback c : options.callbacks()) {
@@ -133,13 +138,14 @@ public final class Trainer {
 
     /**
      * One step on the samples at {@code rows}: forward, loss, backward, update; returns the batch loss.
-     * A NaN or infinite loss throws with a diagnosis, unless {@code nonFiniteHandled} (a callback such
-     * as TerminateOnNaN deals with it): then the step leaves the weights as they were and returns it.
+     * With {@code trim}, the inputs lose the padding all their sequences share. A NaN or infinite loss
+     * throws with a diagnosis, unless {@code nonFiniteHandled} (a callback such as TerminateOnNaN deals
+     * with it): then the step leaves the weights as they were and returns it.
      */
-    private float trainStep(Tensor x, Tensor y, int[] rows, boolean nonFiniteHandled) {
+    private float trainStep(Tensor x, Tensor y, int[] rows, SequencePadding trim, boolean nonFiniteHandled) {
         List<Parameter> parameters = model.parameters();
         try (BufferArena.Scope step = arena.open()) {
-            Tensor xb = x.gather(rows);
+            Tensor xb = trim == null ? x.gather(rows) : trim.trim(x.gather(rows), FitOptions.BUCKET_TIME_MULTIPLE);
             Tensor yb = y.gather(rows);
             parameters.forEach(Parameter::zeroGrad);
             Variable predictions = model.call(Variable.constant(xb), true);
@@ -176,7 +182,7 @@ public final class Trainer {
         metrics.forEach(Metric::reset);
         int[] rows = new int[x.dim(0)];
         java.util.Arrays.setAll(rows, i -> i);
-        return logs(trainStep(x, y, rows, false));
+        return logs(trainStep(x, y, rows, null, false));
     }
 
     /** The loss and metrics over {@code (x, y)}, computed in batches with no tape. */
@@ -248,6 +254,14 @@ public final class Trainer {
             rng.shuffle(order);
         }
         return order;
+    }
+
+    private static List<int[]> batches(int[] order, int batchSize) {
+        List<int[]> batches = new ArrayList<>();
+        for (int start = 0; start < order.length; start += batchSize) {
+            batches.add(java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize)));
+        }
+        return batches;
     }
 
     private static void checkSameCount(String op, Tensor x, Tensor y) {

@@ -5,7 +5,10 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Layer;
 
-/** Applies an activation function elementwise: Keras' {@code Activation} layer. No weights. */
+/**
+ * Applies an activation function elementwise: Keras' {@code Activation} layer. No weights. A
+ * timestep mask on the input passes through, as in Keras.
+ */
 public final class ActivationLayer extends Layer {
     private final Activation activation;
 
@@ -31,7 +34,7 @@ public final class ActivationLayer extends Layer {
 
     @Override
     public Variable call(Variable input, boolean training) {
-        return activation.apply(input);
+        return activation.apply(input).withMask(input.mask());
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.neurite.tensor.Shapes;
 /**
  * A fully connected layer: {@code y = activation(x·W + b)}, with kernel W {@code (in, units)} and
  * bias b {@code (units)}; {@code units·(in + 1)} parameters. Inputs of higher rank
- * {@code (batch, ..., in)} are transformed along their last axis.
+ * {@code (batch, ..., in)} are transformed along their last axis; a timestep mask on a sequence
+ * {@code (batch, time, in)} passes through to the output, as in Keras.
  *
  * <p>Defaults as Keras: no activation (linear), a bias, glorot_uniform kernel, zero bias. When the
  * activation can be fused (relu, tanh, linear), matmul, bias and activation run as one operation.
@@ -114,7 +115,8 @@ public final class Dense extends Layer {
         if (fused == null) {
             y = activation.apply(y);
         }
-        return shape.length == 2 ? y : y.reshape(outputShapeWithBatch(shape));
+        Variable out = shape.length == 2 ? y : y.reshape(outputShapeWithBatch(shape));
+        return out.withMask(input.mask());
     }
 
     private int[] outputShapeWithBatch(int[] shape) {

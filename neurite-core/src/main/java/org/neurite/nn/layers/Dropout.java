@@ -10,7 +10,8 @@ import org.neurite.tensor.Tensor;
 /**
  * During training, zeroes each input with probability {@code rate} and scales the rest by
  * {@code 1 / (1 - rate)}, so the expected sum is unchanged; at inference it passes inputs through.
- * Its masks come from the model's seed, so a seeded run is reproducible.
+ * Its masks come from the model's seed, so a seeded run is reproducible. A timestep mask on the
+ * input passes through, as in Keras.
  */
 public final class Dropout extends Layer {
     private final float rate;
@@ -58,7 +59,7 @@ public final class Dropout extends Layer {
         for (int i = 0; i < mask.size(); i++) {
             m[i] = rng.uniform(0f, 1f) < rate ? 0f : keep;
         }
-        return input.mul(Variable.constant(mask));
+        return input.mul(Variable.constant(mask)).withMask(input.mask());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.neurite.cli;
 
 import org.neurite.cli.bench.BenchCommand;
+import org.neurite.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "neurite", mixinStandardHelpOptions = true, version = "neurite 0.1.0",
         description = "Deep learning for applied text mining.",
-        subcommands = {BenchCommand.class})
+        subcommands = {TrainCommand.class, SummaryCommand.class, EvaluateCommand.class, BenchCommand.class})
 public final class Main {
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;

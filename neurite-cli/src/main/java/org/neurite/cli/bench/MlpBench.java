@@ -1,0 +1,57 @@
+package org.neurite.cli.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.neurite.cli.recipes.MnistMlp;
+import org.neurite.cli.recipes.RecipeData;
+import org.neurite.nn.Model;
+import org.neurite.train.FitOptions;
+import org.neurite.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code neurite bench mlp}: times training epochs of the MNIST MLP (60,000 images, Adam) and
+ * prediction on the 10,000 test images (batch 1000). The first epoch includes the JIT's warm-up,
+ * so the reported figure is the median of the epochs after it, as the peers' benchmarks report.
+ */
+@Command(name = "mlp", mixinStandardHelpOptions = true, description = "Time training epochs of the MNIST MLP.")
+public final class MlpBench implements Callable<Integer> {
+    @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "Epochs to time; the first is warm-up (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Override
+    public Integer call() {
+        MnistMlp recipe = new MnistMlp();
+        RecipeData data = recipe.data();
+        Model model = recipe.model(1);
+        Trainer trainer = recipe.compile(model);
+        FitOptions one = FitOptions.builder().batchSize(batchSize).epochs(1).build();
+        double[] seconds = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            long start = System.nanoTime();
+            trainer.fit(data.trainX(), data.trainY(), one);
+            seconds[e] = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "epoch %d: %.3f s%n", e + 1, seconds[e]);
+        }
+        double[] predict = new double[5];
+        for (int i = 0; i < predict.length; i++) {
+            long start = System.nanoTime();
+            trainer.predict(data.testX(), 1000);
+            predict[i] = (System.nanoTime() - start) / 1e9;
+        }
+        System.out.printf(Locale.ROOT, "epoch_seconds=%.3f%n", median(epochs > 1 ? Arrays.copyOfRange(seconds, 1, epochs) : seconds));
+        System.out.printf(Locale.ROOT, "predict_seconds=%.4f%n", median(predict));
+        return 0;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,62 @@
+package org.neurite.cli.recipes;
+
+import org.neurite.data.ImageDataset;
+import org.neurite.data.ImageDatasets;
+import org.neurite.data.Split;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Input;
+import org.neurite.nn.Model;
+import org.neurite.nn.Sequential;
+import org.neurite.nn.layers.Dense;
+import org.neurite.nn.layers.Flatten;
+import org.neurite.train.Adam;
+import org.neurite.train.Losses;
+import org.neurite.train.Metrics;
+import org.neurite.train.Trainer;
+
+/**
+ * The course's hello world: Flatten(28x28) → Dense(256, relu) → Dense(128, relu) → Dense(10, softmax)
+ * on MNIST, 235,146 parameters, Adam 1e-3, batch 128, 10 epochs.
+ */
+public final class MnistMlp implements Recipe {
+    @Override
+    public String name() {
+        return "mnist-mlp";
+    }
+
+    @Override
+    public String description() {
+        return "multi-layer perceptron on MNIST digits (the hello world)";
+    }
+
+    @Override
+    public RecipeData data() {
+        Split<ImageDataset> mnist = ImageDatasets.mnist();
+        return new RecipeData(mnist.train().imageTensor(), mnist.train().labelTensor(),
+                mnist.test().imageTensor(), mnist.test().labelTensor());
+    }
+
+    @Override
+    public Model model(long seed) {
+        return Sequential.of(Input.of(28, 28),
+                new Flatten(),
+                new Dense(256, Activation.RELU),
+                new Dense(128, Activation.RELU),
+                new Dense(10, Activation.SOFTMAX)).seed(seed);
+    }
+
+    @Override
+    public Trainer compile(Model model) {
+        return Trainer.compile(model, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());
+    }
+
+    @Override
+    public int defaultEpochs() {
+        return 10;
+    }
+
+    @Override
+    public int defaultBatchSize() {
+        return 128;
+    }
+}

@@ -1,0 +1,22 @@
+package org.neurite.cli.recipes;
+
+import java.util.List;
+
+/** The recipes the command line knows, by name. */
+public final class Recipes {
+    private static final List<Recipe> ALL = List.of(new MnistMlp(), new LinearRegression());
+
+    private Recipes() {
+    }
+
+    public static List<Recipe> all() {
+        return ALL;
+    }
+
+    /** The recipe of that name, or an error listing the known ones. */
+    public static Recipe named(String name) {
+        return ALL.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown recipe '" + name + "'; known: "
+                        + ALL.stream().map(Recipe::name).toList()));
+    }
+}

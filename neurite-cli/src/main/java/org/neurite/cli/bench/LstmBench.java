@@ -1,0 +1,136 @@
+package org.neurite.cli.bench;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.neurite.autograd.CrossEntropy;
+import org.neurite.autograd.Reshaping;
+import org.neurite.autograd.Variable;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Initializer;
+import org.neurite.nn.Input;
+import org.neurite.nn.Layer;
+import org.neurite.nn.Parameter;
+import org.neurite.nn.Sequential;
+import org.neurite.nn.layers.Dense;
+import org.neurite.nn.layers.GRU;
+import org.neurite.nn.layers.LSTM;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+import org.neurite.train.Adam;
+import org.neurite.train.FitOptions;
+import org.neurite.train.Loss;
+import org.neurite.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code neurite bench lstm}: the issue's sentiment-model workload, timed. Embedding(20000, 128) →
+ * LSTM(128) (or GRU) → Dense(1, sigmoid), Adam, binary cross-entropy, on 25,000 random sequences of
+ * 200 token ids; prints {@code epoch_seconds=} for each epoch and {@code predict_seconds=} for
+ * prediction over the same 25,000 (batch 256). Random ids suffice: the cost does not depend on them.
+ */
+@Command(name = "lstm", mixinStandardHelpOptions = true,
+        description = "Time one epoch of Embedding -> LSTM(128) -> Dense(1) on 25,000 sequences of length 200.")
+public final class LstmBench implements Callable<Integer> {
+    private static final int VOCABULARY = 20_000;
+    private static final int EMBEDDING = 128;
+    private static final int UNITS = 128;
+
+    @Option(names = "--cell", description = "lstm or gru (default: ${DEFAULT-VALUE}).")
+    String cell = "lstm";
+
+    @Option(names = "--batch-size", description = "Training batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize = 64;
+
+    @Option(names = "--epochs", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
+    int epochs = 2;
+
+    @Option(names = "--samples", description = "Sequences (default: ${DEFAULT-VALUE}).")
+    int samples = 25_000;
+
+    @Option(names = "--length", description = "Sequence length (default: ${DEFAULT-VALUE}).")
+    int length = 200;
+
+    @Override
+    public Integer call() {
+        Rng rng = new Rng(42);
+        Tensor x = Tensor.empty(samples, length);
+        Tensor y = Tensor.empty(samples, 1);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = rng.nextInt(VOCABULARY);
+        }
+        for (int i = 0; i < samples; i++) {
+            y.data()[i] = rng.nextInt(2);
+        }
+        Layer recurrent = switch (cell) {
+            case "lstm" -> new LSTM(UNITS);
+            case "gru" -> new GRU(UNITS);
+            default -> throw new IllegalArgumentException("--cell must be lstm or gru, got " + cell);
+        };
+        Sequential model = Sequential.of(Input.of(length), new TokenEmbedding(VOCABULARY, EMBEDDING), recurrent,
+                new Dense(1, Activation.SIGMOID));
+        Trainer trainer = Trainer.compile(model, new Adam(1e-3f), new BinaryCrossentropy());
+        FitOptions once = FitOptions.builder().batchSize(batchSize).epochs(1).build();
+        for (int e = 0; e < epochs; e++) {
+            long t0 = System.nanoTime();
+            trainer.fit(x, y, once);
+            System.out.printf("epoch_seconds=%.2f%n", (System.nanoTime() - t0) / 1e9);
+        }
+        long t0 = System.nanoTime();
+        trainer.predict(x, 256);
+        System.out.printf("predict_seconds=%.2f%n", (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    /** Token ids (stored as floats) to vectors, by a row lookup in a trainable table. */
+    private static final class TokenEmbedding extends Layer {
+        private final int inputDim;
+        private final int outputDim;
+        private Parameter table;
+
+        TokenEmbedding(int inputDim, int outputDim) {
+            super(null);
+            this.inputDim = inputDim;
+            this.outputDim = outputDim;
+        }
+
+        @Override
+        public String type() {
+            return "Embedding";
+        }
+
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return new int[] {inputShape[0], outputDim};
+        }
+
+        @Override
+        protected void createWeights(List<int[]> inputShapes, Rng rng) {
+            table = addParameter("embeddings", Initializer.randomUniform(-0.05f, 0.05f), null, true, rng,
+                    inputDim, outputDim);
+        }
+
+        @Override
+        public Variable call(Variable input, boolean training) {
+            Tensor v = input.value();
+            int[] ids = new int[v.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = (int) v.data()[v.offset() + i];
+            }
+            return Reshaping.gather(table.variable(), ids, v.shape());
+        }
+    }
+
+    /** Binary cross-entropy from the sigmoid's logits. */
+    private static final class BinaryCrossentropy implements Loss {
+        @Override
+        public Variable compute(Variable predictions, Tensor targets) {
+            return CrossEntropy.sigmoidBinaryCrossEntropy(predictions.logits(), targets);
+        }
+
+        @Override
+        public String name() {
+            return "binary_crossentropy";
+        }
+    }
+}

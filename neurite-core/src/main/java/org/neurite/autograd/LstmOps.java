@@ -1,0 +1,133 @@
+package org.neurite.autograd;
+
+import org.neurite.kernels.Gemm;
+import org.neurite.kernels.Kernels;
+import org.neurite.kernels.MathKernels;
+import org.neurite.tensor.Tensor;
+
+/**
+ * A whole LSTM layer as one recorded operation, with Keras' gate order i, f, c, o:
+ * <pre>
+ *   z_t = x_t·W + h_{t-1}·U + b                      (batch, 4·units), split into i, f, c, o
+ *   i = σ(z_i)   f = σ(z_f)   g = tanh(z_c)   o = σ(z_o)
+ *   c_t = f ⊙ c_{t-1} + i ⊙ g
+ *   h_t = o ⊙ tanh(c_t)
+ * </pre>
+ * Backward, with {@code dh}, {@code dc} the gradients w.r.t. {@code h_t}, {@code c_t}:
+ * <pre>
+ *   dc' = dc + dh ⊙ o ⊙ (1 - tanh²(c_t))
+ *   dz_i = dc' ⊙ g ⊙ i(1-i)    dz_f = dc' ⊙ c_{t-1} ⊙ f(1-f)
+ *   dz_c = dc' ⊙ i ⊙ (1-g²)    dz_o = dh ⊙ tanh(c_t) ⊙ o(1-o)
+ *   dc_{t-1} = dc' ⊙ f         dh_{t-1} = dz·Uᵀ
+ * </pre>
+ * Shapes: x {@code (batch, time, in)}, W {@code (in, 4·units)}, U {@code (units, 4·units)},
+ * b {@code (4·units)} or null, initial states {@code (batch, units)} or null (zeros). The time loop,
+ * masking and the weight gradients are {@link Recurrence}'s; the activations are fixed to Keras'
+ * defaults (tanh and sigmoid).
+ */
+public final class LstmOps {
+    private static final MathKernels K = Kernels.math();
+
+    private LstmOps() {
+    }
+
+    /**
+     * Runs the layer. {@code mask} {@code (batch, time)} marks real steps (null: all real);
+     * {@code h0}, {@code c0} may be null for zero initial states.
+     */
+    public static RecurrentOutput lstm(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
+                                       Variable h0, Variable c0, Tensor mask, RecurrentOptions options) {
+        return Recurrence.run(new Cell(), new Recurrence.Inputs(x, kernel, recurrentKernel, bias, h0, c0, mask),
+                options);
+    }
+
+    private static final class Cell implements Recurrence.Cell {
+        @Override
+        public String name() {
+            return "lstm";
+        }
+
+        @Override
+        public int gates() {
+            return 4;
+        }
+
+        @Override
+        public boolean hasCellState() {
+            return true;
+        }
+
+        @Override
+        public boolean separateRecurrentGradient() {
+            return false;
+        }
+
+        @Override
+        public void allocate(Recurrence.Work w) {
+            w.scratch = Tensor.empty(w.units);
+        }
+
+        @Override
+        public void forwardStep(Recurrence.Work w, int t, int n) {
+            int u = w.units;
+            int ku = w.ku;
+            float[] g = w.g.data();
+            float[] h = w.h.data();
+            float[] c = w.c.data();
+            int gates = t * w.batch * ku;
+            int prev = t * w.batch * u;
+            int next = prev + w.batch * u;
+            Gemm.sgemm(false, false, n, ku, u, h, prev, u, w.recurrent, w.recurrentOffset, ku, 1f, g, gates, ku);
+            for (int p = 0; p < n; p++) {
+                int z = gates + p * ku;
+                K.sigmoid(g, z, g, z, 2 * u);
+                K.tanh(g, z + 2 * u, g, z + 2 * u, u);
+                K.sigmoid(g, z + 3 * u, g, z + 3 * u, u);
+                int cp = prev + p * u;
+                int cn = next + p * u;
+                for (int j = 0; j < u; j++) {
+                    c[cn + j] = g[z + u + j] * c[cp + j] + g[z + j] * g[z + 2 * u + j];
+                }
+                K.tanh(c, cn, h, cn, u);
+                K.mul(h, cn, g, z + 3 * u, h, cn, u);
+            }
+        }
+
+        @Override
+        public void backwardStep(Recurrence.Work w, int t, int n) {
+            int u = w.units;
+            int ku = w.ku;
+            float[] g = w.g.data();
+            float[] c = w.c.data();
+            float[] dz = w.dz.data();
+            float[] dh = w.dh.data();
+            float[] dc = w.dc.data();
+            float[] tc = w.scratch.data();
+            int gates = t * w.batch * ku;
+            int prev = t * w.batch * u;
+            int next = prev + w.batch * u;
+            for (int p = 0; p < n; p++) {
+                int z = gates + p * ku;
+                int s = p * u;
+                int cp = prev + p * u;
+                K.tanh(c, next + p * u, tc, 0, u);
+                for (int j = 0; j < u; j++) {
+                    float i = g[z + j];
+                    float f = g[z + u + j];
+                    float gg = g[z + 2 * u + j];
+                    float o = g[z + 3 * u + j];
+                    float d = dh[s + j];
+                    float tanhC = tc[j];
+                    float dcTotal = dc[s + j] + d * o * (1f - tanhC * tanhC);
+                    dz[z + j] = dcTotal * gg * i * (1f - i);
+                    dz[z + u + j] = dcTotal * c[cp + j] * f * (1f - f);
+                    dz[z + 2 * u + j] = dcTotal * i * (1f - gg * gg);
+                    dz[z + 3 * u + j] = d * tanhC * o * (1f - o);
+                    dc[s + j] = dcTotal * f;
+                }
+            }
+            // dh_{t-1} = dz·Uᵀ  (n, 4u)·(4u, u)
+            Gemm.sgemm(false, true, n, u, ku, dz, gates, ku, w.recurrent, w.recurrentOffset, ku, 0f, dh, 0, u);
+        }
+    }
+}

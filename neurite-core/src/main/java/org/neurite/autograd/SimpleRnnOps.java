@@ -1,0 +1,90 @@
+package org.neurite.autograd;
+
+import org.neurite.kernels.Gemm;
+import org.neurite.kernels.Kernels;
+import org.neurite.kernels.MathKernels;
+import org.neurite.tensor.Tensor;
+
+/**
+ * A whole fully recurrent (Elman) layer as one recorded operation:
+ * <pre>
+ *   h_t = act(x_t·W + h_{t-1}·U + b)          act one of tanh (Keras' default), relu, sigmoid, linear
+ * </pre>
+ * Backward: {@code dz = dh ⊙ act'(z)}, written through the output ({@code 1 - h²}, {@code h(1-h)},
+ * {@code [h > 0]}, 1), and {@code dh_{t-1} = dz·Uᵀ}.
+ *
+ * <p>Shapes: x {@code (batch, time, in)}, W {@code (in, units)}, U {@code (units, units)},
+ * b {@code (units)} or null, h0 {@code (batch, units)} or null. The time loop, masking and the weight
+ * gradients are {@link Recurrence}'s.
+ */
+public final class SimpleRnnOps {
+    private static final MathKernels K = Kernels.math();
+
+    private SimpleRnnOps() {
+    }
+
+    /** Runs the layer; {@code mask} {@code (batch, time)} marks real steps (null: all real). */
+    public static RecurrentOutput simpleRnn(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
+                                            Variable h0, Tensor mask, FusedActivation activation,
+                                            RecurrentOptions options) {
+        return Recurrence.run(new Cell(activation),
+                new Recurrence.Inputs(x, kernel, recurrentKernel, bias, h0, null, mask), options);
+    }
+
+    private record Cell(FusedActivation activation) implements Recurrence.Cell {
+        @Override
+        public String name() {
+            return "simple_rnn";
+        }
+
+        @Override
+        public int gates() {
+            return 1;
+        }
+
+        @Override
+        public boolean hasCellState() {
+            return false;
+        }
+
+        @Override
+        public boolean separateRecurrentGradient() {
+            return false;
+        }
+
+        @Override
+        public void allocate(Recurrence.Work w) {
+        }
+
+        @Override
+        public void forwardStep(Recurrence.Work w, int t, int n) {
+            int u = w.units;
+            float[] g = w.g.data();
+            int z = t * w.batch * u;
+            Gemm.sgemm(false, false, n, u, u, w.h.data(), z, u, w.recurrent, w.recurrentOffset, u, 1f, g, z, u);
+            switch (activation) {
+                case LINEAR -> { }
+                case RELU -> K.relu(g, z, g, z, n * u);
+                case SIGMOID -> K.sigmoid(g, z, g, z, n * u);
+                case TANH -> K.tanh(g, z, g, z, n * u);
+            }
+            System.arraycopy(g, z, w.h.data(), z + w.batch * u, n * u);
+        }
+
+        @Override
+        public void backwardStep(Recurrence.Work w, int t, int n) {
+            int u = w.units;
+            float[] y = w.g.data();
+            float[] dz = w.dz.data();
+            float[] dh = w.dh.data();
+            int z = t * w.batch * u;
+            switch (activation) {
+                case LINEAR -> System.arraycopy(dh, 0, dz, z, n * u);
+                case RELU -> K.reluBackward(y, z, dh, 0, dz, z, n * u);
+                case SIGMOID -> K.sigmoidBackward(y, z, dh, 0, dz, z, n * u);
+                case TANH -> K.tanhBackward(y, z, dh, 0, dz, z, n * u);
+            }
+            Gemm.sgemm(false, true, n, u, u, dz, z, u, w.recurrent, w.recurrentOffset, u, 0f, dh, 0, u);
+        }
+    }
+}

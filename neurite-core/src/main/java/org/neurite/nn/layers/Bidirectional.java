@@ -1,0 +1,143 @@
+package org.neurite.nn.layers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.neurite.autograd.Reshaping;
+import org.neurite.autograd.Variable;
+import org.neurite.nn.Layer;
+import org.neurite.nn.Parameter;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+
+/**
+ * Reads a sequence both ways, Keras' {@code Bidirectional}: a forward copy of the wrapped recurrent
+ * layer and a backward one (its config cloned with {@code go_backwards} flipped, as Keras'
+ * bidirectional.py does), named {@code forward_lstm} and {@code backward_lstm}. With
+ * return_sequences the backward output is reversed back into input order, and masked steps output
+ * zeros in both directions; the input mask is honoured by both. Twice the wrapped layer's parameters.
+ *
+ * <p>Merge modes: concat (the default, {@code (..., 2·units)}), sum, mul, ave, or none, for which
+ * {@link #callBoth} returns the two outputs and {@link #call} refuses.
+ *
+ * <pre>{@code
+ * Bidirectional bi = new Bidirectional(LSTM.builder().setUnits(64).optReturnSequences(true).build());
+ * }</pre>
+ */
+public final class Bidirectional extends Layer {
+    /** How the two directions' outputs are combined. */
+    public enum MergeMode { CONCAT, SUM, MUL, AVE, NONE }
+
+    private final RecurrentLayer forward;
+    private final RecurrentLayer backward;
+    private final MergeMode mergeMode;
+
+    public Bidirectional(RecurrentLayer layer, MergeMode mergeMode) {
+        super(null);
+        String base = layer.name() != null ? layer.name()
+                : layer.type().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+        this.forward = layer.copy("forward_" + base, layer.goBackwards());
+        this.backward = layer.copy("backward_" + base, !layer.goBackwards());
+        boolean sequences = layer.returnSequences();
+        forward.zeroOutputForMask(sequences);
+        backward.zeroOutputForMask(sequences);
+        this.mergeMode = mergeMode;
+    }
+
+    public Bidirectional(RecurrentLayer layer) {
+        this(layer, MergeMode.CONCAT);
+    }
+
+    @Override
+    public String type() {
+        return "Bidirectional";
+    }
+
+    public RecurrentLayer forwardLayer() {
+        return forward;
+    }
+
+    public RecurrentLayer backwardLayer() {
+        return backward;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        int[] one = forward.outputShape(inputShape);
+        if (mergeMode == MergeMode.CONCAT) {
+            one[one.length - 1] *= 2;
+        }
+        return one;
+    }
+
+    @Override
+    protected void createWeights(List<int[]> inputShapes, Rng rng) {
+        forward.build(inputShapes, rng.split());
+        backward.build(inputShapes, rng.split());
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>(forward.parameters());
+        all.addAll(backward.parameters());
+        return Collections.unmodifiableList(all);
+    }
+
+    @Override
+    public Variable call(Variable input, boolean training) {
+        if (mergeMode == MergeMode.NONE) {
+            throw error("merge mode none has two outputs: use callBoth");
+        }
+        List<Variable> both = callBoth(input, training);
+        Variable a = both.get(0);
+        Variable b = both.get(1);
+        Variable merged = switch (mergeMode) {
+            case CONCAT -> Reshaping.concat(a.shape().length - 1, a, b);
+            case SUM -> a.add(b);
+            case MUL -> a.mul(b);
+            case AVE -> a.add(b).mul(0.5f);
+            case NONE -> throw new AssertionError();
+        };
+        return forward.returnSequences() && input.mask() != null ? merged.withMask(input.mask()) : merged;
+    }
+
+    /** The forward and the backward output, the latter in input order when sequences are returned. */
+    public List<Variable> callBoth(Variable input, boolean training) {
+        Variable a = forward.call(input, training);
+        Variable b = backward.call(input, training);
+        if (forward.returnSequences()) {
+            b = reverseTime(b);
+        }
+        return List.of(a, b);
+    }
+
+    /** {@code (batch, time, units)} with the time axis reversed; its gradient is reversed back. */
+    private static Variable reverseTime(Variable x) {
+        Tensor reversed = reverse(x.value());
+        Variable out = Variable.result("reverseTime", reversed, g -> new Tensor[] {reverse(g)}, x);
+        return x.mask() == null ? out : out.withMask(x.mask());
+    }
+
+    private static Tensor reverse(Tensor x) {
+        int batch = x.dim(0);
+        int time = x.dim(1);
+        int width = x.dim(2);
+        Tensor out = Tensor.empty(batch, time, width);
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < time; t++) {
+                System.arraycopy(x.data(), x.offset() + (b * time + t) * width, out.data(),
+                        (b * time + time - 1 - t) * width, width);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = super.config();
+        config.put("merge_mode", mergeMode.name().toLowerCase());
+        config.put("layer", forward.config());
+        return config;
+    }
+}

@@ -1,0 +1,295 @@
+package org.neurite.nn.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neurite.autograd.RecurrentOptions;
+import org.neurite.autograd.RecurrentOutput;
+import org.neurite.autograd.Variable;
+import org.neurite.nn.Initializer;
+import org.neurite.nn.Layer;
+import org.neurite.nn.Parameter;
+import org.neurite.tensor.BufferArena;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Shapes;
+import org.neurite.tensor.Tensor;
+
+/**
+ * What {@link SimpleRNN}, {@link LSTM} and {@link GRU} share: Keras' recurrent-layer options, the
+ * weights {@code kernel (in, k·units)}, {@code recurrent_kernel (units, k·units)} and {@code bias},
+ * and the call, which runs the cell's fused op once over the whole sequence.
+ *
+ * <p>Inputs are {@code (batch, time, features)}; a timestep mask on the input (from Embedding with
+ * mask_zero, or Masking) is honoured and, with return_sequences, passed on to the output.
+ *
+ * <p>Options: {@code return_sequences}; {@code return_state} (use {@link #callWithState} to get the
+ * states; {@link #call} returns the output only); {@code go_backwards}; {@code stateful} (the final
+ * states of one batch are the initial states of the next, until {@link #resetStates()});
+ * {@code dropout} (one mask per sequence on the inputs, the same at every step, as Keras);
+ * {@code truncate_bptt} {@code k} (gradients flow back at most k steps: the sequence is cut into
+ * windows of k steps and the state handed between windows is treated as a constant; the forward
+ * pass is unchanged).
+ */
+public abstract class RecurrentLayer extends Layer {
+    final Settings settings;
+    private boolean zeroOutputForMask;
+    private Parameter kernel;
+    private Parameter recurrentKernel;
+    private Parameter bias;
+    private Rng dropoutRng;
+    private Tensor[] states;
+
+    RecurrentLayer(Settings settings) {
+        super(settings.name);
+        if (settings.units <= 0) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": units must be positive, got "
+                    + settings.units);
+        }
+        if (!(settings.dropout >= 0f && settings.dropout < 1f)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": dropout must be in [0, 1), got "
+                    + settings.dropout);
+        }
+        this.settings = settings;
+    }
+
+    /** Gates per unit: 1 (SimpleRNN), 4 (LSTM), 3 (GRU). */
+    abstract int gates();
+
+    /** Number of state tensors: 2 for LSTM (h, c), else 1. */
+    abstract int stateCount();
+
+    abstract int[] biasShape();
+
+    abstract Initializer biasInitializer();
+
+    /** Runs the cell's fused op. */
+    abstract RecurrentOutput run(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
+                                 List<Variable> initialStates, Tensor mask, RecurrentOptions options);
+
+    /** The same layer, but named {@code name} and reading in the given direction (for Bidirectional). */
+    abstract RecurrentLayer copy(String name, boolean goBackwards);
+
+    public int units() {
+        return settings.units;
+    }
+
+    public boolean returnSequences() {
+        return settings.returnSequences;
+    }
+
+    public boolean goBackwards() {
+        return settings.goBackwards;
+    }
+
+    /** Bidirectional's sublayers output zeros at masked steps (Keras' zero_output_for_mask). */
+    void zeroOutputForMask(boolean value) {
+        this.zeroOutputForMask = value;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        if (inputShape.length != 2 || inputShape[1] <= 0) {
+            throw error("expects inputs of shape (batch, time, features) with known features, got (None, "
+                    + Shapes.toString(inputShape).substring(1));
+        }
+        return settings.returnSequences ? new int[] {inputShape[0], settings.units} : new int[] {settings.units};
+    }
+
+    @Override
+    protected void createWeights(List<int[]> inputShapes, Rng rng) {
+        int in = inputShapes.get(0)[1];
+        int ku = gates() * settings.units;
+        kernel = addParameter("kernel", settings.kernelInitializer, null, true, rng, in, ku);
+        recurrentKernel = addParameter("recurrent_kernel", settings.recurrentInitializer, null, true, rng,
+                settings.units, ku);
+        if (settings.useBias) {
+            bias = addParameter("bias", biasInitializer(), null, true, rng, biasShape());
+        }
+        dropoutRng = rng.split();
+    }
+
+    @Override
+    public Variable call(Variable input, boolean training) {
+        return callWithState(input, training, null).output();
+    }
+
+    /**
+     * Runs the layer and returns the output and the final states (h, and c for LSTM, each
+     * {@code (batch, units)}): Keras' {@code return_state=True}. {@code initialStates} may be null
+     * (zeros, or the kept states of a stateful layer); gradients flow into them.
+     */
+    public RecurrentOutput callWithState(Variable input, boolean training, List<Variable> initialStates) {
+        int[] shape = input.shape();
+        if (shape.length != 3 || shape[2] != kernel.value().dim(0)) {
+            throw error("expects inputs of shape (batch, time, " + kernel.value().dim(0) + "), got "
+                    + Shapes.toString(shape));
+        }
+        List<Variable> initial = initialStates != null ? initialStates : keptStates(shape[0]);
+        if (initial != null && initial.size() != stateCount()) {
+            throw error("expects " + stateCount() + " initial states, got " + initial.size());
+        }
+        Variable x = training && settings.dropout > 0f ? dropInputs(input) : input;
+        RecurrentOptions options = new RecurrentOptions(settings.returnSequences,
+                settings.returnState || settings.stateful, settings.goBackwards, settings.truncateBptt,
+                zeroOutputForMask);
+        RecurrentOutput out = run(x, kernel.variable(), recurrentKernel.variable(),
+                bias == null ? null : bias.variable(), initial, input.mask(), options);
+        if (settings.stateful) {
+            keepStates(out);
+        }
+        Variable output = settings.returnSequences && input.mask() != null
+                ? out.output().withMask(input.mask()) : out.output();
+        return new RecurrentOutput(output, out.h(), out.c());
+    }
+
+    /** Forgets the states a stateful layer kept, so the next batch starts from zeros. */
+    public void resetStates() {
+        states = null;
+    }
+
+    private List<Variable> keptStates(int batch) {
+        if (!settings.stateful || states == null) {
+            return null;
+        }
+        if (states[0].dim(0) != batch) {
+            throw error("is stateful with batch size " + states[0].dim(0) + ", got a batch of " + batch);
+        }
+        List<Variable> kept = new ArrayList<>();
+        for (Tensor s : states) {
+            kept.add(Variable.constant(s));
+        }
+        return kept;
+    }
+
+    private void keepStates(RecurrentOutput out) {
+        Tensor h = out.h().value();
+        Tensor c = out.c() == null ? null : out.c().value();
+        states = BufferArena.detached(() -> c == null ? new Tensor[] {h.copy()} : new Tensor[] {h.copy(), c.copy()});
+    }
+
+    /** Keras' input dropout: one mask per sequence and feature, the same at every step. */
+    private Variable dropInputs(Variable input) {
+        int[] shape = input.shape();
+        Tensor mask = Tensor.empty(shape[0], 1, shape[2]);
+        float keep = 1f / (1f - settings.dropout);
+        float[] m = mask.data();
+        for (int i = 0; i < mask.size(); i++) {
+            m[i] = dropoutRng.uniform(0f, 1f) < settings.dropout ? 0f : keep;
+        }
+        Variable dropped = input.mul(Variable.constant(mask));
+        return input.mask() == null ? dropped : dropped.withMask(input.mask());
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = super.config();
+        config.put("units", settings.units);
+        config.put("use_bias", settings.useBias);
+        config.put("kernel_initializer", settings.kernelInitializer.name());
+        config.put("recurrent_initializer", settings.recurrentInitializer.name());
+        config.put("bias_initializer", settings.biasInitializer.name());
+        config.put("dropout", settings.dropout);
+        config.put("return_sequences", settings.returnSequences);
+        config.put("return_state", settings.returnState);
+        config.put("go_backwards", settings.goBackwards);
+        config.put("stateful", settings.stateful);
+        config.put("truncate_bptt", settings.truncateBptt);
+        return config;
+    }
+
+    /** The options every recurrent layer takes, with Keras' defaults; the builders fill it in. */
+    static final class Settings implements Cloneable {
+        String name;
+        int units;
+        boolean useBias = true;
+        Initializer kernelInitializer = Initializer.glorotUniform();
+        Initializer recurrentInitializer = Initializer.orthogonal();
+        Initializer biasInitializer = Initializer.zeros();
+        float dropout;
+        boolean returnSequences;
+        boolean returnState;
+        boolean goBackwards;
+        boolean stateful;
+        int truncateBptt;
+
+        Settings copy(String newName, boolean backwards) {
+            try {
+                Settings s = (Settings) clone();
+                s.name = newName;
+                s.goBackwards = backwards;
+                return s;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The builder methods every recurrent layer shares; {@code setUnits} is required. */
+    @SuppressWarnings("unchecked")
+    public abstract static class Builder<B extends Builder<B>> {
+        final Settings settings = new Settings();
+
+        public B setUnits(int value) {
+            settings.units = value;
+            return (B) this;
+        }
+
+        public B optName(String value) {
+            settings.name = value;
+            return (B) this;
+        }
+
+        public B optUseBias(boolean value) {
+            settings.useBias = value;
+            return (B) this;
+        }
+
+        public B optKernelInitializer(Initializer value) {
+            settings.kernelInitializer = value;
+            return (B) this;
+        }
+
+        public B optRecurrentInitializer(Initializer value) {
+            settings.recurrentInitializer = value;
+            return (B) this;
+        }
+
+        public B optBiasInitializer(Initializer value) {
+            settings.biasInitializer = value;
+            return (B) this;
+        }
+
+        /** Fraction of input features dropped during training, one mask per sequence. */
+        public B optDropout(float value) {
+            settings.dropout = value;
+            return (B) this;
+        }
+
+        public B optReturnSequences(boolean value) {
+            settings.returnSequences = value;
+            return (B) this;
+        }
+
+        /** Makes {@link #callWithState} return the final states as well (they are computed anyway). */
+        public B optReturnState(boolean value) {
+            settings.returnState = value;
+            return (B) this;
+        }
+
+        public B optGoBackwards(boolean value) {
+            settings.goBackwards = value;
+            return (B) this;
+        }
+
+        public B optStateful(boolean value) {
+            settings.stateful = value;
+            return (B) this;
+        }
+
+        /** Gradients flow back at most {@code steps} steps (0, the default: the whole sequence). */
+        public B optTruncateBptt(int steps) {
+            settings.truncateBptt = steps;
+            return (B) this;
+        }
+    }
+}

@@ -1,20 +1,20 @@
 package org.neurite.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one pool of worker threads that every kernel shares.
  *
  * <p>Its size is the number of available processors, overridden by the system property
  * {@code neurite.threads} or else the environment variable {@code NEURITE_THREADS}. Regions never
- * nest: a {@link #forRange} called from inside another runs serially on the calling thread, because
- * two levels of parallelism on a few cores lose far more to oversubscription than they gain.
+ * nest: a {@link #forRange} called from inside another — or while another thread's region is
+ * running — runs serially on the calling thread, because two levels of parallelism on a few cores
+ * lose far more to oversubscription than they gain.
  *
  * <p>Work is split into contiguous chunks in a fixed way for a given thread count, so results that
- * depend on summation order are reproducible run to run.
+ * depend on summation order are reproducible run to run. The workers spin briefly between regions
+ * before they sleep (see {@link WorkerPool}), because a training step runs many short regions
+ * back to back and waking a sleeping thread costs tens of microseconds each time.
  *
  * <pre>{@code
  * Parallel.forRange(0, rows, 8, (from, to) -> { for (int r = from; r < to; r++) process(r); });
@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Parallel {
     private static final int THREADS = configuredThreads();
-    private static final ForkJoinPool POOL = THREADS > 1 ? newPool(THREADS - 1) : null;
-    private static final ThreadLocal<boolean[]> IN_REGION = ThreadLocal.withInitial(() -> new boolean[1]);
+    private static final WorkerPool POOL = THREADS > 1 ? new WorkerPool(THREADS - 1) : null;
+    private static final ReentrantLock REGION = new ReentrantLock();
 
     private Parallel() {
     }
@@ -43,25 +43,18 @@ public final class Parallel {
             return;
         }
         int chunks = Math.min(THREADS, Math.max(1, n / Math.max(1, minChunk)));
-        boolean[] inRegion = IN_REGION.get();
-        if (chunks == 1 || inRegion[0] || Thread.currentThread() instanceof Worker) {
+        if (chunks == 1 || WorkerPool.isWorker(Thread.currentThread()) || !REGION.tryLock()) {
             body.run(start, end);
             return;
         }
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks - 1];
-        for (int c = 1; c < chunks; c++) {
-            int from = start + (int) ((long) n * c / chunks);
-            int to = start + (int) ((long) n * (c + 1) / chunks);
-            tasks[c - 1] = POOL.submit(() -> body.run(from, to));
-        }
-        inRegion[0] = true;
         try {
-            body.run(start, start + n / chunks);
-        } finally {
-            inRegion[0] = false;
-            for (ForkJoinTask<?> task : tasks) {
-                task.join();
+            if (REGION.getHoldCount() > 1) {
+                body.run(start, end);
+            } else {
+                POOL.run(body, start, n, chunks);
             }
+        } finally {
+            REGION.unlock();
         }
     }
 
@@ -79,21 +72,6 @@ public final class Parallel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     "neurite.threads / NEURITE_THREADS must be a positive integer, got '" + value + "'");
-        }
-    }
-
-    private static ForkJoinPool newPool(int workers) {
-        return new ForkJoinPool(workers, Worker::new, null, false);
-    }
-
-    /** Marks the pool's threads so that a region started on one of them runs serially. */
-    private static final class Worker extends ForkJoinWorkerThread {
-        private static final AtomicInteger COUNT = new AtomicInteger();
-
-        Worker(ForkJoinPool pool) {
-            super(pool);
-            setDaemon(true);
-            setName("neurite-worker-" + COUNT.incrementAndGet());
         }
     }
 }

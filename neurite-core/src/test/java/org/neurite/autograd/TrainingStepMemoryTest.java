@@ -48,7 +48,7 @@ class TrainingStepMemoryTest {
         for (int i = 0; i < 3; i++) {
             h = Fused.linear(h, weights[i], biases[i], i < 2 ? FusedActivation.RELU : FusedActivation.LINEAR);
         }
-        Variable loss = Losses.sparseSoftmaxCrossEntropy(h, labels);
+        Variable loss = CrossEntropy.sparseSoftmaxCrossEntropy(h, labels);
         loss.backward();
         for (int i = 0; i < 3; i++) {
             for (Variable p : new Variable[] {weights[i], biases[i]}) {

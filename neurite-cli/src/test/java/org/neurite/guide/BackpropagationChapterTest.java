@@ -124,10 +124,10 @@ class BackpropagationChapterTest {
         Losses.meanSquaredError().compute(model.call(Variable.constant(x), true), y).backward();
 
         // tag::sgd-step[]
-        new SGD(0.5f).apply(model.parameters());                   // w ← w - 0.5·∂L/∂w, for every weight
+        new SGD(0.5f).apply(model.parameters());                    // w ← w - 0.5·∂L/∂w, for every weight
         Variable newP = Variable.constant(model.predict(x, 1));     // forward again, with the new weights
         float after = Losses.meanSquaredError().compute(newP, y).value().item();
-        System.out.println("loss after one step: " + after);       // 0.2075 before, 0.1668 after
+        System.out.println("loss after one step: " + after);        // 0.2075 before, 0.1668 after
         // end::sgd-step[]
         Gradients hand = byHand();
         double[] expectedW2 = {W2[0] - LEARNING_RATE * hand.dW2()[0], W2[1] - LEARNING_RATE * hand.dW2()[1]};

@@ -125,8 +125,17 @@ public abstract class Layer {
         return Collections.unmodifiableList(parameters);
     }
 
-    /** The number of weights (scalars), trainable or not. */
+    /**
+     * The number of weights (scalars), trainable or not. As in Keras, a layer must be built first:
+     * before that it has no weights, and a count of 0 would be wrong rather than empty.
+     *
+     * @throws IllegalStateException if the layer is not built yet
+     */
     public long countParams() {
+        if (!isBuilt()) {
+            throw new IllegalStateException("layer '" + name + "' (" + type() + ") is not built yet, so its weights"
+                    + " do not exist; build its model first (model.build()) or ask the model (model.countParams())");
+        }
         long n = 0;
         for (Parameter p : parameters()) {
             n += p.size();

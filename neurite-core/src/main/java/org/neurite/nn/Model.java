@@ -110,6 +110,13 @@ public abstract class Model extends Layer {
         return new ArrayList<>(all);
     }
 
+    /** The number of weights of all layers, building the model first if need be. */
+    @Override
+    public long countParams() {
+        build();
+        return super.countParams();
+    }
+
     /** The weights by dotted path ({@code dense_1.kernel}). */
     public Map<String, Parameter> parametersByPath() {
         Map<String, Parameter> byPath = new java.util.LinkedHashMap<>();

@@ -51,6 +51,7 @@ class MaskingTest {
         Masking masking = new Masking();
         assertArrayEquals(new int[] {-1, 8}, masking.outputShape(new int[] {-1, 8}));
         assertThrows(IllegalArgumentException.class, () -> masking.outputShape(new int[] {8}));
+        masking.build(java.util.List.of(new int[] {-1, 8}), new org.neurite.tensor.Rng(0));
         assertEquals(0, masking.countParams());
     }
 

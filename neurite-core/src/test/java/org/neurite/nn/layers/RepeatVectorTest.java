@@ -19,6 +19,7 @@ class RepeatVectorTest {
         Variable out = layer.call(Variable.constant(Tensor.of(new float[] {1, 2, 3, 4}, 2, 2)), false);
         assertArrayEquals(new int[] {2, 3, 2}, out.shape());
         assertArrayEquals(new float[] {1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4}, out.value().toArray());
+        layer.build(java.util.List.of(new int[] {2}), new org.neurite.tensor.Rng(0));
         assertEquals(0, layer.countParams());
     }
 

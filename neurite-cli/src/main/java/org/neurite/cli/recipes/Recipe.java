@@ -22,6 +22,15 @@ public interface Recipe {
     /** The model compiled with the recipe's optimizer, loss and metrics. */
     Trainer compile(Model model);
 
+    /**
+     * The model compiled for a training run of {@code totalSteps} optimizer steps, for recipes whose
+     * learning-rate schedule depends on the length of the run; by default the same as
+     * {@link #compile(Model)}.
+     */
+    default Trainer compileForTraining(Model model, long totalSteps) {
+        return compile(model);
+    }
+
     int defaultEpochs();
 
     int defaultBatchSize();

@@ -52,11 +52,15 @@ public final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         RecipeData data = recipe.data();
         Model model = recipe.model(seed);
-        Trainer trainer = recipe.compile(model);
+        int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
+        int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
+        int trainingSamples = data.trainX().dim(0) - (int) (data.trainX().dim(0) * recipe.validationSplit());
+        long totalSteps = (long) epochCount * ((trainingSamples + batch - 1) / batch);
+        Trainer trainer = recipe.compileForTraining(model, totalSteps);
         System.out.println(model.summary());
         FitOptions options = FitOptions.builder()
-                .epochs(epochs != null ? epochs : recipe.defaultEpochs())
-                .batchSize(batchSize != null ? batchSize : recipe.defaultBatchSize())
+                .epochs(epochCount)
+                .batchSize(batch)
                 .validationSplit(recipe.validationSplit())
                 .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")))
                 .build();

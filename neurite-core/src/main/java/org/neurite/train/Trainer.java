@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Autograd;
+import org.neurite.autograd.GradientCheck;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Model;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.BufferArena;
@@ -227,6 +229,23 @@ public final class Trainer {
             }
         }
         return total;
+    }
+
+    /**
+     * Checks the gradients of the training objective (the summed losses plus weight penalties) on
+     * {@code (x, y)} against finite differences, weight by weight: see {@link GradientChecks}. The
+     * model runs in inference mode, so dropout is off.
+     *
+     * <pre>{@code
+     * GradientCheck.Result r = trainer.checkGradients(x.slice(0, 8), y.slice(0, 8));
+     * System.out.println(r);   // max error .. at dense_1.kernel, element ..
+     * }</pre>
+     */
+    public GradientCheck.Result checkGradients(Tensor x, Tensor y) {
+        checkData("checkGradients", List.of(x), List.of(y));
+        List<Parameter> parameters = model.parameters();
+        return GradientChecks.checkWeights(parameters, () -> withPenalties(CompiledLoss.sum(
+                losses.compute(model.callAll(List.of(Variable.constant(x)), false), List.of(y))), parameters));
     }
 
     /** Keras' {@code train_on_batch}: one step on exactly these samples; returns the logs. */

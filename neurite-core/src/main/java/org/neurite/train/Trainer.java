@@ -39,7 +39,7 @@ import org.neurite.tensor.Tensor;
  * Trainer two = Trainer.compile(model, new Adam(1e-3f),
  *         List.of(Losses.meanSquaredError(), Losses.binaryCrossentropy()));
  * History h = two.fit(List.of(xa, xb), List.of(yScore, yFlag), FitOptions.builder().epochs(5).build());
- * h.values("score_loss");   // the first output's loss, if its layer is named "score"
+ * h.get("score_loss");   // the first output's loss, if its layer is named "score"
  * }</pre>
  */
 public final class Trainer {

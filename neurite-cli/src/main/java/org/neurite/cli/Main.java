@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code neurite} command. Each subcommand is a class of its own; errors end with a one-line
- * message on standard error and a non-zero exit status ({@code --debug} shows the stack trace).
+ * The {@code neurite} command. Each subcommand is a class of its own; errors, bad arguments
+ * included, end with a one-line message on standard error and a non-zero exit status (2 for bad
+ * arguments, 1 for failures; {@code --debug} shows the stack trace).
  */
 @Command(name = "neurite", mixinStandardHelpOptions = true, version = "neurite 0.1.0",
         description = "Deep learning for applied text mining.",
@@ -31,6 +32,15 @@ public final class Main {
             }
             cl.getErr().println("neurite: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
+        });
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine cl = e.getCommandLine();
+            if (java.util.Arrays.asList(arguments).contains("--debug")) {
+                e.printStackTrace(cl.getErr());
+            }
+            cl.getErr().println("neurite: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName()
+                    + " --help')");
+            return cl.getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine.execute(args);
     }

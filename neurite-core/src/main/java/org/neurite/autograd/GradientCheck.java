@@ -1,12 +1,17 @@
 package org.neurite.autograd;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
 /**
  * Checks gradients computed by the tape against central finite differences: the course's "how do
  * we compute gradients?" answered twice, once by the chain rule and once by nudging each input.
+ *
+ * <p>{@code org.neurite.nn.GradientChecks} applies it to layers and models, nudging their weights.
  *
  * <p>The function's output is reduced to a scalar by a fixed random projection
  * {@code L = Σ f(x) ⊙ r}, so every output element takes part. Because the engine computes in
@@ -30,20 +35,21 @@ public final class GradientCheck {
      * The outcome of a check: the largest error found, and where.
      *
      * @param maxError  the largest {@code |analytic - numeric| / max(1, |analytic|, |numeric|)}
-     * @param input     which input it was found in
-     * @param index     the flat index within that input
+     * @param where     the tensor it was found in: {@code input 0} for a function's first input, a
+     *                  weight's path ({@code dense.kernel}) for a layer's
+     * @param index     the flat index within that tensor
      * @param analytic  the tape's gradient there
      * @param numeric   the finite-difference estimate there
      */
-    public record Result(double maxError, int input, int index, double analytic, double numeric) {
+    public record Result(double maxError, String where, int index, double analytic, double numeric) {
         public boolean passed(double tolerance) {
             return maxError <= tolerance;
         }
 
         @Override
         public String toString() {
-            return String.format("max error %.3g at input %d, element %d: tape %.6g, finite differences %.6g",
-                    maxError, input, index, analytic, numeric);
+            return String.format("max error %.3g at %s, element %d: tape %.6g, finite differences %.6g",
+                    maxError, where, index, analytic, numeric);
         }
     }
 
@@ -54,46 +60,56 @@ public final class GradientCheck {
 
     /** Checks {@code f} at the given input values; every input is treated as a parameter. */
     public static Result check(Function<Variable[], Variable> f, float step, Tensor... inputs) {
-        Tensor[] x = new Tensor[inputs.length];
+        Variable[] params = new Variable[inputs.length];
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
-            x[i] = inputs[i].copy();
+            params[i] = Variable.parameter(inputs[i].copy());
+            names.add("input " + i);
         }
-        Variable[] params = new Variable[x.length];
-        for (int i = 0; i < x.length; i++) {
-            params[i] = Variable.parameter(x[i]);
-        }
-        Tensor projection = Tensor.uniform(new Rng(12345), 0.5f, 1.5f, f.apply(params).shape());
-        Variable loss = project(f.apply(params), projection);
-        loss.backward();
-        Result worst = new Result(0, -1, -1, 0, 0);
-        for (int i = 0; i < x.length; i++) {
-            float[] d = x[i].data();
-            for (int j = 0; j < x[i].size(); j++) {
-                float saved = d[j];
-                d[j] = saved + step;
-                double up = evaluate(f, x, projection);
-                d[j] = saved - step;
-                double down = evaluate(f, x, projection);
-                d[j] = saved;
+        return check(() -> f.apply(params), List.of(params), names, step);
+    }
+
+    /**
+     * Checks the gradients of {@code output} with respect to {@code leaves}, variables whose values
+     * {@code output} reads each time it is called: each element of each leaf is nudged in place by
+     * {@code ±step} and restored. This is how weights are checked: the leaves are a layer's parameters.
+     *
+     * @param names a name for each leaf, reported by the result
+     */
+    public static Result check(Supplier<Variable> output, List<Variable> leaves, List<String> names, float step) {
+        Variable y = output.get();
+        Tensor projection = Tensor.uniform(new Rng(12345), 0.5f, 1.5f, y.shape());
+        leaves.forEach(Variable::zeroGrad);
+        project(y, projection).backward();
+        Result worst = new Result(0, "nothing", -1, 0, 0);
+        for (int i = 0; i < leaves.size(); i++) {
+            Tensor value = leaves.get(i).value();
+            Tensor grad = leaves.get(i).grad();
+            float[] d = value.data();
+            for (int j = 0; j < value.size(); j++) {
+                int at = value.offset() + j;
+                float saved = d[at];
+                d[at] = saved + step;
+                double up = evaluate(output, projection);
+                d[at] = saved - step;
+                double down = evaluate(output, projection);
+                d[at] = saved;
                 double numeric = (up - down) / (2.0 * step);
-                double analytic = params[i].grad() == null ? 0 : params[i].grad().data()[j];
+                double analytic = grad == null ? 0 : grad.data()[grad.offset() + j];
                 double error = Math.abs(analytic - numeric) / Math.max(1.0, Math.max(Math.abs(analytic),
                         Math.abs(numeric)));
                 if (error > worst.maxError() || Double.isNaN(error)) {
-                    worst = new Result(Double.isNaN(error) ? Double.POSITIVE_INFINITY : error, i, j, analytic, numeric);
+                    worst = new Result(Double.isNaN(error) ? Double.POSITIVE_INFINITY : error, names.get(i), j,
+                            analytic, numeric);
                 }
             }
         }
         return worst;
     }
 
-    private static double evaluate(Function<Variable[], Variable> f, Tensor[] x, Tensor projection) {
+    private static double evaluate(Supplier<Variable> output, Tensor projection) {
         try (Autograd.Scope scope = Autograd.noGrad()) {
-            Variable[] constants = new Variable[x.length];
-            for (int i = 0; i < x.length; i++) {
-                constants[i] = Variable.constant(x[i]);
-            }
-            Tensor y = f.apply(constants).value();
+            Tensor y = output.get().value();
             double total = 0;
             for (int i = 0; i < y.size(); i++) {
                 total += (double) y.data()[y.offset() + i] * projection.data()[i];

@@ -9,10 +9,17 @@ import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Regularizer;
 import org.neurite.nn.layers.ActivationLayer;
+import org.neurite.nn.layers.Add;
+import org.neurite.nn.layers.Average;
+import org.neurite.nn.layers.Concatenate;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Flatten;
+import org.neurite.nn.layers.Maximum;
+import org.neurite.nn.layers.Minimum;
+import org.neurite.nn.layers.Multiply;
 import org.neurite.nn.layers.Reshape;
+import org.neurite.nn.layers.Subtract;
 
 /**
  * The layer types a model file may hold: a fixed map from the Keras class name to a factory that
@@ -36,7 +43,14 @@ final class LayerRegistry {
             entry("Flatten", c -> new Flatten(c.optText("name"))),
             entry("Reshape", c -> new Reshape(c.optText("name"), c.intArray("target_shape"))),
             entry("Dropout", c -> new Dropout(c.optText("name"), c.floatValue("rate"))),
-            entry("Activation", c -> new ActivationLayer(c.optText("name"), Activation.byName(c.text("activation")))));
+            entry("Activation", c -> new ActivationLayer(c.optText("name"), Activation.byName(c.text("activation")))),
+            entry("Concatenate", c -> new Concatenate(c.optText("name"), c.intValue("axis"))),
+            entry("Add", c -> new Add(c.optText("name"))),
+            entry("Subtract", c -> new Subtract(c.optText("name"))),
+            entry("Multiply", c -> new Multiply(c.optText("name"))),
+            entry("Average", c -> new Average(c.optText("name"))),
+            entry("Maximum", c -> new Maximum(c.optText("name"))),
+            entry("Minimum", c -> new Minimum(c.optText("name"))));
 
     private LayerRegistry() {
     }

@@ -82,6 +82,11 @@ public final class FunctionalModel extends Model {
     }
 
     @Override
+    public List<String> outputNames() {
+        return outputs.stream().map(t -> t.isInput() ? t.inputName() : t.layer().name()).toList();
+    }
+
+    @Override
     public List<Layer> layers() {
         return layers;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
+import org.neurite.tensor.Tensor;
 
 /**
  * A layer: the four verbs of Keras. The constructor validates and stores configuration;
@@ -123,6 +124,43 @@ public abstract class Layer {
     /** This layer's weights, in creation order. */
     public List<Parameter> parameters() {
         return Collections.unmodifiableList(parameters);
+    }
+
+    /**
+     * Copies of the weights' values, in {@link #parameters()} order: Keras' {@code get_weights()}.
+     *
+     * <pre>{@code
+     * List<Tensor> saved = model.getWeights();
+     * // ... train ...
+     * model.setWeights(saved);   // back to where it was
+     * }</pre>
+     */
+    public final List<Tensor> getWeights() {
+        return parameters().stream().map(p -> p.value().copy()).toList();
+    }
+
+    /**
+     * Overwrites the weights' values, in {@link #parameters()} order: Keras' {@code set_weights()}.
+     *
+     * @throws IllegalArgumentException naming the layer, if the number of tensors or a shape differs;
+     *     then no weight is changed
+     */
+    public final void setWeights(List<Tensor> values) {
+        List<Parameter> weights = parameters();
+        if (values.size() != weights.size()) {
+            throw error("setWeights expects " + weights.size() + " tensors (one per weight, in parameters() order), got "
+                    + values.size());
+        }
+        for (int i = 0; i < weights.size(); i++) {
+            int[] expected = weights.get(i).value().shape();
+            if (!java.util.Arrays.equals(expected, values.get(i).shape())) {
+                throw error("setWeights: weight " + i + " '" + weights.get(i).path() + "' has shape "
+                        + Shapes.toString(expected) + ", got " + Shapes.toString(values.get(i).shape()));
+            }
+        }
+        for (int i = 0; i < weights.size(); i++) {
+            weights.get(i).value().copyFrom(values.get(i));
+        }
     }
 
     /**

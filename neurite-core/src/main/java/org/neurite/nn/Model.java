@@ -52,6 +52,12 @@ public abstract class Model extends Layer {
     /** The shapes of the model's inputs, without the batch dimension. */
     public abstract List<int[]> inputShapes();
 
+    /**
+     * The name of each output, in {@link #callAll} order: the name of the layer that computes it, as
+     * Keras' {@code output_names}. Training logs use them for per-output losses ({@code dense_1_loss}).
+     */
+    public abstract List<String> outputNames();
+
     /** Computes all outputs from all inputs. */
     public abstract List<Variable> callAll(List<Variable> inputs, boolean training);
 

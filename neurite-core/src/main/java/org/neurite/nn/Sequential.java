@@ -20,6 +20,7 @@ import org.neurite.tensor.Shapes;
  *         new Dense(128, Activation.RELU),
  *         new Dense(10, Activation.SOFTMAX));
  * System.out.println(mlp.summary());   // 235,146 parameters
+ * Sequential seeded = Sequential.of(Input.of(4), new Dense(1)).seed(42);   // still a Sequential
  * }</pre>
  */
 public final class Sequential extends Model {
@@ -57,6 +58,13 @@ public final class Sequential extends Model {
         return this;
     }
 
+    /** Sets the seed of weights and dropout masks (see {@link Model#seed(long)}); returns this Sequential. */
+    @Override
+    public Sequential seed(long newSeed) {
+        super.seed(newSeed);
+        return this;
+    }
+
     private int[] currentShape() {
         return outputShapes.isEmpty() ? inputShape : outputShapes.get(outputShapes.size() - 1);
     }
@@ -74,6 +82,11 @@ public final class Sequential extends Model {
     @Override
     public List<int[]> inputShapes() {
         return List.of(inputShape.clone());
+    }
+
+    @Override
+    public List<String> outputNames() {
+        return List.of(layers.isEmpty() ? name() : layers.get(layers.size() - 1).name());
     }
 
     /** The output shape of each layer, in order (without the batch dimension). */

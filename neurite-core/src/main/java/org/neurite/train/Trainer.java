@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Autograd;
+import org.neurite.autograd.GradientCheck;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Model;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.BufferArena;
@@ -27,26 +29,49 @@ import org.neurite.tensor.Tensor;
  * History history = trainer.fit(xTrain, yTrain, FitOptions.builder().batchSize(128).epochs(10).build());
  * Map<String, Double> test = trainer.evaluate(xTest, yTest, 1000);
  * }</pre>
+ *
+ * <p>A model with several inputs or outputs (a functional model) takes lists, one tensor per input
+ * and per output, in the model's order. Each output has its loss (one for all, or a list); training
+ * minimises their sum, logged as {@code loss}, with each output's own as {@code <output>_loss}
+ * (the output layer's name, as Keras logs them). Metrics are for models with one output.
+ *
+ * <pre>{@code
+ * Trainer two = Trainer.compile(model, new Adam(1e-3f),
+ *         List.of(Losses.meanSquaredError(), Losses.binaryCrossentropy()));
+ * History h = two.fit(List.of(xa, xb), List.of(yScore, yFlag), FitOptions.builder().epochs(5).build());
+ * h.get("score_loss");   // the first output's loss, if its layer is named "score"
+ * }</pre>
  */
 public final class Trainer {
     private final Model model;
     private final Optimizer optimizer;
-    private final Loss loss;
+    private final CompiledLoss losses;
     private final List<Metric> metrics;
     private final BufferArena arena = new BufferArena();
     private boolean stopRequested;
 
-    private Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+    private Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<Metric> metrics) {
+        int outputs = model.outputNames().size();
+        this.losses = new CompiledLoss(losses, model.outputNames());
+        if (outputs > 1 && !metrics.isEmpty()) {
+            throw new IllegalArgumentException("compile: metrics are for models with one output; model '"
+                    + model.name() + "' has " + outputs + " " + model.outputNames());
+        }
         this.model = model;
         this.optimizer = optimizer;
-        this.loss = loss;
         this.metrics = List.copyOf(metrics);
         model.build();
     }
 
-    /** Keras' {@code model.compile(optimizer, loss, metrics)}. */
+    /** Keras' {@code model.compile(optimizer, loss, metrics)}; a model with several outputs uses the loss for each. */
     public static Trainer compile(Model model, Optimizer optimizer, Loss loss, Metric... metrics) {
-        return new Trainer(model, optimizer, loss, List.of(metrics));
+        return new Trainer(model, optimizer, java.util.Collections.nCopies(model.outputNames().size(), loss),
+                List.of(metrics));
+    }
+
+    /** Keras' {@code model.compile(optimizer, loss=[...])}: one loss per output, in the model's output order. */
+    public static Trainer compile(Model model, Optimizer optimizer, List<Loss> losses, Metric... metrics) {
+        return new Trainer(model, optimizer, losses, List.of(metrics));
     }
 
     public Model model() {
@@ -57,8 +82,14 @@ public final class Trainer {
         return optimizer;
     }
 
+    /** The loss of the first output (of the only one, for most models). */
     public Loss loss() {
-        return loss;
+        return losses.losses().get(0);
+    }
+
+    /** The loss of each output, in the model's output order. */
+    public List<Loss> losses() {
+        return losses.losses();
     }
 
     /**
@@ -72,23 +103,37 @@ public final class Trainer {
 
     /** Trains for {@code options.epochs()} epochs over {@code (x, y)}; the first axis is the sample. */
     public History fit(Tensor x, Tensor y, FitOptions options) {
-        checkSameCount("fit", x, y);
-        Tensor trainX = x;
-        Tensor trainY = y;
-        Tensor valX = options.validationX();
-        Tensor valY = options.validationY();
-        if (options.validationSplit() > 0f) {
-            int n = x.dim(0);
-            int split = n - (int) (n * options.validationSplit());
-            trainX = x.slice(0, split);
-            trainY = y.slice(0, split);
-            valX = x.slice(split, n);
-            valY = y.slice(split, n);
+        return fit(List.of(x), List.of(y), options);
+    }
+
+    /**
+     * Trains a model with several inputs or outputs: one tensor per input and per output, in the
+     * model's order, all with the same number of samples. Validation data comes from
+     * {@code validationSplit}; {@code validationData} and bucketing take models with one input and output.
+     */
+    public History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
+        checkData("fit", xs, ys);
+        boolean single = xs.size() == 1 && ys.size() == 1;
+        if (!single && (options.validationX() != null || options.bucketBySequenceLength() != null)) {
+            throw new IllegalArgumentException("fit: validationData and bucketBySequenceLength take one input and one"
+                    + " target tensor; for model '" + model.name() + "' use validationSplit and plain batches");
         }
-        int n = trainX.dim(0);
+        List<Tensor> trainX = xs;
+        List<Tensor> trainY = ys;
+        List<Tensor> valX = options.validationX() == null ? null : List.of(options.validationX());
+        List<Tensor> valY = options.validationY() == null ? null : List.of(options.validationY());
+        if (options.validationSplit() > 0f) {
+            int n = xs.get(0).dim(0);
+            int split = n - (int) (n * options.validationSplit());
+            trainX = slices(xs, 0, split);
+            trainY = slices(ys, 0, split);
+            valX = slices(xs, split, n);
+            valY = slices(ys, split, n);
+        }
+        int n = trainX.get(0).dim(0);
         int steps = (n + options.batchSize() - 1) / options.batchSize();
         SequencePadding padding = options.bucketBySequenceLength();
-        int[] lengths = padding == null ? null : padding.lengths(trainX);
+        int[] lengths = padding == null ? null : padding.lengths(trainX.get(0));
         History history = new History();
         stopRequested = false;
         boolean nonFiniteHandled = options.callbacks().stream().anyMatch(Callback::handlesNonFiniteLoss);
@@ -115,17 +160,20 @@ public final class Trainer {
     }
 
     /** One pass over {@code batches}; ends early when a callback stops training. */
-    private Map<String, Double> trainEpoch(Tensor x, Tensor y, List<int[]> batches, FitOptions options,
+    private Map<String, Double> trainEpoch(List<Tensor> xs, List<Tensor> ys, List<int[]> batches, FitOptions options,
                                            boolean nonFiniteHandled) {
         metrics.forEach(Metric::reset);
-        double lossSum = 0;
+        double[] sums = new double[losses.losses().size() + 1];
         int seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
         for (int step = 0; step < batches.size(); step++) {
             int[] batch = batches.get(step);
-            lossSum += trainStep(x, y, batch, options.bucketBySequenceLength(), nonFiniteHandled) * batch.length;
+            float[] batchLosses = trainStep(xs, ys, batch, options.bucketBySequenceLength(), nonFiniteHandled);
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += batchLosses[i] * batch.length;
+            }
             seen += batch.length;
-            logs = logs(lossSum / seen);
+            logs = logs(sums, seen);
             for (Callback c : options.callbacks()) {
                 c.onBatchEnd(this, step, logs);
             }
@@ -137,32 +185,39 @@ public final class Trainer {
     }
 
     /**
-     * One step on the samples at {@code rows}: forward, loss, backward, update; returns the batch loss.
-     * With {@code trim}, the inputs lose the padding all their sequences share. A NaN or infinite loss
-     * throws with a diagnosis, unless {@code nonFiniteHandled} (a callback such as TerminateOnNaN deals
-     * with it): then the step leaves the weights as they were and returns it.
+     * One step on the samples at {@code rows}: forward, loss, backward, update; returns the batch's
+     * total loss, then each output's. With {@code trim}, the input loses the padding all its sequences
+     * share. A NaN or infinite loss throws with a diagnosis, unless {@code nonFiniteHandled} (a
+     * callback such as TerminateOnNaN deals with it): then the step leaves the weights as they were.
      */
-    private float trainStep(Tensor x, Tensor y, int[] rows, SequencePadding trim, boolean nonFiniteHandled) {
+    private float[] trainStep(List<Tensor> xs, List<Tensor> ys, int[] rows, SequencePadding trim,
+                              boolean nonFiniteHandled) {
         List<Parameter> parameters = model.parameters();
         try (BufferArena.Scope step = arena.open()) {
-            Tensor xb = trim == null ? x.gather(rows) : trim.trim(x.gather(rows), FitOptions.BUCKET_TIME_MULTIPLE);
-            Tensor yb = y.gather(rows);
+            List<Tensor> xb = xs.stream().map(x -> trim == null ? x.gather(rows)
+                    : trim.trim(x.gather(rows), FitOptions.BUCKET_TIME_MULTIPLE)).toList();
+            List<Tensor> yb = ys.stream().map(y -> y.gather(rows)).toList();
             parameters.forEach(Parameter::zeroGrad);
-            Variable predictions = model.call(Variable.constant(xb), true);
-            Variable value = withPenalties(loss.compute(predictions, yb), parameters);
-            float batchLoss = value.value().item();
-            if (!Float.isFinite(batchLoss)) {
+            List<Variable> predictions = model.callAll(constants(xb), true);
+            Variable[] outputLosses = losses.compute(predictions, yb);
+            Variable total = withPenalties(CompiledLoss.sum(outputLosses), parameters);
+            float[] values = CompiledLoss.values(total, outputLosses);
+            if (!Float.isFinite(values[0])) {
                 if (nonFiniteHandled) {
-                    return batchLoss;
+                    return values;
                 }
-                throw NonFiniteLoss.diagnose(model, xb, batchLoss);
+                throw NonFiniteLoss.diagnose(model, xb, values[0]);
             }
-            value.backward();
+            total.backward();
             optimizer.apply(parameters);
-            for (Metric m : metrics) {
-                m.update(predictions.value(), yb);
-            }
-            return batchLoss;
+            updateMetrics(predictions, yb);
+            return values;
+        }
+    }
+
+    private void updateMetrics(List<Variable> predictions, List<Tensor> targets) {
+        for (Metric m : metrics) {
+            m.update(predictions.get(0).value(), targets.get(0));
         }
     }
 
@@ -176,61 +231,134 @@ public final class Trainer {
         return total;
     }
 
+    /**
+     * Checks the gradients of the training objective (the summed losses plus weight penalties) on
+     * {@code (x, y)} against finite differences, weight by weight: see {@link GradientChecks}. The
+     * model runs in inference mode, so dropout is off.
+     *
+     * <pre>{@code
+     * GradientCheck.Result r = trainer.checkGradients(x.slice(0, 8), y.slice(0, 8));
+     * System.out.println(r);   // max error .. at dense_1.kernel, element ..
+     * }</pre>
+     */
+    public GradientCheck.Result checkGradients(Tensor x, Tensor y) {
+        checkData("checkGradients", List.of(x), List.of(y));
+        List<Parameter> parameters = model.parameters();
+        return GradientChecks.checkWeights(parameters, () -> withPenalties(CompiledLoss.sum(
+                losses.compute(model.callAll(List.of(Variable.constant(x)), false), List.of(y))), parameters));
+    }
+
     /** Keras' {@code train_on_batch}: one step on exactly these samples; returns the logs. */
     public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
-        checkSameCount("trainOnBatch", x, y);
+        return trainOnBatch(List.of(x), List.of(y));
+    }
+
+    /** {@link #trainOnBatch(Tensor, Tensor)} for a model with several inputs or outputs. */
+    public Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys) {
+        checkData("trainOnBatch", xs, ys);
         metrics.forEach(Metric::reset);
-        int[] rows = new int[x.dim(0)];
+        int[] rows = new int[xs.get(0).dim(0)];
         java.util.Arrays.setAll(rows, i -> i);
-        return logs(trainStep(x, y, rows, null, false));
+        float[] values = trainStep(xs, ys, rows, null, false);
+        double[] sums = new double[values.length];
+        java.util.Arrays.setAll(sums, i -> values[i]);
+        return logs(sums, 1);
     }
 
     /** The loss and metrics over {@code (x, y)}, computed in batches with no tape. */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
-        checkSameCount("evaluate", x, y);
+        return evaluate(List.of(x), List.of(y), batchSize);
+    }
+
+    /** {@link #evaluate(Tensor, Tensor, int)} for a model with several inputs or outputs. */
+    public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize) {
+        checkData("evaluate", xs, ys);
         metrics.forEach(Metric::reset);
-        double lossSum = 0;
-        int n = x.dim(0);
+        double[] sums = new double[losses.losses().size() + 1];
+        int n = xs.get(0).dim(0);
         try (Autograd.Scope noGrad = Autograd.noGrad()) {
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(n, start + batchSize);
                 try (BufferArena.Scope step = arena.open()) {
-                    Tensor yb = y.slice(start, end);
-                    Variable predictions = model.call(Variable.constant(x.slice(start, end)), false);
-                    lossSum += loss.compute(predictions, yb).value().item() * (end - start);
-                    for (Metric m : metrics) {
-                        m.update(predictions.value(), yb);
+                    List<Tensor> yb = slices(ys, start, end);
+                    List<Variable> predictions = model.callAll(constants(slices(xs, start, end)), false);
+                    Variable[] outputLosses = losses.compute(predictions, yb);
+                    float[] values = CompiledLoss.values(CompiledLoss.sum(outputLosses), outputLosses);
+                    for (int i = 0; i < sums.length; i++) {
+                        sums[i] += values[i] * (end - start);
                     }
+                    updateMetrics(predictions, yb);
                 }
             }
         }
-        return logs(lossSum / Math.max(1, n));
+        return logs(sums, Math.max(1, n));
     }
 
-    /** The model's outputs for {@code x}, computed in batches with no tape. */
+    /**
+     * The confusion matrix of the model's predictions for {@code x} against the targets {@code y},
+     * computed in batches with no tape: the table behind {@code evaluate}'s accuracy. The classes are
+     * the predictions' last axis, or 2 for one score per sample (see {@link ConfusionMatrix}).
+     *
+     * <pre>{@code
+     * ConfusionMatrix cm = trainer.confusionMatrix(xTest, yTest, 1000);
+     * System.out.println(cm);   // rows: true digit, columns: predicted digit
+     * }</pre>
+     */
+    public ConfusionMatrix confusionMatrix(Tensor x, Tensor y, int batchSize) {
+        checkData("confusionMatrix", List.of(x), List.of(y));
+        Tensor predictions = predict(x, batchSize);
+        int last = predictions.dim(predictions.rank() - 1);
+        ConfusionMatrix matrix = new ConfusionMatrix(predictions.rank() < 2 || last == 1 ? 2 : last);
+        matrix.update(predictions, y);
+        return matrix;
+    }
+
+    /** The model's output for {@code x}, computed in batches with no tape; for models with one input and output. */
     public Tensor predict(Tensor x, int batchSize) {
-        int n = x.dim(0);
-        Tensor out = null;
+        List<Tensor> outputs = predict(List.of(x), batchSize);
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException("predict: model '" + model.name() + "' has " + outputs.size()
+                    + " outputs; pass a list of inputs to get them all");
+        }
+        return outputs.get(0);
+    }
+
+    /** Every output of the model for these inputs (one tensor per input), computed in batches with no tape. */
+    public List<Tensor> predict(List<Tensor> xs, int batchSize) {
+        int n = xs.get(0).dim(0);
+        Tensor[] outputs = null;
         try (Autograd.Scope noGrad = Autograd.noGrad()) {
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(n, start + batchSize);
                 try (BufferArena.Scope step = arena.open()) {
-                    Tensor batch = model.call(Variable.constant(x.slice(start, end)), false).value();
-                    if (out == null) {
-                        int[] shape = batch.shape();
-                        shape[0] = n;
-                        out = BufferArena.detached(() -> Tensor.empty(shape));
+                    List<Variable> batch = model.callAll(constants(slices(xs, start, end)), false);
+                    if (outputs == null) {
+                        outputs = allocate(batch, n);
                     }
-                    out.slice(start, end).copyFrom(batch);
+                    for (int i = 0; i < outputs.length; i++) {
+                        outputs[i].slice(start, end).copyFrom(batch.get(i).value());
+                    }
                 }
             }
         }
-        return out;
+        return List.of(outputs);
     }
 
-    private Map<String, Double> logs(double lossValue) {
+    /** Tensors outside the arena shaped like {@code batch}'s values but holding {@code n} samples. */
+    private static Tensor[] allocate(List<Variable> batch, int n) {
+        Tensor[] outputs = new Tensor[batch.size()];
+        for (int i = 0; i < outputs.length; i++) {
+            int[] shape = batch.get(i).shape();
+            shape[0] = n;
+            outputs[i] = BufferArena.detached(() -> Tensor.empty(shape));
+        }
+        return outputs;
+    }
+
+    /** The logs for summed losses ({@code sums}: the total, then each output's) over {@code count} samples. */
+    private Map<String, Double> logs(double[] sums, int count) {
         Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", lossValue);
+        losses.log(sums, count, logs);
         for (Metric m : metrics) {
             logs.put(m.name(), m.result());
         }
@@ -264,10 +392,29 @@ public final class Trainer {
         return batches;
     }
 
-    private static void checkSameCount(String op, Tensor x, Tensor y) {
-        if (x.dim(0) != y.dim(0)) {
-            throw new IllegalArgumentException(op + ": " + x.dim(0) + " inputs but " + y.dim(0) + " targets");
+    /** Refuses data that does not fit the model: one tensor per input and output, one sample count. */
+    private void checkData(String op, List<Tensor> xs, List<Tensor> ys) {
+        int inputs = model.inputShapes().size();
+        int outputs = losses.losses().size();
+        if (xs.size() != inputs || ys.size() != outputs) {
+            throw new IllegalArgumentException(op + ": model '" + model.name() + "' takes " + inputs + " inputs and "
+                    + outputs + " targets, got " + xs.size() + " and " + ys.size());
         }
+        int n = xs.get(0).dim(0);
+        for (Tensor t : java.util.stream.Stream.concat(xs.stream(), ys.stream()).toList()) {
+            if (t.dim(0) != n) {
+                throw new IllegalArgumentException(op + ": every input and target needs the same number of samples,"
+                        + " got " + n + " and " + t.dim(0));
+            }
+        }
+    }
+
+    private static List<Tensor> slices(List<Tensor> tensors, int start, int end) {
+        return tensors.stream().map(t -> t.slice(start, end)).toList();
+    }
+
+    private static List<Variable> constants(List<Tensor> tensors) {
+        return tensors.stream().map(Variable::constant).toList();
     }
 
     List<Metric> metrics() {

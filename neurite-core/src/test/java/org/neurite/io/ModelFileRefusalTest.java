@@ -115,8 +115,8 @@ class ModelFileRefusalTest {
     void refusesUnknownLayerTypes() throws IOException {
         ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"LSTM\""));
 
-        assertRefused("layer 'reshape' (LSTM): unknown layer type 'LSTM'; model files can hold [Activation, Dense, "
-                + "Dropout, Flatten, Reshape]");
+        assertRefused("layer 'reshape' (LSTM): unknown layer type 'LSTM'; model files can hold [Activation, Add, "
+                + "Average, Concatenate, Dense, Dropout, Flatten, Maximum, Minimum, Multiply, Reshape, Subtract]");
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.neurite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code neurite} command as a user meets it: outputs, files written, and one-line errors. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void summaryOfTheMnistMlpShowsKerasParameterCount() {
+        CommandRun run = CommandRun.of("summary", "mnist-mlp");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Total params: 235,146 (918.54 KB)"), run.out());
+        assertTrue(run.out().contains("dense (Dense)"), run.out());
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndNoStackTrace() {
+        for (String[] args : new String[][] {
+            {"train", "mnist-mlp", "--epochs", "many"},
+            {"train"},
+            {"frobnicate"},
+            {"summary", "no-such-recipe"},
+            {"evaluate"},
+        }) {
+            CommandRun run = CommandRun.of(args);
+            assertTrue(run.failedWithOneLine(), () -> Arrays.toString(args) + " gave status " + run.status()
+                    + " and stderr:\n" + run.err());
+        }
+    }
+
+    @Test
+    void trainLinearRegressionWritesModelHistoryAndPlot() throws IOException {
+        Path out = dir.resolve("lr");
+        CommandRun run = CommandRun.of("train", "linear-regression", "--epochs", "5", "--out", out.toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("test_loss=\\d+\\.\\d{4}")), run.out());
+        for (String file : new String[] {"model.neurite", "history.csv", "history.png"}) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file + " is empty");
+        }
+        assertEquals(6, Files.readAllLines(out.resolve("history.csv")).size(), "a header and 5 epochs");
+    }
+
+    @Test
+    void corruptedModelFilesGiveOneLineAndDebugShowsTheTrace() throws IOException {
+        Path garbage = Files.writeString(dir.resolve("garbage.neurite"), "not a model at all");
+        Path out = dir.resolve("lr");
+        assertEquals(0, CommandRun.of("train", "linear-regression", "--epochs", "1", "--out", out.toString()).status());
+        Path model = out.resolve("model.neurite");
+        Path truncated = dir.resolve("truncated.neurite");
+        byte[] bytes = Files.readAllBytes(model);
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 10));
+        Path flipped = dir.resolve("flipped.neurite");
+        bytes[bytes.length - 20] ^= 0x40;
+        Files.write(flipped, bytes);
+
+        for (Path bad : new Path[] {garbage, truncated, flipped, dir.resolve("missing.neurite")}) {
+            CommandRun run = CommandRun.of("evaluate", "--model", bad.toString());
+            assertTrue(run.failedWithOneLine(), () -> bad + " gave status " + run.status() + ":\n" + run.err());
+            assertTrue(run.err().contains(bad.getFileName().toString()), run.err());
+        }
+        CommandRun debug = CommandRun.of("evaluate", "--debug", "--model", garbage.toString());
+        assertEquals(1, debug.status());
+        assertTrue(debug.err().contains("\tat org.neurite"), debug.err());
+    }
+
+    @Test
+    void evaluateReadsBackWhatTrainWrote() {
+        Path out = dir.resolve("lr");
+        assertEquals(0, CommandRun.of("train", "linear-regression", "--epochs", "3", "--out", out.toString()).status());
+
+        CommandRun run = CommandRun.of("evaluate", "--model", out.resolve("model.neurite").toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("test_loss="), run.out());
+    }
+}

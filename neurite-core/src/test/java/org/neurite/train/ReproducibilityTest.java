@@ -1,0 +1,63 @@
+package org.neurite.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Input;
+import org.neurite.nn.Sequential;
+import org.neurite.nn.layers.Dense;
+import org.neurite.nn.layers.Dropout;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+
+/** One seed makes a whole training run bit-identical: weights, dropout masks, shuffling, history. */
+class ReproducibilityTest {
+    private static final Tensor X = Tensor.normal(new Rng(1), 0, 1, 200, 6);
+    private static final Tensor Y = Tensor.uniform(new Rng(2), 0, 3, 200);
+
+    private record Run(List<Tensor> weights, History history) {
+    }
+
+    private static Run fit(long seed) {
+        Sequential model = Sequential.of(Input.of(6), new Dense(16, Activation.RELU), new Dropout(0.3f),
+                new Dense(3, Activation.SOFTMAX)).seed(seed);
+        Trainer trainer = Trainer.compile(model, new Adam(1e-2f), Losses.sparseCategoricalCrossentropy(),
+                Metrics.accuracy());
+        History history = trainer.fit(X, classes(Y), FitOptions.builder().batchSize(16).epochs(3)
+                .validationSplit(0.2f).build());
+        return new Run(model.getWeights(), history);
+    }
+
+    private static Tensor classes(Tensor scores) {
+        float[] c = scores.toArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (float) Math.floor(c[i]);
+        }
+        return Tensor.vector(c);
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalWeightsAndHistory() {
+        Run first = fit(42);
+        Run second = fit(42);
+
+        for (int i = 0; i < first.weights().size(); i++) {
+            assertArrayEquals(first.weights().get(i).toArray(), second.weights().get(i).toArray());
+        }
+        assertEquals(first.history().values(), second.history().values());
+    }
+
+    @Test
+    void anotherSeedGivesAnotherRun() {
+        Run first = fit(42);
+        Run other = fit(43);
+
+        assertFalse(Arrays.equals(first.weights().get(0).toArray(), other.weights().get(0).toArray()));
+        assertFalse(first.history().values().equals(other.history().values()));
+    }
+}

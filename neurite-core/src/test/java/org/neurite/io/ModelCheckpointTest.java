@@ -18,6 +18,7 @@ import org.neurite.nn.Model;
 import org.neurite.nn.Sequential;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
+import org.neurite.train.Losses;
 import org.neurite.train.Adam;
 import org.neurite.train.FitOptions;
 import org.neurite.train.Trainer;
@@ -111,7 +112,7 @@ class ModelCheckpointTest {
     }
 
     private static Trainer trainer(Model model) {
-        return Trainer.compile(model, new Adam(0.01f), TestLosses.meanSquaredError());
+        return Trainer.compile(model, new Adam(0.01f), Losses.meanSquaredError());
     }
 
     private static FitOptions.Builder options(int epochs, int initialEpoch) {

@@ -20,6 +20,7 @@ import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Sequential;
 import org.neurite.nn.layers.Dense;
+import org.neurite.train.Losses;
 import org.neurite.train.Adam;
 import org.neurite.train.Trainer;
 
@@ -82,7 +83,7 @@ class ModelFileSaveTest {
 
     @Test
     void refusesOptimizerStateForAnotherModel() throws IOException {
-        Trainer trainer = Trainer.compile(ModelFileFixtures.sequential(3), new Adam(), TestLosses.meanSquaredError());
+        Trainer trainer = Trainer.compile(ModelFileFixtures.sequential(3), new Adam(), Losses.meanSquaredError());
         trainer.trainOnBatch(ModelFileFixtures.randomInput(0, 2, 4, 3), ModelFileFixtures.randomInput(1, 2, 5));
         Sequential other = Sequential.of(Input.of(3), new Dense(2));
 

@@ -19,6 +19,7 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.Model;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Tensor;
+import org.neurite.train.Losses;
 import org.neurite.train.Adam;
 import org.neurite.train.Trainer;
 
@@ -95,7 +96,7 @@ class ModelFileTest {
     @Test
     void optimizerStateAndStepCountRoundTrip() throws IOException {
         Model model = ModelFileFixtures.sequential(5);
-        Trainer trainer = Trainer.compile(model, new Adam(0.01f), TestLosses.meanSquaredError());
+        Trainer trainer = Trainer.compile(model, new Adam(0.01f), Losses.meanSquaredError());
         for (int step = 0; step < 3; step++) {
             trainer.trainOnBatch(ModelFileFixtures.randomInput(step, 8, 4, 3), Tensor.full(0.2f, 8, 5));
         }

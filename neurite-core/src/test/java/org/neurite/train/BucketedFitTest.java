@@ -65,18 +65,7 @@ class BucketedFitTest {
         return new Tensor[] {x, y};
     }
 
-    private static final Loss MEAN_SQUARED_ERROR = new Loss() {
-        @Override
-        public Variable compute(Variable predictions, Tensor targets) {
-            Variable diff = predictions.sub(Variable.constant(targets));
-            return diff.mul(diff).mean();
-        }
-
-        @Override
-        public String name() {
-            return "mean_squared_error";
-        }
-    };
+    private static final Loss MEAN_SQUARED_ERROR = Losses.meanSquaredError();
 
     @Test
     void bucketedFitTrainsOnTrimmedBatches() {

@@ -23,19 +23,7 @@ import org.neurite.testing.Tolerances;
 
 /** The callbacks, driven by a one-layer regression model or by their hooks with crafted logs. */
 class CallbacksTest {
-    /** Mean squared error, written here so that these tests need nothing beyond the Loss interface. */
-    private static final Loss MSE = new Loss() {
-        @Override
-        public Variable compute(Variable predictions, Tensor targets) {
-            Variable error = predictions.sub(Variable.constant(targets));
-            return error.mul(error).mean();
-        }
-
-        @Override
-        public String name() {
-            return "mean_squared_error";
-        }
-    };
+    private static final Loss MSE = Losses.meanSquaredError();
 
     private static final Tensor X = Tensor.matrix(new float[][] {{1, 2}, {-1, 0.5f}, {0.3f, -2}, {2, 1}});
     private static final Tensor Y = Tensor.matrix(new float[][] {{1}, {-0.5f}, {0.2f}, {1.5f}});

@@ -12,7 +12,11 @@ import org.neurite.nn.layers.ActivationLayer;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Flatten;
+import org.neurite.nn.layers.GRU;
+import org.neurite.nn.layers.LSTM;
+import org.neurite.nn.layers.RecurrentLayer;
 import org.neurite.nn.layers.Reshape;
+import org.neurite.nn.layers.SimpleRNN;
 
 /**
  * The layer types a model file may hold: a fixed map from the Keras class name to a factory that
@@ -36,7 +40,14 @@ final class LayerRegistry {
             entry("Flatten", c -> new Flatten(c.optText("name"))),
             entry("Reshape", c -> new Reshape(c.optText("name"), c.intArray("target_shape"))),
             entry("Dropout", c -> new Dropout(c.optText("name"), c.floatValue("rate"))),
-            entry("Activation", c -> new ActivationLayer(c.optText("name"), Activation.byName(c.text("activation")))));
+            entry("Activation", c -> new ActivationLayer(c.optText("name"), Activation.byName(c.text("activation")))),
+            entry("SimpleRNN", c -> recurrent(SimpleRNN.builder(), c).build()),
+            entry("LSTM", c -> recurrent(LSTM.builder(), c)
+                    .optRecurrentActivation(Activation.byName(c.text("recurrent_activation")))
+                    .optUnitForgetBias(c.bool("unit_forget_bias")).build()),
+            entry("GRU", c -> recurrent(GRU.builder(), c)
+                    .optRecurrentActivation(Activation.byName(c.text("recurrent_activation")))
+                    .optResetAfter(c.bool("reset_after")).build()));
 
     private LayerRegistry() {
     }
@@ -84,6 +95,24 @@ final class LayerRegistry {
                 .optKernelRegularizer(regularizer(c.optObject("kernel_regularizer")))
                 .optBiasRegularizer(regularizer(c.optObject("bias_regularizer")))
                 .build();
+    }
+
+    /** The options every recurrent layer writes (see {@code RecurrentLayer.config()}). */
+    private static <B extends RecurrentLayer.Builder<B>> B recurrent(B builder, JsonFields c) {
+        return builder.optName(c.optText("name"))
+                .setUnits(c.intValue("units"))
+                .optActivation(Activation.byName(c.text("activation")))
+                .optUseBias(c.bool("use_bias"))
+                .optKernelInitializer(Initializer.byName(c.text("kernel_initializer")))
+                .optRecurrentInitializer(Initializer.byName(c.text("recurrent_initializer")))
+                .optBiasInitializer(Initializer.byName(c.text("bias_initializer")))
+                .optDropout(c.floatValue("dropout"))
+                .optRecurrentDropout(c.floatValue("recurrent_dropout"))
+                .optReturnSequences(c.bool("return_sequences"))
+                .optReturnState(c.bool("return_state"))
+                .optGoBackwards(c.bool("go_backwards"))
+                .optStateful(c.bool("stateful"))
+                .optTruncateBptt(c.intValue("truncate_bptt"));
     }
 
     /** Keras' L1L2 as {@code {"l1": .., "l2": ..}}, or null. */

@@ -22,6 +22,12 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
  * cores of {@link Parallel} by giving each thread a band of whole tiles of C, along M or N, whichever
  * duplicates less packing, so that even a 32-row product keeps both cores busy.
  *
+ * <p>When the same B meets many different A (a recurrent kernel, once per timestep), {@link #pack}
+ * packs it once and {@link #sgemm(boolean, int, float[], int, int, PackedB, float, float[], int, int)}
+ * skips that work; {@link #sgemmBand} computes a chosen band of columns on the calling thread, for
+ * callers that split the columns over their own parallel region and finish each band with
+ * elementwise work.
+ *
  * <pre>{@code
  * // y (batch x out) = x (batch x in) . W (in x out)
  * Gemm.sgemm(false, false, batch, out, in, x, 0, in, w, 0, out, 0f, y, 0, out);
@@ -82,6 +88,153 @@ public final class Gemm {
         }
     }
 
+    /**
+     * Packs op(B) ({@code k x n}; B stored {@code n x k} when {@code transB}) once, for many
+     * products against different A: a recurrent kernel used at every timestep, say. The result is
+     * a copy: later changes to {@code b} do not reach it.
+     */
+    public static PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        if (k < 0 || n < 0) {
+            throw new IllegalArgumentException("sizes must be >= 0, got k=" + k + " n=" + n);
+        }
+        checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        PackedB packed = new PackedB(k, n);
+        for (int pc = 0; pc < k; pc += KC) {
+            GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n, packed.data,
+                    pc * packed.paddedN, NR);
+        }
+        return packed;
+    }
+
+    /**
+     * {@code C = op(A)·B + beta·C} with B packed by {@link #pack}, op(A) {@code m x k}: the columns
+     * are split into bands across {@link Parallel}'s threads. Same beta rules as
+     * {@link #sgemm(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float, float[], int, int)}.
+     */
+    public static void sgemm(boolean transA, int m, float[] a, int aOff, int lda, PackedB b,
+                             float beta, float[] c, int cOff, int ldc) {
+        int n = b.n;
+        if ((long) m * n * b.k < PARALLEL_MIN_MACS || !SIMD) {
+            sgemmBand(transA, m, 0, n, 1, 0, a, aOff, lda, b, beta, c, cOff, ldc);
+        } else {
+            Parallel.forRange(0, ceilDiv(n, NR), 1, (from, to) -> sgemmBand(transA, m, from * NR,
+                    Math.min(to * NR, n), 1, 0, a, aOff, lda, b, beta, c, cOff, ldc));
+        }
+    }
+
+    /**
+     * Part of {@code C = op(A)·B + beta·C}, on the calling thread: only the columns
+     * {@code [j0 + g·stride, j1 + g·stride)} for {@code g} in {@code [0, groups)}, say one band of
+     * units in each of an LSTM's four gate blocks. A caller that splits the columns over its own
+     * parallel region (to apply gate math to the band it just computed while it is in cache) calls
+     * this from each thread; bands starting at multiples of {@link #stripWidth()} waste no work.
+     * op(A) is {@code m x k}; the other columns of C are not touched.
+     */
+    public static void sgemmBand(boolean transA, int m, int j0, int j1, int groups, int stride,
+                                 float[] a, int aOff, int lda, PackedB b, float beta, float[] c, int cOff, int ldc) {
+        int k = b.k;
+        int lastColumn = j1 + (groups - 1) * stride;
+        if (m < 0 || j0 < 0 || j1 < j0 || groups < 1 || stride < 0 || lastColumn > b.n) {
+            throw new IllegalArgumentException("band [" + j0 + ", " + j1 + ") x " + groups + " groups at stride "
+                    + stride + " does not fit " + m + " rows and " + b.n + " columns");
+        }
+        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkMatrix("C", c, cOff, ldc, m, lastColumn);
+        if (m == 0 || j1 == j0) {
+            return;
+        }
+        if (k == 0 || !SIMD) {
+            bandReference(transA, m, j0, j1, groups, stride, a, aOff, lda, b, beta, c, cOff, ldc);
+            return;
+        }
+        float[][] buffers = BUFFERS.get();
+        float[] packedA = buffers[0];
+        float[] edge = buffers[2];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            float blockBeta = pc == 0 ? beta : 1f;
+            int panel = pc * b.paddedN;
+            for (int ic = 0; ic < m; ic += MC) {
+                int mc = Math.min(MC, m - ic);
+                GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA, MR);
+                for (int g = 0; g < groups; g++) {
+                    int lo = j0 + g * stride;
+                    int hi = j1 + g * stride;
+                    for (int strip = lo / NR; strip * NR < hi; strip++) {
+                        int first = Math.max(lo, strip * NR);
+                        int cols = Math.min(hi, strip * NR + NR) - first;
+                        int bi = panel + strip * NR * kc;
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int rows = Math.min(MR, mc - ir);
+                            int ci = cOff + (ic + ir) * ldc + first;
+                            if (rows == MR && cols == NR) {
+                                GemmMicroKernel.tile(kc, packedA, ir * kc, b.data, bi, c, ci, ldc, blockBeta);
+                            } else {
+                                GemmMicroKernel.tile(kc, packedA, ir * kc, b.data, bi, edge, 0, NR, 0f);
+                                mergeEdge(edge, first - strip * NR, rows, cols, c, ci, ldc, blockBeta);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Columns per packed strip of B; see {@link #sgemmBand}. */
+    public static int stripWidth() {
+        return NR;
+    }
+
+    /** The slow twin of {@link #sgemmBand}, reading the packed B element by element. */
+    private static void bandReference(boolean transA, int m, int j0, int j1, int groups, int stride,
+                                      float[] a, int aOff, int lda, PackedB b, float beta, float[] c, int cOff, int ldc) {
+        for (int g = 0; g < groups; g++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = j0 + g * stride; j < j1 + g * stride; j++) {
+                    double sum = 0;
+                    for (int p = 0; p < b.k; p++) {
+                        sum += (double) (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]) * b.at(p, j);
+                    }
+                    int ci = cOff + i * ldc + j;
+                    c[ci] = beta == 0f ? (float) sum : (float) (sum + (double) beta * c[ci]);
+                }
+            }
+        }
+    }
+
+    /**
+     * op(B) {@code k x n} in the layout the micro-kernel streams: for each block of {@code KC} rows,
+     * strips of {@link #stripWidth()} columns (zero-padded), each strip's rows one after another.
+     */
+    public static final class PackedB {
+        private final int k;
+        private final int n;
+        private final int paddedN;
+        private final float[] data;
+
+        private PackedB(int k, int n) {
+            this.k = k;
+            this.n = n;
+            this.paddedN = roundUp(n, NR);
+            this.data = new float[k * paddedN];
+        }
+
+        public int rows() {
+            return k;
+        }
+
+        public int columns() {
+            return n;
+        }
+
+        /** Element {@code (p, j)} of op(B). */
+        float at(int p, int j) {
+            int pc = p / KC * KC;
+            int kc = Math.min(KC, k - pc);
+            return data[pc * paddedN + j / NR * NR * kc + (p - pc) * NR + j % NR];
+        }
+    }
+
     /** The serial blocked product for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
     private static void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -96,7 +249,7 @@ public final class Gemm {
                 int kc = Math.min(KC, k - pc);
                 // Only the first K block applies the caller's beta; later ones add to it.
                 float blockBeta = pc == 0 ? beta : 1f;
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, NR);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, 0, NR);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA, MR);
@@ -109,7 +262,7 @@ public final class Gemm {
                                 GemmMicroKernel.tile(kc, packedA, ir * kc, packedB, jr * kc, c, ci, ldc, blockBeta);
                             } else {
                                 GemmMicroKernel.tile(kc, packedA, ir * kc, packedB, jr * kc, edge, 0, NR, 0f);
-                                mergeEdge(edge, rows, cols, c, ci, ldc, blockBeta);
+                                mergeEdge(edge, 0, rows, cols, c, ci, ldc, blockBeta);
                             }
                         }
                     }
@@ -118,11 +271,12 @@ public final class Gemm {
         }
     }
 
-    /** Adds the valid {@code rows x cols} corner of a full tile computed into {@code edge} to C. */
-    private static void mergeEdge(float[] edge, int rows, int cols, float[] c, int ci, int ldc, float beta) {
+    /** Adds {@code rows x cols} of a full tile computed into {@code edge}, from column {@code first}, to C. */
+    private static void mergeEdge(float[] edge, int first, int rows, int cols, float[] c, int ci, int ldc,
+                                  float beta) {
         for (int r = 0; r < rows; r++) {
             for (int q = 0; q < cols; q++) {
-                float v = edge[r * NR + q];
+                float v = edge[r * NR + first + q];
                 int idx = ci + r * ldc + q;
                 c[idx] = beta == 0f ? v : Math.fma(beta, c[idx], v);
             }

@@ -24,9 +24,8 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
  *
  * <p>When the same B meets many different A (a recurrent kernel, once per timestep), {@link #pack}
  * packs it once and {@link #sgemm(boolean, int, float[], int, int, PackedB, float, float[], int, int)}
- * skips that work; {@link #sgemmBand} computes a chosen band of columns on the calling thread, for
- * callers that split the columns over their own parallel region and finish each band with
- * elementwise work.
+ * skips that work; {@link #sgemmColumns} computes a band of its columns on the calling thread, for
+ * callers that run their own parallel region.
  *
  * <pre>{@code
  * // y (batch x out) = x (batch x in) . W (in x out)
@@ -115,36 +114,34 @@ public final class Gemm {
                              float beta, float[] c, int cOff, int ldc) {
         int n = b.n;
         if ((long) m * n * b.k < PARALLEL_MIN_MACS || !SIMD) {
-            sgemmBand(transA, m, 0, n, 1, 0, a, aOff, lda, b, beta, c, cOff, ldc);
+            sgemmColumns(transA, m, 0, n, a, aOff, lda, b, beta, c, cOff, ldc);
         } else {
-            Parallel.forRange(0, ceilDiv(n, NR), 1, (from, to) -> sgemmBand(transA, m, from * NR,
-                    Math.min(to * NR, n), 1, 0, a, aOff, lda, b, beta, c, cOff, ldc));
+            Parallel.forRange(0, ceilDiv(n, NR), 1, (from, to) -> sgemmColumns(transA, m, from * NR,
+                    Math.min(to * NR, n), a, aOff, lda, b, beta, c, cOff, ldc));
         }
     }
 
     /**
-     * Part of {@code C = op(A)·B + beta·C}, on the calling thread: only the columns
-     * {@code [j0 + g·stride, j1 + g·stride)} for {@code g} in {@code [0, groups)}, say one band of
-     * units in each of an LSTM's four gate blocks. A caller that splits the columns over its own
-     * parallel region (to apply gate math to the band it just computed while it is in cache) calls
-     * this from each thread; bands starting at multiples of {@link #stripWidth()} waste no work.
-     * op(A) is {@code m x k}; the other columns of C are not touched.
+     * Columns {@code [j0, j1)} of {@code C = op(A)·B + beta·C}, op(A) {@code m x k}, on the calling
+     * thread; the other columns of C are not touched. For callers that split work over their own
+     * parallel region (a recurrent layer gives each thread a block of batch rows for the whole time
+     * loop) and for the bands of {@link #sgemm(boolean, int, float[], int, int, PackedB, float, float[], int, int)}.
+     * Bands starting at multiples of the strip width ({@code NR}) waste no work.
      */
-    public static void sgemmBand(boolean transA, int m, int j0, int j1, int groups, int stride,
-                                 float[] a, int aOff, int lda, PackedB b, float beta, float[] c, int cOff, int ldc) {
+    public static void sgemmColumns(boolean transA, int m, int j0, int j1, float[] a, int aOff, int lda,
+                                    PackedB b, float beta, float[] c, int cOff, int ldc) {
         int k = b.k;
-        int lastColumn = j1 + (groups - 1) * stride;
-        if (m < 0 || j0 < 0 || j1 < j0 || groups < 1 || stride < 0 || lastColumn > b.n) {
-            throw new IllegalArgumentException("band [" + j0 + ", " + j1 + ") x " + groups + " groups at stride "
-                    + stride + " does not fit " + m + " rows and " + b.n + " columns");
+        if (m < 0 || j0 < 0 || j1 < j0 || j1 > b.n) {
+            throw new IllegalArgumentException("columns [" + j0 + ", " + j1 + ") of " + m + " rows do not fit "
+                    + b.n + " columns");
         }
         checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
-        checkMatrix("C", c, cOff, ldc, m, lastColumn);
+        checkMatrix("C", c, cOff, ldc, m, j1);
         if (m == 0 || j1 == j0) {
             return;
         }
         if (k == 0 || !SIMD) {
-            bandReference(transA, m, j0, j1, groups, stride, a, aOff, lda, b, beta, c, cOff, ldc);
+            columnsReference(transA, m, j0, j1, a, aOff, lda, b, beta, c, cOff, ldc);
             return;
         }
         float[][] buffers = BUFFERS.get();
@@ -157,22 +154,18 @@ public final class Gemm {
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA, MR);
-                for (int g = 0; g < groups; g++) {
-                    int lo = j0 + g * stride;
-                    int hi = j1 + g * stride;
-                    for (int strip = lo / NR; strip * NR < hi; strip++) {
-                        int first = Math.max(lo, strip * NR);
-                        int cols = Math.min(hi, strip * NR + NR) - first;
-                        int bi = panel + strip * NR * kc;
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int rows = Math.min(MR, mc - ir);
-                            int ci = cOff + (ic + ir) * ldc + first;
-                            if (rows == MR && cols == NR) {
-                                GemmMicroKernel.tile(kc, packedA, ir * kc, b.data, bi, c, ci, ldc, blockBeta);
-                            } else {
-                                GemmMicroKernel.tile(kc, packedA, ir * kc, b.data, bi, edge, 0, NR, 0f);
-                                mergeEdge(edge, first - strip * NR, rows, cols, c, ci, ldc, blockBeta);
-                            }
+                for (int strip = j0 / NR; strip * NR < j1; strip++) {
+                    int first = Math.max(j0, strip * NR);
+                    int cols = Math.min(j1, strip * NR + NR) - first;
+                    int bi = panel + strip * NR * kc;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
+                        int ci = cOff + (ic + ir) * ldc + first;
+                        if (rows == MR && cols == NR) {
+                            GemmMicroKernel.tile(kc, packedA, ir * kc, b.data, bi, c, ci, ldc, blockBeta);
+                        } else {
+                            GemmMicroKernel.tile(kc, packedA, ir * kc, b.data, bi, edge, 0, NR, 0f);
+                            mergeEdge(edge, first - strip * NR, rows, cols, c, ci, ldc, blockBeta);
                         }
                     }
                 }
@@ -180,31 +173,29 @@ public final class Gemm {
         }
     }
 
-    /** Columns per packed strip of B; see {@link #sgemmBand}. */
-    public static int stripWidth() {
-        return NR;
+    /** Rows of C per micro-kernel tile: blocks of rows that are multiples of it leave no ragged tiles inside. */
+    public static int tileRows() {
+        return MR;
     }
 
-    /** The slow twin of {@link #sgemmBand}, reading the packed B element by element. */
-    private static void bandReference(boolean transA, int m, int j0, int j1, int groups, int stride,
-                                      float[] a, int aOff, int lda, PackedB b, float beta, float[] c, int cOff, int ldc) {
-        for (int g = 0; g < groups; g++) {
-            for (int i = 0; i < m; i++) {
-                for (int j = j0 + g * stride; j < j1 + g * stride; j++) {
-                    double sum = 0;
-                    for (int p = 0; p < b.k; p++) {
-                        sum += (double) (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]) * b.at(p, j);
-                    }
-                    int ci = cOff + i * ldc + j;
-                    c[ci] = beta == 0f ? (float) sum : (float) (sum + (double) beta * c[ci]);
+    /** The slow twin of {@link #sgemmColumns}, reading the packed B element by element. */
+    private static void columnsReference(boolean transA, int m, int j0, int j1, float[] a, int aOff, int lda,
+                                         PackedB b, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = j0; j < j1; j++) {
+                double sum = 0;
+                for (int p = 0; p < b.k; p++) {
+                    sum += (double) (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]) * b.at(p, j);
                 }
+                int ci = cOff + i * ldc + j;
+                c[ci] = beta == 0f ? (float) sum : (float) (sum + (double) beta * c[ci]);
             }
         }
     }
 
     /**
      * op(B) {@code k x n} in the layout the micro-kernel streams: for each block of {@code KC} rows,
-     * strips of {@link #stripWidth()} columns (zero-padded), each strip's rows one after another.
+     * strips of {@code NR} columns (zero-padded), each strip's rows one after another.
      */
     public static final class PackedB {
         private final int k;

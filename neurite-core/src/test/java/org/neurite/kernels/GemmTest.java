@@ -85,26 +85,24 @@ class GemmTest {
     }
 
     @Test
-    void bandComputesItsColumnsInEveryGroupAndNoOthers() {
-        // An LSTM's layout: 4 gate blocks of `units` columns; a band of units in each block.
-        int[][] cases = {{64, 128, 128, 32, 96}, {70, 45, 300, 5, 37}, {9, 10, 600, 0, 10}};
+    void columnsComputesItsBandAndNoOtherColumns() {
+        // {m, n, k, j0, j1}: aligned and ragged bands, one and several K blocks.
+        int[][] cases = {{64, 512, 128, 64, 192}, {70, 180, 300, 5, 37}, {9, 40, 600, 0, 40}, {33, 100, 7, 99, 100}};
         for (int[] cs : cases) {
             int m = cs[0];
-            int units = cs[1];
+            int n = cs[1];
             int k = cs[2];
-            int j0 = cs[3];
-            int j1 = cs[4];
             for (boolean transA : new boolean[] {false, true}) {
-                Problem p = new Problem(m, 4 * units, k, transA, false, 1f, new SplittableRandom(m + k));
+                Problem p = new Problem(m, n, k, transA, false, 1f, new SplittableRandom(m + k));
                 float[] expected = p.c.clone();
                 p.run(expected, GemmReference::sgemm);
                 float[] actual = p.c.clone();
-                Gemm.PackedB packed = Gemm.pack(false, k, 4 * units, p.b, OFFSET, p.ldb);
-                Gemm.sgemmBand(transA, m, j0, j1, 4, units, p.a, OFFSET, p.lda, packed, 1f, actual, OFFSET, p.ldc);
+                Gemm.PackedB packed = Gemm.pack(false, k, n, p.b, OFFSET, p.ldb);
+                Gemm.sgemmColumns(transA, m, cs[3], cs[4], p.a, OFFSET, p.lda, packed, 1f, actual, OFFSET, p.ldc);
                 for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < 4 * units; j++) {
+                    for (int j = 0; j < n; j++) {
                         int idx = OFFSET + i * p.ldc + j;
-                        boolean inBand = j % units >= j0 && j % units < j1;
+                        boolean inBand = j >= cs[3] && j < cs[4];
                         double err = Math.abs(actual[idx] - (inBand ? expected[idx] : p.c[idx]));
                         double scale = inBand ? p.absProduct(i, j) + Math.abs(p.c[idx]) : 0;
                         assertTrue(err <= REL_TOL * scale, "C[" + i + "," + j + "] = " + actual[idx] + " in band "

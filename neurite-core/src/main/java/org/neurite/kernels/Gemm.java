@@ -153,7 +153,7 @@ public final class Gemm {
             int panel = pc * b.paddedN;
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
-                GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA, MR);
+                int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
                 for (int strip = j0 / NR; strip * NR < j1; strip++) {
                     int first = Math.max(j0, strip * NR);
                     int cols = Math.min(j1, strip * NR + NR) - first;
@@ -161,10 +161,15 @@ public final class Gemm {
                     for (int ir = 0; ir < mc; ir += MR) {
                         int rows = Math.min(MR, mc - ir);
                         int ci = cOff + (ic + ir) * ldc + first;
+                        boolean direct = ir < inPlace;
+                        float[] as = direct ? a : packedA;
+                        int ai = direct ? aOff + (ic + ir) * lda + pc : (ir - inPlace) * kc;
+                        int rowStride = direct ? lda : 1;
+                        int step = direct ? 1 : MR;
                         if (rows == MR && cols == NR) {
-                            GemmMicroKernel.tile(kc, packedA, ir * kc, b.data, bi, c, ci, ldc, blockBeta);
+                            GemmMicroKernel.tile(kc, as, ai, rowStride, step, b.data, bi, c, ci, ldc, blockBeta);
                         } else {
-                            GemmMicroKernel.tile(kc, packedA, ir * kc, b.data, bi, edge, 0, NR, 0f);
+                            GemmMicroKernel.tile(kc, as, ai, rowStride, step, b.data, bi, edge, 0, NR, 0f);
                             mergeEdge(edge, first - strip * NR, rows, cols, c, ci, ldc, blockBeta);
                         }
                     }
@@ -243,16 +248,22 @@ public final class Gemm {
                 GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, 0, NR);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA, MR);
+                    int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
                             int rows = Math.min(MR, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
+                            boolean direct = ir < inPlace;
+                            float[] as = direct ? a : packedA;
+                            int ai = direct ? aOff + (ic + ir) * lda + pc : (ir - inPlace) * kc;
+                            int rowStride = direct ? lda : 1;
+                            int step = direct ? 1 : MR;
                             if (rows == MR && cols == NR) {
-                                GemmMicroKernel.tile(kc, packedA, ir * kc, packedB, jr * kc, c, ci, ldc, blockBeta);
+                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, c, ci, ldc,
+                                        blockBeta);
                             } else {
-                                GemmMicroKernel.tile(kc, packedA, ir * kc, packedB, jr * kc, edge, 0, NR, 0f);
+                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, edge, 0, NR, 0f);
                                 mergeEdge(edge, 0, rows, cols, c, ci, ldc, blockBeta);
                             }
                         }
@@ -260,6 +271,22 @@ public final class Gemm {
                 }
             }
         }
+    }
+
+    /**
+     * Prepares rows {@code [ic, ic+mc)}, columns {@code [pc, pc+kc)} of op(A) for the micro-kernel and
+     * returns how many leading rows it reads in place: the whole strips of MR rows of a
+     * non-transposed A (rows lie contiguous already, and packing them costs as much as the multiply
+     * when B is narrow). The rest (a transposed A, or the ragged last strip) is packed into
+     * {@code packedA} from offset 0.
+     */
+    private static int packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
+                             float[] packedA) {
+        int inPlace = transA ? 0 : mc / MR * MR;
+        if (inPlace < mc) {
+            GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA, MR);
+        }
+        return inPlace;
     }
 
     /** Adds {@code rows x cols} of a full tile computed into {@code edge}, from column {@code first}, to C. */

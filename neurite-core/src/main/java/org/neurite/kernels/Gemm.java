@@ -163,9 +163,9 @@ public final class Gemm {
                         int ci = cOff + (ic + ir) * ldc + first;
                         boolean direct = ir < inPlace;
                         float[] as = direct ? a : packedA;
-                        int ai = direct ? aOff + (ic + ir) * lda + pc : (ir - inPlace) * kc;
-                        int rowStride = direct ? lda : 1;
-                        int step = direct ? 1 : MR;
+                        int ai = direct ? inPlaceStart(transA, aOff, lda, ic + ir, pc) : (ir - inPlace) * kc;
+                        int rowStride = direct ? (transA ? 1 : lda) : 1;
+                        int step = direct ? (transA ? lda : 1) : MR;
                         if (rows == MR && cols == NR) {
                             GemmMicroKernel.tile(kc, as, ai, rowStride, step, b.data, bi, c, ci, ldc, blockBeta);
                         } else {
@@ -256,9 +256,9 @@ public final class Gemm {
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
                             boolean direct = ir < inPlace;
                             float[] as = direct ? a : packedA;
-                            int ai = direct ? aOff + (ic + ir) * lda + pc : (ir - inPlace) * kc;
-                            int rowStride = direct ? lda : 1;
-                            int step = direct ? 1 : MR;
+                            int ai = direct ? inPlaceStart(transA, aOff, lda, ic + ir, pc) : (ir - inPlace) * kc;
+                            int rowStride = direct ? (transA ? 1 : lda) : 1;
+                            int step = direct ? (transA ? lda : 1) : MR;
                             if (rows == MR && cols == NR) {
                                 GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, c, ci, ldc,
                                         blockBeta);
@@ -275,18 +275,23 @@ public final class Gemm {
 
     /**
      * Prepares rows {@code [ic, ic+mc)}, columns {@code [pc, pc+kc)} of op(A) for the micro-kernel and
-     * returns how many leading rows it reads in place: the whole strips of MR rows of a
-     * non-transposed A (rows lie contiguous already, and packing them costs as much as the multiply
-     * when B is narrow). The rest (a transposed A, or the ragged last strip) is packed into
-     * {@code packedA} from offset 0.
+     * returns how many leading rows it reads in place: all whole strips of MR rows, eight rows (or,
+     * transposed, eight adjacent columns of each stored row) at a time. Packing them cost as much as
+     * the multiply when B is narrow, and each thread of a product split along N packed all of A
+     * again. Only a ragged last strip is packed, into {@code packedA} from offset 0.
      */
     private static int packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
                              float[] packedA) {
-        int inPlace = transA ? 0 : mc / MR * MR;
+        int inPlace = mc / MR * MR;
         if (inPlace < mc) {
             GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA, MR);
         }
         return inPlace;
+    }
+
+    /** Where element {@code (i, p)} of op(A) lies. */
+    private static int inPlaceStart(boolean transA, int aOff, int lda, int i, int p) {
+        return transA ? aOff + p * lda + i : aOff + i * lda + p;
     }
 
     /** Adds {@code rows x cols} of a full tile computed into {@code edge}, from column {@code first}, to C. */

@@ -6,10 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The register-blocked inner loop of {@link Gemm}: one {@link #MR} x {@link #NR} tile of C from a
  * strip of A and a packed strip of B (see {@link GemmPacking} for their layout). A is read through
- * two strides, so the same loop takes a packed strip ({@code rowStride} 1, {@code step} MR) or the
- * rows of a row-major A where they lie ({@code rowStride} lda, {@code step} 1): packing A costs
- * about as much as the multiply when B is narrow (an input gradient {@code dZ·Wᵀ} with 128
- * columns), and eight rows read in place stream through L1 just as well.
+ * two strides, so the same loop takes a packed strip ({@code rowStride} 1, {@code step} MR) or A
+ * where it lies: rows of a row-major A ({@code rowStride} lda, {@code step} 1), or of a transposed
+ * one ({@code rowStride} 1, {@code step} lda). Packing A costs about as much as the multiply when B
+ * is narrow (an input gradient {@code dZ·Wᵀ} with 128 columns), and a strip read in place streams
+ * through L1 just as well.
  *
  * <p>Each step of {@code p} loads two vectors of B and broadcasts {@code MR} values of A, feeding
  * {@code 2 * MR} independent fused multiply-adds into accumulators held in locals, so that C2 keeps

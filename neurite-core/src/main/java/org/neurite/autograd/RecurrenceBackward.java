@@ -2,6 +2,8 @@ package org.neurite.autograd;
 
 import java.util.Arrays;
 import org.neurite.kernels.Gemm;
+import org.neurite.kernels.Kernels;
+import org.neurite.kernels.MathKernels;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -15,6 +17,8 @@ import org.neurite.tensor.Tensor;
  * window of {@code k} steps hands its state to the next.
  */
 final class RecurrenceBackward {
+    private static final MathKernels K = Kernels.math();
+
     private RecurrenceBackward() {
     }
 
@@ -189,10 +193,7 @@ final class RecurrenceBackward {
     private static void columnSums(Tensor dz, Recurrence.Work w, float[] out, int offset) {
         float[] d = dz.data();
         for (int r = 0; r < w.time * w.batch; r++) {
-            int row = r * w.ku;
-            for (int j = 0; j < w.ku; j++) {
-                out[offset + j] += d[row + j];
-            }
+            K.add(out, offset, d, r * w.ku, out, offset, w.ku);
         }
     }
 

@@ -86,23 +86,23 @@ public final class GruOps {
         }
 
         @Override
-        public void forwardStep(Recurrence.Work w, int t, int n) {
+        public void forwardStep(Recurrence.Work w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
             float[] g = w.g.data();
             float[] s = w.scratch.data();
             float[] aux = w.aux.data();
-            for (int p = 0; p < n; p++) {
+            for (int p = from; p < to; p++) {
                 if (w.recurrentBias == null) {
                     java.util.Arrays.fill(s, p * ku, (p + 1) * ku, 0f);
                 } else {
                     System.arraycopy(w.recurrentBias, w.recurrentBiasOffset, s, p * ku, ku);
                 }
             }
-            // s = h_{t-1}·U + b'   (n, 3u)
-            Gemm.sgemm(false, false, n, ku, u, w.h.data(), t * w.batch * u, u, w.recurrent, w.recurrentOffset, ku,
-                    1f, s, 0, ku);
-            for (int p = 0; p < n; p++) {
+            // s = h_{t-1}·U + b'   (n, 3u), U packed once per call
+            Gemm.sgemmColumns(false, to - from, 0, ku, w.h.data(), (t * w.batch + from) * u, u, w.packedRecurrent,
+                    1f, s, from * ku, ku);
+            for (int p = from; p < to; p++) {
                 int z = (t * w.batch + p) * ku;
                 int sr = p * ku;
                 K.add(g, z, s, sr, g, z, 2 * u);
@@ -118,7 +118,7 @@ public final class GruOps {
         }
 
         @Override
-        public void backwardStep(Recurrence.Work w, int t, int n) {
+        public void backwardStep(Recurrence.Work w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
             float[] g = w.g.data();
@@ -127,7 +127,7 @@ public final class GruOps {
             float[] dz = w.dz.data();
             float[] dzRec = w.dzRec.data();
             float[] dh = w.dh.data();
-            for (int p = 0; p < n; p++) {
+            for (int p = from; p < to; p++) {
                 int z = (t * w.batch + p) * ku;
                 int hp = (t * w.batch + p) * u;
                 int s = p * u;
@@ -148,8 +148,8 @@ public final class GruOps {
                     dh[s + j] = d * zg;
                 }
             }
-            Gemm.sgemm(false, true, n, u, ku, dzRec, t * w.batch * ku, ku, w.recurrent, w.recurrentOffset, ku, 1f,
-                    dh, 0, u);
+            Gemm.sgemmColumns(false, to - from, 0, u, dzRec, (t * w.batch + from) * ku, ku, w.packedRecurrentT, 1f,
+                    dh, from * u, u);
         }
     }
 
@@ -160,46 +160,47 @@ public final class GruOps {
         }
 
         @Override
-        public void forwardStep(Recurrence.Work w, int t, int n) {
+        public void forwardStep(Recurrence.Work w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
+            int n = to - from;
             float[] g = w.g.data();
             float[] h = w.h.data();
             float[] aux = w.aux.data();
-            int gates = t * w.batch * ku;
-            int prev = t * w.batch * u;
+            int gates = (t * w.batch + from) * ku;
+            int prev = (t * w.batch + from) * u;
             // z and r blocks: += h_{t-1}·U[:, 0:2u]
-            Gemm.sgemm(false, false, n, 2 * u, u, h, prev, u, w.recurrent, w.recurrentOffset, ku, 1f, g, gates, ku);
+            Gemm.sgemmColumns(false, n, 0, 2 * u, h, prev, u, w.packedRecurrent, 1f, g, gates, ku);
             for (int p = 0; p < n; p++) {
                 int z = gates + p * ku;
                 K.sigmoid(g, z, g, z, 2 * u);
                 K.mul(g, z + u, h, prev + p * u, aux, prev + p * u, u);
             }
             // h block: += (r ⊙ h_{t-1})·U[:, 2u:3u]
-            Gemm.sgemm(false, false, n, u, u, aux, prev, u, w.recurrent, w.recurrentOffset + 2 * u, ku, 1f,
-                    g, gates + 2 * u, ku);
+            Gemm.sgemmColumns(false, n, 2 * u, 3 * u, aux, prev, u, w.packedRecurrent, 1f, g, gates, ku);
             for (int p = 0; p < n; p++) {
                 int z = gates + p * ku;
                 K.tanh(g, z + 2 * u, g, z + 2 * u, u);
-                mixState(w, t, p);
+                mixState(w, t, from + p);
             }
         }
 
         @Override
-        public void backwardStep(Recurrence.Work w, int t, int n) {
+        public void backwardStep(Recurrence.Work w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
+            int n = to - from;
             float[] g = w.g.data();
             float[] h = w.h.data();
             float[] dz = w.dz.data();
             float[] dh = w.dh.data();
             float[] q = w.scratch.data();
-            int gates = t * w.batch * ku;
-            int prev = t * w.batch * u;
+            int gates = (t * w.batch + from) * ku;
+            int prev = (t * w.batch + from) * u;
             for (int p = 0; p < n; p++) {
                 int z = gates + p * ku;
                 int hp = prev + p * u;
-                int s = p * u;
+                int s = (from + p) * u;
                 for (int j = 0; j < u; j++) {
                     float zg = g[z + j];
                     float hh = g[z + 2 * u + j];
@@ -209,20 +210,20 @@ public final class GruOps {
                     dh[s + j] = d * zg;
                 }
             }
-            // q = dĥ'·U_hᵀ   (n, u)
+            // q = dĥ'·U_hᵀ   (n, u); inside the time loop's region this runs on the calling thread
             Gemm.sgemm(false, true, n, u, u, dz, gates + 2 * u, ku, w.recurrent, w.recurrentOffset + 2 * u, ku, 0f,
-                    q, 0, u);
+                    q, from * u, u);
             for (int p = 0; p < n; p++) {
                 int z = gates + p * ku;
                 int hp = prev + p * u;
-                int s = p * u;
+                int s = (from + p) * u;
                 for (int j = 0; j < u; j++) {
                     float r = g[z + u + j];
                     dh[s + j] += q[s + j] * r;
                     dz[z + u + j] = q[s + j] * h[hp + j] * r * (1f - r);
                 }
             }
-            Gemm.sgemm(false, true, n, u, 2 * u, dz, gates, ku, w.recurrent, w.recurrentOffset, ku, 1f, dh, 0, u);
+            Gemm.sgemm(false, true, n, u, 2 * u, dz, gates, ku, w.recurrent, w.recurrentOffset, ku, 1f, dh, from * u, u);
         }
 
         /** The h block of U sees {@code r ⊙ h_{t-1}}, the z and r blocks see {@code h_{t-1}}. */

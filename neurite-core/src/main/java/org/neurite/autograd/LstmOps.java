@@ -64,20 +64,23 @@ public final class LstmOps {
 
         @Override
         public void allocate(Recurrence.Work w) {
-            w.scratch = Tensor.empty(w.units);
+            // tanh(c_t) in backward, one row per batch row: threads work on disjoint rows.
+            w.scratch = Tensor.empty(w.batch, w.units);
         }
 
         @Override
-        public void forwardStep(Recurrence.Work w, int t, int n) {
+        public void forwardStep(Recurrence.Work w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
+            int n = to - from;
             float[] g = w.g.data();
             float[] h = w.h.data();
             float[] c = w.c.data();
-            int gates = t * w.batch * ku;
-            int prev = t * w.batch * u;
+            int gates = (t * w.batch + from) * ku;
+            int prev = (t * w.batch + from) * u;
             int next = prev + w.batch * u;
-            Gemm.sgemm(false, false, n, ku, u, h, prev, u, w.recurrent, w.recurrentOffset, ku, 1f, g, gates, ku);
+            // z += h_{t-1}·U   (n, u)·(u, 4u), U packed once per call
+            Gemm.sgemmColumns(false, n, 0, ku, h, prev, u, w.packedRecurrent, 1f, g, gates, ku);
             for (int p = 0; p < n; p++) {
                 int z = gates + p * ku;
                 K.sigmoid(g, z, g, z, 2 * u);
@@ -94,30 +97,31 @@ public final class LstmOps {
         }
 
         @Override
-        public void backwardStep(Recurrence.Work w, int t, int n) {
+        public void backwardStep(Recurrence.Work w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
+            int n = to - from;
             float[] g = w.g.data();
             float[] c = w.c.data();
             float[] dz = w.dz.data();
             float[] dh = w.dh.data();
             float[] dc = w.dc.data();
             float[] tc = w.scratch.data();
-            int gates = t * w.batch * ku;
-            int prev = t * w.batch * u;
+            int gates = (t * w.batch + from) * ku;
+            int prev = (t * w.batch + from) * u;
             int next = prev + w.batch * u;
             for (int p = 0; p < n; p++) {
                 int z = gates + p * ku;
-                int s = p * u;
+                int s = (from + p) * u;
                 int cp = prev + p * u;
-                K.tanh(c, next + p * u, tc, 0, u);
+                K.tanh(c, next + p * u, tc, s, u);
                 for (int j = 0; j < u; j++) {
                     float i = g[z + j];
                     float f = g[z + u + j];
                     float gg = g[z + 2 * u + j];
                     float o = g[z + 3 * u + j];
                     float d = dh[s + j];
-                    float tanhC = tc[j];
+                    float tanhC = tc[s + j];
                     float dcTotal = dc[s + j] + d * o * (1f - tanhC * tanhC);
                     dz[z + j] = dcTotal * gg * i * (1f - i);
                     dz[z + u + j] = dcTotal * c[cp + j] * f * (1f - f);
@@ -127,7 +131,7 @@ public final class LstmOps {
                 }
             }
             // dh_{t-1} = dz·Uᵀ  (n, 4u)·(4u, u)
-            Gemm.sgemm(false, true, n, u, ku, dz, gates, ku, w.recurrent, w.recurrentOffset, ku, 0f, dh, 0, u);
+            Gemm.sgemmColumns(false, n, 0, u, dz, gates, ku, w.packedRecurrentT, 0f, dh, from * u, u);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.neurite.kernels.Gemm;
+import org.neurite.kernels.Parallel;
+import org.neurite.kernels.RangeBody;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
 
@@ -29,10 +31,17 @@ import org.neurite.tensor.Tensor;
  * many ragged ones.
  */
 final class Recurrence {
+    /** Below this many multiply-adds per step, splitting a step across threads costs more than it gains. */
+    private static final long PARALLEL_STEP_MACS = 1L << 19;
+
     private Recurrence() {
     }
 
-    /** The per-step math of one cell family, for rows {@code [0, n)} of step {@code t}. */
+    /**
+     * The per-step math of one cell family, for rows {@code [from, to)} of step {@code t}. Rows never
+     * interact inside the time loop, so several threads may run steps on disjoint rows at once: a
+     * cell writes only its rows of the shared buffers.
+     */
     interface Cell {
         String name();
 
@@ -51,14 +60,14 @@ final class Recurrence {
          * On entry {@code g[t]} holds {@code x_t·W + b}; adds the recurrent part, applies the gates in
          * place and writes {@code h[t+1]} (and {@code c[t+1]}).
          */
-        void forwardStep(Work w, int t, int n);
+        void forwardStep(Work w, int t, int from, int to);
 
         /**
          * On entry {@code dh} (and {@code dc}) hold the loss gradient w.r.t. the state after step
          * {@code t}; writes {@code dz[t]} (and {@code dzRec[t]}) and replaces {@code dh}, {@code dc}
          * with the gradient w.r.t. the state before it.
          */
-        void backwardStep(Work w, int t, int n);
+        void backwardStep(Work w, int t, int from, int to);
 
         /** {@code dU = Σ_t H_prevᵀ·dZ_rec} in one GEMM; GRU without reset_after overrides. */
         default void recurrentKernelGradient(Work w, float[] dU) {
@@ -79,6 +88,8 @@ final class Recurrence {
         int[] order;
         /** Rows computed at each step: a prefix of the sorted batch. */
         int[] active;
+        /** Thread {@code i} of the time loop takes rows {@code [rowSplit[i], rowSplit[i+1])}. */
+        int[] rowSplit;
         /** {@code (time, batch)} in sorted order, 1 for a real step; null when every step is real. */
         float[] stepMask;
         /** The last real step of each sorted row, or -1. */
@@ -91,6 +102,10 @@ final class Recurrence {
         int recurrentOffset;
         float[] recurrentBias;
         int recurrentBiasOffset;
+        /** U {@code (units, k·units)} packed once for the per-step products {@code h_{t-1}·U}. */
+        Gemm.PackedB packedRecurrent;
+        /** Uᵀ {@code (k·units, units)} packed once for the backward products {@code dz·Uᵀ}. */
+        Gemm.PackedB packedRecurrentT;
         /** Inputs, time-major {@code (time, batch, in)}. */
         Tensor x;
         /** Gate pre-activations, then activations {@code (time, batch, k·units)}. */
@@ -125,6 +140,7 @@ final class Recurrence {
         boolean isActive(int t, int p) {
             return p < active[t] && (stepMask == null || stepMask[t * batch + p] != 0f);
         }
+
     }
 
     /** The parameters of one call; {@code bias} is {@code (k·units)} or, with a recurrent row, {@code (2, k·units)}. */
@@ -225,6 +241,47 @@ final class Recurrence {
         }
     }
 
+    /**
+     * Runs {@code rows} over blocks of rows that cover the batch, one block per thread of the pool
+     * for the whole time loop: rows never interact within it, so the threads need no barrier per step
+     * (a barrier per step costs little on an idle machine but a scheduler's time slice whenever
+     * another process holds a core). Blocks carry equal numbers of computed row-steps (sorted rows
+     * run longest first, so equal row counts would not balance) in multiples of the GEMM's tile
+     * height; a step too small to split runs on this thread.
+     */
+    static void forRowBlocks(Work w, RangeBody rows) {
+        if ((long) w.batch * w.units * w.ku < PARALLEL_STEP_MACS || w.rowSplit.length <= 2) {
+            rows.run(0, w.batch);
+        } else {
+            Parallel.forRange(0, w.rowSplit.length - 1, 1, (from, to) -> rows.run(w.rowSplit[from], w.rowSplit[to]));
+        }
+    }
+
+    /** Cuts the sorted rows into {@link Parallel#threads()} blocks of about equal computed work. */
+    private static int[] splitRows(Work w) {
+        int block = Gemm.tileRows();
+        int blocks = Math.min(Parallel.threads(), (w.batch + block - 1) / block);
+        long[] work = new long[w.batch + 1];
+        for (int t = 0; t < w.time; t++) {
+            for (int p = 0; p < w.active[t]; p++) {
+                work[p + 1]++;
+            }
+        }
+        for (int p = 0; p < w.batch; p++) {
+            work[p + 1] += work[p];
+        }
+        int[] split = new int[blocks + 1];
+        split[blocks] = w.batch;
+        for (int i = 1; i < blocks; i++) {
+            int p = split[i - 1];
+            while (p < w.batch && work[p] * blocks < work[w.batch] * i) {
+                p++;
+            }
+            split[i] = Math.min(w.batch, Math.max(split[i - 1], (p + block / 2) / block * block));
+        }
+        return split;
+    }
+
     private static void forward(Cell cell, Work w, Inputs in) {
         int b = w.batch;
         w.x = Tensor.empty(w.time, b, w.in);
@@ -242,13 +299,18 @@ final class Recurrence {
                 in.bias() == null ? 0f : 1f, g, 0, w.ku);
         w.h = initialState(w, in.h0());
         w.c = cell.hasCellState() ? initialState(w, in.c0()) : null;
+        w.packedRecurrent = Gemm.pack(false, w.units, w.ku, w.recurrent, w.recurrentOffset, w.ku);
         cell.allocate(w);
-        for (int t = 0; t < w.time; t++) {
-            if (w.active[t] > 0) {
-                cell.forwardStep(w, t, w.active[t]);
+        w.rowSplit = splitRows(w);
+        forRowBlocks(w, (from, to) -> {
+            for (int t = 0; t < w.time; t++) {
+                int computed = Math.min(to, w.active[t]);
+                if (computed > from) {
+                    cell.forwardStep(w, t, from, computed);
+                }
+                carryMaskedRows(w, t, from, to);
             }
-            carryMaskedRows(w, t);
-        }
+        });
     }
 
     private static void copyToTimeMajor(Tensor x, Work w) {
@@ -278,14 +340,14 @@ final class Recurrence {
     }
 
     /** A masked step leaves the state as it was: copy it forward for rows not computed at step t. */
-    private static void carryMaskedRows(Work w, int t) {
+    private static void carryMaskedRows(Work w, int t, int from, int to) {
         int u = w.units;
-        for (int p = 0; p < w.batch; p++) {
+        for (int p = from; p < to; p++) {
             if (!w.isActive(t, p)) {
-                int from = (t * w.batch + p) * u;
-                System.arraycopy(w.h.data(), from, w.h.data(), from + w.batch * u, u);
+                int state = (t * w.batch + p) * u;
+                System.arraycopy(w.h.data(), state, w.h.data(), state + w.batch * u, u);
                 if (w.c != null) {
-                    System.arraycopy(w.c.data(), from, w.c.data(), from + w.batch * u, u);
+                    System.arraycopy(w.c.data(), state, w.c.data(), state + w.batch * u, u);
                 }
             }
         }

@@ -2,6 +2,8 @@ package org.neurite.autograd;
 
 import java.util.Arrays;
 import org.neurite.kernels.Gemm;
+import org.neurite.kernels.Kernels;
+import org.neurite.kernels.MathKernels;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -15,6 +17,8 @@ import org.neurite.tensor.Tensor;
  * window of {@code k} steps hands its state to the next.
  */
 final class RecurrenceBackward {
+    private static final MathKernels K = Kernels.math();
+
     private RecurrenceBackward() {
     }
 
@@ -24,6 +28,7 @@ final class RecurrenceBackward {
         int u = w.units;
         w.dz = Tensor.empty(w.time, b, w.ku);
         w.dzRec = cell.separateRecurrentGradient() ? Tensor.empty(w.time, b, w.ku) : null;
+        w.packedRecurrentT = Gemm.pack(true, w.ku, u, w.recurrent, w.recurrentOffset, w.ku);
         int outSize = b * u * (options.returnSequences() ? w.time : 1);
         w.dh = seedState(w, gradient, options.returnState() ? outSize : -1);
         w.dc = cell.hasCellState() ? seedState(w, gradient, options.returnState() ? outSize + b * u : -1) : null;
@@ -32,16 +37,19 @@ final class RecurrenceBackward {
             scatterRows(gradient.data(), gradient.offset(), w, carry.data());
         }
         Tensor saved = Tensor.empty(2, b, u);
-        for (int t = w.time - 1; t >= 0; t--) {
-            if (options.truncateBptt() > 0 && t + 1 < w.time && (t + 1) % options.truncateBptt() == 0) {
-                w.dh.fill(0f);
-                if (w.dc != null) {
-                    w.dc.fill(0f);
+        // As forward: each thread takes its block of rows back through every step.
+        Recurrence.forRowBlocks(w, (from, to) -> {
+            for (int t = w.time - 1; t >= 0; t--) {
+                if (options.truncateBptt() > 0 && t + 1 < w.time && (t + 1) % options.truncateBptt() == 0) {
+                    Arrays.fill(w.dh.data(), from * u, to * u, 0f);
+                    if (w.dc != null) {
+                        Arrays.fill(w.dc.data(), from * u, to * u, 0f);
+                    }
                 }
+                addOutputGradient(w, t, options, gradient, carry.data(), from, to);
+                step(cell, w, t, saved.data(), from, to);
             }
-            addOutputGradient(w, t, options, gradient, carry.data());
-            step(cell, w, t, saved.data());
-        }
+        });
         return gradients(cell, w, in, inputs);
     }
 
@@ -66,11 +74,11 @@ final class RecurrenceBackward {
      * (or zeros): so its gradient goes to the state, or waits in {@code carry} for an earlier step.
      */
     private static void addOutputGradient(Recurrence.Work w, int t, RecurrentOptions options, Tensor gradient,
-                                          float[] carry) {
+                                          float[] carry, int from, int to) {
         int u = w.units;
         float[] dh = w.dh.data();
         float[] g = gradient.data();
-        for (int p = 0; p < w.batch; p++) {
+        for (int p = from; p < to; p++) {
             int row = p * u;
             if (options.returnSequences()) {
                 int src = gradient.offset() + (w.order[p] * w.time + t) * u;
@@ -89,14 +97,14 @@ final class RecurrenceBackward {
         }
     }
 
-    /** One step back; masked rows inside the computed prefix are set aside so the cell sees zeros. */
-    private static void step(Recurrence.Cell cell, Recurrence.Work w, int t, float[] saved) {
-        int n = w.active[t];
+    /** One step back for rows {@code [from, to)}; masked rows inside the computed prefix are set aside so the cell sees zeros. */
+    private static void step(Recurrence.Cell cell, Recurrence.Work w, int t, float[] saved, int from, int to) {
+        int n = Math.max(from, Math.min(to, w.active[t]));
         int u = w.units;
         int bu = w.batch * u;
         float[] dh = w.dh.data();
         float[] dc = w.dc == null ? null : w.dc.data();
-        for (int p = 0; p < n; p++) {
+        for (int p = from; p < n; p++) {
             if (!w.isActive(t, p)) {
                 System.arraycopy(dh, p * u, saved, p * u, u);
                 Arrays.fill(dh, p * u, p * u + u, 0f);
@@ -106,16 +114,16 @@ final class RecurrenceBackward {
                 }
             }
         }
-        if (n > 0) {
-            cell.backwardStep(w, t, n);
+        if (n > from) {
+            cell.backwardStep(w, t, from, n);
         }
-        int from = (t * w.batch + n) * w.ku;
-        int to = (t + 1) * w.batch * w.ku;
-        Arrays.fill(w.dz.data(), from, to, 0f);
+        int idle = (t * w.batch + n) * w.ku;
+        int end = (t * w.batch + to) * w.ku;
+        Arrays.fill(w.dz.data(), idle, end, 0f);
         if (w.dzRec != null) {
-            Arrays.fill(w.dzRec.data(), from, to, 0f);
+            Arrays.fill(w.dzRec.data(), idle, end, 0f);
         }
-        for (int p = 0; p < n; p++) {
+        for (int p = from; p < n; p++) {
             if (!w.isActive(t, p)) {
                 System.arraycopy(saved, p * u, dh, p * u, u);
                 if (dc != null) {
@@ -185,10 +193,7 @@ final class RecurrenceBackward {
     private static void columnSums(Tensor dz, Recurrence.Work w, float[] out, int offset) {
         float[] d = dz.data();
         for (int r = 0; r < w.time * w.batch; r++) {
-            int row = r * w.ku;
-            for (int j = 0; j < w.ku; j++) {
-                out[offset + j] += d[row + j];
-            }
+            K.add(out, offset, d, r * w.ku, out, offset, w.ku);
         }
     }
 

@@ -57,11 +57,12 @@ public final class SimpleRnnOps {
         }
 
         @Override
-        public void forwardStep(Recurrence.Work w, int t, int n) {
+        public void forwardStep(Recurrence.Work w, int t, int from, int to) {
             int u = w.units;
+            int n = to - from;
             float[] g = w.g.data();
-            int z = t * w.batch * u;
-            Gemm.sgemm(false, false, n, u, u, w.h.data(), z, u, w.recurrent, w.recurrentOffset, u, 1f, g, z, u);
+            int z = (t * w.batch + from) * u;
+            Gemm.sgemmColumns(false, n, 0, u, w.h.data(), z, u, w.packedRecurrent, 1f, g, z, u);
             switch (activation) {
                 case LINEAR -> { }
                 case RELU -> K.relu(g, z, g, z, n * u);
@@ -72,19 +73,21 @@ public final class SimpleRnnOps {
         }
 
         @Override
-        public void backwardStep(Recurrence.Work w, int t, int n) {
+        public void backwardStep(Recurrence.Work w, int t, int from, int to) {
             int u = w.units;
+            int n = to - from;
             float[] y = w.g.data();
             float[] dz = w.dz.data();
             float[] dh = w.dh.data();
-            int z = t * w.batch * u;
+            int z = (t * w.batch + from) * u;
+            int d = from * u;
             switch (activation) {
-                case LINEAR -> System.arraycopy(dh, 0, dz, z, n * u);
-                case RELU -> K.reluBackward(y, z, dh, 0, dz, z, n * u);
-                case SIGMOID -> K.sigmoidBackward(y, z, dh, 0, dz, z, n * u);
-                case TANH -> K.tanhBackward(y, z, dh, 0, dz, z, n * u);
+                case LINEAR -> System.arraycopy(dh, d, dz, z, n * u);
+                case RELU -> K.reluBackward(y, z, dh, d, dz, z, n * u);
+                case SIGMOID -> K.sigmoidBackward(y, z, dh, d, dz, z, n * u);
+                case TANH -> K.tanhBackward(y, z, dh, d, dz, z, n * u);
             }
-            Gemm.sgemm(false, true, n, u, u, dz, z, u, w.recurrent, w.recurrentOffset, u, 0f, dh, 0, u);
+            Gemm.sgemmColumns(false, n, 0, u, dz, z, u, w.packedRecurrentT, 0f, dh, d, u);
         }
     }
 }

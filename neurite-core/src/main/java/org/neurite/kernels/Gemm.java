@@ -22,6 +22,11 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
  * cores of {@link Parallel} by giving each thread a band of whole tiles of C, along M or N, whichever
  * duplicates less packing, so that even a 32-row product keeps both cores busy.
  *
+ * <p>When the same B meets many different A (a recurrent kernel, once per timestep), {@link #pack}
+ * packs it once and {@link #sgemm(boolean, int, float[], int, int, PackedB, float, float[], int, int)}
+ * skips that work; {@link #sgemmColumns} computes a band of its columns on the calling thread, for
+ * callers that run their own parallel region.
+ *
  * <pre>{@code
  * // y (batch x out) = x (batch x in) . W (in x out)
  * Gemm.sgemm(false, false, batch, out, in, x, 0, in, w, 0, out, 0f, y, 0, out);
@@ -82,6 +87,150 @@ public final class Gemm {
         }
     }
 
+    /**
+     * Packs op(B) ({@code k x n}; B stored {@code n x k} when {@code transB}) once, for many
+     * products against different A: a recurrent kernel used at every timestep, say. The result is
+     * a copy: later changes to {@code b} do not reach it.
+     */
+    public static PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        if (k < 0 || n < 0) {
+            throw new IllegalArgumentException("sizes must be >= 0, got k=" + k + " n=" + n);
+        }
+        checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        PackedB packed = new PackedB(k, n);
+        for (int pc = 0; pc < k; pc += KC) {
+            GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n, packed.data,
+                    pc * packed.paddedN, NR);
+        }
+        return packed;
+    }
+
+    /**
+     * {@code C = op(A)·B + beta·C} with B packed by {@link #pack}, op(A) {@code m x k}: the columns
+     * are split into bands across {@link Parallel}'s threads. Same beta rules as
+     * {@link #sgemm(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float, float[], int, int)}.
+     */
+    public static void sgemm(boolean transA, int m, float[] a, int aOff, int lda, PackedB b,
+                             float beta, float[] c, int cOff, int ldc) {
+        int n = b.n;
+        if ((long) m * n * b.k < PARALLEL_MIN_MACS || !SIMD) {
+            sgemmColumns(transA, m, 0, n, a, aOff, lda, b, beta, c, cOff, ldc);
+        } else {
+            Parallel.forRange(0, ceilDiv(n, NR), 1, (from, to) -> sgemmColumns(transA, m, from * NR,
+                    Math.min(to * NR, n), a, aOff, lda, b, beta, c, cOff, ldc));
+        }
+    }
+
+    /**
+     * Columns {@code [j0, j1)} of {@code C = op(A)·B + beta·C}, op(A) {@code m x k}, on the calling
+     * thread; the other columns of C are not touched. For callers that split work over their own
+     * parallel region (a recurrent layer gives each thread a block of batch rows for the whole time
+     * loop) and for the bands of {@link #sgemm(boolean, int, float[], int, int, PackedB, float, float[], int, int)}.
+     * Bands starting at multiples of the strip width ({@code NR}) waste no work.
+     */
+    public static void sgemmColumns(boolean transA, int m, int j0, int j1, float[] a, int aOff, int lda,
+                                    PackedB b, float beta, float[] c, int cOff, int ldc) {
+        int k = b.k;
+        if (m < 0 || j0 < 0 || j1 < j0 || j1 > b.n) {
+            throw new IllegalArgumentException("columns [" + j0 + ", " + j1 + ") of " + m + " rows do not fit "
+                    + b.n + " columns");
+        }
+        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkMatrix("C", c, cOff, ldc, m, j1);
+        if (m == 0 || j1 == j0) {
+            return;
+        }
+        if (k == 0 || !SIMD) {
+            columnsReference(transA, m, j0, j1, a, aOff, lda, b, beta, c, cOff, ldc);
+            return;
+        }
+        float[][] buffers = BUFFERS.get();
+        float[] packedA = buffers[0];
+        float[] edge = buffers[2];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            float blockBeta = pc == 0 ? beta : 1f;
+            int panel = pc * b.paddedN;
+            for (int ic = 0; ic < m; ic += MC) {
+                int mc = Math.min(MC, m - ic);
+                int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
+                for (int strip = j0 / NR; strip * NR < j1; strip++) {
+                    int first = Math.max(j0, strip * NR);
+                    int cols = Math.min(j1, strip * NR + NR) - first;
+                    int bi = panel + strip * NR * kc;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
+                        int ci = cOff + (ic + ir) * ldc + first;
+                        boolean direct = ir < inPlace;
+                        float[] as = direct ? a : packedA;
+                        int ai = direct ? inPlaceStart(transA, aOff, lda, ic + ir, pc) : (ir - inPlace) * kc;
+                        int rowStride = direct ? (transA ? 1 : lda) : 1;
+                        int step = direct ? (transA ? lda : 1) : MR;
+                        if (rows == MR && cols == NR) {
+                            GemmMicroKernel.tile(kc, as, ai, rowStride, step, b.data, bi, c, ci, ldc, blockBeta);
+                        } else {
+                            GemmMicroKernel.tile(kc, as, ai, rowStride, step, b.data, bi, edge, 0, NR, 0f);
+                            mergeEdge(edge, first - strip * NR, rows, cols, c, ci, ldc, blockBeta);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Rows of C per micro-kernel tile: blocks of rows that are multiples of it leave no ragged tiles inside. */
+    public static int tileRows() {
+        return MR;
+    }
+
+    /** The slow twin of {@link #sgemmColumns}, reading the packed B element by element. */
+    private static void columnsReference(boolean transA, int m, int j0, int j1, float[] a, int aOff, int lda,
+                                         PackedB b, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = j0; j < j1; j++) {
+                double sum = 0;
+                for (int p = 0; p < b.k; p++) {
+                    sum += (double) (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]) * b.at(p, j);
+                }
+                int ci = cOff + i * ldc + j;
+                c[ci] = beta == 0f ? (float) sum : (float) (sum + (double) beta * c[ci]);
+            }
+        }
+    }
+
+    /**
+     * op(B) {@code k x n} in the layout the micro-kernel streams: for each block of {@code KC} rows,
+     * strips of {@code NR} columns (zero-padded), each strip's rows one after another.
+     */
+    public static final class PackedB {
+        private final int k;
+        private final int n;
+        private final int paddedN;
+        private final float[] data;
+
+        private PackedB(int k, int n) {
+            this.k = k;
+            this.n = n;
+            this.paddedN = roundUp(n, NR);
+            this.data = new float[k * paddedN];
+        }
+
+        public int rows() {
+            return k;
+        }
+
+        public int columns() {
+            return n;
+        }
+
+        /** Element {@code (p, j)} of op(B). */
+        float at(int p, int j) {
+            int pc = p / KC * KC;
+            int kc = Math.min(KC, k - pc);
+            return data[pc * paddedN + j / NR * NR * kc + (p - pc) * NR + j % NR];
+        }
+    }
+
     /** The serial blocked product for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
     private static void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -96,20 +245,26 @@ public final class Gemm {
                 int kc = Math.min(KC, k - pc);
                 // Only the first K block applies the caller's beta; later ones add to it.
                 float blockBeta = pc == 0 ? beta : 1f;
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, NR);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, 0, NR);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA, MR);
+                    int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
                             int rows = Math.min(MR, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
+                            boolean direct = ir < inPlace;
+                            float[] as = direct ? a : packedA;
+                            int ai = direct ? inPlaceStart(transA, aOff, lda, ic + ir, pc) : (ir - inPlace) * kc;
+                            int rowStride = direct ? (transA ? 1 : lda) : 1;
+                            int step = direct ? (transA ? lda : 1) : MR;
                             if (rows == MR && cols == NR) {
-                                GemmMicroKernel.tile(kc, packedA, ir * kc, packedB, jr * kc, c, ci, ldc, blockBeta);
+                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, c, ci, ldc,
+                                        blockBeta);
                             } else {
-                                GemmMicroKernel.tile(kc, packedA, ir * kc, packedB, jr * kc, edge, 0, NR, 0f);
-                                mergeEdge(edge, rows, cols, c, ci, ldc, blockBeta);
+                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, edge, 0, NR, 0f);
+                                mergeEdge(edge, 0, rows, cols, c, ci, ldc, blockBeta);
                             }
                         }
                     }
@@ -118,11 +273,33 @@ public final class Gemm {
         }
     }
 
-    /** Adds the valid {@code rows x cols} corner of a full tile computed into {@code edge} to C. */
-    private static void mergeEdge(float[] edge, int rows, int cols, float[] c, int ci, int ldc, float beta) {
+    /**
+     * Prepares rows {@code [ic, ic+mc)}, columns {@code [pc, pc+kc)} of op(A) for the micro-kernel and
+     * returns how many leading rows it reads in place: all whole strips of MR rows, eight rows (or,
+     * transposed, eight adjacent columns of each stored row) at a time. Packing them cost as much as
+     * the multiply when B is narrow, and each thread of a product split along N packed all of A
+     * again. Only a ragged last strip is packed, into {@code packedA} from offset 0.
+     */
+    private static int packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
+                             float[] packedA) {
+        int inPlace = mc / MR * MR;
+        if (inPlace < mc) {
+            GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA, MR);
+        }
+        return inPlace;
+    }
+
+    /** Where element {@code (i, p)} of op(A) lies. */
+    private static int inPlaceStart(boolean transA, int aOff, int lda, int i, int p) {
+        return transA ? aOff + p * lda + i : aOff + i * lda + p;
+    }
+
+    /** Adds {@code rows x cols} of a full tile computed into {@code edge}, from column {@code first}, to C. */
+    private static void mergeEdge(float[] edge, int first, int rows, int cols, float[] c, int ci, int ldc,
+                                  float beta) {
         for (int r = 0; r < rows; r++) {
             for (int q = 0; q < cols; q++) {
-                float v = edge[r * NR + q];
+                float v = edge[r * NR + first + q];
                 int idx = ci + r * ldc + q;
                 c[idx] = beta == 0f ? v : Math.fma(beta, c[idx], v);
             }

@@ -5,7 +5,12 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked inner loop of {@link Gemm}: one {@link #MR} x {@link #NR} tile of C from a
- * packed strip of A and a packed strip of B (see {@link GemmPacking} for their layout).
+ * strip of A and a packed strip of B (see {@link GemmPacking} for their layout). A is read through
+ * two strides, so the same loop takes a packed strip ({@code rowStride} 1, {@code step} MR) or A
+ * where it lies: rows of a row-major A ({@code rowStride} lda, {@code step} 1), or of a transposed
+ * one ({@code rowStride} 1, {@code step} lda). Packing A costs about as much as the multiply when B
+ * is narrow (an input gradient {@code dZ·Wᵀ} with 128 columns), and a strip read in place streams
+ * through L1 just as well.
  *
  * <p>Each step of {@code p} loads two vectors of B and broadcasts {@code MR} values of A, feeding
  * {@code 2 * MR} independent fused multiply-adds into accumulators held in locals, so that C2 keeps
@@ -24,39 +29,46 @@ final class GemmMicroKernel {
     }
 
     /**
-     * {@code C[0:MR, 0:NR] = Ap · Bp + beta · C} over {@code kc} steps, where C starts at
-     * {@code c[ci]} with row stride {@code ldc}. A beta of 0 overwrites C without reading it.
+     * {@code C[0:MR, 0:NR] = A · Bp + beta · C} over {@code kc} steps, where element {@code (r, p)}
+     * of A is {@code as[ai + r·rowStride + p·step]} and C starts at {@code c[ci]} with row stride
+     * {@code ldc}. A beta of 0 overwrites C without reading it.
      */
-    static void tile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
-                     float beta) {
+    static void tile(int kc, float[] as, int ai, int rowStride, int step, float[] bp, int bi, float[] c, int ci,
+                     int ldc, float beta) {
+        int r2 = 2 * rowStride;
+        int r3 = 3 * rowStride;
+        int r4 = 4 * rowStride;
+        int r5 = 5 * rowStride;
+        int r6 = 6 * rowStride;
+        int r7 = 7 * rowStride;
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00,
                 c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00,
                 c61 = c00, c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += step, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
-            FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
+            FloatVector a = FloatVector.broadcast(SPECIES, as[ai]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
-            a = FloatVector.broadcast(SPECIES, ap[ai + 1]);
+            a = FloatVector.broadcast(SPECIES, as[ai + rowStride]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
-            a = FloatVector.broadcast(SPECIES, ap[ai + 2]);
+            a = FloatVector.broadcast(SPECIES, as[ai + r2]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
-            a = FloatVector.broadcast(SPECIES, ap[ai + 3]);
+            a = FloatVector.broadcast(SPECIES, as[ai + r3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(SPECIES, ap[ai + 4]);
+            a = FloatVector.broadcast(SPECIES, as[ai + r4]);
             c40 = a.fma(b0, c40);
             c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(SPECIES, ap[ai + 5]);
+            a = FloatVector.broadcast(SPECIES, as[ai + r5]);
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
-            a = FloatVector.broadcast(SPECIES, ap[ai + 6]);
+            a = FloatVector.broadcast(SPECIES, as[ai + r6]);
             c60 = a.fma(b0, c60);
             c61 = a.fma(b1, c61);
-            a = FloatVector.broadcast(SPECIES, ap[ai + 7]);
+            a = FloatVector.broadcast(SPECIES, as[ai + r7]);
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }

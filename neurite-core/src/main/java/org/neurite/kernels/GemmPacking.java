@@ -52,9 +52,9 @@ final class GemmPacking {
         }
     }
 
-    /** Packs rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nc)} of op(B) into {@code dst}. */
+    /** Packs rows {@code [p0, p0+kc)} and columns {@code [j0, j0+nc)} of op(B) into {@code dst} from {@code dOff}. */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
-                      float[] dst, int nr) {
+                      float[] dst, int dOff, int nr) {
         if (!transB) {
             // Walk each source row once from left to right: strip by strip, the same rows would be
             // revisited kc times with a large stride, which defeats the caches and the prefetcher.
@@ -62,7 +62,7 @@ final class GemmPacking {
                 int src = bOff + (p0 + p) * ldb + j0;
                 for (int jr = 0; jr < nc; jr += nr) {
                     int cols = Math.min(nr, nc - jr);
-                    int d = jr * kc + p * nr;
+                    int d = dOff + jr * kc + p * nr;
                     System.arraycopy(b, src + jr, dst, d, cols);
                     if (cols < nr) {
                         Arrays.fill(dst, d + cols, d + nr, 0f);
@@ -73,7 +73,7 @@ final class GemmPacking {
         }
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int base = jr * kc;
+            int base = dOff + jr * kc;
             // op(B)(p, j) = b[j * ldb + p]: read each source row contiguously, write with stride NR.
             for (int q = 0; q < cols; q++) {
                 int src = bOff + (j0 + jr + q) * ldb + p0;

@@ -218,6 +218,49 @@ class RecurrentOpsTest {
         assertTrue(a[2].grad().allClose(b[2].grad(), 0f));
     }
 
+    /**
+     * With enough rows, the time loop gives each thread a block of rows for every step; run inside
+     * another parallel region, the same call stays on one thread. Rows never mix and every product
+     * sums in the same order, so the two agree, masked rows, states and every gradient included, up
+     * to rounding: not bit for bit only because the Vector API's exp and tanh may round differently
+     * in the last bit before and after the JIT compiles them.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void rowBlocksOnSeveralThreadsMatchOneThread(Kind kind) {
+        int batch = 130;
+        int time = 4;
+        int units = 64;
+        Rng rng = new Rng(kind.ordinal() + 5);
+        Tensor[] inputs = {Tensor.normal(rng, 0, 1, batch, time, 6),
+            Tensor.normal(rng, 0, 0.3f, 6, kind.gates * units), Tensor.normal(rng, 0, 0.3f, units, kind.gates * units),
+            kind.twoBiasRows ? Tensor.normal(rng, 0, 0.3f, 2, kind.gates * units)
+                    : Tensor.normal(rng, 0, 0.3f, kind.gates * units)};
+        Tensor mask = Tensor.zeros(batch, time);
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < (b * 7) % (time + 1); t++) {
+                mask.set(1f, b, t);
+            }
+        }
+        RecurrentOptions o = RecurrentOptions.DEFAULT.withReturnSequences(true).withReturnState(true);
+        Tensor r = Tensor.uniform(rng, 0.5f, 1.5f, batch, time, units);
+        Variable[] split = params(inputs);
+        Variable splitOut = kind.run(split, mask, o).output();
+        splitOut.mul(Variable.constant(r)).sum().backward();
+        Variable[] serial = params(inputs);
+        Variable[] serialOut = new Variable[1];
+        org.neurite.kernels.Parallel.forRange(0, 2, 1, (from, to) -> {
+            if (from == 0) {
+                serialOut[0] = kind.run(serial, mask, o).output();
+                serialOut[0].mul(Variable.constant(r)).sum().backward();
+            }
+        });
+        assertTrue(splitOut.value().allClose(serialOut[0].value(), Tolerances.ROUNDING), "output");
+        for (int i = 0; i < inputs.length; i++) {
+            assertTrue(split[i].grad().allClose(serial[i].grad(), Tolerances.REORDERED_SUMS), "gradient of input " + i);
+        }
+    }
+
     private static Variable[] params(Tensor[] values) {
         return Stream.of(values).map(Variable::parameter).toArray(Variable[]::new);
     }

@@ -77,12 +77,59 @@ class GemmTest {
                 () -> Gemm.sgemm(false, false, 2, 2, 4, small, 0, 3, small, 0, 2, 0f, small, 0, 2));
     }
 
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+    @MethodSource("shapes")
+    void prePackedBMatchesTheReference(int m, int n, int k, boolean transA, boolean transB) {
+        checkAgainstReference(m, n, k, transA, transB, 0f, GemmTest::withPackedB);
+        checkAgainstReference(m, n, k, transA, transB, 1f, GemmTest::withPackedB);
+    }
+
+    @Test
+    void columnsComputesItsBandAndNoOtherColumns() {
+        // {m, n, k, j0, j1}: aligned and ragged bands, one and several K blocks.
+        int[][] cases = {{64, 512, 128, 64, 192}, {70, 180, 300, 5, 37}, {9, 40, 600, 0, 40}, {33, 100, 7, 99, 100}};
+        for (int[] cs : cases) {
+            int m = cs[0];
+            int n = cs[1];
+            int k = cs[2];
+            for (boolean transA : new boolean[] {false, true}) {
+                Problem p = new Problem(m, n, k, transA, false, 1f, new SplittableRandom(m + k));
+                float[] expected = p.c.clone();
+                p.run(expected, GemmReference::sgemm);
+                float[] actual = p.c.clone();
+                Gemm.PackedB packed = Gemm.pack(false, k, n, p.b, OFFSET, p.ldb);
+                Gemm.sgemmColumns(transA, m, cs[3], cs[4], p.a, OFFSET, p.lda, packed, 1f, actual, OFFSET, p.ldc);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        int idx = OFFSET + i * p.ldc + j;
+                        boolean inBand = j >= cs[3] && j < cs[4];
+                        double err = Math.abs(actual[idx] - (inBand ? expected[idx] : p.c[idx]));
+                        double scale = inBand ? p.absProduct(i, j) + Math.abs(p.c[idx]) : 0;
+                        assertTrue(err <= REL_TOL * scale, "C[" + i + "," + j + "] = " + actual[idx] + " in band "
+                                + inBand + ", expected " + (inBand ? expected[idx] : p.c[idx]));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The pre-packed path behind the plain signature: pack op(B), then multiply. */
+    private static void withPackedB(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
+                                    int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        Gemm.sgemm(transA, m, a, aOff, lda, Gemm.pack(transB, k, n, b, bOff, ldb), beta, c, cOff, ldc);
+    }
+
     private static void checkAgainstReference(int m, int n, int k, boolean transA, boolean transB, float beta) {
+        checkAgainstReference(m, n, k, transA, transB, beta, Gemm::sgemm);
+    }
+
+    private static void checkAgainstReference(int m, int n, int k, boolean transA, boolean transB, float beta,
+                                              Sgemm underTest) {
         Problem p = new Problem(m, n, k, transA, transB, beta, new SplittableRandom(31L * m + 17L * n + k));
         float[] expected = p.c.clone();
         float[] actual = p.c.clone();
         p.run(expected, GemmReference::sgemm);
-        p.run(actual, Gemm::sgemm);
+        p.run(actual, underTest);
         for (int row = 0; row < m; row++) {
             for (int col = 0; col < n; col++) {
                 int i = row;

@@ -1,24 +1,19 @@
 package org.neurite.cli.bench;
 
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.neurite.autograd.CrossEntropy;
-import org.neurite.autograd.Reshaping;
-import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
-import org.neurite.nn.Initializer;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Parameter;
 import org.neurite.nn.Sequential;
 import org.neurite.nn.layers.Dense;
+import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.train.Adam;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Loss;
+import org.neurite.train.Losses;
 import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,9 +62,9 @@ public final class LstmBench implements Callable<Integer> {
             case "gru" -> new GRU(UNITS);
             default -> throw new IllegalArgumentException("--cell must be lstm or gru, got " + cell);
         };
-        Sequential model = Sequential.of(Input.of(length), new TokenEmbedding(VOCABULARY, EMBEDDING), recurrent,
+        Sequential model = Sequential.of(Input.of(length), new Embedding(VOCABULARY, EMBEDDING), recurrent,
                 new Dense(1, Activation.SIGMOID));
-        Trainer trainer = Trainer.compile(model, new Adam(1e-3f), new BinaryCrossentropy());
+        Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy());
         FitOptions once = FitOptions.builder().batchSize(batchSize).epochs(1).build();
         for (int e = 0; e < epochs; e++) {
             long t0 = System.nanoTime();
@@ -80,57 +75,5 @@ public final class LstmBench implements Callable<Integer> {
         trainer.predict(x, 256);
         System.out.printf("predict_seconds=%.2f%n", (System.nanoTime() - t0) / 1e9);
         return 0;
-    }
-
-    /** Token ids (stored as floats) to vectors, by a row lookup in a trainable table. */
-    private static final class TokenEmbedding extends Layer {
-        private final int inputDim;
-        private final int outputDim;
-        private Parameter table;
-
-        TokenEmbedding(int inputDim, int outputDim) {
-            super(null);
-            this.inputDim = inputDim;
-            this.outputDim = outputDim;
-        }
-
-        @Override
-        public String type() {
-            return "Embedding";
-        }
-
-        @Override
-        public int[] outputShape(int[] inputShape) {
-            return new int[] {inputShape[0], outputDim};
-        }
-
-        @Override
-        protected void createWeights(List<int[]> inputShapes, Rng rng) {
-            table = addParameter("embeddings", Initializer.randomUniform(-0.05f, 0.05f), null, true, rng,
-                    inputDim, outputDim);
-        }
-
-        @Override
-        public Variable call(Variable input, boolean training) {
-            Tensor v = input.value();
-            int[] ids = new int[v.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = (int) v.data()[v.offset() + i];
-            }
-            return Reshaping.gather(table.variable(), ids, v.shape());
-        }
-    }
-
-    /** Binary cross-entropy from the sigmoid's logits. */
-    private static final class BinaryCrossentropy implements Loss {
-        @Override
-        public Variable compute(Variable predictions, Tensor targets) {
-            return CrossEntropy.sigmoidBinaryCrossEntropy(predictions.logits(), targets);
-        }
-
-        @Override
-        public String name() {
-            return "binary_crossentropy";
-        }
     }
 }

@@ -15,10 +15,14 @@ import org.neurite.nn.layers.Concatenate;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Flatten;
+import org.neurite.nn.layers.GRU;
+import org.neurite.nn.layers.LSTM;
 import org.neurite.nn.layers.Maximum;
 import org.neurite.nn.layers.Minimum;
 import org.neurite.nn.layers.Multiply;
+import org.neurite.nn.layers.RecurrentLayer;
 import org.neurite.nn.layers.Reshape;
+import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.nn.layers.Subtract;
 
 /**
@@ -50,7 +54,14 @@ final class LayerRegistry {
             entry("Multiply", c -> new Multiply(c.optText("name"))),
             entry("Average", c -> new Average(c.optText("name"))),
             entry("Maximum", c -> new Maximum(c.optText("name"))),
-            entry("Minimum", c -> new Minimum(c.optText("name"))));
+            entry("Minimum", c -> new Minimum(c.optText("name"))),
+            entry("SimpleRNN", c -> recurrent(SimpleRNN.builder(), c).build()),
+            entry("LSTM", c -> recurrent(LSTM.builder(), c)
+                    .optRecurrentActivation(Activation.byName(c.text("recurrent_activation")))
+                    .optUnitForgetBias(c.bool("unit_forget_bias")).build()),
+            entry("GRU", c -> recurrent(GRU.builder(), c)
+                    .optRecurrentActivation(Activation.byName(c.text("recurrent_activation")))
+                    .optResetAfter(c.bool("reset_after")).build()));
 
     private LayerRegistry() {
     }
@@ -98,6 +109,24 @@ final class LayerRegistry {
                 .optKernelRegularizer(regularizer(c.optObject("kernel_regularizer")))
                 .optBiasRegularizer(regularizer(c.optObject("bias_regularizer")))
                 .build();
+    }
+
+    /** The options every recurrent layer writes (see {@code RecurrentLayer.config()}). */
+    private static <B extends RecurrentLayer.Builder<B>> B recurrent(B builder, JsonFields c) {
+        return builder.optName(c.optText("name"))
+                .setUnits(c.intValue("units"))
+                .optActivation(Activation.byName(c.text("activation")))
+                .optUseBias(c.bool("use_bias"))
+                .optKernelInitializer(Initializer.byName(c.text("kernel_initializer")))
+                .optRecurrentInitializer(Initializer.byName(c.text("recurrent_initializer")))
+                .optBiasInitializer(Initializer.byName(c.text("bias_initializer")))
+                .optDropout(c.floatValue("dropout"))
+                .optRecurrentDropout(c.floatValue("recurrent_dropout"))
+                .optReturnSequences(c.bool("return_sequences"))
+                .optReturnState(c.bool("return_state"))
+                .optGoBackwards(c.bool("go_backwards"))
+                .optStateful(c.bool("stateful"))
+                .optTruncateBptt(c.intValue("truncate_bptt"));
     }
 
     /** Keras' L1L2 as {@code {"l1": .., "l2": ..}}, or null. */

@@ -2,7 +2,9 @@ package org.neurite.cli.train;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,16 +22,19 @@ import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code neurite train RECIPE}: trains a recipe's network, showing the summary and a progress bar,
  * then evaluates it on the test data and prints {@code test_<metric>=<value>} lines. Writes the
- * model, the history as CSV and its plot into the output folder.
+ * model, the history as CSV and its plot into the output folder, then whatever the recipe adds.
+ * Options this command does not know are the recipe's own ({@code --cell lstm}): see
+ * {@link Recipe#configured}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a recipe's network (mnist-mlp, linear-regression) and report its test metrics.")
+        description = "Train a recipe's network and report its test metrics. Other options are the recipe's own.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp or linear-regression")
+    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem")
     String recipeName;
 
     @Option(names = "--epochs", description = "Epochs (default: the recipe's).")
@@ -45,9 +50,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: out/RECIPE).")
     Path out;
 
+    @Unmatched
+    List<String> recipeOptions = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        Recipe recipe = Recipes.named(recipeName);
+        Recipe recipe = Recipes.named(recipeName).configured(recipeOptions);
         Path dir = out != null ? out : Path.of("out", recipe.name());
         Files.createDirectories(dir);
         RecipeData data = recipe.data();
@@ -70,8 +78,10 @@ public final class TrainCommand implements Callable<Integer> {
         metadata.put("data_sha256", data.trainingChecksum());
         ModelFile.save(model, trainer.optimizer(), metadata, dir.resolve("model.neurite"));
         HistoryPlot.write(history, recipe.name(), dir.resolve("history.png"));
+        List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
         Map<String, Double> test = trainer.evaluate(data.testX(), data.testY(), 1000);
-        System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png");
+        System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
+                + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         return 0;
     }

@@ -54,7 +54,7 @@ import org.neurite.tensor.Tensor;
  * their vocabulary is set.
  */
 public final class TextVectorization {
-    /** Texts go to {@code adapt}'s threads in blocks of about this many characters. */
+    /** Texts that are not in a List go to {@code adapt}'s threads in blocks of about this many characters. */
     private static final int ADAPT_BLOCK_CHARS = 1 << 23;
 
     private final Integer maxTokens;
@@ -99,6 +99,14 @@ public final class TextVectorization {
      * what the layer knew. Each text is one document.
      */
     public void adapt(Iterable<String> texts) {
+        TokenCounts counts = texts instanceof List<String> list ? countBlock(list, 0) : countInBlocks(texts);
+        List<TokenCounts.Ranked> learned = counts.ranked(Vocabulary.specials(true), learnedLimit());
+        Vocabulary vocabulary = Vocabulary.of(outputMode, learned.stream().map(TokenCounts.Ranked::token).toList());
+        lookup = new Lookup(vocabulary, outputMode == OutputMode.TF_IDF ? idfWeights(counts.texts(), learned) : null);
+    }
+
+    /** Counts a stream of texts a block at a time, so that only one block is held in memory. */
+    private TokenCounts countInBlocks(Iterable<String> texts) {
         TokenCounts counts = new TokenCounts();
         List<String> block = new ArrayList<>();
         long blockChars = 0;
@@ -114,9 +122,7 @@ public final class TextVectorization {
             }
         }
         counts.merge(countBlock(block, next));
-        List<TokenCounts.Ranked> learned = counts.ranked(Vocabulary.specials(true), learnedLimit());
-        Vocabulary vocabulary = Vocabulary.of(outputMode, learned.stream().map(TokenCounts.Ranked::token).toList());
-        lookup = new Lookup(vocabulary, outputMode == OutputMode.TF_IDF ? idfWeights(counts.texts(), learned) : null);
+        return counts;
     }
 
     private TokenCounts countBlock(List<String> block, long firstIndex) {

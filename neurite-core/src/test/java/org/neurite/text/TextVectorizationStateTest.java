@@ -1,0 +1,59 @@
+package org.neurite.text;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** state() and fromState(): a layer rebuilt from its state vectorizes exactly as the original. */
+class TextVectorizationStateTest {
+    private static final List<String> CORPUS = List.of("the cat sat", "the dog sat on the mat", "a cat");
+
+    @Test
+    void configUsesKerasKeysAndValues() {
+        TextVectorization v = TextVectorization.builder().optMaxTokens(100).optNgrams(2).optOutputSequenceLength(8).build();
+        v.adapt(CORPUS);
+        Map<String, Object> config = v.config();
+        assertEquals(List.of("max_tokens", "standardize", "split", "ngrams", "output_mode", "output_sequence_length",
+                "pad_to_max_tokens", "sparse", "ragged", "encoding", "vocabulary_size"), List.copyOf(config.keySet()));
+        assertEquals(100, config.get("max_tokens"));
+        assertEquals("lower_and_strip_punctuation", config.get("standardize"));
+        assertEquals("whitespace", config.get("split"));
+        assertEquals(2, config.get("ngrams"));
+        assertEquals("int", config.get("output_mode"));
+        assertEquals(8, config.get("output_sequence_length"));
+        assertEquals(v.vocabularySize(), config.get("vocabulary_size"));
+        TextVectorization widths = TextVectorization.builder().optNgramWidths(1, 3).optStandardize(Standardization.NONE).build();
+        assertEquals(List.of(1, 3), widths.config().get("ngrams"));
+        assertEquals(null, widths.config().get("standardize"));
+    }
+
+    @Test
+    void everyModeRoundTrips() {
+        for (OutputMode mode : OutputMode.values()) {
+            TextVectorization.Builder b = TextVectorization.builder().optOutputMode(mode).optMaxTokens(6).optNgramWidths(1, 2);
+            TextVectorization v = (mode == OutputMode.INT ? b.optOutputSequenceLength(5) : b.optPadToMaxTokens(true)).build();
+            v.adapt(CORPUS);
+            TextVectorizationState state = v.state();
+            TextVectorization restored = TextVectorization.fromState(state);
+            assertEquals(state, restored.state(), mode.toString());
+            assertArrayEquals(v.transform(CORPUS).toArray(), restored.transform(CORPUS).toArray(), mode.toString());
+        }
+    }
+
+    @Test
+    void customFunctionsMustBeHandedBack() {
+        TextVectorization v = TextVectorization.builder().optStandardize(s -> s.toUpperCase(Locale.ROOT))
+                .optSplit(s -> List.of(s.split(","))).build();
+        v.adapt(List.of("a,b,a"));
+        TextVectorizationState state = v.state();
+        assertEquals("custom", state.config().get("standardize"));
+        assertThrows(IllegalArgumentException.class, () -> TextVectorization.fromState(state));
+        TextVectorization restored = TextVectorization.fromState(state, s -> s.toUpperCase(Locale.ROOT), s -> List.of(s.split(",")));
+        assertEquals(List.of("", "[UNK]", "A", "B"), restored.getVocabulary());
+    }
+}

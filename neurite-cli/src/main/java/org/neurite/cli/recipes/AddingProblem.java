@@ -106,7 +106,7 @@ public final class AddingProblem implements Recipe {
      * {@code n} sequences {@code (n, length, 2)} of (value, marker) and their targets {@code (n, 1)}:
      * one marker uniformly in the first half, one in the second.
      */
-    static Tensor[] sequences(Rng rng, int n, int length) {
+    public static Tensor[] sequences(Rng rng, int n, int length) {
         Tensor x = Tensor.uniform(rng, 0f, 1f, n, length, 2);
         Tensor y = Tensor.empty(n, 1);
         int half = length / 2;

@@ -24,7 +24,7 @@ import org.neurite.train.Loss;
  *
  * <p>The layer must be built with {@code return_state} so that it hands out its final states.
  */
-final class HiddenStateGradients {
+public final class HiddenStateGradients {
     private HiddenStateGradients() {
     }
 
@@ -34,7 +34,7 @@ final class HiddenStateGradients {
      *
      * @param x inputs {@code (batch, T, features)}; {@code y} targets {@code (batch, 1)}
      */
-    static double[] norms(RecurrentLayer layer, Layer head, Loss loss, Tensor x, Tensor y) {
+    public static double[] norms(RecurrentLayer layer, Layer head, Loss loss, Tensor x, Tensor y) {
         int time = x.dim(1);
         double[] norms = new double[time];
         List<Tensor> states = zeroStates(layer, x.dim(0));

@@ -18,8 +18,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class GradientNormPlot {
     private static final int WIDTH = 800;
     private static final int HEIGHT = 500;
-    /** Pixels between the timestep labels, so that a hundred steps do not crowd the axis. */
-    private static final int X_TICK_SPACING = 60;
 
     private GradientNormPlot() {
     }
@@ -29,7 +27,6 @@ public final class GradientNormPlot {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("timestep t").yAxisTitle(yLabel).build();
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setXAxisTickMarkSpacingHint(X_TICK_SPACING);
         series.forEach((name, norms) -> addSeries(chart, name, norms));
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

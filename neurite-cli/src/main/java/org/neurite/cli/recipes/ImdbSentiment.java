@@ -179,7 +179,7 @@ public final class ImdbSentiment implements Recipe {
 
     @Override
     public int defaultEpochs() {
-        return kind == Kind.BOW ? 6 : 4;
+        return kind == Kind.BOW ? 6 : 10;
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.neurite.tensor;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +16,12 @@ import java.util.Map;
  * outlive a step (parameters, their gradients, optimizer state) is made outside any scope or inside
  * {@link #detached}.
  *
+ * <p>Free storage is kept by size, and at most {@link #DEFAULT_FREE_LIMIT_BYTES} of it (a quarter of
+ * the heap) is kept: past that, the sizes used least recently are dropped for the collector. A fixed
+ * model reuses the same sizes every step, so it keeps them all; a loop whose shapes change (batches
+ * cut to their longest sequence, a final evaluation on larger batches) no longer keeps the storage of
+ * every shape it has ever seen.
+ *
  * <pre>{@code
  * BufferArena arena = new BufferArena();
  * for (Batch batch : batches) {
@@ -28,10 +34,26 @@ import java.util.Map;
 public final class BufferArena {
     private static final ThreadLocal<BufferArena> CURRENT = new ThreadLocal<>();
 
-    private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+    /** Free storage kept for reuse, at most: a quarter of the heap. */
+    public static final long DEFAULT_FREE_LIMIT_BYTES = Runtime.getRuntime().maxMemory() / 4;
+
+    /** Free arrays by size, least recently used size first. */
+    private final LinkedHashMap<Integer, ArrayDeque<float[]>> free = new LinkedHashMap<>(16, 0.75f, true);
     private final List<float[]> inUse = new ArrayList<>();
+    private final long freeLimitBytes;
+    private long freeBytes;
     private long freshArrays;
     private long freshBytes;
+
+    /** An arena that keeps at most {@link #DEFAULT_FREE_LIMIT_BYTES} of free storage. */
+    public BufferArena() {
+        this(DEFAULT_FREE_LIMIT_BYTES);
+    }
+
+    /** An arena that keeps at most {@code freeLimitBytes} of free storage between steps. */
+    public BufferArena(long freeLimitBytes) {
+        this.freeLimitBytes = freeLimitBytes;
+    }
 
     /** Makes this arena the source of tensor storage on the calling thread until the scope closes. */
     public Scope open() {
@@ -75,7 +97,9 @@ public final class BufferArena {
     private float[] take(int size) {
         ArrayDeque<float[]> pool = free.get(size);
         float[] array = pool == null ? null : pool.poll();
-        if (array == null) {
+        if (array != null) {
+            freeBytes -= 4L * size;
+        } else {
             array = new float[size];
             freshArrays++;
             freshBytes += 4L * size;
@@ -87,8 +111,20 @@ public final class BufferArena {
     private void recycle() {
         for (float[] array : inUse) {
             free.computeIfAbsent(array.length, k -> new ArrayDeque<>()).push(array);
+            freeBytes += 4L * array.length;
         }
         inUse.clear();
+        var sizes = free.entrySet().iterator();
+        while (freeBytes > freeLimitBytes && sizes.hasNext()) {   // drop the least recently used sizes
+            var eldest = sizes.next();
+            freeBytes -= 4L * eldest.getKey() * eldest.getValue().size();
+            sizes.remove();
+        }
+    }
+
+    /** The bytes of free storage this arena keeps for reuse. */
+    public long freeBytes() {
+        return freeBytes;
     }
 
     /** An open scope of an arena; closing it recycles the storage handed out during it. */

@@ -25,14 +25,16 @@ class LayeringTest {
                 .layer("io").definedBy("org.neurite.io..")
                 .layer("data").definedBy("org.neurite.data..")
                 .layer("text").definedBy("org.neurite.text..")
-                .whereLayer("text").mayOnlyBeAccessedByLayers("io")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("io")
+                .layer("datasets").definedBy("org.neurite.datasets..")
+                .whereLayer("datasets").mayNotBeAccessedByAnyLayer()
+                .whereLayer("text").mayOnlyBeAccessedByLayers("io", "datasets")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("io", "datasets")
                 .whereLayer("io").mayNotBeAccessedByAnyLayer()
-                .whereLayer("train").mayOnlyBeAccessedByLayers("io", "data", "text")
-                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "io", "data", "text")
-                .whereLayer("autograd").mayOnlyBeAccessedByLayers("nn", "train", "io", "data", "text")
-                .whereLayer("tensor").mayOnlyBeAccessedByLayers("autograd", "nn", "train", "io", "data", "text")
-                .whereLayer("kernels").mayOnlyBeAccessedByLayers("tensor", "autograd", "nn", "train", "io", "data", "text")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("io", "data", "text", "datasets")
+                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "io", "data", "text", "datasets")
+                .whereLayer("autograd").mayOnlyBeAccessedByLayers("nn", "train", "io", "data", "text", "datasets")
+                .whereLayer("tensor").mayOnlyBeAccessedByLayers("autograd", "nn", "train", "io", "data", "text", "datasets")
+                .whereLayer("kernels").mayOnlyBeAccessedByLayers("tensor", "autograd", "nn", "train", "io", "data", "text", "datasets")
                 .check(CLASSES);
     }
 }

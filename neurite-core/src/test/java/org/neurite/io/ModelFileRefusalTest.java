@@ -116,8 +116,8 @@ class ModelFileRefusalTest {
         ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Conv1D\""));
 
         assertRefused("layer 'reshape' (Conv1D): unknown layer type 'Conv1D'; model files can hold [Activation, Add, "
-                + "Average, Concatenate, Dense, Dropout, Flatten, GRU, LSTM, Maximum, Minimum, Multiply, Reshape, "
-                + "SimpleRNN, Subtract]");
+                + "Average, Bidirectional, Concatenate, Dense, Dropout, Embedding, Flatten, GRU, LSTM, Maximum, "
+                + "Minimum, Multiply, Reshape, SimpleRNN, Subtract]");
     }
 
     @Test

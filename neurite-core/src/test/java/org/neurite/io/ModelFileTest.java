@@ -22,6 +22,8 @@ import org.neurite.nn.Model;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Sequential;
 import org.neurite.nn.layers.Dense;
+import org.neurite.nn.layers.Bidirectional;
+import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.nn.layers.SimpleRNN;
@@ -98,6 +100,26 @@ class ModelFileTest {
         Model loaded = ModelFile.load(file).model();
 
         assertArrayEquals(model.predict(x, 4).toArray(), loaded.predict(x, 4).toArray());
+        for (int i = 0; i < model.layers().size(); i++) {
+            assertEquals(ConfigJson.toJson(model.layers().get(i).config(), "original"),
+                    ConfigJson.toJson(loaded.layers().get(i).config(), "loaded"));
+        }
+    }
+
+    @Test
+    void embeddingAndBidirectionalRoundTripWithTheirMaskAndWeightPaths() throws IOException {
+        Model model = Sequential.of(Input.of(-1),
+                Embedding.builder().setInputDim(12).setOutputDim(4).optMaskZero(true).build(),
+                new Bidirectional(LSTM.builder().setUnits(3).build(), Bidirectional.MergeMode.SUM),
+                new Dense(1, Activation.SIGMOID)).seed(8);
+        Path file = dir.resolve("text.neurite");
+        Tensor ids = Tensor.of(new float[] {3, 7, 11, 0, 0, 5, 2, 9, 1, 4}, 2, 5);   // the first row padded
+
+        ModelFile.save(model, file);
+        Model loaded = ModelFile.load(file).model();
+
+        assertArrayEquals(model.predict(ids, 2).toArray(), loaded.predict(ids, 2).toArray());
+        assertEquals(model.parametersByPath().keySet(), loaded.parametersByPath().keySet());
         for (int i = 0; i < model.layers().size(); i++) {
             assertEquals(ConfigJson.toJson(model.layers().get(i).config(), "original"),
                     ConfigJson.toJson(loaded.layers().get(i).config(), "loaded"));

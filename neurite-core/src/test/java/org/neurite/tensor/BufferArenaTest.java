@@ -124,4 +124,21 @@ class BufferArenaTest {
         }
         assertEquals(2, arena.freshArrays(), "the array recycled once is handed out once");
     }
+
+    @Test
+    void freeStorageOfSizesNoLongerUsedIsDroppedPastTheLimit() {
+        BufferArena arena = new BufferArena(4L * 1000);
+        for (int length = 100; length <= 900; length += 100) {       // a new shape each step, as bucketed batches
+            try (BufferArena.Scope scope = arena.open()) {
+                Tensor.zeros(length);
+            }
+            assertTrue(arena.freeBytes() <= 4L * 1000, "kept " + arena.freeBytes() + " bytes");
+        }
+        long fresh = arena.freshArrays();
+        try (BufferArena.Scope scope = arena.open()) {
+            Tensor.zeros(900);                                        // the most recent size is still there
+        }
+        assertEquals(fresh, arena.freshArrays());
+        assertEquals(4L * 900, arena.freeBytes());
+    }
 }

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.neurite.nn.Model;
+import org.neurite.train.FitOptions;
 import org.neurite.train.Trainer;
 
 /**
  * A ready-made experiment of the course: the data, the network, how it is compiled, and the
  * defaults of {@code neurite train NAME}. A recipe may take options of its own
- * ({@link #configured}) and write outputs of its own after training ({@link #writeExtraOutputs}).
+ * ({@link #configured}), add fit settings ({@link #configureFit}), ask for a classification report
+ * ({@link #reportsConfusionMatrix}) and write outputs of its own after training
+ * ({@link #writeExtraOutputs}).
  */
 public interface Recipe {
     /** The name on the command line ({@code mnist-mlp}). */
@@ -42,6 +45,21 @@ public interface Recipe {
     /** The share of the training data held out for validation. */
     default float validationSplit() {
         return 0.1f;
+    }
+
+    /**
+     * Adds the recipe's own fit settings to {@code options} (length bucketing, early stopping); the
+     * command has already set the epochs, batch size, validation split and its own callbacks.
+     */
+    default void configureFit(FitOptions.Builder options) {
+    }
+
+    /**
+     * Whether the test report adds F1 and the confusion matrix to the metrics ({@code test_f1=} and
+     * the table), as classification recipes do.
+     */
+    default boolean reportsConfusionMatrix() {
+        return false;
     }
 
     /**

@@ -39,9 +39,14 @@ public final class Bidirectional extends Layer {
     private final RecurrentLayer backward;
     private final MergeMode mergeMode;
 
-    public Bidirectional(RecurrentLayer layer, MergeMode mergeMode) {
-        super(null);
-        String base = layer.name() != null ? layer.name()
+    /**
+     * @param name  this layer's name, or null for one chosen by the model ({@code bidirectional})
+     * @param layer the layer to run both ways; a leading {@code forward_} of its name is dropped, as
+     *              Keras does, so that a saved config rebuilds the same names
+     */
+    public Bidirectional(String name, RecurrentLayer layer, MergeMode mergeMode) {
+        super(name);
+        String base = layer.name() != null ? layer.name().replaceFirst("^forward_", "")
                 : layer.type().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
         this.forward = layer.copy("forward_" + base, layer.goBackwards());
         this.backward = layer.copy("backward_" + base, !layer.goBackwards());
@@ -49,6 +54,10 @@ public final class Bidirectional extends Layer {
         forward.zeroOutputForMask(sequences);
         backward.zeroOutputForMask(sequences);
         this.mergeMode = mergeMode;
+    }
+
+    public Bidirectional(RecurrentLayer layer, MergeMode mergeMode) {
+        this(null, layer, mergeMode);
     }
 
     public Bidirectional(RecurrentLayer layer) {
@@ -179,7 +188,10 @@ public final class Bidirectional extends Layer {
     public Map<String, Object> config() {
         Map<String, Object> config = super.config();
         config.put("merge_mode", mergeMode.name().toLowerCase());
-        config.put("layer", forward.config());
+        Map<String, Object> layer = new java.util.LinkedHashMap<>();
+        layer.put("class_name", forward.type());
+        layer.put("config", forward.config());
+        config.put("layer", layer);   // Keras' serialized forward layer
         return config;
     }
 }

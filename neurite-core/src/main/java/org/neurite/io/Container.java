@@ -26,7 +26,7 @@ import org.neurite.tensor.Tensor;
  *   12          8     header length H, uint64 little-endian
  *   20          H     header: UTF-8 JSON
  *   20+H        8     data length D, uint64 little-endian
- *   28+H        D     data: float32 little-endian tensors, back to back
+ *   28+H        D     data: float32 little-endian tensors, back to back, then raw bytes (a vocabulary)
  *   28+H+D      32    SHA-256 of bytes [0, 28+H+D)
  * </pre>
  *
@@ -52,9 +52,12 @@ final class Container {
     private Container() {
     }
 
-    /** Writes a whole file to {@code out}: the frame around {@code header} and {@code tensors}' values, in order. */
-    static void write(OutputStream out, byte[] header, List<Tensor> tensors) throws IOException {
-        long dataLength = 0;
+    /**
+     * Writes a whole file to {@code out}: the frame around {@code header}, {@code tensors}' values in
+     * order, then {@code trailer}'s bytes.
+     */
+    static void write(OutputStream out, byte[] header, List<Tensor> tensors, byte[] trailer) throws IOException {
+        long dataLength = trailer.length;
         for (Tensor t : tensors) {
             dataLength += Float.BYTES * (long) t.size();
         }
@@ -68,6 +71,7 @@ final class Container {
         for (Tensor t : tensors) {
             writeFloats(digesting, chunk, t.data(), t.offset(), t.size());
         }
+        digesting.write(trailer);
         out.write(digesting.getMessageDigest().digest());
     }
 

@@ -16,6 +16,7 @@ import org.neurite.nn.Model;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
+import org.neurite.text.TextVectorizationState;
 import org.neurite.train.Optimizer;
 
 /**
@@ -27,13 +28,15 @@ import org.neurite.train.Optimizer;
  *    "metadata": {"data_sha256": "..."},
  *    "weights": [TENSOR, ...],
  *    "optimizer": {"name": "adam", "config": {"learning_rate": 0.001}, "iterations": 1875,
- *                  "state": [TENSOR, ...]}}              (only when saved with an optimizer)
+ *                  "state": [TENSOR, ...]},              (only when saved with an optimizer)
+ *    "vectorizer": {see VectorizerSection}}                (only when saved with one)
  *   TENSOR = {"name": "dense.kernel", "shape": [784, 64], "dtype": "float32", "offset": 0, "length": 200704}
  * </pre>
  *
  * <p>Contract of {@link #read}: every table is checked against the data section before the model is
  * built, every weight of the architecture must be in the file with the same shape and no other, and
- * optimizer state may only name weights of the model, with their shapes. Problems are
+ * optimizer state may only name weights of the model, with their shapes, and a vectorizer section
+ * must rebuild its vectorizer. Problems are
  * {@link IllegalArgumentException}s that say what is wrong.
  */
 final class Header {
@@ -42,9 +45,12 @@ final class Header {
     private Header() {
     }
 
-    /** The header for {@code model} (built), with {@code optimizer}'s state when it is not null. */
+    /**
+     * The header for {@code model} (built), with {@code optimizer}'s state when it is not null and
+     * the {@code vectorizer} section when it is not null.
+     */
     static byte[] write(Model model, Optimizer optimizer, Map<String, String> metadata,
-                        List<TensorTable.Entry> weights, List<TensorTable.Entry> state) {
+                        List<TensorTable.Entry> weights, List<TensorTable.Entry> state, ObjectNode vectorizer) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("library_version", LIBRARY_VERSION).put("seed", model.seed());
         json.set("architecture", Architecture.toJson(model));
@@ -56,6 +62,9 @@ final class Header {
             opt.putObject("config").put("learning_rate", optimizer.learningRate());
             opt.put("iterations", optimizer.iterations());
             opt.set("state", TensorTable.toJson(state));
+        }
+        if (vectorizer != null) {
+            json.set("vectorizer", vectorizer);
         }
         try {
             return JsonFields.MAPPER.writeValueAsBytes(json);
@@ -74,18 +83,22 @@ final class Header {
         JsonFields opt = json.optObject("optimizer");
         List<TensorTable.Entry> state = opt == null ? List.of()
                 : TensorTable.parse(opt.array("state"), "optimizer state", end(weights, 0), data.capacity());
-        if (end(state, end(weights, 0)) != data.capacity()) {
-            throw json.error("the tables cover " + end(state, end(weights, 0)) + " bytes but the file holds "
+        long tensorsEnd = end(state, end(weights, 0));
+        JsonFields vectorizerJson = json.optObject("vectorizer");
+        if (vectorizerJson == null && tensorsEnd != data.capacity()) {
+            throw json.error("the tables cover " + tensorsEnd + " bytes but the file holds "
                     + data.capacity() + " bytes of weights");
         }
         JsonFields architecture = json.object("architecture");
         json.requireAllRead();
+        Optional<TextVectorizationState> vectorizer = Optional.ofNullable(vectorizerJson == null ? null
+                : VectorizerSection.read(vectorizerJson.describedAs("vectorizer"), tensorsEnd, data));
         OptimizerHead head = opt == null ? null : OptimizerHead.read(opt);
         Model model = Architecture.fromJson(architecture).seed(seed).build();
         loadWeights(model, weights, data);
         Optional<OptimizerState> optimizer = Optional.ofNullable(head)
                 .map(h -> new OptimizerState(h.name(), h.config(), h.iterations(), slots(model, state, data)));
-        return new LoadedModel(model, libraryVersion, Collections.unmodifiableMap(metadata), optimizer);
+        return new LoadedModel(model, libraryVersion, Collections.unmodifiableMap(metadata), optimizer, vectorizer);
     }
 
     /** The optimizer's name, config and step count, read before the model is built; its slots are read after. */

@@ -157,6 +157,11 @@ final class JsonFields {
         return out;
     }
 
+    /** The value at {@code key}, whatever its kind ({@code null} included, as a null node). */
+    JsonNode value(String key) {
+        return require(key);
+    }
+
     List<JsonNode> array(String key) {
         JsonNode value = require(key);
         if (!value.isArray()) {

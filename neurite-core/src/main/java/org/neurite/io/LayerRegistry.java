@@ -3,6 +3,7 @@ package org.neurite.io;
 import static java.util.Map.entry;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
@@ -11,14 +12,20 @@ import org.neurite.nn.Regularizer;
 import org.neurite.nn.layers.ActivationLayer;
 import org.neurite.nn.layers.Add;
 import org.neurite.nn.layers.Average;
+import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Concatenate;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
+import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.Flatten;
+import org.neurite.nn.layers.GRU;
+import org.neurite.nn.layers.LSTM;
 import org.neurite.nn.layers.Maximum;
 import org.neurite.nn.layers.Minimum;
 import org.neurite.nn.layers.Multiply;
+import org.neurite.nn.layers.RecurrentLayer;
 import org.neurite.nn.layers.Reshape;
+import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.nn.layers.Subtract;
 
 /**
@@ -50,7 +57,25 @@ final class LayerRegistry {
             entry("Multiply", c -> new Multiply(c.optText("name"))),
             entry("Average", c -> new Average(c.optText("name"))),
             entry("Maximum", c -> new Maximum(c.optText("name"))),
-            entry("Minimum", c -> new Minimum(c.optText("name"))));
+            entry("Minimum", c -> new Minimum(c.optText("name"))),
+            entry("SimpleRNN", c -> recurrent(SimpleRNN.builder(), c).build()),
+            entry("LSTM", c -> recurrent(LSTM.builder(), c)
+                    .optRecurrentActivation(Activation.byName(c.text("recurrent_activation")))
+                    .optUnitForgetBias(c.bool("unit_forget_bias")).build()),
+            entry("GRU", c -> recurrent(GRU.builder(), c)
+                    .optRecurrentActivation(Activation.byName(c.text("recurrent_activation")))
+                    .optResetAfter(c.bool("reset_after")).build()),
+            entry("Bidirectional", LayerRegistry::bidirectional),
+            entry("Embedding", c -> Embedding.builder()
+                    .optName(c.optText("name"))
+                    .setInputDim(c.intValue("input_dim"))
+                    .setOutputDim(c.intValue("output_dim"))
+                    .optEmbeddingsInitializer(Initializer.byName(c.text("embeddings_initializer")))
+                    .optEmbeddingsRegularizer(regularizer(c.optObject("embeddings_regularizer")))
+                    .optMaskZero(c.bool("mask_zero"))
+                    .build()));
+
+    private static final Set<String> RECURRENT = Set.of("SimpleRNN", "LSTM", "GRU");
 
     private LayerRegistry() {
     }
@@ -98,6 +123,42 @@ final class LayerRegistry {
                 .optKernelRegularizer(regularizer(c.optObject("kernel_regularizer")))
                 .optBiasRegularizer(regularizer(c.optObject("bias_regularizer")))
                 .build();
+    }
+
+    /** Keras' Bidirectional: the wrapped recurrent layer is {@code {"class_name": .., "config": ..}}. */
+    private static Layer bidirectional(JsonFields c) {
+        String name = c.optText("name");
+        String mergeMode = c.text("merge_mode");
+        JsonFields wrapped = c.object("layer");
+        String type = wrapped.text("class_name");
+        if (!RECURRENT.contains(type)) {
+            throw wrapped.error("Bidirectional wraps a recurrent layer " + new TreeSet<>(RECURRENT) + ", got '" + type + "'");
+        }
+        Layer layer = create(type, wrapped.object("config"));
+        wrapped.requireAllRead();
+        Bidirectional.MergeMode mode = switch (mergeMode) {
+            case "concat", "sum", "mul", "ave" -> Bidirectional.MergeMode.valueOf(mergeMode.toUpperCase(java.util.Locale.ROOT));
+            default -> throw c.error("unknown merge_mode '" + mergeMode + "'; expected concat, sum, mul or ave");
+        };
+        return new Bidirectional(name, (RecurrentLayer) layer, mode);
+    }
+
+    /** The options every recurrent layer writes (see {@code RecurrentLayer.config()}). */
+    private static <B extends RecurrentLayer.Builder<B>> B recurrent(B builder, JsonFields c) {
+        return builder.optName(c.optText("name"))
+                .setUnits(c.intValue("units"))
+                .optActivation(Activation.byName(c.text("activation")))
+                .optUseBias(c.bool("use_bias"))
+                .optKernelInitializer(Initializer.byName(c.text("kernel_initializer")))
+                .optRecurrentInitializer(Initializer.byName(c.text("recurrent_initializer")))
+                .optBiasInitializer(Initializer.byName(c.text("bias_initializer")))
+                .optDropout(c.floatValue("dropout"))
+                .optRecurrentDropout(c.floatValue("recurrent_dropout"))
+                .optReturnSequences(c.bool("return_sequences"))
+                .optReturnState(c.bool("return_state"))
+                .optGoBackwards(c.bool("go_backwards"))
+                .optStateful(c.bool("stateful"))
+                .optTruncateBptt(c.intValue("truncate_bptt"));
     }
 
     /** Keras' L1L2 as {@code {"l1": .., "l2": ..}}, or null. */

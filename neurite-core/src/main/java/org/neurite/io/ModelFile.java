@@ -17,12 +17,13 @@ import java.util.Map;
 import org.neurite.nn.Model;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Tensor;
+import org.neurite.text.TextVectorizationState;
 import org.neurite.train.Optimizer;
 
 /**
  * Saves a model to one file and loads it back: the architecture (Keras-like JSON), the weights
  * (float32, little-endian, by dotted path), the seed, the caller's metadata and, optionally, the
- * optimizer's state, framed by a magic, a format version and a SHA-256. The layout is described in
+ * optimizer's state and the state of the text vectorizer that feeds the model, framed by a magic, a format version and a SHA-256. The layout is described in
  * {@code docs/formats/model-file.md}.
  *
  * <p>Contract. Saving writes a temporary file beside the target, forces it to disk and renames it
@@ -40,6 +41,10 @@ import org.neurite.train.Optimizer;
  * ModelFile.save(model, trainer.optimizer(), Map.of("data_sha256", sum), Path.of("mnist.neurite"));
  * LoadedModel loaded = ModelFile.load(Path.of("mnist.neurite"));
  * Tensor p = loaded.model().predict(x, 256);          // same values as model.predict(x, 256)
+ *
+ * ModelFile.save(model, null, Map.of(), vectorizer.state(), Path.of("imdb.neurite"));
+ * TextVectorization restored = TextVectorization.fromState(ModelFile.load(Path.of("imdb.neurite"))
+ *         .vectorizer().orElseThrow());
  * }</pre>
  */
 public final class ModelFile {
@@ -62,15 +67,39 @@ public final class ModelFile {
      */
     public static void save(Model model, Optimizer optimizer, Map<String, String> metadata, Path file)
             throws IOException {
+        save(model, optimizer, metadata, null, file);
+    }
+
+    /**
+     * Saves {@code model} as {@link #save(Model, Optimizer, Map, Path)} does, with the state of the
+     * vectorizer that turns raw texts into its inputs when {@code vectorizer} is not null; the
+     * vocabulary and idf weights are covered by the checksum like everything else.
+     *
+     * @throws IllegalArgumentException if a model file cannot hold this model or this optimizer's state
+     * @throws IOException if writing fails; any previous {@code file} is then left unchanged
+     */
+    public static void save(Model model, Optimizer optimizer, Map<String, String> metadata,
+                            TextVectorizationState vectorizer, Path file) throws IOException {
         model.build();
         Map<String, Tensor> weights = weightsByPath(model);
         Map<String, Tensor> state = optimizer == null ? Map.of() : optimizerState(optimizer, weights);
         List<TensorTable.Entry> weightTable = TensorTable.layout(weights, 0);
-        long stateStart = weightTable.isEmpty() ? 0 : weightTable.get(weightTable.size() - 1).end();
-        byte[] header = Header.write(model, optimizer, metadata, weightTable, TensorTable.layout(state, stateStart));
+        List<TensorTable.Entry> stateTable = TensorTable.layout(state, end(weightTable, 0));
+        VectorizerSection.Written text = vectorizer == null ? null
+                : VectorizerSection.write(vectorizer, end(stateTable, end(weightTable, 0)));
+        byte[] header = Header.write(model, optimizer, metadata, weightTable, stateTable,
+                text == null ? null : text.json());
         List<Tensor> tensors = new ArrayList<>(weights.values());
         tensors.addAll(state.values());
-        writeAtomically(file, out -> Container.write(out, header, tensors));
+        if (text != null && text.idfWeights() != null) {
+            tensors.add(text.idfWeights());
+        }
+        byte[] trailer = text == null ? new byte[0] : text.vocabulary();
+        writeAtomically(file, out -> Container.write(out, header, tensors, trailer));
+    }
+
+    private static long end(List<TensorTable.Entry> table, long start) {
+        return table.isEmpty() ? start : table.get(table.size() - 1).end();
     }
 
     /**

@@ -113,10 +113,11 @@ class ModelFileRefusalTest {
 
     @Test
     void refusesUnknownLayerTypes() throws IOException {
-        ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"LSTM\""));
+        ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Conv1D\""));
 
-        assertRefused("layer 'reshape' (LSTM): unknown layer type 'LSTM'; model files can hold [Activation, Add, "
-                + "Average, Concatenate, Dense, Dropout, Flatten, Maximum, Minimum, Multiply, Reshape, Subtract]");
+        assertRefused("layer 'reshape' (Conv1D): unknown layer type 'Conv1D'; model files can hold [Activation, Add, "
+                + "Average, Bidirectional, Concatenate, Dense, Dropout, Embedding, Flatten, GRU, LSTM, Maximum, "
+                + "Minimum, Multiply, Reshape, SimpleRNN, Subtract]");
     }
 
     @Test

@@ -15,9 +15,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Model;
 import org.neurite.nn.Parameter;
+import org.neurite.nn.Sequential;
+import org.neurite.nn.layers.Dense;
+import org.neurite.nn.layers.Bidirectional;
+import org.neurite.nn.layers.Embedding;
+import org.neurite.nn.layers.GRU;
+import org.neurite.nn.layers.LSTM;
+import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.tensor.Tensor;
 import org.neurite.train.Adam;
 import org.neurite.train.Trainer;
@@ -72,6 +81,47 @@ class ModelFileTest {
             Layer original = model.layers().get(i);
             assertEquals(original.type(), loaded.get(i).type());
             assertEquals(ConfigJson.toJson(original.config(), "original"), ConfigJson.toJson(loaded.get(i).config(), "loaded"));
+        }
+    }
+
+    @Test
+    void recurrentLayersRoundTripWithTheirOptions() throws IOException {
+        Model model = Sequential.of(Input.of(6, 3),
+                LSTM.builder().setUnits(4).optReturnSequences(true).optRecurrentDropout(0.2f).build(),
+                GRU.builder().setUnits(3).optResetAfter(false).optReturnSequences(true)
+                        .optRecurrentActivation(Activation.TANH).build(),
+                SimpleRNN.builder().setUnits(2).optActivation(Activation.RELU).optGoBackwards(true).build(),
+                new Dense(1)).seed(5);
+        Path file = dir.resolve("rnn.neurite");
+        Tensor x = ModelFileFixtures.randomInput(3, 4, 6, 3);
+
+        ModelFile.save(model, file);
+        Model loaded = ModelFile.load(file).model();
+
+        assertArrayEquals(model.predict(x, 4).toArray(), loaded.predict(x, 4).toArray());
+        for (int i = 0; i < model.layers().size(); i++) {
+            assertEquals(ConfigJson.toJson(model.layers().get(i).config(), "original"),
+                    ConfigJson.toJson(loaded.layers().get(i).config(), "loaded"));
+        }
+    }
+
+    @Test
+    void embeddingAndBidirectionalRoundTripWithTheirMaskAndWeightPaths() throws IOException {
+        Model model = Sequential.of(Input.of(-1),
+                Embedding.builder().setInputDim(12).setOutputDim(4).optMaskZero(true).build(),
+                new Bidirectional(LSTM.builder().setUnits(3).build(), Bidirectional.MergeMode.SUM),
+                new Dense(1, Activation.SIGMOID)).seed(8);
+        Path file = dir.resolve("text.neurite");
+        Tensor ids = Tensor.of(new float[] {3, 7, 11, 0, 0, 5, 2, 9, 1, 4}, 2, 5);   // the first row padded
+
+        ModelFile.save(model, file);
+        Model loaded = ModelFile.load(file).model();
+
+        assertArrayEquals(model.predict(ids, 2).toArray(), loaded.predict(ids, 2).toArray());
+        assertEquals(model.parametersByPath().keySet(), loaded.parametersByPath().keySet());
+        for (int i = 0; i < model.layers().size(); i++) {
+            assertEquals(ConfigJson.toJson(model.layers().get(i).config(), "original"),
+                    ConfigJson.toJson(loaded.layers().get(i).config(), "loaded"));
         }
     }
 

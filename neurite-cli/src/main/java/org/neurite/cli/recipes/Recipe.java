@@ -1,11 +1,18 @@
 package org.neurite.cli.recipes;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.neurite.nn.Model;
+import org.neurite.train.FitOptions;
 import org.neurite.train.Trainer;
 
 /**
  * A ready-made experiment of the course: the data, the network, how it is compiled, and the
- * defaults of {@code neurite train NAME}.
+ * defaults of {@code neurite train NAME}. A recipe may take options of its own
+ * ({@link #configured}), add fit settings ({@link #configureFit}), ask for a classification report
+ * ({@link #reportsConfusionMatrix}) and write outputs of its own after training
+ * ({@link #writeExtraOutputs}).
  */
 public interface Recipe {
     /** The name on the command line ({@code mnist-mlp}). */
@@ -38,5 +45,44 @@ public interface Recipe {
     /** The share of the training data held out for validation. */
     default float validationSplit() {
         return 0.1f;
+    }
+
+    /**
+     * Adds the recipe's own fit settings to {@code options} (length bucketing, early stopping); the
+     * command has already set the epochs, batch size, validation split and its own callbacks.
+     */
+    default void configureFit(FitOptions.Builder options) {
+    }
+
+    /**
+     * Whether the test report adds F1 and the confusion matrix to the metrics ({@code test_f1=} and
+     * the table), as classification recipes do.
+     */
+    default boolean reportsConfusionMatrix() {
+        return false;
+    }
+
+    /**
+     * This recipe with its own options set from the arguments {@code neurite train} does not know
+     * ({@code --cell lstm}). The default takes none and refuses any.
+     *
+     * @throws IllegalArgumentException for an unknown option or a bad value, naming it
+     */
+    default Recipe configured(List<String> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("recipe '" + name() + "' takes no options of its own, got " + options);
+        }
+        return this;
+    }
+
+    /**
+     * Writes the recipe's own outputs (plots, tables) into {@code dir} once training has ended, and
+     * returns their file names; the default writes none.
+     *
+     * @param model the trained network
+     * @param seed  the run's seed: {@code model(seed)} is the network as training found it
+     */
+    default List<String> writeExtraOutputs(Model model, RecipeData data, long seed, Path dir) throws IOException {
+        return List.of();
     }
 }

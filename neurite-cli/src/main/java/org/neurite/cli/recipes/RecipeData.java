@@ -1,9 +1,19 @@
 package org.neurite.cli.recipes;
 
 import org.neurite.tensor.Tensor;
+import org.neurite.text.TextVectorizationState;
 
-/** The training and test data of a recipe. */
-public record RecipeData(Tensor trainX, Tensor trainY, Tensor testX, Tensor testY) {
+/**
+ * The training and test data of a recipe and, for recipes on raw text, the state of the vectorizer
+ * that turned the texts into {@code trainX} and {@code testX} (else null); it is saved in the
+ * model file so that the model can read new texts.
+ */
+public record RecipeData(Tensor trainX, Tensor trainY, Tensor testX, Tensor testY, TextVectorizationState vectorizer) {
+    /** Data that needs no vectorizer. */
+    public RecipeData(Tensor trainX, Tensor trainY, Tensor testX, Tensor testY) {
+        this(trainX, trainY, testX, testY, null);
+    }
+
     /** The SHA-256 of the training data's values (little-endian float32), recorded in model files. */
     public String trainingChecksum() {
         try {

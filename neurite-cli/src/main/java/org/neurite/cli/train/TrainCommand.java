@@ -2,10 +2,13 @@ package org.neurite.cli.train;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.neurite.cli.recipes.Recipe;
 import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
@@ -14,22 +17,28 @@ import org.neurite.cli.report.ProgressBar;
 import org.neurite.io.ModelFile;
 import org.neurite.nn.Model;
 import org.neurite.train.CSVLogger;
+import org.neurite.train.ConfusionMatrix;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
 import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code neurite train RECIPE}: trains a recipe's network, showing the summary and a progress bar,
- * then evaluates it on the test data and prints {@code test_<metric>=<value>} lines. Writes the
- * model, the history as CSV and its plot into the output folder.
+ * then evaluates it on the test data and prints {@code test_<metric>=<value>} lines (and, for
+ * classification recipes, {@code test_f1=} and the confusion matrix). Writes the model (with its
+ * vectorizer for text recipes), the history as CSV and its plot into the output folder, then
+ * whatever the recipe adds.
+ * Options this command does not know are the recipe's own ({@code --cell lstm}): see
+ * {@link Recipe#configured}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a recipe's network (mnist-mlp, linear-regression) and report its test metrics.")
+        description = "Train a recipe's network and report its test metrics. Other options are the recipe's own.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp or linear-regression")
+    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm")
     String recipeName;
 
     @Option(names = "--epochs", description = "Epochs (default: the recipe's).")
@@ -45,9 +54,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: out/RECIPE).")
     Path out;
 
+    @Unmatched
+    List<String> recipeOptions = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        Recipe recipe = Recipes.named(recipeName);
+        Recipe recipe = Recipes.named(recipeName).configured(recipeOptions);
         Path dir = out != null ? out : Path.of("out", recipe.name());
         Files.createDirectories(dir);
         RecipeData data = recipe.data();
@@ -58,21 +70,35 @@ public final class TrainCommand implements Callable<Integer> {
         long totalSteps = (long) epochCount * ((trainingSamples + batch - 1) / batch);
         Trainer trainer = recipe.compileForTraining(model, totalSteps);
         System.out.println(model.summary());
-        FitOptions options = FitOptions.builder()
+        FitOptions.Builder options = FitOptions.builder()
                 .epochs(epochCount)
                 .batchSize(batch)
                 .validationSplit(recipe.validationSplit())
-                .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")))
-                .build();
-        History history = trainer.fit(data.trainX(), data.trainY(), options);
+                .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")));
+        recipe.configureFit(options);
+        long start = System.nanoTime();
+        History history = trainer.fit(data.trainX(), data.trainY(), options.build());
+        System.out.printf(Locale.ROOT, "training took %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
         metadata.put("data_sha256", data.trainingChecksum());
-        ModelFile.save(model, trainer.optimizer(), metadata, dir.resolve("model.neurite"));
+        ModelFile.save(model, trainer.optimizer(), metadata, data.vectorizer(), dir.resolve("model.neurite"));
         HistoryPlot.write(history, recipe.name(), dir.resolve("history.png"));
+        List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
         Map<String, Double> test = trainer.evaluate(data.testX(), data.testY(), 1000);
-        System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png");
+        System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
+                + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
+        if (recipe.reportsConfusionMatrix()) {
+            printClassificationReport(trainer.confusionMatrix(data.testX(), data.testY(), 1000));
+        }
         return 0;
+    }
+
+    /** {@code test_f1=} (of class 1 for two classes, else the mean over classes) and the matrix with per-class scores. */
+    private static void printClassificationReport(ConfusionMatrix matrix) {
+        double f1 = matrix.classes() == 2 ? matrix.f1(1)
+                : IntStream.range(0, matrix.classes()).mapToDouble(matrix::f1).average().orElse(0);
+        System.out.printf(Locale.ROOT, "test_f1=%.4f%n%n%s%n", f1, matrix);
     }
 }

@@ -5,12 +5,15 @@ import java.util.Map;
 import org.neurite.autograd.GruOps;
 import org.neurite.autograd.RecurrentOptions;
 import org.neurite.autograd.RecurrentOutput;
+import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
 import org.neurite.tensor.Tensor;
 
 /**
- * Gated recurrent unit, Keras' {@code GRU}: gates z, r, h in that order,
+ * Gated recurrent unit, Keras' {@code GRU}: gates z, r, h in that order, with σ the
+ * recurrent_activation (sigmoid) and tanh the activation by default,
  * <pre>
  *   z = σ(x·W_z + h·U_z + b_z)   r = σ(x·W_r + h·U_r + b_r)
  *   ĥ = tanh(x·W_h + b_h + r ⊙ (h·U_h + b'_h))      (reset_after, the default; PyTorch's GRU)
@@ -19,7 +22,8 @@ import org.neurite.tensor.Tensor;
  * </pre>
  * With reset_after the bias is {@code (2, 3·units)} (input row, recurrent row) and the layer has
  * {@code 3·(units·(in + units) + 2·units)} parameters; without, {@code (3·units)} and
- * {@code 3·(units·(in + units) + units)}. One fused op ({@link GruOps}); see {@link RecurrentLayer}.
+ * {@code 3·(units·(in + units) + units)}. One fused op ({@link GruOps}) with the default
+ * activations, step by step with others; see {@link RecurrentLayer}.
  */
 public final class GRU extends RecurrentLayer {
     private final boolean resetAfter;
@@ -49,7 +53,7 @@ public final class GRU extends RecurrentLayer {
     }
 
     @Override
-    int stateCount() {
+    public int stateCount() {
         return 1;
     }
 
@@ -61,6 +65,45 @@ public final class GRU extends RecurrentLayer {
     @Override
     Initializer biasInitializer() {
         return settings.biasInitializer;
+    }
+
+    @Override
+    boolean fusedOpSupports() {
+        return activation() == Activation.TANH && settings.recurrentActivation == Activation.SIGMOID;
+    }
+
+    /** The equations above, with {@code hRec} for h in the products and h itself in the mix. */
+    @Override
+    List<Variable> step(Variable x, List<Variable> states, Variable hRec, Variable kernel, Variable recurrentKernel,
+                        Variable bias) {
+        int u = units();
+        Variable xw = x.matmul(kernel);                                                   // (batch, 3·units)
+        Variable inputBias = bias == null ? null : resetAfter ? Reshaping.slice(bias, 0, 0, 1) : bias;
+        Variable[] xg = Reshaping.split(inputBias == null ? xw : xw.add(inputBias), 1, u, u, u);
+        Variable[] zh = resetAfter ? gatesResetAfter(xg, hRec, recurrentKernel, bias)
+                : gatesResetBefore(xg, hRec, recurrentKernel);
+        Variable z = zh[0];
+        Variable h = states.get(0);
+        return List.of(z.mul(h).add(z.neg().add(1f).mul(activation().apply(zh[1]))));   // (batch, units)
+    }
+
+    /** z and the candidate's pre-activation {@code x·W_h + b_h + r ⊙ (h·U_h + b'_h)}. */
+    private Variable[] gatesResetAfter(Variable[] xg, Variable hRec, Variable recurrentKernel, Variable bias) {
+        int u = units();
+        Variable hu = hRec.matmul(recurrentKernel);                                      // (batch, 3·units)
+        Variable[] hg = Reshaping.split(bias == null ? hu : hu.add(Reshaping.slice(bias, 0, 1, 2)), 1, u, u, u);
+        Activation sigma = settings.recurrentActivation;
+        Variable r = sigma.apply(xg[1].add(hg[1]));
+        return new Variable[] {sigma.apply(xg[0].add(hg[0])), xg[2].add(r.mul(hg[2]))};
+    }
+
+    /** z and the candidate's pre-activation {@code x·W_h + b_h + (r ⊙ h)·U_h}. */
+    private Variable[] gatesResetBefore(Variable[] xg, Variable hRec, Variable recurrentKernel) {
+        int u = units();
+        Variable[] uk = Reshaping.split(recurrentKernel, 1, u, u, u);                     // (units, units) each
+        Activation sigma = settings.recurrentActivation;
+        Variable r = sigma.apply(xg[1].add(hRec.matmul(uk[1])));
+        return new Variable[] {sigma.apply(xg[0].add(hRec.matmul(uk[0]))), xg[2].add(r.mul(hRec).matmul(uk[2]))};
     }
 
     @Override
@@ -78,8 +121,7 @@ public final class GRU extends RecurrentLayer {
     @Override
     public Map<String, Object> config() {
         Map<String, Object> config = super.config();
-        config.put("activation", "tanh");
-        config.put("recurrent_activation", "sigmoid");
+        config.put("recurrent_activation", settings.recurrentActivation.kerasName());
         config.put("reset_after", resetAfter);
         return config;
     }
@@ -93,6 +135,12 @@ public final class GRU extends RecurrentLayer {
 
         public Builder optResetAfter(boolean value) {
             resetAfter = value;
+            return this;
+        }
+
+        /** The activation of the gates z and r (sigmoid by default). */
+        public Builder optRecurrentActivation(Activation value) {
+            settings.recurrentActivation = value;
             return this;
         }
 

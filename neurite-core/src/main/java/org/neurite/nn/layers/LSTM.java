@@ -5,20 +5,24 @@ import java.util.Map;
 import org.neurite.autograd.LstmOps;
 import org.neurite.autograd.RecurrentOptions;
 import org.neurite.autograd.RecurrentOutput;
+import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
 /**
- * Long short-term memory, Keras' {@code LSTM}: gates i, f, c, o in that order,
+ * Long short-term memory, Keras' {@code LSTM}: gates i, f, c, o in that order, with σ the
+ * recurrent_activation (sigmoid) and tanh the activation by default,
  * <pre>
  *   i = σ(x·W_i + h·U_i + b_i)   f = σ(x·W_f + h·U_f + b_f)   o = σ(x·W_o + h·U_o + b_o)
  *   c_t = f ⊙ c_{t-1} + i ⊙ tanh(x·W_c + h·U_c + b_c)        h_t = o ⊙ tanh(c_t)
  * </pre>
  * {@code 4·(units·(in + units) + units)} parameters; the forget-gate bias starts at 1
- * ({@code unit_forget_bias}). The whole sequence runs as one fused op ({@link LstmOps}); see
- * {@link RecurrentLayer} for the shared options. States for {@link #callWithState}: h, then c.
+ * ({@code unit_forget_bias}). The whole sequence runs as one fused op ({@link LstmOps}) with the
+ * default activations, step by step with others; see {@link RecurrentLayer} for the shared options.
+ * States for {@link #callWithState}: h, then c.
  *
  * <pre>{@code
  * LSTM lstm = new LSTM(128);
@@ -53,7 +57,7 @@ public final class LSTM extends RecurrentLayer {
     }
 
     @Override
-    int stateCount() {
+    public int stateCount() {
         return 2;
     }
 
@@ -85,6 +89,23 @@ public final class LSTM extends RecurrentLayer {
     }
 
     @Override
+    boolean fusedOpSupports() {
+        return activation() == Activation.TANH && settings.recurrentActivation == Activation.SIGMOID;
+    }
+
+    /** The equations above, with {@code hRec} for h in the products. */
+    @Override
+    List<Variable> step(Variable x, List<Variable> states, Variable hRec, Variable kernel, Variable recurrentKernel,
+                        Variable bias) {
+        Variable z = x.matmul(kernel).add(hRec.matmul(recurrentKernel));                  // (batch, 4·units)
+        Variable[] g = Reshaping.split(bias == null ? z : z.add(bias), 1, units(), units(), units(), units());
+        Activation sigma = settings.recurrentActivation;
+        Variable c = sigma.apply(g[1]).mul(states.get(1)).add(sigma.apply(g[0]).mul(activation().apply(g[2])));
+        Variable h = sigma.apply(g[3]).mul(activation().apply(c));                        // (batch, units)
+        return List.of(h, c);
+    }
+
+    @Override
     RecurrentOutput run(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
                         List<Variable> initialStates, Tensor mask, RecurrentOptions options) {
         return LstmOps.lstm(x, kernel, recurrentKernel, bias, initialStates == null ? null : initialStates.get(0),
@@ -99,8 +120,7 @@ public final class LSTM extends RecurrentLayer {
     @Override
     public Map<String, Object> config() {
         Map<String, Object> config = super.config();
-        config.put("activation", "tanh");
-        config.put("recurrent_activation", "sigmoid");
+        config.put("recurrent_activation", settings.recurrentActivation.kerasName());
         config.put("unit_forget_bias", unitForgetBias);
         return config;
     }
@@ -115,6 +135,12 @@ public final class LSTM extends RecurrentLayer {
         /** Starts the forget gate's bias at 1 (the default), as Jozefowicz et al. recommend. */
         public Builder optUnitForgetBias(boolean value) {
             unitForgetBias = value;
+            return this;
+        }
+
+        /** The activation of the gates i, f, o (sigmoid by default). */
+        public Builder optRecurrentActivation(Activation value) {
+            settings.recurrentActivation = value;
             return this;
         }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.neurite.autograd.RecurrentOptions;
 import org.neurite.autograd.RecurrentOutput;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Parameter;
@@ -26,9 +27,15 @@ import org.neurite.tensor.Tensor;
  * states; {@link #call} returns the output only); {@code go_backwards}; {@code stateful} (the final
  * states of one batch are the initial states of the next, until {@link #resetStates()});
  * {@code dropout} (one mask per sequence on the inputs, the same at every step, as Keras);
+ * {@code recurrent_dropout} (one mask per sequence on {@code h_{t-1}} where it enters the recurrent
+ * products, as Keras; the carried state itself is not dropped);
  * {@code truncate_bptt} {@code k} (gradients flow back at most k steps: the sequence is cut into
  * windows of k steps and the state handed between windows is treated as a constant; the forward
- * pass is unchanged).
+ * pass is unchanged); {@code activation} and, for the gated cells, {@code recurrent_activation}.
+ *
+ * <p>The call runs the cell's fused op; options the fused op does not offer (recurrent dropout
+ * while training, activations it does not hard-wire) run the same cell step by step instead,
+ * composed from the tape's primitives ({@link UnrolledRecurrence}, with the cell's {@link #step}).
  */
 public abstract class RecurrentLayer extends Layer {
     final Settings settings;
@@ -45,22 +52,38 @@ public abstract class RecurrentLayer extends Layer {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": units must be positive, got "
                     + settings.units);
         }
-        if (!(settings.dropout >= 0f && settings.dropout < 1f)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": dropout must be in [0, 1), got "
-                    + settings.dropout);
-        }
+        checkRate("dropout", settings.dropout);
+        checkRate("recurrent_dropout", settings.recurrentDropout);
         this.settings = settings;
     }
 
     /** Gates per unit: 1 (SimpleRNN), 4 (LSTM), 3 (GRU). */
     abstract int gates();
 
-    /** Number of state tensors: 2 for LSTM (h, c), else 1. */
-    abstract int stateCount();
+    /** Number of state tensors: 2 for LSTM (h, c), else 1 (h). */
+    public abstract int stateCount();
 
     abstract int[] biasShape();
 
     abstract Initializer biasInitializer();
+
+    private void checkRate(String option, float rate) {
+        if (!(rate >= 0f && rate < 1f)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": " + option + " must be in [0, 1), got "
+                    + rate);
+        }
+    }
+
+    /** Whether the fused op computes this cell with these activations. */
+    abstract boolean fusedOpSupports();
+
+    /**
+     * One step of the cell composed from primitives, for {@link UnrolledRecurrence}: the states after
+     * reading {@code x} {@code (batch, in)}; {@code hRec} is {@code h_{t-1}} as the recurrent product
+     * sees it (after recurrent dropout).
+     */
+    abstract List<Variable> step(Variable x, List<Variable> states, Variable hRec, Variable kernel,
+                                 Variable recurrentKernel, Variable bias);
 
     /** Runs the cell's fused op. */
     abstract RecurrentOutput run(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
@@ -79,6 +102,14 @@ public abstract class RecurrentLayer extends Layer {
 
     public boolean goBackwards() {
         return settings.goBackwards;
+    }
+
+    public boolean returnState() {
+        return settings.returnState;
+    }
+
+    public Activation activation() {
+        return settings.activation;
     }
 
     /** Bidirectional's sublayers output zeros at masked steps (Keras' zero_output_for_mask). */
@@ -132,14 +163,37 @@ public abstract class RecurrentLayer extends Layer {
         RecurrentOptions options = new RecurrentOptions(settings.returnSequences,
                 settings.returnState || settings.stateful, settings.goBackwards, settings.truncateBptt,
                 zeroOutputForMask);
-        RecurrentOutput out = run(x, kernel.variable(), recurrentKernel.variable(),
-                bias == null ? null : bias.variable(), initial, input.mask(), options);
+        boolean dropRecurrent = training && settings.recurrentDropout > 0f;
+        RecurrentOutput out = dropRecurrent || !fusedOpSupports()
+                ? runUnrolled(x, initial, input.mask(), dropRecurrent ? recurrentDropMask(shape[0]) : null, options)
+                : run(x, kernel.variable(), recurrentKernel.variable(), bias == null ? null : bias.variable(),
+                        initial, input.mask(), options);
         if (settings.stateful) {
             keepStates(out);
         }
         Variable output = settings.returnSequences && input.mask() != null
                 ? out.output().withMask(input.mask()) : out.output();
         return new RecurrentOutput(output, out.h(), out.c());
+    }
+
+    /** The step-by-step path; initial states default to zeros. */
+    private RecurrentOutput runUnrolled(Variable x, List<Variable> initial, Tensor mask, Tensor dropMask,
+                                        RecurrentOptions options) {
+        List<Variable> states = initial;
+        if (states == null) {
+            states = new ArrayList<>();
+            for (int i = 0; i < stateCount(); i++) {
+                states.add(Variable.constant(Tensor.zeros(x.shape()[0], settings.units)));
+            }
+        }
+        Variable b = bias == null ? null : bias.variable();
+        return UnrolledRecurrence.run((xt, s, hRec) -> step(xt, s, hRec, kernel.variable(), recurrentKernel.variable(), b),
+                x, states, mask, dropMask, options);
+    }
+
+    /** Keras' recurrent dropout mask: one per sequence and unit {@code (batch, units)}, scaled by 1/(1-rate). */
+    private Tensor recurrentDropMask(int batch) {
+        return dropMask(batch, settings.units, settings.recurrentDropout);
     }
 
     /** Forgets the states a stateful layer kept, so the next batch starts from zeros. */
@@ -170,25 +224,33 @@ public abstract class RecurrentLayer extends Layer {
     /** Keras' input dropout: one mask per sequence and feature, the same at every step. */
     private Variable dropInputs(Variable input) {
         int[] shape = input.shape();
-        Tensor mask = Tensor.empty(shape[0], 1, shape[2]);
-        float keep = 1f / (1f - settings.dropout);
-        float[] m = mask.data();
-        for (int i = 0; i < mask.size(); i++) {
-            m[i] = dropoutRng.uniform(0f, 1f) < settings.dropout ? 0f : keep;
-        }
+        Tensor mask = dropMask(shape[0], shape[2], settings.dropout).reshape(shape[0], 1, shape[2]);
         Variable dropped = input.mul(Variable.constant(mask));
         return input.mask() == null ? dropped : dropped.withMask(input.mask());
+    }
+
+    /** {@code (rows, columns)} of 0 (probability {@code rate}) or {@code 1/(1-rate)}. */
+    private Tensor dropMask(int rows, int columns, float rate) {
+        Tensor mask = Tensor.empty(rows, columns);
+        float keep = 1f / (1f - rate);
+        float[] m = mask.data();
+        for (int i = 0; i < mask.size(); i++) {
+            m[i] = dropoutRng.uniform(0f, 1f) < rate ? 0f : keep;
+        }
+        return mask;
     }
 
     @Override
     public Map<String, Object> config() {
         Map<String, Object> config = super.config();
         config.put("units", settings.units);
+        config.put("activation", settings.activation.kerasName());
         config.put("use_bias", settings.useBias);
         config.put("kernel_initializer", settings.kernelInitializer.name());
         config.put("recurrent_initializer", settings.recurrentInitializer.name());
         config.put("bias_initializer", settings.biasInitializer.name());
         config.put("dropout", settings.dropout);
+        config.put("recurrent_dropout", settings.recurrentDropout);
         config.put("return_sequences", settings.returnSequences);
         config.put("return_state", settings.returnState);
         config.put("go_backwards", settings.goBackwards);
@@ -205,7 +267,10 @@ public abstract class RecurrentLayer extends Layer {
         Initializer kernelInitializer = Initializer.glorotUniform();
         Initializer recurrentInitializer = Initializer.orthogonal();
         Initializer biasInitializer = Initializer.zeros();
+        Activation activation = Activation.TANH;
+        Activation recurrentActivation = Activation.SIGMOID;
         float dropout;
+        float recurrentDropout;
         boolean returnSequences;
         boolean returnState;
         boolean goBackwards;
@@ -259,9 +324,24 @@ public abstract class RecurrentLayer extends Layer {
             return (B) this;
         }
 
+        /** The activation of the state (tanh by default); other than tanh, the layer runs unfused. */
+        public B optActivation(Activation value) {
+            settings.activation = value;
+            return (B) this;
+        }
+
         /** Fraction of input features dropped during training, one mask per sequence. */
         public B optDropout(float value) {
             settings.dropout = value;
+            return (B) this;
+        }
+
+        /**
+         * Fraction of the units of {@code h_{t-1}} dropped where it enters the recurrent product during
+         * training, one mask per sequence (Keras' {@code recurrent_dropout}); such training runs unfused.
+         */
+        public B optRecurrentDropout(float value) {
+            settings.recurrentDropout = value;
             return (B) this;
         }
 

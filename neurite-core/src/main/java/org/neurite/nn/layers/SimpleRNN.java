@@ -1,7 +1,6 @@
 package org.neurite.nn.layers;
 
 import java.util.List;
-import java.util.Map;
 import org.neurite.autograd.FusedActivation;
 import org.neurite.autograd.RecurrentOptions;
 import org.neurite.autograd.RecurrentOutput;
@@ -13,29 +12,22 @@ import org.neurite.tensor.Tensor;
 
 /**
  * A fully connected recurrent layer, Keras' {@code SimpleRNN}:
- * {@code h_t = activation(x_t·W + h_{t-1}·U + b)}, tanh by default (relu, sigmoid, linear also);
- * {@code units·(in + units) + units} parameters. One fused op over the sequence
- * ({@link SimpleRnnOps}); see {@link RecurrentLayer} for the shared options.
+ * {@code h_t = activation(x_t·W + h_{t-1}·U + b)}, tanh by default; {@code units·(in + units) + units}
+ * parameters. One fused op over the sequence ({@link SimpleRnnOps}) for tanh, relu, sigmoid and
+ * linear; any other activation runs step by step. See {@link RecurrentLayer} for the shared options.
  *
  * <pre>{@code
  * SimpleRNN rnn = SimpleRNN.builder().setUnits(32).optActivation(Activation.RELU).build();
  * }</pre>
  */
 public final class SimpleRNN extends RecurrentLayer {
-    private final Activation activation;
-
-    private SimpleRNN(Settings settings, Activation activation) {
+    private SimpleRNN(Settings settings) {
         super(settings);
-        if (activation.fused() == null && activation != Activation.SIGMOID) {
-            throw new IllegalArgumentException("SimpleRNN: activation must be tanh, relu, sigmoid or linear, got "
-                    + activation.kerasName());
-        }
-        this.activation = activation;
     }
 
     /** {@code units} units with Keras' defaults. */
     public SimpleRNN(int units) {
-        this(builder().setUnits(units).settings, Activation.TANH);
+        this(builder().setUnits(units).settings);
     }
 
     public static Builder builder() {
@@ -53,7 +45,7 @@ public final class SimpleRNN extends RecurrentLayer {
     }
 
     @Override
-    int stateCount() {
+    public int stateCount() {
         return 1;
     }
 
@@ -68,39 +60,38 @@ public final class SimpleRNN extends RecurrentLayer {
     }
 
     @Override
+    boolean fusedOpSupports() {
+        return activation().fused() != null || activation() == Activation.SIGMOID;
+    }
+
+    /** {@code h_t = activation(x_t·W + h_{t-1}·U + b)}. */
+    @Override
+    List<Variable> step(Variable x, List<Variable> states, Variable hRec, Variable kernel, Variable recurrentKernel,
+                        Variable bias) {
+        Variable z = x.matmul(kernel).add(hRec.matmul(recurrentKernel));                  // (batch, units)
+        return List.of(activation().apply(bias == null ? z : z.add(bias)));
+    }
+
+    @Override
     RecurrentOutput run(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
                         List<Variable> initialStates, Tensor mask, RecurrentOptions options) {
-        FusedActivation fused = activation == Activation.SIGMOID ? FusedActivation.SIGMOID : activation.fused();
+        FusedActivation fused = activation() == Activation.SIGMOID ? FusedActivation.SIGMOID : activation().fused();
         return SimpleRnnOps.simpleRnn(x, kernel, recurrentKernel, bias,
                 initialStates == null ? null : initialStates.get(0), mask, fused, options);
     }
 
     @Override
     SimpleRNN copy(String name, boolean goBackwards) {
-        return new SimpleRNN(settings.copy(name, goBackwards), activation);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> config = super.config();
-        config.put("activation", activation.kerasName());
-        return config;
+        return new SimpleRNN(settings.copy(name, goBackwards));
     }
 
     /** Builds a {@link SimpleRNN}; see {@link RecurrentLayer.Builder} for the shared options. */
     public static final class Builder extends RecurrentLayer.Builder<Builder> {
-        private Activation activation = Activation.TANH;
-
         private Builder() {
         }
 
-        public Builder optActivation(Activation value) {
-            activation = value;
-            return this;
-        }
-
         public SimpleRNN build() {
-            return new SimpleRNN(settings, activation);
+            return new SimpleRNN(settings);
         }
     }
 }

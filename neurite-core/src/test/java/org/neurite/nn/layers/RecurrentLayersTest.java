@@ -105,7 +105,7 @@ class RecurrentLayersTest {
         assertTrue(out.mask() == mask);
     }
 
-    private static <L extends org.neurite.nn.Layer> L built(L layer, int features) {
+    static <L extends org.neurite.nn.Layer> L built(L layer, int features) {
         layer.build(List.of(new int[] {-1, features}), new Rng(11));
         return layer;
     }

@@ -1,0 +1,58 @@
+package org.neurite.text;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything that rebuilds a {@link TextVectorization}: what a model file stores beside the
+ * weights.
+ *
+ * <p>{@code config} uses the keys and values of Keras' {@code TextVectorization.get_config()}:
+ * {@code max_tokens} (Integer or null), {@code standardize} (String or null; {@code "custom"} for
+ * a function), {@code split} (String; {@code "custom"} for a function), {@code ngrams} (null, an
+ * Integer, or a List of Integers), {@code output_mode}, {@code output_sequence_length} (Integer or
+ * null), {@code pad_to_max_tokens}, {@code sparse}, {@code ragged} (both false), {@code encoding}
+ * ({@code "utf-8"}) and {@code vocabulary_size}. All values are JSON-friendly.
+ *
+ * <pre>{@code
+ * TextVectorizationState saved = vectorizer.state();
+ * TextVectorization restored = TextVectorization.fromState(saved);
+ * }</pre>
+ *
+ * @param config the configuration, under Keras' keys
+ * @param vocabulary every token in index order, special tokens first
+ * @param idfWeights one weight per vocabulary entry in {@code tf_idf} mode, else {@code null}
+ */
+public record TextVectorizationState(Map<String, Object> config, List<String> vocabulary, float[] idfWeights) {
+    public TextVectorizationState {
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        vocabulary = List.copyOf(vocabulary);
+        idfWeights = idfWeights == null ? null : idfWeights.clone();
+    }
+
+    @Override
+    public float[] idfWeights() {
+        return idfWeights == null ? null : idfWeights.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TextVectorizationState s && config.equals(s.config) && vocabulary.equals(s.vocabulary)
+                && Arrays.equals(idfWeights, s.idfWeights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(config, vocabulary, Arrays.hashCode(idfWeights));
+    }
+
+    @Override
+    public String toString() {
+        return "TextVectorizationState[config=" + config + ", vocabulary=" + vocabulary.size() + " tokens, idfWeights="
+                + (idfWeights == null ? "null" : idfWeights.length + " weights") + "]";
+    }
+}

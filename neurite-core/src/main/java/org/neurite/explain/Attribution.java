@@ -20,12 +20,13 @@ import java.util.List;
  *
  * @param tokens the tokens explained, in order
  * @param scores one attribution per token
+ * @param target the explained class: the output column whose probability is the score
  * @param value the model's score for the input: the probability of the explained class
  * @param baselineValue the score of the baseline input (integrated gradients only)
  * @param completenessGap {@code |Σ attributions over all positions - (value - baselineValue)|}
  * @param method how the scores were computed
  */
-public record Attribution(List<String> tokens, float[] scores, float value, float baselineValue,
+public record Attribution(List<String> tokens, float[] scores, int target, float value, float baselineValue,
                           double completenessGap, Method method) {
     /** The attribution methods. */
     public enum Method {

@@ -99,7 +99,7 @@ public final class IntegratedGradients {
         int shown = Math.min(tokens.size(), perPosition.length);
         float[] scores = java.util.Arrays.copyOf(perPosition, shown);
         double gap = Math.abs(total - (path.end() - path.start()));
-        return new Attribution(tokens.subList(0, shown), scores, path.end(), path.start(), gap,
+        return new Attribution(tokens.subList(0, shown), scores, target, path.end(), path.start(), gap,
                 Attribution.Method.INTEGRATED_GRADIENTS);
     }
 

@@ -48,7 +48,8 @@ public final class Occlusion {
         for (int i = 0; i < attributions.length; i++) {
             attributions[i] = scores[0] - scores[i + 1];
         }
-        return new Attribution(words, attributions, scores[0], Float.NaN, Double.NaN, Attribution.Method.OCCLUSION);
+        return new Attribution(words, attributions, target, scores[0], Float.NaN, Double.NaN,
+                Attribution.Method.OCCLUSION);
     }
 
     private static float[] score(Model model, List<String> texts, Function<String, Tensor> vectorize, int target) {

@@ -30,18 +30,21 @@ class LayeringTest {
                 .layer("io").definedBy("org.neurite.io..")
                 .layer("data").definedBy("org.neurite.data..")
                 .layer("text").definedBy("org.neurite.text..")
+                .layer("datasets").definedBy("org.neurite.datasets..")
                 .layer("explain").definedBy("org.neurite.explain..")
                 .whereLayer("explain").mayNotBeAccessedByAnyLayer()
-                .whereLayer("text").mayOnlyBeAccessedByLayers("io")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("io")
+                .whereLayer("datasets").mayNotBeAccessedByAnyLayer()
+                .whereLayer("text").mayOnlyBeAccessedByLayers("io", "datasets")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("io", "datasets")
                 .whereLayer("io").mayNotBeAccessedByAnyLayer()
-                .whereLayer("train").mayOnlyBeAccessedByLayers("io", "data", "text")
-                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "io", "data", "text", "explain")
-                .whereLayer("autograd").mayOnlyBeAccessedByLayers("nn", "train", "io", "data", "text", "explain")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("io", "data", "text", "datasets")
+                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "io", "data", "text", "datasets", "explain")
+                .whereLayer("autograd").mayOnlyBeAccessedByLayers("nn", "train", "io", "data", "text", "datasets",
+                        "explain")
                 .whereLayer("tensor").mayOnlyBeAccessedByLayers("autograd", "nn", "train", "io", "data", "text",
-                        "explain")
-                .whereLayer("kernels").mayOnlyBeAccessedByLayers("tensor", "autograd", "nn", "train", "io", "data", "text",
-                        "explain")
+                        "datasets", "explain")
+                .whereLayer("kernels").mayOnlyBeAccessedByLayers("tensor", "autograd", "nn", "train", "io", "data",
+                        "text", "datasets", "explain")
                 .check(CLASSES);
     }
 }

@@ -9,6 +9,8 @@ import org.neurite.text.TextVectorizationState;
  * model file so that the model can read new texts.
  */
 public record RecipeData(Tensor trainX, Tensor trainY, Tensor testX, Tensor testY, TextVectorizationState vectorizer) {
+    private static final int CHECKSUM_CHUNK = 1 << 16;
+
     /** Data that needs no vectorizer. */
     public RecipeData(Tensor trainX, Tensor trainY, Tensor testX, Tensor testY) {
         this(trainX, trainY, testX, testY, null);
@@ -18,10 +20,14 @@ public record RecipeData(Tensor trainX, Tensor trainY, Tensor testX, Tensor test
     public String trainingChecksum() {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * CHECKSUM_CHUNK).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             for (Tensor t : new Tensor[] {trainX, trainY}) {
-                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * t.size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-                bytes.asFloatBuffer().put(t.data(), t.offset(), t.size());
-                sha.update(bytes);
+                for (int start = 0; start < t.size(); start += CHECKSUM_CHUNK) {   // in chunks: text data can be GBs
+                    int n = Math.min(CHECKSUM_CHUNK, t.size() - start);
+                    bytes.clear();
+                    bytes.asFloatBuffer().put(t.data(), t.offset() + start, n);
+                    sha.update(bytes.array(), 0, 4 * n);
+                }
             }
             return java.util.HexFormat.of().formatHex(sha.digest());
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -1,0 +1,130 @@
+package org.neurite.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.neurite.io.LoadedModel;
+import org.neurite.io.ModelFile;
+import org.neurite.nn.Model;
+import org.neurite.tensor.Tensor;
+import org.neurite.text.TextVectorization;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code neurite predict --model FILE (--text TEXT | --input FILE|-)}: the probability that each text
+ * is positive, from a model saved with its vectorizer (the {@code imdb-*} recipes). With
+ * {@code --text} it prints the probability, then {@code label=positive} or {@code label=negative};
+ * with {@code --input} it reads one text per line (UTF-8, malformed bytes replaced by U+FFFD; {@code -}
+ * for standard input) and writes CSV {@code id,probability,label} to standard output, ids counting
+ * lines from 1.
+ *
+ * <p>Any text gives a probability: an empty line, a text of only unknown words or of binary bytes
+ * is scored like a review with no known word, and a long text is cut as the vectorizer cuts it.
+ *
+ * <pre>{@code
+ * neurite predict --model out/imdb-lstm/model.neurite --text "I loved this movie"
+ * 0.9612
+ * label=positive
+ * }</pre>
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Probability that texts are positive, from a model saved with its vectorizer.")
+public final class PredictCommand implements Callable<Integer> {
+    /** Texts vectorized and scored together, so that a long input streams. */
+    static final int BATCH = 256;
+
+    @Option(names = "--model", required = true, description = "A model file written by 'neurite train imdb-...'.")
+    Path file;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--threshold", defaultValue = "0.5",
+            description = "Probability from which a text is labelled positive (default: ${DEFAULT-VALUE}).")
+    float threshold;
+
+    /** Where the texts come from: one on the command line, or one per line of a file. */
+    static final class Source {
+        @Option(names = "--text", description = "One text to score.")
+        String text;
+
+        @Option(names = "--input", description = "A UTF-8 file with one text per line, or '-' for standard input.")
+        String input;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedModel loaded = ModelFile.load(file);
+        TextVectorization vectorizer = TextVectorization.fromState(loaded.vectorizer().orElseThrow(() ->
+                new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
+                        + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)")));
+        if (source.text != null) {
+            float p = probabilities(loaded.model(), vectorizer, List.of(source.text))[0];
+            System.out.printf(Locale.ROOT, "%.4f%nlabel=%s%n", p, label(p));
+            return 0;
+        }
+        try (InputStream in = "-".equals(source.input) ? System.in : Files.newInputStream(Path.of(source.input))) {
+            writeCsv(loaded.model(), vectorizer, lines(in), System.out);
+        }
+        return 0;
+    }
+
+    /** Reads {@code in} as UTF-8 with malformed bytes replaced, never failing on content. */
+    private static BufferedReader lines(InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    }
+
+    private void writeCsv(Model model, TextVectorization vectorizer, BufferedReader reader, PrintStream out)
+            throws IOException {
+        out.println("id,probability,label");
+        List<String> batch = new ArrayList<>(BATCH);
+        long id = 1;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            batch.add(line);
+            if (batch.size() == BATCH) {
+                id = writeRows(model, vectorizer, batch, id, out);
+                batch.clear();
+            }
+        }
+        writeRows(model, vectorizer, batch, id, out);
+        out.flush();
+    }
+
+    /** Writes one CSV row per text, numbered from {@code id}, and returns the next id. */
+    private long writeRows(Model model, TextVectorization vectorizer, List<String> texts, long id, PrintStream out) {
+        long next = id;
+        if (!texts.isEmpty()) {
+            for (float p : probabilities(model, vectorizer, texts)) {
+                out.printf(Locale.ROOT, "%d,%.6f,%s%n", next++, p, label(p));
+            }
+        }
+        return next;
+    }
+
+    /** One probability per text: the model's single output for the vectorized texts. */
+    static float[] probabilities(Model model, TextVectorization vectorizer, List<String> texts) {
+        Tensor p = model.predict(vectorizer.transform(texts), BATCH);   // (texts, 1)
+        if (p.rank() != 2 || p.dim(1) != 1) {
+            throw new IllegalArgumentException("the model outputs shape " + java.util.Arrays.toString(p.shape())
+                    + " per batch; predict needs one probability per text, (batch, 1)");
+        }
+        return p.toArray();
+    }
+
+    private String label(float p) {
+        return p >= threshold ? "positive" : "negative";
+    }
+}

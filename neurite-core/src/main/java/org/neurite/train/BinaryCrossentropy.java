@@ -27,16 +27,26 @@ import org.neurite.tensor.Tensor;
 public record BinaryCrossentropy(boolean fromLogits) implements Loss {
     @Override
     public Variable compute(Variable predictions, Tensor targets) {
-        Tensor t = Targets.aligned(name(), predictions.value(), targets);
-        Variable logits = fromLogits ? predictions : Probabilities.logitsBehind(predictions, "sigmoid");
-        return logits != null ? CrossEntropy.sigmoidBinaryCrossEntropy(logits, t) : fromProbabilities(predictions, t);
+        return compute(predictions, targets, null);
     }
 
-    private static Variable fromProbabilities(Variable predictions, Tensor targets) {
+    @Override
+    public Variable compute(Variable predictions, Tensor targets, Tensor sampleWeights) {
+        Tensor t = Targets.aligned(name(), predictions.value(), targets);
+        Variable logits = fromLogits ? predictions : Probabilities.logitsBehind(predictions, "sigmoid");
+        if (logits == null) {
+            return fromProbabilities(predictions, t, sampleWeights);
+        }
+        Tensor w = sampleWeights == null ? null : SampleWeights.expanded(name(), sampleWeights, t.shape());
+        return CrossEntropy.sigmoidBinaryCrossEntropy(logits, t, w);
+    }
+
+    private Variable fromProbabilities(Variable predictions, Tensor targets, Tensor sampleWeights) {
         Variable p = Probabilities.clipped(predictions);
         Variable t = Variable.constant(targets);
         Variable notT = Variable.constant(targets.neg().add(1f));
-        return t.mul(p.log()).add(notT.mul(p.neg().add(1f).log())).mean().neg();
+        Variable logLikelihood = t.mul(p.log()).add(notT.mul(p.neg().add(1f).log()));
+        return WeightedMean.of(name(), logLikelihood, sampleWeights).neg();
     }
 
     @Override

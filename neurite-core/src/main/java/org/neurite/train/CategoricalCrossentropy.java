@@ -27,22 +27,31 @@ import org.neurite.tensor.Tensor;
 public record CategoricalCrossentropy(boolean fromLogits) implements Loss {
     @Override
     public Variable compute(Variable predictions, Tensor targets) {
-        Tensor t = Targets.aligned(name(), predictions.value(), targets);
-        Variable logits = fromLogits ? predictions : Probabilities.logitsBehind(predictions, "softmax");
-        return logits != null ? fromLogits(logits, t) : fromProbabilities(predictions, t);
+        return compute(predictions, targets, null);
     }
 
-    /** The fused softmax cross-entropy on rows {@code (rows, classes)}. */
-    private static Variable fromLogits(Variable logits, Tensor targets) {
-        int classes = logits.shape()[logits.shape().length - 1];
-        return CrossEntropy.softmaxCrossEntropy(logits.reshape(-1, classes), targets.reshape(-1, classes));
+    @Override
+    public Variable compute(Variable predictions, Tensor targets, Tensor sampleWeights) {
+        Tensor t = Targets.aligned(name(), predictions.value(), targets);
+        Variable logits = fromLogits ? predictions : Probabilities.logitsBehind(predictions, "softmax");
+        return logits != null ? fromLogits(logits, t, sampleWeights) : fromProbabilities(predictions, t, sampleWeights);
+    }
+
+    /** The fused softmax cross-entropy on rows {@code (rows, classes)}, each row weighted by its sample's weight. */
+    private Variable fromLogits(Variable logits, Tensor targets, Tensor sampleWeights) {
+        int[] shape = logits.shape();
+        int classes = shape[shape.length - 1];
+        Tensor rowWeights = sampleWeights == null ? null
+                : SampleWeights.expanded(name(), sampleWeights, java.util.Arrays.copyOf(shape, shape.length - 1));
+        return CrossEntropy.softmaxCrossEntropy(logits.reshape(-1, classes), targets.reshape(-1, classes), rowWeights);
     }
 
     /** Keras' formula on probabilities; also the sparse loss's, with one-hot targets. */
-    static Variable fromProbabilities(Variable predictions, Tensor targets) {
+    static Variable fromProbabilities(Variable predictions, Tensor targets, Tensor sampleWeights) {
         // Keras rescales each row to sum to 1 first, so that unnormalised scores still give a distribution.
         Variable p = Probabilities.clipped(predictions.div(predictions.sum(-1, true)));
-        return p.log().mul(Variable.constant(targets)).sum(-1, false).mean().neg();
+        Variable rowLogLikelihood = p.log().mul(Variable.constant(targets)).sum(-1, false);
+        return WeightedMean.of("categorical_crossentropy", rowLogLikelihood, sampleWeights).neg();
     }
 
     @Override

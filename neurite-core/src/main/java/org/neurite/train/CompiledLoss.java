@@ -35,9 +35,14 @@ final class CompiledLoss {
 
     /** Each output's mean loss on the tape, in output order. */
     Variable[] compute(List<Variable> predictions, List<Tensor> targets) {
+        return compute(predictions, targets, null);
+    }
+
+    /** Each output's loss on the tape, every sample weighted by {@code sampleWeights} {@code (batch)} unless null. */
+    Variable[] compute(List<Variable> predictions, List<Tensor> targets, Tensor sampleWeights) {
         Variable[] values = new Variable[losses.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = losses.get(i).compute(predictions.get(i), targets.get(i));
+            values[i] = losses.get(i).compute(predictions.get(i), targets.get(i), sampleWeights);
         }
         return values;
     }

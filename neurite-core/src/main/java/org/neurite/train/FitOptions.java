@@ -2,6 +2,7 @@ package org.neurite.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -18,15 +19,22 @@ import org.neurite.tensor.Tensor;
  * ({@code Embedding} with mask_zero, {@code Masking}), which makes the results those of untrimmed
  * batches.
  *
+ * <p>{@code classWeight} and {@code sampleWeight} (either, not both, as in Keras; models with one
+ * output) weight each training sample's loss: the batch loss becomes {@code Σ_i w_i·l_i / batch}
+ * ({@link Loss}), where {@code w_i} is the weight of sample i's class ({@link SampleWeights}) or
+ * the i-th sample weight. Validation losses stay unweighted.
+ *
  * <pre>{@code
  * FitOptions options = FitOptions.builder().batchSize(128).epochs(10).validationSplit(0.1f)
  *         .callbacks(new EarlyStopping("val_loss", 3)).build();
  * FitOptions bucketed = FitOptions.builder().batchSize(64).bucketBySequenceLength(SequencePadding.PRE).build();
+ * FitOptions imbalanced = FitOptions.builder().classWeight(Map.of(0, 1f, 1, 9f)).build();   // positives 9x
  * }</pre>
  */
 public record FitOptions(int batchSize, int epochs, float validationSplit, Tensor validationX,
                          Tensor validationY, boolean shuffle, List<Callback> callbacks, int initialEpoch,
-                         SequencePadding bucketBySequenceLength) {
+                         SequencePadding bucketBySequenceLength, Map<Integer, Float> classWeight,
+                         Tensor sampleWeight) {
     /** Bucketed batches are cut to a multiple of this many steps, so few distinct shapes reach the buffer arena. */
     public static final int BUCKET_TIME_MULTIPLE = 8;
 
@@ -39,6 +47,25 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
             throw new IllegalArgumentException("fit: validationSplit must be in [0, 1), got " + validationSplit);
         }
         callbacks = List.copyOf(callbacks);
+        if (classWeight != null && sampleWeight != null) {
+            throw new IllegalArgumentException("fit: give classWeight or sampleWeight, not both");
+        }
+        classWeight = classWeight == null ? null : Map.copyOf(classWeight);
+    }
+
+    /**
+     * One loss weight per sample of {@code y}, {@code (n)}, from {@code classWeight} or
+     * {@code sampleWeight}; {@code null} when neither is set.
+     */
+    Tensor weightsFor(Tensor y) {
+        if (classWeight != null) {
+            return SampleWeights.fromClassWeights(classWeight, y);
+        }
+        if (sampleWeight != null && (sampleWeight.size() != y.dim(0) || sampleWeight.rank() != 1)) {
+            throw new IllegalArgumentException("fit: sampleWeight " + org.neurite.tensor.Shapes.toString(
+                    sampleWeight.shape()) + " must hold one weight per sample, (" + y.dim(0) + ")");
+        }
+        return sampleWeight;
     }
 
     public static Builder builder() {
@@ -56,6 +83,8 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
         private final List<Callback> callbacks = new ArrayList<>();
         private int initialEpoch;
         private SequencePadding bucketBySequenceLength;
+        private Map<Integer, Float> classWeight;
+        private Tensor sampleWeight;
 
         public Builder batchSize(int value) {
             this.batchSize = value;
@@ -100,9 +129,21 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
             return this;
         }
 
+        /** Keras' {@code class_weight}: each sample's loss times its class's weight; missing classes weigh 1. */
+        public Builder classWeight(Map<Integer, Float> value) {
+            this.classWeight = value;
+            return this;
+        }
+
+        /** Keras' {@code sample_weight}: one loss weight per training sample, {@code (n)}. */
+        public Builder sampleWeight(Tensor value) {
+            this.sampleWeight = value;
+            return this;
+        }
+
         public FitOptions build() {
             return new FitOptions(batchSize, epochs, validationSplit, validationX, validationY, shuffle, callbacks,
-                    initialEpoch, bucketBySequenceLength);
+                    initialEpoch, bucketBySequenceLength, classWeight, sampleWeight);
         }
     }
 }

@@ -29,6 +29,11 @@ public record Huber(float delta) implements Loss {
 
     @Override
     public Variable compute(Variable predictions, Tensor targets) {
+        return compute(predictions, targets, null);
+    }
+
+    @Override
+    public Variable compute(Variable predictions, Tensor targets, Tensor sampleWeights) {
         Tensor t = Targets.aligned(name(), predictions.value(), targets);
         Variable error = predictions.sub(Variable.constant(t));
         Variable size = error.abs();
@@ -36,7 +41,7 @@ public record Huber(float delta) implements Loss {
         Variable linear = size.mul(delta).add(-0.5f * delta * delta);
         // The two branches meet with equal value and slope at |e| = delta, so the boundary may go either way.
         Tensor large = size.value().greater(Tensor.scalar(delta));
-        return Reshaping.where(large, linear, quadratic).mean();
+        return WeightedMean.of(name(), Reshaping.where(large, linear, quadratic), sampleWeights);
     }
 
     @Override

@@ -15,8 +15,13 @@ import org.neurite.tensor.Tensor;
 public record MeanAbsoluteError() implements Loss {
     @Override
     public Variable compute(Variable predictions, Tensor targets) {
+        return compute(predictions, targets, null);
+    }
+
+    @Override
+    public Variable compute(Variable predictions, Tensor targets, Tensor sampleWeights) {
         Tensor t = Targets.aligned(name(), predictions.value(), targets);
-        return predictions.sub(Variable.constant(t)).abs().mean();
+        return WeightedMean.of(name(), predictions.sub(Variable.constant(t)).abs(), sampleWeights);
     }
 
     @Override

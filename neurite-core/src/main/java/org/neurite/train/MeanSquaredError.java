@@ -15,9 +15,14 @@ import org.neurite.tensor.Tensor;
 public record MeanSquaredError() implements Loss {
     @Override
     public Variable compute(Variable predictions, Tensor targets) {
+        return compute(predictions, targets, null);
+    }
+
+    @Override
+    public Variable compute(Variable predictions, Tensor targets, Tensor sampleWeights) {
         Tensor t = Targets.aligned(name(), predictions.value(), targets);
         Variable error = predictions.sub(Variable.constant(t));
-        return error.mul(error).mean();
+        return WeightedMean.of(name(), error.mul(error), sampleWeights);
     }
 
     @Override

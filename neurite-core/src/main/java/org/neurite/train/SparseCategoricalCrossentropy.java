@@ -23,13 +23,22 @@ import org.neurite.tensor.Tensor;
 public record SparseCategoricalCrossentropy(boolean fromLogits) implements Loss {
     @Override
     public Variable compute(Variable predictions, Tensor targets) {
+        return compute(predictions, targets, null);
+    }
+
+    @Override
+    public Variable compute(Variable predictions, Tensor targets, Tensor sampleWeights) {
         int[] labels = Targets.classIndices(name(), predictions.value(), targets);
         Variable logits = fromLogits ? predictions : Probabilities.logitsBehind(predictions, "softmax");
-        if (logits != null) {
-            int classes = logits.shape()[logits.shape().length - 1];
-            return CrossEntropy.sparseSoftmaxCrossEntropy(logits.reshape(-1, classes), labels);
+        if (logits == null) {
+            return CategoricalCrossentropy.fromProbabilities(predictions, oneHot(labels, predictions.shape()),
+                    sampleWeights);
         }
-        return CategoricalCrossentropy.fromProbabilities(predictions, oneHot(labels, predictions.shape()));
+        int[] shape = logits.shape();
+        int classes = shape[shape.length - 1];
+        Tensor rowWeights = sampleWeights == null ? null
+                : SampleWeights.expanded(name(), sampleWeights, java.util.Arrays.copyOf(shape, shape.length - 1));
+        return CrossEntropy.sparseSoftmaxCrossEntropy(logits.reshape(-1, classes), labels, rowWeights);
     }
 
     private static Tensor oneHot(int[] labels, int[] shape) {

@@ -118,6 +118,7 @@ public final class Trainer {
             throw new IllegalArgumentException("fit: validationData and bucketBySequenceLength take one input and one"
                     + " target tensor; for model '" + model.name() + "' use validationSplit and plain batches");
         }
+        Tensor weights = sampleWeights(ys, options);
         List<Tensor> trainX = xs;
         List<Tensor> trainY = ys;
         List<Tensor> valX = options.validationX() == null ? null : List.of(options.validationX());
@@ -129,6 +130,7 @@ public final class Trainer {
             trainY = slices(ys, 0, split);
             valX = slices(xs, split, n);
             valY = slices(ys, split, n);
+            weights = weights == null ? null : weights.slice(0, split);
         }
         int n = trainX.get(0).dim(0);
         int steps = (n + options.batchSize() - 1) / options.batchSize();
@@ -146,7 +148,7 @@ public final class Trainer {
             List<int[]> batches = lengths == null
                     ? batches(order(n, options.shuffle(), shuffler), options.batchSize())
                     : LengthBuckets.batches(lengths, options.batchSize(), shuffler);
-            Map<String, Double> logs = trainEpoch(trainX, trainY, batches, options, nonFiniteHandled);
+            Map<String, Double> logs = trainEpoch(trainX, trainY, weights, batches, options, nonFiniteHandled);
             if (valX != null) {
                 evaluate(valX, valY, options.batchSize()).forEach((k, v) -> logs.put("val_" + k, v));
             }
@@ -159,16 +161,27 @@ public final class Trainer {
         return history;
     }
 
+    /** The loss weight of every sample, {@code (n)}, or {@code null}; weights need a model with one output. */
+    private Tensor sampleWeights(List<Tensor> ys, FitOptions options) {
+        Tensor weights = options.weightsFor(ys.get(0));
+        if (weights != null && ys.size() != 1) {
+            throw new IllegalArgumentException("fit: classWeight and sampleWeight take a model with one output;"
+                    + " model '" + model.name() + "' has " + ys.size());
+        }
+        return weights;
+    }
+
     /** One pass over {@code batches}; ends early when a callback stops training. */
-    private Map<String, Double> trainEpoch(List<Tensor> xs, List<Tensor> ys, List<int[]> batches, FitOptions options,
-                                           boolean nonFiniteHandled) {
+    private Map<String, Double> trainEpoch(List<Tensor> xs, List<Tensor> ys, Tensor weights, List<int[]> batches,
+                                           FitOptions options, boolean nonFiniteHandled) {
         metrics.forEach(Metric::reset);
         double[] sums = new double[losses.losses().size() + 1];
         int seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
         for (int step = 0; step < batches.size(); step++) {
             int[] batch = batches.get(step);
-            float[] batchLosses = trainStep(xs, ys, batch, options.bucketBySequenceLength(), nonFiniteHandled);
+            float[] batchLosses = trainStep(xs, ys, weights, batch, options.bucketBySequenceLength(),
+                    nonFiniteHandled);
             for (int i = 0; i < sums.length; i++) {
                 sums[i] += batchLosses[i] * batch.length;
             }
@@ -186,11 +199,12 @@ public final class Trainer {
 
     /**
      * One step on the samples at {@code rows}: forward, loss, backward, update; returns the batch's
-     * total loss, then each output's. With {@code trim}, the input loses the padding all its sequences
+     * total loss, then each output's, weighted by {@code weights} (or not, when {@code null}). With
+     * {@code trim}, the input loses the padding all its sequences
      * share. A NaN or infinite loss throws with a diagnosis, unless {@code nonFiniteHandled} (a
      * callback such as TerminateOnNaN deals with it): then the step leaves the weights as they were.
      */
-    private float[] trainStep(List<Tensor> xs, List<Tensor> ys, int[] rows, SequencePadding trim,
+    private float[] trainStep(List<Tensor> xs, List<Tensor> ys, Tensor weights, int[] rows, SequencePadding trim,
                               boolean nonFiniteHandled) {
         List<Parameter> parameters = model.parameters();
         try (BufferArena.Scope step = arena.open()) {
@@ -199,7 +213,7 @@ public final class Trainer {
             List<Tensor> yb = ys.stream().map(y -> y.gather(rows)).toList();
             parameters.forEach(Parameter::zeroGrad);
             List<Variable> predictions = model.callAll(constants(xb), true);
-            Variable[] outputLosses = losses.compute(predictions, yb);
+            Variable[] outputLosses = losses.compute(predictions, yb, weights == null ? null : weights.gather(rows));
             Variable total = withPenalties(CompiledLoss.sum(outputLosses), parameters);
             float[] values = CompiledLoss.values(total, outputLosses);
             if (!Float.isFinite(values[0])) {
@@ -259,7 +273,7 @@ public final class Trainer {
         metrics.forEach(Metric::reset);
         int[] rows = new int[xs.get(0).dim(0)];
         java.util.Arrays.setAll(rows, i -> i);
-        float[] values = trainStep(xs, ys, rows, null, false);
+        float[] values = trainStep(xs, ys, null, rows, null, false);
         double[] sums = new double[values.length];
         java.util.Arrays.setAll(sums, i -> values[i]);
         return logs(sums, 1);

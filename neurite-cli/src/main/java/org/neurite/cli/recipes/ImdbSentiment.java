@@ -1,6 +1,7 @@
 package org.neurite.cli.recipes;
 
 import java.util.List;
+import java.util.Optional;
 import org.neurite.data.ReviewDataset;
 import org.neurite.data.ReviewDatasets;
 import org.neurite.data.Split;
@@ -15,6 +16,8 @@ import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Tensor;
+import org.neurite.text.DuplicateCheck;
+import org.neurite.text.DuplicateReport;
 import org.neurite.text.OutputMode;
 import org.neurite.text.TextVectorization;
 import org.neurite.train.Adam;
@@ -135,6 +138,14 @@ public final class ImdbSentiment implements Recipe {
         Tensor trainX = vectorizer.transform(train.texts());
         Tensor testX = vectorizer.transform(test.texts());
         return new RecipeData(trainX, train.labelTensor(), testX, test.labelTensor(), vectorizer.state());
+    }
+
+    /** The training and test reviews this recipe uses, checked for exact and near duplicates. */
+    @Override
+    public Optional<DuplicateReport> duplicates() {
+        Split<ReviewDataset> imdb = ReviewDatasets.imdb();
+        return Optional.of(DuplicateCheck.between(first(imdb.train(), options.subset).texts(),
+                first(imdb.test(), options.subset).texts(), DuplicateCheck.Options.defaults()));
     }
 
     private static ReviewDataset first(ReviewDataset reviews, int n) {

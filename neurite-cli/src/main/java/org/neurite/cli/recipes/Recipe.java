@@ -3,7 +3,9 @@ package org.neurite.cli.recipes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.neurite.nn.Model;
+import org.neurite.text.DuplicateReport;
 import org.neurite.train.FitOptions;
 import org.neurite.train.Trainer;
 
@@ -84,5 +86,13 @@ public interface Recipe {
      */
     default List<String> writeExtraOutputs(Model model, RecipeData data, long seed, Path dir) throws IOException {
         return List.of();
+    }
+
+    /**
+     * For recipes on text: the test texts that repeat training texts ({@code neurite train} warns
+     * about them, since they inflate test scores); empty for other recipes.
+     */
+    default Optional<DuplicateReport> duplicates() {
+        return Optional.empty();
     }
 }

@@ -63,6 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", recipe.name());
         Files.createDirectories(dir);
         RecipeData data = recipe.data();
+        recipe.duplicates().filter(report -> !report.isEmpty())
+                .ifPresent(report -> System.err.println("warning: " + report.summary()));
         Model model = recipe.model(seed);
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();

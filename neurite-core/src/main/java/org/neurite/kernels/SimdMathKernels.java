@@ -11,14 +11,15 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Contract: the same results as {@link ScalarMathKernels} up to rounding. Elementwise arithmetic
  * is bit-identical except where an FMA fuses two roundings into one ({@link #axpy},
  * {@link #tanhBackward}); reductions add in a different order (several vector accumulators); the
- * transcendental functions come from the JDK's vector math library (SVML on x86), within a few ulp
- * of the correctly rounded {@link Math} results. Every method runs a vector loop up to
+ * transcendental functions are Cephes polynomials ({@link VectorMath}), within a few ulp of the
+ * correctly rounded {@link Math} results, and round the same way whether or not the JIT has compiled
+ * them, so a seeded training run does not depend on compilation timing; pow uses the scalar loop. Every method runs a vector loop up to
  * {@code loopBound(n)} and hands the remaining {@code n mod lanes} elements to the scalar twin, so
  * tails behave exactly like the reference.
  *
  * <p>Measured (JMH {@code MathKernelsBenchmark}, Zen 4 with AVX-512, JDK 25, 1k and 64k elements; see
- * docs/PERFORMANCE-kernels.md): the vector exp, tanh and sigmoid are 10-25x faster than the scalar
- * {@code Math} loops, so every transcendental function takes the vector path. Plain arithmetic such as
+ * docs/PERFORMANCE.md): the vector exp, tanh and sigmoid are 10-25x faster than the scalar
+ * {@code Math} loops, so they take the vector path. Plain arithmetic such as
  * {@link #add} gains little (C2 auto-vectorises the scalar loop too); sum and dot gain 12-18x because
  * Java may not reorder the scalar loop's float additions.
  *
@@ -119,11 +120,9 @@ public final class SimdMathKernels implements MathKernels {
 
     @Override
     public void powScalar(float[] a, int ao, float p, float[] out, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).lanewise(VectorOperators.POW, p).intoArray(out, oo + i);
-        }
-        TAIL.powScalar(a, ao + i, p, out, oo + i, n - i);
+        // The plain loop: a vector pow would round differently before and after C2 compiles it
+        // (see VectorMath), and pow is too rare an operation to earn a polynomial of its own.
+        TAIL.powScalar(a, ao, p, out, oo, n);
     }
 
     @Override
@@ -148,7 +147,7 @@ public final class SimdMathKernels implements MathKernels {
     public void exp(float[] a, int ao, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i);
+            VectorMath.exp(load(a, ao + i)).intoArray(out, oo + i);
         }
         TAIL.exp(a, ao + i, out, oo + i, n - i);
     }
@@ -157,7 +156,7 @@ public final class SimdMathKernels implements MathKernels {
     public void log(float[] a, int ao, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).lanewise(VectorOperators.LOG).intoArray(out, oo + i);
+            VectorMath.log(load(a, ao + i)).intoArray(out, oo + i);
         }
         TAIL.log(a, ao + i, out, oo + i, n - i);
     }
@@ -195,7 +194,7 @@ public final class SimdMathKernels implements MathKernels {
     public void tanh(float[] a, int ao, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
+            VectorMath.tanh(load(a, ao + i)).intoArray(out, oo + i);
         }
         TAIL.tanh(a, ao + i, out, oo + i, n - i);
     }
@@ -211,7 +210,7 @@ public final class SimdMathKernels implements MathKernels {
         FloatVector one = splat(1f);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            one.div(load(a, ao + i).neg().lanewise(VectorOperators.EXP).add(one)).intoArray(out, oo + i);
+            one.div(VectorMath.exp(load(a, ao + i).neg()).add(one)).intoArray(out, oo + i);
         }
         TAIL.sigmoid(a, ao + i, out, oo + i, n - i);
     }
@@ -322,7 +321,7 @@ public final class SimdMathKernels implements MathKernels {
         FloatVector acc = FloatVector.zero(S);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            FloatVector e = load(a, ao + i).sub(m).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(load(a, ao + i).sub(m));
             e.intoArray(out, oo + i);
             acc = acc.add(e);
         }
@@ -341,7 +340,7 @@ public final class SimdMathKernels implements MathKernels {
         FloatVector acc = FloatVector.zero(S);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            acc = acc.add(load(a, ao + i).sub(m).lanewise(VectorOperators.EXP));
+            acc = acc.add(VectorMath.exp(load(a, ao + i).sub(m)));
         }
         float s = acc.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {

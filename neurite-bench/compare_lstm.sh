@@ -4,7 +4,7 @@
 # The workload is the issue's: Embedding(20000, 128) -> LSTM(128) -> Dense(1, sigmoid), Adam, batch 64,
 # sequences of length 200 (random ids), then prediction with batch 256. Each round runs, one after the
 # other: `./neurite bench lstm` (LSTM), the PyTorch peer (Debian's python3-torch on OpenBLAS, at its
-# best settings: /work/shared/peers/torch/run.sh), and `./neurite bench lstm --cell gru` (PyTorch's
+# best settings: ../shared/peers/torch/run.sh), and `./neurite bench lstm --cell gru` (PyTorch's
 # peer has no GRU). Neurite times two epochs and the second (warm) one is reported; PyTorch's first
 # epoch is reported (it has no JIT to warm up). With --samples below 25,000, both extrapolate to a
 # 25,000-sequence epoch and prediction.
@@ -13,7 +13,7 @@
 #   neurite-bench/compare_lstm.sh --samples 2560 --rounds 3
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-peer=${TORCH_PEER:-/work/shared/peers/torch/run.sh}
+peer=${TORCH_PEER:-$root/../shared/peers/torch/run.sh}
 samples=25000
 rounds=1
 while [ $# -gt 0 ]; do

@@ -39,6 +39,7 @@ public class MathKernelsBenchmark {
     public int n;
 
     private MathKernels k;
+    private float[] moments;
     private float[] a;
     private float[] b;
     private float[] out;
@@ -48,6 +49,7 @@ public class MathKernelsBenchmark {
         k = impl.equals("simd") ? Kernels.simd() : Kernels.scalar();
         Random r = new Random(42);
         a = new float[n];
+        moments = new float[n];
         b = new float[n];
         out = new float[n];
         for (int i = 0; i < n; i++) {
@@ -77,6 +79,13 @@ public class MathKernelsBenchmark {
     @Benchmark
     public float[] sigmoid() {
         k.sigmoid(a, 0, out, 0, n);
+        return out;
+    }
+
+    /** One Adam step over n weights: the fused loop against the scalar twin. */
+    @Benchmark
+    public float[] adam() {
+        k.adam(out, 0, a, 0, b, 0, moments, 0, n, 0.9f, 0.999f, 1e-3f, 1e-7f);
         return out;
     }
 

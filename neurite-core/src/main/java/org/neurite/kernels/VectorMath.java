@@ -27,6 +27,8 @@ final class VectorMath {
     private static final float LN2_LO = -2.12194440e-4f;
     private static final float SQRT_HALF = 0.707106781186547524f;
     private static final float TANH_SMALL = 0.625f;
+    private static final float ROUNDING_SHIFT = 0x1.8p23f;
+    private static final int SHIFT_BITS = 0x4B400000;
 
     private VectorMath() {
     }
@@ -34,17 +36,19 @@ final class VectorMath {
     /** {@code e^x}; 0 below -87.3, +Infinity above 88.72, NaN for NaN. */
     static FloatVector exp(FloatVector x) {
         FloatVector xc = x.max(EXP_LO).min(EXP_HI);
-        FloatVector n = floor(xc.mul(LOG2E).add(0.5f));
+        // n = round(x / ln 2): adding 1.5·2^23 pushes the fraction out of the mantissa, which then
+        // holds n in its low bits; no float-int conversion needed.
+        FloatVector t = xc.mul(LOG2E).add(ROUNDING_SHIFT);
+        FloatVector n = t.sub(ROUNDING_SHIFT);
         FloatVector r = xc.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
         FloatVector p = r.mul(1.9875691500E-4f).add(1.3981999507E-3f).mul(r).add(8.3334519073E-3f)
                 .mul(r).add(4.1665795894E-2f).mul(r).add(1.6666665459E-1f).mul(r).add(5.0000001201E-1f);
         FloatVector y = p.mul(r.mul(r)).add(r).add(1f);
-        // 2^n as two factors, 2^(n-1)·2, so that n = 128 (x just under 88.72) stays a normal float.
-        IntVector e = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(126).lanewise(VectorOperators.LSHL, 23);
+        // 2^n as 2^(n-1)·2, so that n = 128 (x just under 88.72) stays a normal float.
+        IntVector e = t.reinterpretAsInts().sub(SHIFT_BITS - 126).lanewise(VectorOperators.LSHL, 23);
         FloatVector result = y.mul(e.reinterpretAsFloats()).mul(2f);
         result = result.blend(0f, x.compare(VectorOperators.LT, EXP_LO));
-        result = result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_HI));
-        return result.blend(x, x.test(VectorOperators.IS_NAN));
+        return result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_HI));
     }
 
     /** The natural logarithm; -Infinity at 0, NaN below 0 and for NaN, +Infinity at +Infinity. */
@@ -83,11 +87,5 @@ final class VectorMath {
         FloatVector large = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(1f)));
         large = large.blend(large.neg(), x.compare(VectorOperators.LT, 0f));
         return large.blend(small, ax.compare(VectorOperators.LT, TANH_SMALL));
-    }
-
-    /** The largest integer-valued float not above {@code y}, for |y| < 2^31. */
-    private static FloatVector floor(FloatVector y) {
-        FloatVector t = (FloatVector) y.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
-        return t.blend(t.sub(1f), t.compare(VectorOperators.GT, y));
     }
 }

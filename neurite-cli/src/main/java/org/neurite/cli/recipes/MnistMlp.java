@@ -22,7 +22,7 @@ import org.neurite.train.Trainer;
  *
  * <p>For training, Adam's learning rate follows a cosine decay from 1e-3 to 0 over the run: with a
  * constant rate this network ends at about 97.8-97.9% test accuracy after 10 epochs (as in Keras),
- * still bouncing around its minimum; the decay settles it and gives 98.1-98.2% over four seeds.
+ * still bouncing around its minimum; the decay settles it and gives 98.1-98.2% over five seeds.
  */
 public final class MnistMlp implements Recipe {
     @Override

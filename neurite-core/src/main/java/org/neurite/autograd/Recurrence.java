@@ -151,8 +151,6 @@ final class Recurrence {
     static RecurrentOutput run(Cell cell, Inputs in, RecurrentOptions options) {
         Work w = prepare(cell, in);
         plan(w, in.mask(), options.goBackwards());
-        forward(cell, w, in);
-        Tensor packed = assembleOutput(cell, w, options);
         List<Variable> args = new ArrayList<>();
         for (Variable v : new Variable[] {in.x(), in.kernel(), in.recurrentKernel(), in.bias(), in.h0(), in.c0()}) {
             if (v != null) {
@@ -160,6 +158,9 @@ final class Recurrence {
             }
         }
         Variable[] inputs = args.toArray(Variable[]::new);
+        boolean taped = Autograd.isRecording() && args.stream().anyMatch(Variable::requiresGrad);
+        forward(cell, w, in, taped);
+        Tensor packed = assembleOutput(cell, w, options);
         Variable result = Variable.result(cell.name(), packed,
                 gradient -> RecurrenceBackward.run(cell, w, in, options, gradient, inputs), inputs);
         return split(result, w, cell, options);
@@ -282,35 +283,68 @@ final class Recurrence {
         return split;
     }
 
-    private static void forward(Cell cell, Work w, Inputs in) {
+    /**
+     * The time loop. With a tape ({@code taped}), every step's input projection is computed first in
+     * one GEMM over the time-major inputs, which backward needs again. Without one (inference), each
+     * thread projects its own rows one step at a time against the kernel packed once, just before
+     * the step uses them: the projection is then still in cache, and the time-major copy of the
+     * inputs is never made. Both orders add the same products, so the outputs are the same.
+     */
+    private static void forward(Cell cell, Work w, Inputs in, boolean taped) {
         int b = w.batch;
-        w.x = Tensor.empty(w.time, b, w.in);
-        copyToTimeMajor(in.x().value(), w);
         w.g = Tensor.empty(w.time, b, w.ku);
-        float[] g = w.g.data();
-        if (in.bias() != null) {
-            Tensor bias = in.bias().value();
-            for (int r = 0; r < w.time * b; r++) {
-                System.arraycopy(bias.data(), bias.offset(), g, r * w.ku, w.ku);
-            }
+        if (taped) {
+            w.x = Tensor.empty(w.time, b, w.in);
+            copyToTimeMajor(in.x().value(), w);
+            fillBias(w, in.bias(), 0, w.time * b);
+            // (time·batch, in)·(in, k·units): every step's input projection in one GEMM.
+            Gemm.sgemm(false, false, w.time * b, w.ku, w.in, w.x.data(), 0, w.in, w.kernel, w.kernelOffset, w.ku,
+                    in.bias() == null ? 0f : 1f, w.g.data(), 0, w.ku);
         }
-        // (time·batch, in)·(in, k·units): every step's input projection in one GEMM.
-        Gemm.sgemm(false, false, w.time * b, w.ku, w.in, w.x.data(), 0, w.in, w.kernel, w.kernelOffset, w.ku,
-                in.bias() == null ? 0f : 1f, g, 0, w.ku);
+        Gemm.PackedB kernel = taped ? null : Gemm.pack(false, w.in, w.ku, w.kernel, w.kernelOffset, w.ku);
         w.h = initialState(w, in.h0());
         w.c = cell.hasCellState() ? initialState(w, in.c0()) : null;
         w.packedRecurrent = Gemm.pack(false, w.units, w.ku, w.recurrent, w.recurrentOffset, w.ku);
         cell.allocate(w);
         w.rowSplit = splitRows(w);
         forRowBlocks(w, (from, to) -> {
+            float[] rows = taped ? null : new float[(to - from) * w.in];
             for (int t = 0; t < w.time; t++) {
                 int computed = Math.min(to, w.active[t]);
                 if (computed > from) {
+                    if (!taped) {
+                        projectStep(w, in, kernel, rows, t, from, computed);
+                    }
                     cell.forwardStep(w, t, from, computed);
                 }
                 carryMaskedRows(w, t, from, to);
             }
         });
+    }
+
+    /** Inference: step t's input projection {@code x_t·W + b} for sorted rows {@code [from, to)}. */
+    private static void projectStep(Work w, Inputs in, Gemm.PackedB kernel, float[] rows, int t, int from, int to) {
+        Tensor x = in.x().value();
+        for (int p = from; p < to; p++) {
+            System.arraycopy(x.data(), x.offset() + (w.order[p] * w.time + w.sourceStep(t)) * w.in, rows,
+                    (p - from) * w.in, w.in);
+        }
+        int rowStart = t * w.batch + from;
+        fillBias(w, in.bias(), rowStart, rowStart + to - from);
+        Gemm.sgemmColumns(false, to - from, 0, w.ku, rows, 0, w.in, kernel, in.bias() == null ? 0f : 1f,
+                w.g.data(), rowStart * w.ku, w.ku);
+    }
+
+    /** Copies the input bias into rows {@code [from, to)} of the gate pre-activations. */
+    private static void fillBias(Work w, Variable bias, int from, int to) {
+        if (bias == null) {
+            return;
+        }
+        Tensor value = bias.value();
+        float[] g = w.g.data();
+        for (int r = from; r < to; r++) {
+            System.arraycopy(value.data(), value.offset(), g, r * w.ku, w.ku);
+        }
     }
 
     private static void copyToTimeMajor(Tensor x, Work w) {

@@ -1,9 +1,6 @@
 package org.neurite.nn.layers;
 
-import java.util.Map;
 import org.neurite.autograd.Variable;
-import org.neurite.nn.Layer;
-import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -22,8 +19,7 @@ import org.neurite.tensor.Tensor;
  *         new GlobalAveragePooling1D(), new Dense(1, Activation.SIGMOID));
  * }</pre>
  */
-public final class GlobalAveragePooling1D extends Layer {
-    private final boolean keepDims;
+public final class GlobalAveragePooling1D extends GlobalPooling1D {
 
     /** Averages over time and drops the time axis: Keras' defaults. */
     public GlobalAveragePooling1D() {
@@ -32,8 +28,7 @@ public final class GlobalAveragePooling1D extends Layer {
 
     /** Averages over time; {@code keepDims} keeps the time axis with length 1. */
     public GlobalAveragePooling1D(boolean keepDims) {
-        super(null);
-        this.keepDims = keepDims;
+        super(keepDims);
     }
 
     @Override
@@ -42,35 +37,14 @@ public final class GlobalAveragePooling1D extends Layer {
     }
 
     @Override
-    public int[] outputShape(int[] inputShape) {
-        if (inputShape.length != 2) {
-            throw error("expects inputs of shape (batch, time, features), got "
-                    + Shapes.toString(inputShape) + " after the batch axis");
-        }
-        return keepDims ? new int[] {1, inputShape[1]} : new int[] {inputShape[1]};
-    }
-
-    @Override
-    public Variable call(Variable input, boolean training) {
-        int[] shape = input.shape();
-        if (shape.length != 3) {
-            throw error("expects inputs of shape (batch, time, features), got " + Shapes.toString(shape));
-        }
+    protected Variable pool(Variable input) {
         Tensor mask = input.mask();
         if (mask == null) {
             return input.mean(1, keepDims);
         }
-        Tensor weights = mask.reshape(shape[0], shape[1], 1);
+        Tensor weights = mask.reshape(input.shape()[0], input.shape()[1], 1);
         Tensor counts = weights.sum(1, keepDims).maximum(Tensor.scalar(1f));           // (batch, 1) or (batch, 1, 1)
         return input.mul(Variable.constant(weights)).sum(1, keepDims)                  // (batch, features)
                 .div(Variable.constant(counts));
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> config = super.config();
-        config.put("data_format", "channels_last");
-        config.put("keepdims", keepDims);
-        return config;
     }
 }

@@ -1,9 +1,6 @@
 package org.neurite.nn.layers;
 
-import java.util.Map;
 import org.neurite.autograd.Variable;
-import org.neurite.nn.Layer;
-import org.neurite.tensor.Shapes;
 
 /**
  * The largest value of each feature over time: {@code (batch, time, features)} to
@@ -17,8 +14,7 @@ import org.neurite.tensor.Shapes;
  * Sequential model = Sequential.of(Input.of(-1, 32), new GlobalMaxPooling1D(), new Dense(1));
  * }</pre>
  */
-public final class GlobalMaxPooling1D extends Layer {
-    private final boolean keepDims;
+public final class GlobalMaxPooling1D extends GlobalPooling1D {
 
     /** Pools over time and drops the time axis: Keras' defaults. */
     public GlobalMaxPooling1D() {
@@ -27,8 +23,7 @@ public final class GlobalMaxPooling1D extends Layer {
 
     /** Pools over time; {@code keepDims} keeps the time axis with length 1. */
     public GlobalMaxPooling1D(boolean keepDims) {
-        super(null);
-        this.keepDims = keepDims;
+        super(keepDims);
     }
 
     @Override
@@ -37,28 +32,7 @@ public final class GlobalMaxPooling1D extends Layer {
     }
 
     @Override
-    public int[] outputShape(int[] inputShape) {
-        if (inputShape.length != 2) {
-            throw error("expects inputs of shape (batch, time, features), got "
-                    + Shapes.toString(inputShape) + " after the batch axis");
-        }
-        return keepDims ? new int[] {1, inputShape[1]} : new int[] {inputShape[1]};
-    }
-
-    @Override
-    public Variable call(Variable input, boolean training) {
-        int[] shape = input.shape();
-        if (shape.length != 3) {
-            throw error("expects inputs of shape (batch, time, features), got " + Shapes.toString(shape));
-        }
+    protected Variable pool(Variable input) {
         return input.max(1, keepDims);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> config = super.config();
-        config.put("data_format", "channels_last");
-        config.put("keepdims", keepDims);
-        return config;
     }
 }

@@ -58,6 +58,9 @@ public abstract class Network extends Layer {
      */
     public abstract List<String> outputNames();
 
+    /** The shape of output {@code output} (in {@link #outputNames} order), without the batch dimension. */
+    public abstract int[] outputShapeOf(int output);
+
     /** Computes all outputs from all inputs. */
     public abstract List<Variable> callAll(List<Variable> inputs, boolean training);
 
@@ -153,6 +156,15 @@ public abstract class Network extends Layer {
     public String summary() {
         build();
         return Summary.of(this);
+    }
+
+    /**
+     * The summary with one more layer as its first row: {@code before} runs on the model's raw inputs
+     * ahead of this network (a text vectorization turning strings into this network's inputs).
+     */
+    public String summary(Layer before) {
+        build();
+        return Summary.of(this, before);
     }
 
     /** Gives unnamed layers Keras-style names unique within this model: dense, dense_1, dense_2. */

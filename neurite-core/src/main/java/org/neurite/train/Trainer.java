@@ -57,6 +57,9 @@ public final class Trainer {
             throw new IllegalArgumentException("compile: metrics are for models with one output; model '"
                     + model.name() + "' has " + outputs + " " + model.outputNames());
         }
+        for (int i = 0; i < outputs; i++) {
+            losses.get(i).checkOutputShape(model.outputNames().get(i), model.outputShapeOf(i));
+        }
         this.model = model;
         this.optimizer = optimizer;
         this.metrics = List.copyOf(metrics);
@@ -155,7 +158,7 @@ public final class Trainer {
             for (Callback c : options.callbacks()) {
                 c.onEpochEnd(this, epoch, logs);
             }
-            history.record(logs);
+            history.record(epoch, logs);
         }
         options.callbacks().forEach(c -> c.onTrainEnd(this, history));
         return history;
@@ -415,10 +418,18 @@ public final class Trainer {
                     + outputs + " targets, got " + xs.size() + " and " + ys.size());
         }
         int n = xs.get(0).dim(0);
-        for (Tensor t : java.util.stream.Stream.concat(xs.stream(), ys.stream()).toList()) {
-            if (t.dim(0) != n) {
-                throw new IllegalArgumentException(op + ": every input and target needs the same number of samples,"
-                        + " got " + n + " and " + t.dim(0));
+        for (int i = 1; i < xs.size(); i++) {
+            if (xs.get(i).dim(0) != n) {
+                throw new IllegalArgumentException(op + ": model '" + model.name() + "' got " + n
+                        + " samples in input 0 but " + xs.get(i).dim(0) + " in input " + i
+                        + "; every input and target needs one row per sample");
+            }
+        }
+        for (int i = 0; i < ys.size(); i++) {
+            if (ys.get(i).dim(0) != n) {
+                throw new IllegalArgumentException(op + ": model '" + model.name() + "' got " + n
+                        + " samples in its input but " + ys.get(i).dim(0) + " targets for output '"
+                        + model.outputNames().get(i) + "'; every input and target needs one row per sample");
             }
         }
     }

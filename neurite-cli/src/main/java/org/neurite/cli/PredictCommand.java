@@ -13,11 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.neurite.io.LoadedModel;
-import org.neurite.io.ModelFile;
-import org.neurite.nn.Network;
+import org.neurite.models.Model;
 import org.neurite.tensor.Tensor;
-import org.neurite.text.TextVectorization;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,17 +63,18 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedModel loaded = ModelFile.load(file);
-        TextVectorization vectorizer = TextVectorization.fromState(loaded.vectorizer().orElseThrow(() ->
-                new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
-                        + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)")));
+        Model model = Model.load(file);
+        if (model.vectorizer().isEmpty()) {
+            throw new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
+                    + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)");
+        }
         if (source.text != null) {
-            float p = probabilities(loaded.model(), vectorizer, List.of(source.text))[0];
+            float p = probabilities(model, List.of(source.text))[0];
             System.out.printf(Locale.ROOT, "%.4f%nlabel=%s%n", p, label(p));
             return 0;
         }
         try (InputStream in = "-".equals(source.input) ? System.in : Files.newInputStream(Path.of(source.input))) {
-            writeCsv(loaded.model(), vectorizer, lines(in), System.out);
+            writeCsv(model, lines(in), System.out);
         }
         return 0;
     }
@@ -87,36 +85,35 @@ public final class PredictCommand implements Callable<Integer> {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
-    private void writeCsv(Network model, TextVectorization vectorizer, BufferedReader reader, PrintStream out)
-            throws IOException {
+    private void writeCsv(Model model, BufferedReader reader, PrintStream out) throws IOException {
         out.println("id,probability,label");
         List<String> batch = new ArrayList<>(BATCH);
         long id = 1;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             batch.add(line);
             if (batch.size() == BATCH) {
-                id = writeRows(model, vectorizer, batch, id, out);
+                id = writeRows(model, batch, id, out);
                 batch.clear();
             }
         }
-        writeRows(model, vectorizer, batch, id, out);
+        writeRows(model, batch, id, out);
         out.flush();
     }
 
     /** Writes one CSV row per text, numbered from {@code id}, and returns the next id. */
-    private long writeRows(Network model, TextVectorization vectorizer, List<String> texts, long id, PrintStream out) {
+    private long writeRows(Model model, List<String> texts, long id, PrintStream out) {
         long next = id;
         if (!texts.isEmpty()) {
-            for (float p : probabilities(model, vectorizer, texts)) {
+            for (float p : probabilities(model, texts)) {
                 out.printf(Locale.ROOT, "%d,%.6f,%s%n", next++, p, label(p));
             }
         }
         return next;
     }
 
-    /** One probability per text: the model's single output for the vectorized texts. */
-    static float[] probabilities(Network model, TextVectorization vectorizer, List<String> texts) {
-        Tensor p = model.predict(vectorizer.transform(texts), BATCH);   // (texts, 1)
+    /** One probability per text: the model's single output for the texts, read by the model's own vectorizer. */
+    static float[] probabilities(Model model, List<String> texts) {
+        Tensor p = model.predict(texts);   // (texts, 1)
         if (p.rank() != 2 || p.dim(1) != 1) {
             throw new IllegalArgumentException("the model outputs shape " + java.util.Arrays.toString(p.shape())
                     + " per batch; predict needs one probability per text, (batch, 1)");

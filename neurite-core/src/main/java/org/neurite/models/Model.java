@@ -306,9 +306,10 @@ public class Model {
         return predict(x, DEFAULT_BATCH_SIZE);
     }
 
-    /** {@link #predict(Tensor)} in batches of {@code batchSize}. */
+    /** {@link #predict(Tensor)} in batches of {@code batchSize} (the results do not depend on it). */
     public Tensor predict(Tensor x, int batchSize) {
-        return network().predict(x, batchSize);
+        // A compiled model predicts through its training loop, which reuses buffers between batches.
+        return trainer != null ? trainer.predict(x, batchSize) : network().predict(x, batchSize);
     }
 
     /** The output for each raw text: {@code model.predict(List.of("I loved this movie"))}. */
@@ -318,6 +319,9 @@ public class Model {
 
     /** Every output for these inputs (one tensor per input), in batches of 32: Keras' {@code predict([xa, xb])}. */
     public List<Tensor> predictAll(List<Tensor> xs) {
+        if (trainer != null) {
+            return trainer.predict(xs, DEFAULT_BATCH_SIZE);
+        }
         network().build();
         int n = xs.get(0).dim(0);
         List<List<Tensor>> parts = new ArrayList<>();
@@ -373,8 +377,9 @@ public class Model {
     // ------------------------------------------------------------------------------ files
 
     /**
-     * Saves the model to one file: architecture, weights, seed and, for a model that reads texts, its
-     * vectorizer (configuration, vocabulary, idf weights). Keras' {@code model.save}. The write is
+     * Saves the model to one file: architecture, weights, seed, the optimizer's state once compiled
+     * and, for a model that reads texts, its vectorizer (configuration, vocabulary, idf weights).
+     * Keras' {@code model.save}. The write is
      * atomic: a failed save leaves any previous file as it was.
      *
      * @throws IOException if writing fails
@@ -385,7 +390,8 @@ public class Model {
 
     /** {@link #save(Path)} with key-value metadata ({@code recipe}, the training data's checksum), read back by {@link #metadata()}. */
     public void save(Path file, Map<String, String> newMetadata) throws IOException {
-        ModelFile.save(network(), null, newMetadata, vectorizer == null ? null : vectorizer.state(), file);
+        ModelFile.save(network(), trainer == null ? null : trainer.optimizer(), newMetadata,
+                vectorizer == null ? null : vectorizer.state(), file);
     }
 
     /**

@@ -14,13 +14,11 @@ import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
 import org.neurite.cli.report.HistoryPlot;
 import org.neurite.cli.report.ProgressBar;
-import org.neurite.io.ModelFile;
-import org.neurite.nn.Network;
+import org.neurite.models.Model;
 import org.neurite.train.CSVLogger;
 import org.neurite.train.ConfusionMatrix;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
-import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,12 +63,12 @@ public final class TrainCommand implements Callable<Integer> {
         RecipeData data = recipe.data();
         recipe.duplicates().filter(report -> !report.isEmpty())
                 .ifPresent(report -> System.err.println("warning: " + report.summary()));
-        Network model = recipe.model(seed);
+        Model model = recipe.model(seed, data);
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
         int trainingSamples = data.trainX().dim(0) - (int) (data.trainX().dim(0) * recipe.validationSplit());
         long totalSteps = (long) epochCount * ((trainingSamples + batch - 1) / batch);
-        Trainer trainer = recipe.compileForTraining(model, totalSteps);
+        recipe.compileForTraining(model, totalSteps);
         System.out.println(model.summary());
         FitOptions.Builder options = FitOptions.builder()
                 .epochs(epochCount)
@@ -79,20 +77,20 @@ public final class TrainCommand implements Callable<Integer> {
                 .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")));
         recipe.configureFit(options);
         long start = System.nanoTime();
-        History history = trainer.fit(data.trainX(), data.trainY(), options.build());
+        History history = model.fit(data.trainX(), data.trainY(), options.build());
         System.out.printf(Locale.ROOT, "training took %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
         metadata.put("data_sha256", data.trainingChecksum());
-        ModelFile.save(model, trainer.optimizer(), metadata, data.vectorizer(), dir.resolve("model.neurite"));
+        model.save(dir.resolve("model.neurite"), metadata);
         HistoryPlot.write(history, recipe.name(), dir.resolve("history.png"));
         List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
-        Map<String, Double> test = trainer.evaluate(data.testX(), data.testY(), 1000);
+        Map<String, Double> test = model.evaluate(data.testX(), data.testY(), 1000);
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         if (recipe.reportsConfusionMatrix()) {
-            printClassificationReport(trainer.confusionMatrix(data.testX(), data.testY(), 1000));
+            printClassificationReport(model.confusionMatrix(data.testX(), data.testY()));
         }
         return 0;
     }

@@ -388,6 +388,11 @@ public class Model {
         save(file, Map.of());
     }
 
+    /** {@link #save(Path)} to the file at {@code path}: {@code model.save("mnist.neurite")}. */
+    public void save(String path) throws IOException {
+        save(Path.of(path));
+    }
+
     /** {@link #save(Path)} with key-value metadata ({@code recipe}, the training data's checksum), read back by {@link #metadata()}. */
     public void save(Path file, Map<String, String> newMetadata) throws IOException {
         ModelFile.save(network(), trainer == null ? null : trainer.optimizer(), newMetadata,
@@ -409,6 +414,11 @@ public class Model {
         Model model = of(loaded.model(), vectorizer);
         model.metadata = loaded.metadata();
         return model;
+    }
+
+    /** {@link #load(Path)} from the file at {@code path}: {@code Model.load("mnist.neurite")}. */
+    public static Model load(String path) throws IOException {
+        return load(Path.of(path));
     }
 
     /** The metadata the model was loaded with (empty for a model built in this run). */

@@ -13,6 +13,7 @@ import org.neurite.io.LoadedModel;
 import org.neurite.io.ModelFile;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Network;
+import org.neurite.nn.Parameter;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.Rng;
@@ -158,6 +159,17 @@ public class Model {
 
     public long seed() {
         return network().seed();
+    }
+
+    /** Creates every layer's weights, if not done yet (Keras' {@code build}); returns this. */
+    public Model build() {
+        network().build();
+        return this;
+    }
+
+    /** Every weight by its dotted path ({@code dense_1.kernel}), building the model first if need be. */
+    public Map<String, Parameter> parametersByPath() {
+        return network().parametersByPath();
     }
 
     /** The number of weights, building the model first if need be: Keras' {@code count_params}. */

@@ -81,6 +81,13 @@ public final class Sequential extends Model {
         return this;
     }
 
+    /** Creates every layer's weights, if not done yet; returns this Sequential. */
+    @Override
+    public Sequential build() {
+        super.build();
+        return this;
+    }
+
     /** The output shape of each layer after the text vectorization, without the batch dimension. */
     public List<int[]> outputShapes() {
         return ((SequentialNetwork) network()).outputShapes();

@@ -263,7 +263,15 @@ public class Model {
 
     /** Keras' {@code fit(x, y, batch_size=.., epochs=.., validation_split=.., callbacks=..)}. */
     public History fit(Tensor x, Tensor y, FitOptions options) {
-        return trainer("fit").fit(x, y, options);
+        return trainer("fit").fit(x, y, withVectorizedValidation(options));
+    }
+
+    /** Options whose validation texts, if any, are replaced by their vectors. */
+    private FitOptions withVectorizedValidation(FitOptions options) {
+        if (options.validationTexts() == null) {
+            return options;
+        }
+        return options.withValidationData(vectorize("fit", options.validationTexts()), options.validationY());
     }
 
     /** Trains a model that reads texts on raw texts, one label row per text. */

@@ -116,6 +116,10 @@ public final class Trainer {
      */
     public History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
         checkData("fit", xs, ys);
+        if (options.validationTexts() != null) {
+            throw new IllegalArgumentException("fit: validation texts need a model that reads texts (its first layer a"
+                    + " TextVectorization); network '" + model.name() + "' takes tensors");
+        }
         boolean single = xs.size() == 1 && ys.size() == 1;
         if (!single && (options.validationX() != null || options.bucketBySequenceLength() != null)) {
             throw new IllegalArgumentException("fit: validationData and bucketBySequenceLength take one input and one"

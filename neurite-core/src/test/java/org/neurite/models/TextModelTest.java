@@ -130,4 +130,23 @@ class TextModelTest {
         assertTrue(functional.getMessage().startsWith("Model: input 'input' holds texts, so exactly one"
                 + " TextVectorization must read it; got ["), functional.getMessage());
     }
+
+    @Test
+    void validationTextsAreReadThroughTheVectorizer() {
+        TextVectorization vectorizer = adapted(6);
+        List<String> validation = List.of("great fun story", "dull slow film");
+        Tensor validationLabels = Tensor.of(new float[] {1, 0}, 2, 1);
+        Sequential onTexts = reviews(vectorizer);
+        onTexts.compile("adam", "binary_crossentropy", "accuracy");
+        Sequential onVectors = reviews(vectorizer);
+        onVectors.compile("adam", "binary_crossentropy", "accuracy");
+
+        var withTexts = onTexts.fit(TEXTS, LABELS, FitOptions.builder().epochs(2)
+                .validationData(validation, validationLabels).build());
+        var withVectors = onVectors.fit(vectorizer.transform(TEXTS), LABELS, FitOptions.builder().epochs(2)
+                .validationData(vectorizer.transform(validation), validationLabels).build());
+
+        assertEquals(withVectors.history(), withTexts.history());
+        assertEquals(2, withTexts.get("val_accuracy").size());
+    }
 }

@@ -14,11 +14,13 @@ import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
 /**
- * A network of layers that maps inputs to outputs: f(X). A model is itself a layer, so models
+ * A network of layers that maps inputs to outputs: f(X). A network is itself a layer, so networks
  * nest. {@link SequentialNetwork} stacks layers; {@link #functional} wires them as a graph.
  *
- * <p>Weights are created when the model is built, from one seed: the same seed gives the same
- * starting weights on every machine. Training lives in {@code org.neurite.train}.
+ * <p>Weights are created when the network is built, from one seed: the same seed gives the same
+ * starting weights on every machine. A network computes and nothing more: the model object users
+ * hold, with {@code compile}, {@code fit} and {@code save}, is {@code org.neurite.models.Model}, which
+ * wraps a network ({@code model.network()}); the loops live in {@code org.neurite.train}.
  *
  * <pre>{@code
  * SymbolicTensor in = Input.of(784);

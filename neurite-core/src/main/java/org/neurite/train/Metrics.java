@@ -8,8 +8,9 @@ import org.neurite.tensor.Tensor;
  * formulas are on {@link MeanMetric}, {@link Precision}, {@link Recall} and {@link Auc}.
  *
  * <pre>{@code
- * Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy(),
+ * model.compile(new Adam(1e-3f), Losses.binaryCrossentropy(),
  *         Metrics.accuracy(), Metrics.precision(), Metrics.recall(), Metrics.auc());
+ * model.compile("adam", "binary_crossentropy", "accuracy", "auc");   // the same by Keras' words
  * }</pre>
  *
  * <p>For a table of which class is mistaken for which, see {@link ConfusionMatrix}.

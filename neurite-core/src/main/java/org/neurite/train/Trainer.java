@@ -15,8 +15,10 @@ import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
 /**
- * A model compiled with an optimizer, a loss and metrics: Keras' {@code compile}, {@code fit},
- * {@code evaluate}, {@code predict} and {@code train_on_batch}.
+ * A network compiled with an optimizer, a loss and metrics: the loops behind Keras' {@code compile},
+ * {@code fit}, {@code evaluate}, {@code predict} and {@code train_on_batch}. Users call them on the
+ * model object ({@code org.neurite.models.Model}), which holds a trainer once compiled; callbacks
+ * receive the trainer, and tools that inspect training use it directly.
  *
  * <p>Each step runs inside one {@link BufferArena} scope, so after the first steps training
  * allocates no new tensor storage. Each epoch's shuffle comes from the model's seed and the epoch
@@ -24,7 +26,7 @@ import org.neurite.tensor.Tensor;
  * resumed at epoch e (with {@code initialEpoch}) shuffles exactly as an uninterrupted one.
  *
  * <pre>{@code
- * Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy(),
+ * Trainer trainer = Trainer.compile(network, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy(),
  *         Metrics.accuracy());
  * History history = trainer.fit(xTrain, yTrain, FitOptions.builder().batchSize(128).epochs(10).build());
  * Map<String, Double> test = trainer.evaluate(xTest, yTest, 1000);

@@ -1,8 +1,8 @@
 package org.neurite.cli.recipes;
 
-import org.neurite.nn.Input;
 import org.neurite.models.Model;
 import org.neurite.models.Sequential;
+import org.neurite.nn.Input;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;

@@ -69,6 +69,8 @@ import org.neurite.train.Trainer;
 public class Model {
     /** Keras' batch size when {@code evaluate} or {@code predict} is given none. */
     public static final int DEFAULT_BATCH_SIZE = 32;
+    /** Raw texts vectorized at a time by {@link #predict(List)}. */
+    private static final int TEXTS_PER_CHUNK = 4096;
 
     private Network network;
     private TextVectorization vectorizer;
@@ -332,9 +334,21 @@ public class Model {
         return trainer != null ? trainer.predict(x, batchSize) : network().predict(x, batchSize);
     }
 
-    /** The output for each raw text: {@code model.predict(List.of("I loved this movie"))}. */
+    /**
+     * The output for each raw text: {@code model.predict(List.of("I loved this movie"))}. Texts are
+     * vectorized {@value #TEXTS_PER_CHUNK} at a time, so that a large corpus never holds all its
+     * vectors (a tf-idf row of 20,000 entries per text) at once.
+     */
     public Tensor predict(List<String> texts) {
-        return predict(vectorize("predict", texts));
+        if (texts.size() <= TEXTS_PER_CHUNK) {
+            return predict(vectorize("predict", texts));
+        }
+        List<Tensor> parts = new ArrayList<>();
+        for (int start = 0; start < texts.size(); start += TEXTS_PER_CHUNK) {
+            parts.add(predict(vectorize("predict", texts.subList(start, Math.min(texts.size(),
+                    start + TEXTS_PER_CHUNK)))));
+        }
+        return Tensor.concat(0, parts.toArray(new Tensor[0]));
     }
 
     /** Every output for these inputs (one tensor per input), in batches of 32: Keras' {@code predict([xa, xb])}. */

@@ -149,4 +149,16 @@ class TextModelTest {
         assertEquals(withVectors.history(), withTexts.history());
         assertEquals(2, withTexts.get("val_accuracy").size());
     }
+
+    @Test
+    void predictionOfManyTextsIsThatOfEachChunk() {
+        Sequential model = reviews(adapted(6));
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            many.add(TEXTS.get(i % TEXTS.size()) + (i % 3 == 0 ? " great" : ""));
+        }
+        Tensor all = model.predict(many);
+        assertArrayEquals(new int[] {5000, 1}, all.shape());
+        assertArrayEquals(model.predict(model.vectorizer().orElseThrow().transform(many)).toArray(), all.toArray());
+    }
 }

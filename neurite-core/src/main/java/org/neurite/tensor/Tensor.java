@@ -270,6 +270,11 @@ public final class Tensor {
         return ShapeOps.permute(this, order);
     }
 
+    /** A sequence batch {@code (batch, time, ...)} with its time axis reversed (copied). */
+    public Tensor reverseTime() {
+        return ShapeOps.reverseTime(this);
+    }
+
     /** The rows of the first axis at {@code indices}, in that order (copied). */
     public Tensor gather(int... indices) {
         return Indexing.gatherRows(this, indices);

@@ -90,6 +90,21 @@ public final class Tensor {
         return new Tensor(values, 0, shape.clone());
     }
 
+    /**
+     * Integers (labels, token ids) as floats of the given shape, exact up to 2^24.
+     *
+     * <pre>{@code
+     * Tensor y = Tensor.ofInts(new int[] {0, 1, 1}, 3, 1);   // (3, 1) labels
+     * }</pre>
+     */
+    public static Tensor ofInts(int[] values, int... shape) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = values[i];
+        }
+        return of(floats, shape);
+    }
+
     /** A 1-D tensor of the given values (copied). */
     public static Tensor vector(float... values) {
         return of(values.clone(), values.length);

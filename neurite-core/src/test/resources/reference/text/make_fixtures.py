@@ -8,6 +8,7 @@ HTML line breaks, ASCII and Unicode punctuation, Unicode spaces, repeated ties, 
 queries, and writes everything into one JSON file beside this script, keras_text_vectorization.json:
 
     {"keras": VERSION, "corpus": [...], "queries": [...],
+     "reduce_mean": {"sizes", "means"} (tf.reduce_mean of the float32 sequence described below),
      "cases": [{"name", "config" (the options given to the layer), "vocabulary",
                 "idf_weights" (tf_idf only, else null), "shape", "output" (flat, row-major)}]}
 
@@ -85,6 +86,20 @@ CASES = [
 ]
 
 
+# tf.reduce_mean of float32 values, whose summation order the OOV idf weight of tf_idf depends on:
+# x[i] = float32((i * 7919 % 1009) / 97) for i < n.
+MEAN_SIZES = [1, 7, 31, 32, 40, 74, 111, 1000, 8192, 8193, 20000, 50001]
+
+
+def reduce_means():
+    import tensorflow as tf
+    means = []
+    for n in MEAN_SIZES:
+        x = np.array([(i * 7919 % 1009) / 97 for i in range(n)], dtype=np.float32)
+        means.append(float(tf.reduce_mean(tf.constant(x)).numpy()))
+    return {"sizes": MEAN_SIZES, "means": means}
+
+
 def float32_list(values):
     return [float(np.float32(v)) for v in np.asarray(values, dtype=np.float32).ravel()]
 
@@ -108,7 +123,7 @@ def run(spec):
 
 
 def main():
-    fixture = {"keras": keras.__version__, "corpus": CORPUS, "queries": QUERIES,
+    fixture = {"keras": keras.__version__, "corpus": CORPUS, "queries": QUERIES, "reduce_mean": reduce_means(),
                "cases": [run(spec) for spec in CASES]}
     path = os.path.join(HERE, "keras_text_vectorization.json")
     header = {k: v for k, v in fixture.items() if k != "cases"}

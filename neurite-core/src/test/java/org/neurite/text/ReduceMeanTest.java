@@ -12,6 +12,22 @@ import org.neurite.testing.Tolerances;
 /** TensorFlow's float32 mean: exact where the order of sums cannot matter, and close to the true mean always. */
 class ReduceMeanTest {
     @Test
+    void givesTensorFlowsMeanToTheLastBit() throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode reference;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/reference/text/keras_text_vectorization.json")) {
+            reference = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("reduce_mean");
+        }
+        for (int c = 0; c < reference.get("sizes").size(); c++) {
+            int n = reference.get("sizes").get(c).asInt();
+            float[] x = new float[n + 3];   // at an offset, as the idf weights after the OOV entry
+            for (int i = 0; i < n; i++) {
+                x[3 + i] = (float) ((i * 7919L % 1009) / 97.0);
+            }
+            assertEquals((float) reference.get("means").get(c).asDouble(), ReduceMean.of(x, 3, n + 3), "n = " + n);
+        }
+    }
+
+    @Test
     void smallIntegersSumExactly() {
         assertEquals(2.5f, ReduceMean.of(new float[] {9, 1, 2, 3, 4}, 1, 5));
         assertEquals(0f, ReduceMean.of(new float[] {7}, 1, 1));

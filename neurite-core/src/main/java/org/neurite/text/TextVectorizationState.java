@@ -12,8 +12,10 @@ import java.util.Objects;
  * weights.
  *
  * <p>{@code config} uses the keys and values of Keras' {@code TextVectorization.get_config()}:
- * {@code max_tokens} (Integer or null), {@code standardize} (String or null; {@code "custom"} for
- * a function), {@code split} (String; {@code "custom"} for a function), {@code ngrams} (null, an
+ * {@code max_tokens} (Integer or null), {@code standardize} (String or null: a
+ * {@link Standardization#configName()}, Keras' or Neurite's {@code unicode_...}; {@code "custom"}
+ * for a function), {@code split} (String: a {@link Split#configName()}; {@code "custom"} for a
+ * function), {@code ngrams} (null, an
  * Integer, or a List of Integers), {@code output_mode}, {@code output_sequence_length} (Integer or
  * null), {@code pad_to_max_tokens}, {@code sparse}, {@code ragged} (both false), {@code encoding}
  * ({@code "utf-8"}) and {@code vocabulary_size}. All values are JSON-friendly.

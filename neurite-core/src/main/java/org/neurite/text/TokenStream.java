@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
  * {@link Sink} as a range of characters with its String hash.
  *
  * <p>The common configuration (a built-in {@link Standardization}, {@link Split#WHITESPACE} or
- * {@link Split#UNICODE_WHITESPACE}, no n-grams beyond width 1) runs a fast path that standardizes into a per-thread buffer and scans it
- * for tokens without making a String per token; everything else goes through {@link #tokenize},
- * which is also the fast path's test oracle.
+ * {@link Split#UNICODE_WHITESPACE}, no n-grams beyond width 1) runs a fast path that standardizes
+ * into a per-thread buffer and scans it for tokens without making a String per token; everything
+ * else goes through {@link #tokenize}, which is also the fast path's test oracle.
  */
 final class TokenStream {
     /** Receives the tokens of a text, one call per token: {@code chars[from, to)}. */

@@ -27,6 +27,12 @@ class StandardizationTest {
     }
 
     @Test
+    void theTwoFamiliesDifferAsTheJavadocSays() {
+        assertEquals("great filmbr ΑΘΗΝΑ «é»", KERAS.apply("Great FILM!<br />ΑΘΗΝΑ «é»"));
+        assertEquals("great film αθηνα é", UNICODE.apply("Great FILM!<br />ΑΘΗΝΑ «é»"));
+    }
+
+    @Test
     void kerasVariantsDoOneStepEach() {
         assertEquals("Hello World", Standardization.STRIP_PUNCTUATION.apply("Hello, World!"));
         assertEquals("hello, world!", Standardization.LOWER.apply("Hello, World!"));

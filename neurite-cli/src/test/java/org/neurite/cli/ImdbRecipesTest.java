@@ -12,6 +12,7 @@ import org.neurite.cli.recipes.ImdbSentiment;
 import org.neurite.cli.recipes.LabelledTexts;
 import org.neurite.io.ModelFile;
 import org.neurite.models.Model;
+import org.neurite.testing.NeedsDataset;
 import org.neurite.text.TextVectorizationState;
 
 /**
@@ -23,6 +24,7 @@ class ImdbRecipesTest {
     Path dir;
 
     @Test
+    @NeedsDataset
     void bagOfWordsReportsF1AndTheMatrixAndSavesItsVectorizer() throws IOException {
         CommandRun run = CommandRun.of("train", "imdb-bow", "--subset", "400", "--epochs", "1", "--out", dir.toString());
 
@@ -33,11 +35,14 @@ class ImdbRecipesTest {
         assertTrue(Files.exists(dir.resolve("history.png")));
         TextVectorizationState vectorizer = ModelFile.load(dir.resolve("model.neurite")).vectorizer().orElseThrow();
         assertEquals("tf_idf", vectorizer.config().get("output_mode"));
+        assertEquals("unicode_lower_and_strip_punctuation", vectorizer.config().get("standardize"));   // as before Keras' names meant Keras'
+        assertEquals("unicode_whitespace", vectorizer.config().get("split"));
         CommandRun predict = CommandRun.of("predict", "--model", dir.resolve("model.neurite").toString(), "--text", "great");
         assertEquals(0, predict.status(), predict.err());
     }
 
     @Test
+    @NeedsDataset
     void lstmTrainsOnBucketedSequencesAndSavesItsVectorizer() throws IOException {
         CommandRun run = CommandRun.of("train", "imdb-lstm", "--subset", "200", "--epochs", "1",
                 "--sequence-length", "40", "--units", "4", "--out", dir.toString());

@@ -22,6 +22,7 @@ import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.Flatten;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.NeedsDataset;
 import org.neurite.text.TextVectorization;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
@@ -40,6 +41,7 @@ class ReadmeTest {
     Path dir;
 
     @Test
+    @NeedsDataset
     void mnistInFiveStatementsTrainsEvaluatesAndSaves() throws IOException {
         // tag::mnist-data[]
         Split<ImageDataset> mnist = ImageDatasets.mnist();        // fetched on first use, then cached

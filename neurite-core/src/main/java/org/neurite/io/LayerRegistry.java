@@ -10,6 +10,8 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.layers.ActivationLayer;
 import org.neurite.nn.layers.Add;
+import org.neurite.nn.layers.AdditiveAttention;
+import org.neurite.nn.layers.Attention;
 import org.neurite.nn.layers.Average;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Concatenate;
@@ -20,10 +22,12 @@ import org.neurite.nn.layers.Flatten;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.GlobalAveragePooling1D;
 import org.neurite.nn.layers.GlobalMaxPooling1D;
+import org.neurite.nn.layers.GroupedQueryAttention;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.nn.layers.Masking;
 import org.neurite.nn.layers.Maximum;
 import org.neurite.nn.layers.Minimum;
+import org.neurite.nn.layers.MultiHeadAttention;
 import org.neurite.nn.layers.Multiply;
 import org.neurite.nn.layers.RepeatVector;
 import org.neurite.nn.layers.Reshape;
@@ -47,6 +51,8 @@ public final class LayerRegistry {
     private static final Map<String, Function<LayerConfig, Layer>> READERS = Map.ofEntries(
             entry("Activation", ActivationLayer::fromConfig),
             entry("Add", Add::fromConfig),
+            entry("AdditiveAttention", AdditiveAttention::fromConfig),
+            entry("Attention", Attention::fromConfig),
             entry("Average", Average::fromConfig),
             entry("Bidirectional", Bidirectional::fromConfig),
             entry("Concatenate", Concatenate::fromConfig),
@@ -57,10 +63,12 @@ public final class LayerRegistry {
             entry("GRU", GRU::fromConfig),
             entry("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig),
             entry("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig),
+            entry("GroupedQueryAttention", GroupedQueryAttention::fromConfig),
             entry("LSTM", LSTM::fromConfig),
             entry("Masking", Masking::fromConfig),
             entry("Maximum", Maximum::fromConfig),
             entry("Minimum", Minimum::fromConfig),
+            entry("MultiHeadAttention", MultiHeadAttention::fromConfig),
             entry("Multiply", Multiply::fromConfig),
             entry("RepeatVector", RepeatVector::fromConfig),
             entry("Reshape", Reshape::fromConfig),

@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
 
@@ -74,5 +75,10 @@ public final class AdditiveAttention extends BaseDenseAttention {
         Map<String, Object> config = super.config();
         config.put("use_scale", useScale);
         return config;
+    }
+
+    /** Makes the layer {@link #config()} describes. */
+    public static AdditiveAttention fromConfig(LayerConfig c) {
+        return new AdditiveAttention(c.optName(), c.bool("use_scale"), c.floatValue("dropout"), c.bool("use_causal_mask"));
     }
 }

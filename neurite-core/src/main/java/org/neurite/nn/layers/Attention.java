@@ -5,6 +5,7 @@ import java.util.Map;
 import org.neurite.autograd.MatMul;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
 
@@ -115,6 +116,25 @@ public final class Attention extends BaseDenseAttention {
         config.put("use_scale", useScale);
         config.put("score_mode", scoreMode.kerasName());
         return config;
+    }
+
+    /** Makes the layer {@link #config()} describes. */
+    public static Attention fromConfig(LayerConfig c) {
+        return builder()
+                .optName(c.optName())
+                .optUseScale(c.bool("use_scale"))
+                .optScoreMode(scoreMode(c))
+                .optDropout(c.floatValue("dropout"))
+                .optUseCausalMask(c.bool("use_causal_mask"))
+                .build();
+    }
+
+    private static ScoreMode scoreMode(LayerConfig c) {
+        try {
+            return ScoreMode.byName(c.text("score_mode"));
+        } catch (IllegalArgumentException e) {
+            throw c.error(e.getMessage());
+        }
     }
 
     /** Builds an {@link Attention}; every option has Keras' default. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
 import org.neurite.tensor.Rng;
@@ -221,6 +222,23 @@ public final class GroupedQueryAttention extends Layer {
         config.put("kernel_regularizer", kernelRegularizer);
         config.put("bias_regularizer", biasRegularizer);
         return config;
+    }
+
+    /** Makes the layer {@link #config()} describes. */
+    public static GroupedQueryAttention fromConfig(LayerConfig c) {
+        return builder()
+                .optName(c.optName())
+                .setHeadDim(c.intValue("head_dim"))
+                .setNumQueryHeads(c.intValue("num_query_heads"))
+                .setNumKeyValueHeads(c.intValue("num_key_value_heads"))
+                .optDropout(c.floatValue("dropout"))
+                .optUseBias(c.bool("use_bias"))
+                .optUseCausalMask(c.bool("use_causal_mask"))
+                .optKernelInitializer(c.initializer("kernel_initializer"))
+                .optBiasInitializer(c.initializer("bias_initializer"))
+                .optKernelRegularizer(c.optRegularizer("kernel_regularizer"))
+                .optBiasRegularizer(c.optRegularizer("bias_regularizer"))
+                .build();
     }
 
     /** Builds a {@link GroupedQueryAttention}: the head size and both head counts are required. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
 import org.neurite.tensor.Rng;
@@ -215,6 +216,29 @@ public final class MultiHeadAttention extends Layer {
         config.put("kernel_regularizer", kernelRegularizer);
         config.put("bias_regularizer", biasRegularizer);
         return config;
+    }
+
+    /** Makes the layer {@link #config()} describes. */
+    public static MultiHeadAttention fromConfig(LayerConfig c) {
+        int[] outputShape = c.optIntArray("output_shape");
+        if (outputShape != null && outputShape.length != 1) {
+            throw c.error("'output_shape' must be one dimension for inputs of rank 3, got "
+                    + java.util.Arrays.toString(outputShape));
+        }
+        return builder()
+                .optName(c.optName())
+                .setNumHeads(c.intValue("num_heads"))
+                .setKeyDim(c.intValue("key_dim"))
+                .optValueDim(c.intValue("value_dim"))
+                .optDropout(c.floatValue("dropout"))
+                .optUseBias(c.bool("use_bias"))
+                .optOutputShape(outputShape == null ? 0 : outputShape[0])
+                .optUseCausalMask(c.bool("use_causal_mask"))
+                .optKernelInitializer(c.initializer("kernel_initializer"))
+                .optBiasInitializer(c.initializer("bias_initializer"))
+                .optKernelRegularizer(c.optRegularizer("kernel_regularizer"))
+                .optBiasRegularizer(c.optRegularizer("bias_regularizer"))
+                .build();
     }
 
     /** Builds a {@link MultiHeadAttention}: {@code setNumHeads} and {@code setKeyDim} are required. */

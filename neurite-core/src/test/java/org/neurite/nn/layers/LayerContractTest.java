@@ -58,7 +58,15 @@ class LayerContractTest {
                 LayerCase.of(() -> new LSTM(2), 3, 4).params(56).mask(CONSUMES),
                 LayerCase.of(() -> new GRU(2), 3, 4).params(48).mask(CONSUMES),
                 LayerCase.of(() -> new Bidirectional(LSTM.builder().setUnits(2).optReturnSequences(true).build()), 3, 4)
-                        .params(112));
+                        .params(112),
+                LayerCase.of(() -> Attention.builder().optUseScale(true).optScoreMode(Attention.ScoreMode.CONCAT)
+                        .optUseCausalMask(true).build(), 3, 4).and(5, 4).params(2),
+                LayerCase.of(AdditiveAttention::new, 3, 4).and(5, 2).and(5, 4).params(4),
+                LayerCase.of(() -> MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3).optValueDim(2)
+                        .optOutputShape(5).build(), 3, 4).and(5, 2).params(4 * 6 + 6 + 2 * 6 + 6 + 2 * 4 + 4 + 4 * 5 + 5),
+                LayerCase.of(() -> GroupedQueryAttention.builder().setHeadDim(2).setNumQueryHeads(4)
+                        .setNumKeyValueHeads(2).optUseCausalMask(true).build(), 3, 4).and(3, 4)
+                        .params(4 * 8 + 8 + 4 * 4 + 4 + 4 * 4 + 4 + 8 * 4 + 4));
     }
 
     @ParameterizedTest(name = "{0}")

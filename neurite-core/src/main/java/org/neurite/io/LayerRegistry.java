@@ -29,11 +29,14 @@ import org.neurite.nn.layers.Maximum;
 import org.neurite.nn.layers.Minimum;
 import org.neurite.nn.layers.MultiHeadAttention;
 import org.neurite.nn.layers.Multiply;
+import org.neurite.nn.layers.PositionEmbedding;
 import org.neurite.nn.layers.RepeatVector;
 import org.neurite.nn.layers.Reshape;
 import org.neurite.nn.layers.SimpleRNN;
+import org.neurite.nn.layers.SinePositionEncoding;
 import org.neurite.nn.layers.Subtract;
 import org.neurite.nn.layers.TimeDistributed;
+import org.neurite.nn.layers.TokenAndPositionEmbedding;
 
 /**
  * The layer types a model file may hold: a fixed map from the Keras class name to the layer's own
@@ -70,11 +73,14 @@ public final class LayerRegistry {
             entry("Minimum", Minimum::fromConfig),
             entry("MultiHeadAttention", MultiHeadAttention::fromConfig),
             entry("Multiply", Multiply::fromConfig),
+            entry("PositionEmbedding", PositionEmbedding::fromConfig),
             entry("RepeatVector", RepeatVector::fromConfig),
             entry("Reshape", Reshape::fromConfig),
             entry("SimpleRNN", SimpleRNN::fromConfig),
+            entry("SinePositionEncoding", SinePositionEncoding::fromConfig),
             entry("Subtract", Subtract::fromConfig),
-            entry("TimeDistributed", TimeDistributed::fromConfig));
+            entry("TimeDistributed", TimeDistributed::fromConfig),
+            entry("TokenAndPositionEmbedding", TokenAndPositionEmbedding::fromConfig));
 
     private LayerRegistry() {
     }

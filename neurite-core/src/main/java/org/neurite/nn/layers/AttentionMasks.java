@@ -50,8 +50,9 @@ final class AttentionMasks {
         return mask == null || mask.data()[mask.offset() + index] != 0f;
     }
 
-    private static void check(Function<String, IllegalArgumentException> error, String argument, Tensor mask,
-                              int batch, int steps) {
+    /** Refuses a timestep mask (null for none) that is not {@code (batch, steps)}, naming the argument. */
+    static void check(Function<String, IllegalArgumentException> error, String argument, Tensor mask,
+                      int batch, int steps) {
         if (mask != null && (mask.rank() != 2 || mask.dim(0) != batch || mask.dim(1) != steps)) {
             throw error.apply(argument + " must have shape " + Shapes.toString(new int[] {batch, steps})
                     + " (batch, time) to match its input, got " + Shapes.toString(mask.shape()));

@@ -6,6 +6,7 @@ import org.neurite.autograd.MaskedSoftmax;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
 import org.neurite.tensor.Rng;
+import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -96,19 +97,23 @@ public abstract class BaseDenseAttention extends Layer {
         Variable query = inputs.get(0);
         Variable value = inputs.get(1);
         Variable key = inputs.size() == 3 ? inputs.get(2) : value;
-        AttentionShapes.check(this::error, query, value, key, key.shape().length == 3 ? key.shape()[2] : -1, -1, -1);
+        AttentionShapes.check(this::error, query, value, key, -1, -1, -1);
+        if (query.shape()[2] != key.shape()[2]) {
+            throw error("query and key must have the same number of features, got query "
+                    + Shapes.toString(query.shape()) + " and key " + Shapes.toString(key.shape()));
+        }
         int batch = query.shape()[0];
         int tq = query.shape()[1];
-        int tv = value.shape()[1];
-        Tensor mask = AttentionMasks.combine(this::error, batch, tq, tv, null, value.mask(), null, null, useCausalMask);
+        Tensor queryMask = query.mask();
+        AttentionMasks.check(this::error, "query mask", queryMask, batch, tq);
+        Tensor mask = AttentionMasks.combine(this::error, batch, tq, value.shape()[1], null, value.mask(), null, null,
+                useCausalMask);
         Variable scores = scores(query, key);                                                       // (b, Tq, Tv)
         Variable weights = MaskedSoftmax.softmax(scores, mask, 1, MaskedSoftmax.FullyMasked.UNIFORM_SHIFTED);
         Variable dropped = training && dropout > 0f ? AttentionDropout.apply(weights, dropout, rng()) : weights;
         Variable output = dropped.matmul(value);                                                    // (b, Tq, Fv)
-        Tensor queryMask = query.mask();
         if (queryMask != null) {
-            AttentionMasks.combine(this::error, batch, tq, tv, queryMask, null, null, null, false);   // checks its shape
-            output = output.mul(Variable.constant(queryMask.reshape(batch, tq, 1)));
+            output = output.mul(Variable.constant(queryMask.reshape(batch, tq, 1)));                 // padded queries: 0
         }
         return new AttentionResult(output.withMask(queryMask), weights);
     }

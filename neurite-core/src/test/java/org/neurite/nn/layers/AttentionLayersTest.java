@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -79,7 +79,7 @@ class AttentionLayersTest {
     void embeddingPaddingMaskHidesPaddedKeysInAFunctionalGraph() {
         SymbolicTensor ids = Input.of(-1);
         SymbolicTensor x = Embedding.builder().setInputDim(10).setOutputDim(F).optMaskZero(true).build().apply(ids);
-        Model model = Model.functional(ids, MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3).build().apply(x, x));
+        Network model = Network.functional(ids, MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3).build().apply(x, x));
         model.seed(3);
         Tensor padded = model.predict(Tensor.matrix(new float[][] {{4, 2, 7, 0, 0}}), 1);
         Tensor unpadded = model.predict(Tensor.matrix(new float[][] {{4, 2, 7}}), 1);

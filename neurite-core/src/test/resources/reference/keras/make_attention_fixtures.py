@@ -11,6 +11,9 @@ into this folder:
      "grads": {"query": T, "value": T, ["key": T], weight name: T, ...}}
     T = {"shape": [..], "data": [row-major floats]}
 
+attention_model.json holds a whole functional model instead (see run_model): its ids, its weights
+in Keras' order with their paths, and its predictions.
+
 Weights are listed in Keras' order under Keras' names ("query/kernel"). The gradients are those of
 sum(output * r) (+ sum(scores * r_scores) when the scores are returned) with respect to every
 input and weight, taken with tf.GradientTape. Masks are Keras masks on the inputs (timestep masks,
@@ -120,6 +123,29 @@ def weight_name(layer, w):
     return w.path[len(prefix):] if w.path.startswith(prefix) else w.path
 
 
+def run_model(name, seed=20):
+    """A small model of public layers: Embedding(mask_zero) -> MultiHeadAttention(x, x) and Attention(q, x)
+    -> Add -> GlobalAveragePooling1D -> Dense, so that the padding mask flows through the graph as in Keras."""
+    rng = np.random.RandomState(seed)
+    ids = keras.Input((6,), dtype="int32")
+    x = layers.Embedding(12, 8, mask_zero=True, name="embedding")(ids)
+    a = layers.MultiHeadAttention(num_heads=2, key_dim=4, name="mha")(x, x)
+    b = layers.Attention(use_scale=True, name="attention")([a, x])
+    pooled = layers.GlobalAveragePooling1D()(layers.Add()([x, a, b]))
+    model = keras.Model(ids, layers.Dense(3, name="dense")(pooled))
+    weights = [rng.normal(0, 0.5, w.shape).astype(np.float32) for w in model.weights]
+    model.set_weights(weights)
+    data = np.array([[3, 1, 7, 0, 0, 0], [9, 2, 11, 5, 4, 0], [4, 0, 0, 0, 0, 0]], dtype=np.int32)
+    fixture = {
+        "inputs": {"ids": tensor(data)},
+        "weights": [{"name": w.path, **tensor(v)} for w, v in zip(model.weights, weights)],
+        "output": tensor(model.predict(data, verbose=0)),
+    }
+    with open(os.path.join(HERE, name + ".json"), "w") as f:
+        json.dump(fixture, f, separators=(",", ":"))
+    print("wrote", name)
+
+
 def main():
     q_mask = steps_mask([4, 2, 3], 4)
     v_mask = steps_mask([5, 3, 0], 5)  # the last sample's value is all padding
@@ -184,6 +210,8 @@ def main():
     run("gqa_multi_query", layers.GroupQueryAttention(**mqa),
         {"query": (BATCH, 4, 5), "value": (BATCH, 6, 5)}, masks={"value": steps_mask([6, 2, 4], 6)},
         options=mqa, seed=14)
+
+    run_model("attention_model")
 
 
 if __name__ == "__main__":

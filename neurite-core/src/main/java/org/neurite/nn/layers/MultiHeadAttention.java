@@ -34,7 +34,8 @@ import org.neurite.tensor.Tensor;
  *
  * <p>Masks as Keras: the timestep masks of the query, the value and (when given) the key, the causal
  * mask and an explicit {@code attention_mask} are ANDed ({@link AttentionMasks}); the output carries
- * the query's mask. A query step that may attend to nothing (a padded query) gets uniform weights on
+ * the query's mask, and, as in Keras, the inputs lose theirs (later users of the same tensors see
+ * none). A query step that may attend to nothing (a padded query) gets uniform weights on
  * Keras' default path, but zero weights when the scores are returned or dropout is set (Keras takes
  * its {@code Softmax} layer then); this layer does the same, so its outputs match Keras' either way.
  * Dropout applies to the attention weights during training. Only inputs of rank 3 are supported
@@ -183,15 +184,31 @@ public final class MultiHeadAttention extends Layer {
         AttentionShapes.check(this::error, query, value, k, queryKernel.value().dim(0), keyKernel.value().dim(0),
                 valueKernel.value().dim(0));
         int batch = query.shape()[0];
-        Tensor mask = AttentionMasks.combine(this::error, batch, query.shape()[1], value.shape()[1], query.mask(),
+        Tensor queryMask = query.mask();
+        Tensor mask = AttentionMasks.combine(this::error, batch, query.shape()[1], value.shape()[1], queryMask,
                 value.mask(), key == null ? null : key.mask(), attentionMask, useCausalMask);
+        stripMasks(query, value, key);
         AttentionResult heads = HeadAttention.attend(
                 HeadAttention.project(query, queryKernel, queryBias),      // (b·h, Tq, key_dim)
                 HeadAttention.project(k, keyKernel, keyBias),              // (b·h, Tv, key_dim)
                 HeadAttention.project(value, valueKernel, valueBias),      // (b·h, Tv, value_dim)
                 numHeads, mask, HeadAttention.fullyMasked(withScores, dropout), dropout, rng(), training);
         Variable output = HeadAttention.output(heads.output(), batch, outputKernel, outputBias);   // (b, Tq, out)
-        return new AttentionResult(output.withMask(query.mask()), heads.scores());
+        return new AttentionResult(output.withMask(queryMask), heads.scores());
+    }
+
+    /**
+     * Keras' {@code MultiHeadAttention.call} removes the masks from its input tensors once it has read
+     * them ("the masks are handled at the level of the layer"), so a layer that uses the same tensors
+     * after it in a graph sees them unmasked: {@code Attention([mha(x, x), x])} gets no value mask.
+     * This layer does the same, so that such graphs compute what Keras computes.
+     */
+    private static void stripMasks(Variable... inputs) {
+        for (Variable input : inputs) {
+            if (input != null) {
+                input.withMask(null);
+            }
+        }
     }
 
     private Rng rng() {

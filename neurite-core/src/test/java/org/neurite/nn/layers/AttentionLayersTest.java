@@ -104,6 +104,17 @@ class AttentionLayersTest {
     }
 
     @Test
+    void multiHeadAttentionRemovesItsInputsMasksAsKerasDoes() {
+        MultiHeadAttention mha = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(2).build();
+        Rng rng = new Rng(10);
+        mha.build(List.of(new int[] {TV, F}, new int[] {TV, F}), rng);
+        Variable x = Variable.constant(TestTensors.normal(rng, BATCH, TV, F)).withMask(VALUE_MASK);
+        Variable out = mha.call(List.of(x, x), false);
+        assertSame(VALUE_MASK, out.mask());
+        assertEquals(null, x.mask(), "Keras' MultiHeadAttention.call sets its inputs' masks to None");
+    }
+
+    @Test
     void causalMaskKeepsEarlierStepsBlindToLaterOnes() {
         Rng rng = new Rng(5);
         List<Layer> causal = List.of(Attention.builder().optUseCausalMask(true).build(),

@@ -12,11 +12,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
+import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.Tolerances;
@@ -77,6 +81,30 @@ class AttentionReferenceTest {
             assertClose(tensor(grads.get(kerasName)), gradOrZeros(p.grad(), p.value()), gradientScale,
                     fixture + " gradient of " + kerasName);
         }
+    }
+
+    @Test
+    void aModelOfAttentionLayersOverPaddedTokensPredictsAsKeras() {
+        JsonNode f = load("attention_model");
+        SymbolicTensor ids = Input.of(6);
+        SymbolicTensor x = Embedding.builder().optName("embedding").setInputDim(12).setOutputDim(8).optMaskZero(true)
+                .build().apply(ids);
+        SymbolicTensor a = MultiHeadAttention.builder().optName("mha").setNumHeads(2).setKeyDim(4).build().apply(x, x);
+        SymbolicTensor b = Attention.builder().optName("attention").optUseScale(true).build().apply(a, x);
+        SymbolicTensor pooled = new GlobalAveragePooling1D().apply(new Add().apply(x, a, b));
+        Network model = Network.functional(ids, new Dense(3).apply(pooled));
+        model.build();
+        List<Parameter> params = model.parameters();
+        JsonNode weights = f.get("weights");
+        assertEquals(weights.size(), params.size(), "number of weights");
+        List<Tensor> values = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            assertEquals(weights.get(i).get("name").asText(), params.get(i).path().replace('.', '/'), "weight " + i);
+            values.add(tensor(weights.get(i)));
+        }
+        model.setWeights(values);
+        Tensor expected = tensor(f.get("output"));
+        assertClose(expected, model.predict(tensor(f.get("inputs").get("ids")), 3), largest(expected), "predictions");
     }
 
     /** Scores are only returned when the fixture has them: then {@code callWithScores}, else the graph's call. */

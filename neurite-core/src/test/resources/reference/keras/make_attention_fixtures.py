@@ -187,6 +187,10 @@ def main():
     run("mha_masked_scores", layers.MultiHeadAttention(**mha_masked),
         {"query": (BATCH, 4, 6), "value": (BATCH, 5, 6)}, masks={"query": q_mask, "value": v_mask},
         options=mha_masked, with_scores=True, seed=9)
+    # With dropout set, Keras takes its Softmax-layer path even at inference: padded queries get zero weights.
+    run("mha_masked_dropout", layers.MultiHeadAttention(**mha_masked, dropout=0.25),
+        {"query": (BATCH, 4, 6), "value": (BATCH, 5, 6)}, masks={"query": q_mask, "value": v_mask},
+        options={**mha_masked, "dropout": 0.25}, seed=9)
     attention = (np.random.RandomState(10).uniform(size=(BATCH, 5, 5)) > 0.3).astype(np.float32)
     run("mha_causal_attention_mask", layers.MultiHeadAttention(num_heads=2, key_dim=4),
         {"query": (BATCH, 5, 6), "value": (BATCH, 5, 6)},

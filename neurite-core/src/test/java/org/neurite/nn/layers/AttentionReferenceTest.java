@@ -39,7 +39,7 @@ class AttentionReferenceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"attention_dot", "attention_dot_scale_key", "attention_masked", "attention_concat_masked",
         "attention_causal", "additive", "additive_noscale_causal_key", "mha_self", "mha_cross_options", "mha_masked",
-        "mha_masked_scores", "mha_causal_attention_mask", "mha_causal_only", "gqa", "gqa_causal_scores",
+        "mha_masked_scores", "mha_masked_dropout", "mha_causal_attention_mask", "mha_causal_only", "gqa", "gqa_causal_scores",
         "gqa_multi_query"})
     void matchesKeras(String fixture) {
         JsonNode f = load(fixture);
@@ -134,7 +134,7 @@ class AttentionReferenceTest {
             case "MultiHeadAttention" -> MultiHeadAttention.builder().setNumHeads(o.get("num_heads").asInt())
                     .setKeyDim(o.get("key_dim").asInt()).optValueDim(o.path("value_dim").asInt(0))
                     .optUseBias(o.path("use_bias").asBoolean(true)).optOutputShape(o.path("output_shape").asInt(0))
-                    .optUseCausalMask(causal).build();
+                    .optDropout((float) o.path("dropout").asDouble(0)).optUseCausalMask(causal).build();
             case "GroupedQueryAttention" -> GroupedQueryAttention.builder().setHeadDim(o.get("head_dim").asInt())
                     .setNumQueryHeads(o.get("num_query_heads").asInt())
                     .setNumKeyValueHeads(o.get("num_key_value_heads").asInt())

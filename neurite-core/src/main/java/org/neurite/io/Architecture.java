@@ -33,7 +33,9 @@ import org.neurite.nn.SymbolicTensor;
  *
  * In a functional graph, tensors are numbered: the inputs first, then one per node, in order; a
  * node's {@code inbound} names earlier tensors only, so a file cannot describe a cycle. A layer that
- * appears in several nodes is shared. Nested models and layer types outside {@link LayerRegistry} are
+ * appears in several nodes is shared. A reference to a tensor is its number, which means the node's
+ * first output, or {@code [number, k]} for output {@code k} of a node whose layer has several (Keras'
+ * {@code [layer, node, tensor_index]}): files without such pairs read as before. Nested models and layer types outside {@link LayerRegistry} are
  * refused when saving.
  *
  * <pre>{@code
@@ -78,7 +80,7 @@ final class Architecture {
     }
 
     private static void graphToJson(FunctionalNetwork model, ObjectNode config) {
-        Map<SymbolicTensor, Integer> ids = new IdentityHashMap<>();
+        Map<SymbolicTensor, Integer> ids = new IdentityHashMap<>();   // by node: a layer call's first output
         ArrayNode inputs = config.putArray("inputs");
         for (SymbolicTensor in : model.inputs()) {
             ids.put(in, ids.size());
@@ -89,19 +91,30 @@ final class Architecture {
             addNodes(out, ids, nodes);
         }
         ArrayNode outputs = config.putArray("outputs");
-        model.outputs().forEach(out -> outputs.add(ids.get(out)));
+        model.outputs().forEach(out -> addReference(outputs, out, ids));
     }
 
-    /** Numbers {@code t} and every tensor it depends on, adding a node for each, inputs before users. */
+    /** Numbers {@code t}'s node and every node it depends on, adding each, inputs before users. */
     private static void addNodes(SymbolicTensor t, Map<SymbolicTensor, Integer> ids, ArrayNode nodes) {
-        if (ids.containsKey(t)) {
+        SymbolicTensor node = t.node();
+        if (ids.containsKey(node)) {
             return;
         }
-        t.inputs().forEach(in -> addNodes(in, ids, nodes));
+        node.inputs().forEach(in -> addNodes(in, ids, nodes));
         ArrayNode inbound = NODES.arrayNode();
-        t.inputs().forEach(in -> inbound.add(ids.get(in)));
-        nodes.addObject().put("layer", t.layer().name()).set("inbound", inbound);
-        ids.put(t, ids.size());
+        node.inputs().forEach(in -> addReference(inbound, in, ids));
+        nodes.addObject().put("layer", node.layer().name()).set("inbound", inbound);
+        ids.put(node, ids.size());
+    }
+
+    /** Writes a reference to {@code t}: its node's number, or {@code [number, k]} for its k-th output. */
+    private static void addReference(ArrayNode to, SymbolicTensor t, Map<SymbolicTensor, Integer> ids) {
+        int id = ids.get(t.node());
+        if (t.outputIndex() == 0) {
+            to.add(id);
+        } else {
+            to.addArray().add(id).add(t.outputIndex());
+        }
     }
 
     /** The model described by {@code json}, not yet built. */
@@ -145,14 +158,15 @@ final class Architecture {
     private static Network functional(JsonFields config, List<Layer> layers) {
         Map<String, Layer> byName = new LinkedHashMap<>();
         layers.forEach(layer -> byName.put(layer.name(), layer));
-        List<SymbolicTensor> tensors = new ArrayList<>();
+        List<List<SymbolicTensor>> tensors = new ArrayList<>();   // each number's outputs
         List<SymbolicTensor> inputs = new ArrayList<>();
         for (JsonNode node : config.array("inputs")) {
             JsonFields in = JsonFields.of(node, "architecture input " + inputs.size());
-            inputs.add(Input.named(in.text("name"), in.intArray("shape")));
+            SymbolicTensor input = Input.named(in.text("name"), in.intArray("shape"));
             in.requireAllRead();
+            inputs.add(input);
+            tensors.add(List.of(input));
         }
-        tensors.addAll(inputs);
         Set<Layer> applied = new HashSet<>();
         for (JsonNode node : config.array("nodes")) {
             JsonFields n = JsonFields.of(node, "architecture node " + (tensors.size() - inputs.size()));
@@ -160,9 +174,9 @@ final class Architecture {
             if (layer == null) {
                 throw n.error("applies layer '" + n.text("layer") + "', which is not among the layers");
             }
-            int[] inbound = n.intArray("inbound");
+            List<SymbolicTensor> inbound = pick(tensors, n.array("inbound"), n);
             n.requireAllRead();
-            tensors.add(layer.apply(pick(tensors, inbound, n)));
+            tensors.add(layer.applyAll(inbound.toArray(new SymbolicTensor[0])));
             applied.add(layer);
         }
         for (Layer layer : layers) {
@@ -170,20 +184,39 @@ final class Architecture {
                 throw config.error("layer '" + layer.name() + "' is never applied");
             }
         }
-        List<SymbolicTensor> outputs = List.of(pick(tensors, config.intArray("outputs"), config));
-        return Network.functional(inputs, outputs);
+        return Network.functional(inputs, pick(tensors, config.array("outputs"), config));
     }
 
-    /** The tensors with these numbers, each of which must already exist. */
-    private static SymbolicTensor[] pick(List<SymbolicTensor> tensors, int[] ids, JsonFields where) {
-        SymbolicTensor[] picked = new SymbolicTensor[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < 0 || ids[i] >= tensors.size()) {
-                throw where.error("refers to tensor " + ids[i] + "; only tensors 0 to " + (tensors.size() - 1)
+    /** The tensors these references name ({@code n} or {@code [n, k]}), each of which must already exist. */
+    private static List<SymbolicTensor> pick(List<List<SymbolicTensor>> tensors, List<JsonNode> references,
+                                             JsonFields where) {
+        List<SymbolicTensor> picked = new ArrayList<>();
+        for (JsonNode reference : references) {
+            boolean pair = reference.isArray() && reference.size() == 2 && isInt(reference.get(0))
+                    && isInt(reference.get(1));
+            if (!pair && !isInt(reference)) {
+                throw where.error("refers to " + reference + "; expected a tensor number or [tensor number, output index]");
+            }
+            int id = pair ? reference.get(0).asInt() : reference.asInt();
+            int k = pair ? reference.get(1).asInt() : 0;
+            if (id < 0 || id >= tensors.size()) {
+                throw where.error("refers to tensor " + id + "; only tensors 0 to " + (tensors.size() - 1)
                         + " exist at that point");
             }
-            picked[i] = tensors.get(ids[i]);
+            List<SymbolicTensor> outputs = tensors.get(id);
+            if (k < 0 || k >= outputs.size()) {
+                SymbolicTensor first = outputs.get(0);
+                throw where.error("refers to output " + k + " of tensor " + id + ", but "
+                        + (first.isInput() ? "input '" + first.inputName() + "'" : "layer '" + first.layer().name()
+                        + "' (" + first.layer().type() + ")") + " has " + outputs.size() + " output"
+                        + (outputs.size() == 1 ? "" : "s"));
+            }
+            picked.add(outputs.get(k));
         }
         return picked;
+    }
+
+    private static boolean isInt(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToInt();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Variable;
 import org.neurite.io.LoadedModel;
@@ -229,6 +230,64 @@ public class Model {
     public Model compile(Optimizer optimizer, List<Loss> losses, Metric... metrics) {
         this.trainer = Trainer.compile(network(), optimizer, losses, metrics);
         return this;
+    }
+
+    /**
+     * Keras' {@code compile(optimizer, loss={...}, loss_weights={...}, metrics={...})} for a model with
+     * several outputs, each keyed by output name ({@code network().outputNames()}): every output needs
+     * a loss; an output without a loss weight weighs 1, one without metrics has none. Metrics are
+     * logged as {@code <output>_<metric>} and losses as {@code <output>_loss}, as Keras logs them.
+     *
+     * <pre>{@code
+     * model.compile("adam", Map.of("class", "sparse_categorical_crossentropy", "value", "mse"),
+     *         Map.of("class", 1f, "value", 0.5f), Map.of("class", List.of("accuracy")));
+     * }</pre>
+     *
+     * @param lossWeights null or empty for 1 each
+     * @param metrics     null or empty for none
+     * @throws IllegalArgumentException naming an output the model does not have, or one without a loss
+     */
+    public Model compile(String optimizer, Map<String, String> losses, Map<String, Float> lossWeights,
+                         Map<String, List<String>> metrics) {
+        List<String> names = network().outputNames();
+        checkOutputNames("loss", losses.keySet(), names);
+        checkOutputNames("loss_weights", lossWeights == null ? Set.of() : lossWeights.keySet(), names);
+        checkOutputNames("metrics", metrics == null ? Set.of() : metrics.keySet(), names);
+        List<Loss> perOutputLoss = new ArrayList<>();
+        List<Float> weights = new ArrayList<>();
+        List<List<Metric>> perOutputMetrics = new ArrayList<>();
+        for (String name : names) {
+            String loss = losses.get(name);
+            if (loss == null) {
+                throw new IllegalArgumentException("compile: output '" + name + "' of model '" + name()
+                        + "' has no loss; losses were given for " + losses.keySet());
+            }
+            perOutputLoss.add(Losses.byName(loss));
+            weights.add(lossWeights == null ? 1f : lossWeights.getOrDefault(name, 1f));
+            List<String> words = metrics == null ? List.of() : metrics.getOrDefault(name, List.of());
+            perOutputMetrics.add(List.of(metricsByName(words.toArray(new String[0]))));
+        }
+        return compile(Optimizers.byName(optimizer), perOutputLoss, weights, perOutputMetrics);
+    }
+
+    /**
+     * Keras' {@code compile(optimizer, loss=[...], loss_weights=[...], metrics=[[...], ...])}: per
+     * output, in the model's output order, its loss, its weight in the total loss ({@code lossWeights}
+     * null for 1 each) and its metrics (an empty list for none).
+     */
+    public Model compile(Optimizer optimizer, List<Loss> losses, List<Float> lossWeights,
+                         List<List<Metric>> metrics) {
+        this.trainer = Trainer.compile(network(), optimizer, losses, lossWeights, metrics);
+        return this;
+    }
+
+    private void checkOutputNames(String argument, Set<String> given, List<String> names) {
+        for (String name : given) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("compile: " + argument + " names output '" + name + "'; model '"
+                        + name() + "' has outputs " + names);
+            }
+        }
     }
 
     private static Metric[] metricsByName(String... names) {

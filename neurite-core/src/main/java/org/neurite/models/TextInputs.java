@@ -87,7 +87,10 @@ final class TextInputs {
         }
     }
 
-    /** {@code t} computed from the replaced tensors: each layer applied again to its rebuilt inputs. */
+    /**
+     * {@code t} computed from the replaced tensors: each layer applied again to its rebuilt inputs,
+     * once per layer call, whichever of the call's outputs is asked for.
+     */
     private static SymbolicTensor rebuild(SymbolicTensor t, Map<SymbolicTensor, SymbolicTensor> rebuilt) {
         SymbolicTensor done = rebuilt.get(t);
         if (done != null) {
@@ -97,10 +100,14 @@ final class TextInputs {
             throw new IllegalArgumentException("Model: an output depends on input '" + t.inputName()
                     + "', which is not among the model's inputs");
         }
-        SymbolicTensor[] args = t.inputs().stream().map(i -> rebuild(i, rebuilt)).toArray(SymbolicTensor[]::new);
-        SymbolicTensor again = t.layer().apply(args);
-        rebuilt.put(t, again);
-        return again;
+        SymbolicTensor node = t.node();
+        SymbolicTensor[] args = node.inputs().stream().map(i -> rebuild(i, rebuilt)).toArray(SymbolicTensor[]::new);
+        List<SymbolicTensor> again = node.layer().applyAll(args);
+        List<SymbolicTensor> before = node.callOutputs();
+        for (int k = 0; k < again.size(); k++) {
+            rebuilt.put(before.get(k), again.get(k));
+        }
+        return again.get(t.outputIndex());
     }
 
     List<SymbolicTensor> inputs() {

@@ -55,11 +55,17 @@ public final class FunctionalNetwork extends Network {
         return sorted;
     }
 
+    /** Adds {@code t} after its inputs and, for a second or later output of a layer call, after its first. */
     private static void visit(SymbolicTensor t, Map<SymbolicTensor, Boolean> done, List<SymbolicTensor> sorted) {
         if (done.containsKey(t)) {
             return;
         }
         done.put(t, Boolean.TRUE);
+        if (t.node() != t) {
+            visit(t.node(), done, sorted);
+            sorted.add(t);
+            return;
+        }
         for (SymbolicTensor input : t.inputs()) {
             visit(input, done, sorted);
         }
@@ -81,9 +87,15 @@ public final class FunctionalNetwork extends Network {
         return outputs;
     }
 
+    /**
+     * The name of the layer that computes each output (of the input, for an input passed through);
+     * a layer's second and later outputs add their index ({@code lstm_1}, {@code lstm_2}), so that
+     * each output has a name of its own in the logs.
+     */
     @Override
     public List<String> outputNames() {
-        return outputs.stream().map(t -> t.isInput() ? t.inputName() : t.layer().name()).toList();
+        return outputs.stream().map(t -> t.isInput() ? t.inputName()
+                : t.outputIndex() == 0 ? t.layer().name() : t.layer().name() + "_" + t.outputIndex()).toList();
     }
 
     @Override
@@ -122,7 +134,7 @@ public final class FunctionalNetwork extends Network {
     @Override
     protected void buildLayers(Rng rng) {
         for (SymbolicTensor t : order) {
-            if (!t.isInput()) {
+            if (!t.isInput() && t.node() == t) {
                 t.layer().build(t.inputs().stream().map(SymbolicTensor::shape).toList(), rng.split());
             }
         }
@@ -135,13 +147,19 @@ public final class FunctionalNetwork extends Network {
         }
         build();
         Map<SymbolicTensor, Variable> computed = new IdentityHashMap<>();
+        Map<SymbolicTensor, List<Variable>> calls = new IdentityHashMap<>();   // node -> all its outputs
         for (int i = 0; i < inputs.size(); i++) {
             computed.put(inputs.get(i), values.get(i));
         }
         for (SymbolicTensor t : order) {
             if (!t.isInput()) {
-                List<Variable> args = t.inputs().stream().map(computed::get).toList();
-                computed.put(t, t.layer().call(args, training));
+                List<Variable> all = calls.get(t.node());
+                if (all == null) {
+                    List<Variable> args = t.inputs().stream().map(computed::get).toList();
+                    all = t.layer().callAll(args, training);
+                    calls.put(t.node(), all);
+                }
+                computed.put(t, all.get(t.outputIndex()));
             }
         }
         return outputs.stream().map(computed::get).toList();

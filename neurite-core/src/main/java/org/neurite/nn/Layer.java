@@ -57,9 +57,34 @@ public abstract class Layer {
         return outputShape(inputShapes.get(0));
     }
 
-    /** Applies this layer to symbolic inputs, for building functional models: Keras' {@code layer(x)}. */
+    /**
+     * The shape of each output for these inputs: one for most layers; layers with several outputs
+     * (return_state, Bidirectional with merge mode none) override it together with {@link #callAll}.
+     */
+    public List<int[]> outputShapes(List<int[]> inputShapes) {
+        return List.of(outputShape(inputShapes));
+    }
+
+    /**
+     * Applies this layer to symbolic inputs, for building functional models: Keras' {@code layer(x)}.
+     *
+     * @throws IllegalArgumentException if the layer has several outputs: use {@link #applyAll}
+     */
     public final SymbolicTensor apply(SymbolicTensor... inputs) {
         return SymbolicTensor.apply(this, inputs);
+    }
+
+    /**
+     * Applies this layer to symbolic inputs and returns all its outputs, Keras'
+     * {@code outputs, h, c = LSTM(64, return_state=True)(x)}:
+     *
+     * <pre>{@code
+     * List<SymbolicTensor> out = lstm.applyAll(x);   // [outputs, h, c]
+     * SymbolicTensor h = out.get(1);
+     * }</pre>
+     */
+    public final List<SymbolicTensor> applyAll(SymbolicTensor... inputs) {
+        return SymbolicTensor.applyAll(this, inputs);
     }
 
     /** Computes the layer on a batch; {@code training} turns on behaviour such as dropout. */
@@ -71,6 +96,14 @@ public abstract class Layer {
             throw error("expects 1 input, got " + inputs.size());
         }
         return call(inputs.get(0), training);
+    }
+
+    /**
+     * Computes every output of the layer, in {@link #outputShapes} order; one for most layers. A
+     * functional model calls this once per application and hands each output to its users.
+     */
+    public List<Variable> callAll(List<Variable> inputs, boolean training) {
+        return List.of(call(inputs, training));
     }
 
     /** Creates the weights for this input shape, once; a second build must see the same shape. */

@@ -56,6 +56,9 @@ final class Summary {
             }
         } else if (model instanceof FunctionalNetwork functional) {
             for (SymbolicTensor t : functional.graph()) {
+                if (t.outputIndex() > 0) {
+                    continue;   // one row per layer call, as Keras
+                }
                 rows.add(t.isInput()
                         ? new String[] {t.inputName() + " (InputLayer)", shape(t.shape()), "0"}
                         : layerRow(t.layer(), t.shape()));

@@ -34,7 +34,7 @@ import org.neurite.tensor.Tensor;
 public record FitOptions(int batchSize, int epochs, float validationSplit, Tensor validationX,
                          Tensor validationY, boolean shuffle, List<Callback> callbacks, int initialEpoch,
                          SequencePadding bucketBySequenceLength, Map<Integer, Float> classWeight,
-                         Tensor sampleWeight, List<String> validationTexts) {
+                         Tensor sampleWeight, List<String> validationTexts, Map<String, Tensor> sampleWeights) {
     /** Bucketed batches are cut to a multiple of this many steps, so few distinct shapes reach the buffer arena. */
     public static final int BUCKET_TIME_MULTIPLE = 8;
 
@@ -52,6 +52,10 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
         }
         classWeight = classWeight == null ? null : Map.copyOf(classWeight);
         validationTexts = validationTexts == null ? null : List.copyOf(validationTexts);
+        if (sampleWeights != null && (classWeight != null || sampleWeight != null)) {
+            throw new IllegalArgumentException("fit: give sampleWeights by output, or classWeight or sampleWeight, not both");
+        }
+        sampleWeights = sampleWeights == null ? null : Map.copyOf(sampleWeights);
     }
 
     /**
@@ -60,7 +64,7 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
      */
     public FitOptions withValidationData(Tensor x, Tensor y) {
         return new FitOptions(batchSize, epochs, validationSplit, x, y, shuffle, callbacks, initialEpoch,
-                bucketBySequenceLength, classWeight, sampleWeight, null);
+                bucketBySequenceLength, classWeight, sampleWeight, null, sampleWeights);
     }
 
     /**
@@ -84,6 +88,7 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
 
     /** Builds {@link FitOptions}; every setting is optional. */
     public static final class Builder {
+        private Map<String, Tensor> sampleWeights;
         private int batchSize = 32;
         private int epochs = 1;
         private float validationSplit;
@@ -164,9 +169,18 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
             return this;
         }
 
+        /**
+         * Keras' {@code sample_weight={"class": w}} for a model with several outputs: per output name,
+         * one loss weight per sample {@code (n)}; outputs left out weigh every sample 1.
+         */
+        public Builder sampleWeights(Map<String, Tensor> value) {
+            this.sampleWeights = value;
+            return this;
+        }
+
         public FitOptions build() {
             return new FitOptions(batchSize, epochs, validationSplit, validationX, validationY, shuffle, callbacks,
-                    initialEpoch, bucketBySequenceLength, classWeight, sampleWeight, validationTexts);
+                    initialEpoch, bucketBySequenceLength, classWeight, sampleWeight, validationTexts, sampleWeights);
         }
     }
 }

@@ -34,49 +34,75 @@ import org.neurite.tensor.Tensor;
  *
  * <p>A model with several inputs or outputs (a functional model) takes lists, one tensor per input
  * and per output, in the model's order. Each output has its loss (one for all, or a list); training
- * minimises their sum, logged as {@code loss}, with each output's own as {@code <output>_loss}
- * (the output layer's name, as Keras logs them). Metrics are for models with one output.
+ * minimises their sum weighted by the loss weights (Keras' {@code loss_weights}, 1 each unless
+ * given), logged as {@code loss}, with each output's own unweighted loss as {@code <output>_loss}
+ * (the output layer's name, as Keras logs them). Each output may have its metrics, logged as
+ * {@code <output>_<metric>} ({@code class_accuracy}), and its sample weights
+ * ({@link FitOptions.Builder#sampleWeights}).
  *
  * <pre>{@code
  * Trainer two = Trainer.compile(model, new Adam(1e-3f),
- *         List.of(Losses.meanSquaredError(), Losses.binaryCrossentropy()));
+ *         List.of(Losses.meanSquaredError(), Losses.binaryCrossentropy()), List.of(1f, 0.5f),
+ *         List.of(List.of(), List.of(Metrics.accuracy())));
  * History h = two.fit(List.of(xa, xb), List.of(yScore, yFlag), FitOptions.builder().epochs(5).build());
- * h.get("score_loss");   // the first output's loss, if its layer is named "score"
+ * h.get("score_loss");      // the first output's loss, if its layer is named "score"
+ * h.get("flag_accuracy");   // the second output's accuracy
  * }</pre>
  */
 public final class Trainer {
     private final Network model;
     private final Optimizer optimizer;
     private final CompiledLoss losses;
-    private final List<Metric> metrics;
+    private final List<List<Metric>> metrics;   // per output
     private final BufferArena arena = new BufferArena();
     private boolean stopRequested;
 
-    private Trainer(Network model, Optimizer optimizer, List<Loss> losses, List<Metric> metrics) {
+    private Trainer(Network model, Optimizer optimizer, List<Loss> losses, List<Float> lossWeights,
+                    List<List<Metric>> metrics) {
         int outputs = model.outputNames().size();
-        this.losses = new CompiledLoss(losses, model.outputNames());
-        if (outputs > 1 && !metrics.isEmpty()) {
-            throw new IllegalArgumentException("compile: metrics are for models with one output; model '"
-                    + model.name() + "' has " + outputs + " " + model.outputNames());
+        this.losses = new CompiledLoss(losses, lossWeights, model.outputNames());
+        if (metrics.size() != outputs) {
+            throw new IllegalArgumentException("compile: model '" + model.name() + "' has " + outputs + " outputs "
+                    + model.outputNames() + "; give its metrics as one list per output, got " + metrics.size());
         }
         for (int i = 0; i < outputs; i++) {
             losses.get(i).checkOutputShape(model.outputNames().get(i), model.outputShapeOf(i));
         }
         this.model = model;
         this.optimizer = optimizer;
-        this.metrics = List.copyOf(metrics);
+        this.metrics = metrics.stream().map(List::copyOf).toList();
         model.build();
     }
 
     /** Keras' {@code model.compile(optimizer, loss, metrics)}; a model with several outputs uses the loss for each. */
     public static Trainer compile(Network model, Optimizer optimizer, Loss loss, Metric... metrics) {
-        return new Trainer(model, optimizer, java.util.Collections.nCopies(model.outputNames().size(), loss),
-                List.of(metrics));
+        return compile(model, optimizer, java.util.Collections.nCopies(model.outputNames().size(), loss), metrics);
     }
 
-    /** Keras' {@code model.compile(optimizer, loss=[...])}: one loss per output, in the model's output order. */
+    /**
+     * Keras' {@code model.compile(optimizer, loss=[...])}: one loss per output, in the model's output
+     * order; the metrics are for a model with one output (see the per-output form for several).
+     */
     public static Trainer compile(Network model, Optimizer optimizer, List<Loss> losses, Metric... metrics) {
-        return new Trainer(model, optimizer, losses, List.of(metrics));
+        int outputs = model.outputNames().size();
+        if (outputs > 1 && metrics.length > 0) {
+            throw new IllegalArgumentException("compile: model '" + model.name() + "' has " + outputs + " outputs "
+                    + model.outputNames() + "; give its metrics as one list per output (Keras' metrics=[[...], [...]])");
+        }
+        List<List<Metric>> perOutput = new ArrayList<>(java.util.Collections.nCopies(outputs, List.of()));
+        perOutput.set(0, List.of(metrics));
+        return new Trainer(model, optimizer, losses, null, perOutput);
+    }
+
+    /**
+     * Keras' {@code model.compile(optimizer, loss=[...], loss_weights=[...], metrics=[[...], ...])}:
+     * per output, in the model's output order, its loss, the weight of that loss in the total
+     * ({@code lossWeights} null for 1 each) and its metrics (an empty list for none), logged as
+     * {@code <output>_<metric>} when the model has several outputs.
+     */
+    public static Trainer compile(Network model, Optimizer optimizer, List<Loss> losses, List<Float> lossWeights,
+                                  List<List<Metric>> metrics) {
+        return new Trainer(model, optimizer, losses, lossWeights, metrics);
     }
 
     public Network model() {
@@ -127,7 +153,7 @@ public final class Trainer {
             throw new IllegalArgumentException("fit: validationData and bucketBySequenceLength take one input and one"
                     + " target tensor; for model '" + model.name() + "' use validationSplit and plain batches");
         }
-        Tensor weights = sampleWeights(ys, options);
+        List<Tensor> weights = sampleWeights(ys, options);
         List<Tensor> trainX = xs;
         List<Tensor> trainY = ys;
         List<Tensor> valX = options.validationX() == null ? null : List.of(options.validationX());
@@ -139,7 +165,7 @@ public final class Trainer {
             trainY = slices(ys, 0, split);
             valX = slices(xs, split, n);
             valY = slices(ys, split, n);
-            weights = weights == null ? null : weights.slice(0, split);
+            weights = weights == null ? null : slicesOrNull(weights, 0, split);
         }
         int n = trainX.get(0).dim(0);
         int steps = (n + options.batchSize() - 1) / options.batchSize();
@@ -170,20 +196,46 @@ public final class Trainer {
         return history;
     }
 
-    /** The loss weight of every sample, {@code (n)}, or {@code null}; weights need a model with one output. */
-    private Tensor sampleWeights(List<Tensor> ys, FitOptions options) {
+    /**
+     * Each output's loss weight per sample, {@code (n)} (null entries for outputs without), or
+     * {@code null} when no weights are set: from classWeight or sampleWeight for a model with one
+     * output, from sampleWeights by output name for any model.
+     */
+    private List<Tensor> sampleWeights(List<Tensor> ys, FitOptions options) {
         Tensor weights = options.weightsFor(ys.get(0));
         if (weights != null && ys.size() != 1) {
             throw new IllegalArgumentException("fit: classWeight and sampleWeight take a model with one output;"
-                    + " model '" + model.name() + "' has " + ys.size());
+                    + " model '" + model.name() + "' has " + ys.size() + ", so give sampleWeights by output name "
+                    + model.outputNames());
         }
-        return weights;
+        if (weights != null) {
+            return List.of(weights);
+        }
+        if (options.sampleWeights() == null) {
+            return null;
+        }
+        List<String> names = model.outputNames();
+        List<Tensor> perOutput = new ArrayList<>(java.util.Collections.nCopies(names.size(), (Tensor) null));
+        options.sampleWeights().forEach((name, w) -> {
+            int i = names.indexOf(name);
+            if (i < 0) {
+                throw new IllegalArgumentException("fit: sampleWeights names output '" + name + "'; model '"
+                        + model.name() + "' has outputs " + names);
+            }
+            int n = ys.get(i).dim(0);
+            if (w.rank() != 1 || w.size() != n) {
+                throw new IllegalArgumentException("fit: sampleWeights for output '" + name + "' must hold one weight"
+                        + " per sample, (" + n + "), got " + org.neurite.tensor.Shapes.toString(w.shape()));
+            }
+            perOutput.set(i, w);
+        });
+        return perOutput;
     }
 
     /** One pass over {@code batches}; ends early when a callback stops training. */
-    private Map<String, Double> trainEpoch(List<Tensor> xs, List<Tensor> ys, Tensor weights, List<int[]> batches,
-                                           FitOptions options, boolean nonFiniteHandled) {
-        metrics.forEach(Metric::reset);
+    private Map<String, Double> trainEpoch(List<Tensor> xs, List<Tensor> ys, List<Tensor> weights,
+                                           List<int[]> batches, FitOptions options, boolean nonFiniteHandled) {
+        resetMetrics();
         double[] sums = new double[losses.losses().size() + 1];
         int seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
@@ -213,8 +265,8 @@ public final class Trainer {
      * share. A NaN or infinite loss throws with a diagnosis, unless {@code nonFiniteHandled} (a
      * callback such as TerminateOnNaN deals with it): then the step leaves the weights as they were.
      */
-    private float[] trainStep(List<Tensor> xs, List<Tensor> ys, Tensor weights, int[] rows, SequencePadding trim,
-                              boolean nonFiniteHandled) {
+    private float[] trainStep(List<Tensor> xs, List<Tensor> ys, List<Tensor> weights, int[] rows,
+                              SequencePadding trim, boolean nonFiniteHandled) {
         List<Parameter> parameters = model.parameters();
         try (BufferArena.Scope step = arena.open()) {
             List<Tensor> xb = xs.stream().map(x -> trim == null ? x.gather(rows)
@@ -222,8 +274,10 @@ public final class Trainer {
             List<Tensor> yb = ys.stream().map(y -> y.gather(rows)).toList();
             parameters.forEach(Parameter::zeroGrad);
             List<Variable> predictions = model.callAll(constants(xb), true);
-            Variable[] outputLosses = losses.compute(predictions, yb, weights == null ? null : weights.gather(rows));
-            Variable total = withPenalties(CompiledLoss.sum(outputLosses), parameters);
+            List<Tensor> wb = weights == null ? null
+                    : weights.stream().map(w -> w == null ? null : w.gather(rows)).toList();
+            Variable[] outputLosses = losses.compute(predictions, yb, wb);
+            Variable total = withPenalties(losses.total(outputLosses), parameters);
             float[] values = CompiledLoss.values(total, outputLosses);
             if (!Float.isFinite(values[0])) {
                 if (nonFiniteHandled) {
@@ -239,9 +293,15 @@ public final class Trainer {
     }
 
     private void updateMetrics(List<Variable> predictions, List<Tensor> targets) {
-        for (Metric m : metrics) {
-            m.update(predictions.get(0).value(), targets.get(0));
+        for (int i = 0; i < metrics.size(); i++) {
+            for (Metric m : metrics.get(i)) {
+                m.update(predictions.get(i).value(), targets.get(i));
+            }
         }
+    }
+
+    private void resetMetrics() {
+        metrics.forEach(list -> list.forEach(Metric::reset));
     }
 
     private static Variable withPenalties(Variable value, List<Parameter> parameters) {
@@ -267,7 +327,7 @@ public final class Trainer {
     public GradientCheck.Result checkGradients(Tensor x, Tensor y) {
         checkData("checkGradients", List.of(x), List.of(y));
         List<Parameter> parameters = model.parameters();
-        return GradientChecks.checkWeights(parameters, () -> withPenalties(CompiledLoss.sum(
+        return GradientChecks.checkWeights(parameters, () -> withPenalties(losses.total(
                 losses.compute(model.callAll(List.of(Variable.constant(x)), false), List.of(y))), parameters));
     }
 
@@ -279,7 +339,7 @@ public final class Trainer {
     /** {@link #trainOnBatch(Tensor, Tensor)} for a model with several inputs or outputs. */
     public Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys) {
         checkData("trainOnBatch", xs, ys);
-        metrics.forEach(Metric::reset);
+        resetMetrics();
         int[] rows = new int[xs.get(0).dim(0)];
         java.util.Arrays.setAll(rows, i -> i);
         float[] values = trainStep(xs, ys, null, rows, null, false);
@@ -296,7 +356,7 @@ public final class Trainer {
     /** {@link #evaluate(Tensor, Tensor, int)} for a model with several inputs or outputs. */
     public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize) {
         checkData("evaluate", xs, ys);
-        metrics.forEach(Metric::reset);
+        resetMetrics();
         double[] sums = new double[losses.losses().size() + 1];
         int n = xs.get(0).dim(0);
         try (Autograd.Scope noGrad = Autograd.noGrad()) {
@@ -306,7 +366,7 @@ public final class Trainer {
                     List<Tensor> yb = slices(ys, start, end);
                     List<Variable> predictions = model.callAll(constants(slices(xs, start, end)), false);
                     Variable[] outputLosses = losses.compute(predictions, yb);
-                    float[] values = CompiledLoss.values(CompiledLoss.sum(outputLosses), outputLosses);
+                    float[] values = CompiledLoss.values(losses.total(outputLosses), outputLosses);
                     for (int i = 0; i < sums.length; i++) {
                         sums[i] += values[i] * (end - start);
                     }
@@ -382,8 +442,11 @@ public final class Trainer {
     private Map<String, Double> logs(double[] sums, int count) {
         Map<String, Double> logs = new LinkedHashMap<>();
         losses.log(sums, count, logs);
-        for (Metric m : metrics) {
-            logs.put(m.name(), m.result());
+        boolean prefixed = metrics.size() > 1;   // Keras names a metric after its output when there are several
+        for (int i = 0; i < metrics.size(); i++) {
+            for (Metric m : metrics.get(i)) {
+                logs.put(prefixed ? model.outputNames().get(i) + "_" + m.name() : m.name(), m.result());
+            }
         }
         return logs;
     }
@@ -440,6 +503,10 @@ public final class Trainer {
         }
     }
 
+    private static List<Tensor> slicesOrNull(List<Tensor> tensors, int start, int end) {
+        return tensors.stream().map(t -> t == null ? null : t.slice(start, end)).toList();
+    }
+
     private static List<Tensor> slices(List<Tensor> tensors, int start, int end) {
         return tensors.stream().map(t -> t.slice(start, end)).toList();
     }
@@ -448,7 +515,8 @@ public final class Trainer {
         return tensors.stream().map(Variable::constant).toList();
     }
 
+    /** The metrics of every output, in output order. */
     List<Metric> metrics() {
-        return new ArrayList<>(metrics);
+        return metrics.stream().flatMap(List::stream).toList();
     }
 }

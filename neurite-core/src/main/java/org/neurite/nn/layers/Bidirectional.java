@@ -20,8 +20,9 @@ import org.neurite.tensor.Rng;
  * return_sequences the backward output is reversed back into input order, and masked steps output
  * zeros in both directions; the input mask is honoured by both. Twice the wrapped layer's parameters.
  *
- * <p>Merge modes: concat (the default, {@code (..., 2·units)}), sum, mul, ave, or none, for which
- * {@link #callBoth} returns the two outputs and {@link #call} refuses.
+ * <p>Merge modes: concat (the default, {@code (..., 2·units)}), sum, mul, ave, or none (Keras'
+ * {@code merge_mode=None}), for which the layer has two outputs: {@link #applyAll} in a graph and
+ * {@link #callAll} on tensors return them, {@link #call} refuses.
  *
  * <p>Keras' return_state (set on the wrapped layer): {@link #callWithStates} returns the merged
  * output (two outputs for merge mode none), then the forward layer's final states (h, and c for an
@@ -79,17 +80,53 @@ public final class Bidirectional extends Layer {
 
     @Override
     public int[] outputShape(int[] inputShape) {
-        int[] one = forward.outputShape(inputShape);
-        if (mergeMode == MergeMode.CONCAT) {
-            one[one.length - 1] *= 2;
+        return outputShapes(List.of(inputShape)).get(0);
+    }
+
+    @Override
+    public int[] outputShape(List<int[]> inputShapes) {
+        return outputShapes(inputShapes).get(0);
+    }
+
+    /**
+     * The merged output (or, for merge mode none, the forward and the backward output), then with
+     * return_state the forward layer's states and the backward layer's, each {@code (units)}. Inputs:
+     * the sequence, then optionally the forward layer's initial states and the backward layer's.
+     */
+    @Override
+    public List<int[]> outputShapes(List<int[]> inputShapes) {
+        int n = forward.stateCount();
+        List<int[]> states = inputShapes.subList(1, inputShapes.size());
+        if (!states.isEmpty() && states.size() != 2 * n) {
+            throw error("expects " + 2 * n + " initial states (the forward layer's, then the backward layer's), got "
+                    + states.size());
         }
-        return one;
+        List<int[]> forwardInputs = new ArrayList<>(List.of(inputShapes.get(0)));
+        forwardInputs.addAll(states.isEmpty() ? List.of() : states.subList(0, n));
+        List<int[]> forwardShapes = forward.outputShapes(forwardInputs);
+        int[] one = forwardShapes.get(0);
+        List<int[]> shapes = new ArrayList<>();
+        if (mergeMode == MergeMode.NONE) {
+            shapes.add(one);
+            shapes.add(one.clone());
+        } else {
+            int[] merged = one.clone();
+            if (mergeMode == MergeMode.CONCAT) {
+                merged[merged.length - 1] *= 2;
+            }
+            shapes.add(merged);
+        }
+        List<int[]> stateShapes = forwardShapes.subList(1, forwardShapes.size());
+        shapes.addAll(stateShapes);
+        shapes.addAll(stateShapes.stream().map(int[]::clone).toList());
+        return shapes;
     }
 
     @Override
     protected void createWeights(List<int[]> inputShapes, Rng rng) {
-        buildInner(forward, inputShapes, rng.split());
-        buildInner(backward, inputShapes, rng.split());
+        List<int[]> sequence = List.of(inputShapes.get(0));   // the weights depend on the sequence alone
+        buildInner(forward, sequence, rng.split());
+        buildInner(backward, sequence, rng.split());
     }
 
     @Override
@@ -101,29 +138,32 @@ public final class Bidirectional extends Layer {
 
     @Override
     public Variable call(Variable input, boolean training) {
-        if (mergeMode == MergeMode.NONE) {
-            throw error("merge mode none has two outputs: use callBoth");
-        }
-        List<Variable> both = callBoth(input, training);
-        return merge(input, both.get(0), both.get(1));
+        return call(List.of(input), training);
     }
 
-    private Variable merge(Variable input, Variable a, Variable b) {
-        Variable merged = switch (mergeMode) {
+    @Override
+    public Variable call(List<Variable> inputs, boolean training) {
+        if (mergeMode == MergeMode.NONE) {
+            throw error("merge mode none has two outputs: use callAll (applyAll in a functional graph)");
+        }
+        return callAll(inputs, training).get(0);
+    }
+
+    private Variable merge(Variable a, Variable b) {
+        return switch (mergeMode) {
             case CONCAT -> Reshaping.concat(a.shape().length - 1, a, b);
             case SUM -> a.add(b);
             case MUL -> a.mul(b);
             case AVE -> a.add(b).mul(0.5f);
             case NONE -> throw new AssertionError();
         };
-        return forward.returnSequences() && input.mask() != null ? merged.withMask(input.mask()) : merged;
     }
 
     /** The forward and the backward output, the latter in input order when sequences are returned. */
     public List<Variable> callBoth(Variable input, boolean training) {
-        Variable a = forward.call(input, training);
-        Variable b = backward.call(input, training);
-        return List.of(a, inInputOrder(b));
+        RecurrentOutput f = forward.callWithState(input, training, null);
+        RecurrentOutput b = backward.callWithState(input, training, null);
+        return List.of(withMask(input, f.output()), withMask(input, inInputOrder(b.output())));
     }
 
     /**
@@ -137,21 +177,46 @@ public final class Bidirectional extends Layer {
         if (!forward.returnState()) {
             throw error("returns its states only when the wrapped layer has return_state");
         }
-        int n = forward.stateCount();
-        if (initialStates != null && initialStates.size() != 2 * n) {
-            throw error("expects " + 2 * n + " initial states (the forward layer's, then the backward layer's), got "
-                    + initialStates.size());
+        List<Variable> inputs = new ArrayList<>(List.of(input));
+        if (initialStates != null) {
+            inputs.addAll(initialStates);
         }
-        RecurrentOutput f = forward.callWithState(input, training, initialStates == null ? null
-                : initialStates.subList(0, n));
-        RecurrentOutput b = backward.callWithState(input, training, initialStates == null ? null
-                : initialStates.subList(n, 2 * n));
+        return callAll(inputs, training);
+    }
+
+    /**
+     * Every output: the merged one (both, for merge mode none), then with return_state the forward
+     * layer's final states and the backward layer's. Masks as Keras: each sequence output carries
+     * the input's mask, the states none.
+     *
+     * @param inputs the sequence, then optionally the forward layer's initial states and the backward layer's
+     */
+    @Override
+    public List<Variable> callAll(List<Variable> inputs, boolean training) {
+        Variable input = inputs.get(0);
+        int n = forward.stateCount();
+        List<Variable> initial = inputs.subList(1, inputs.size());
+        if (!initial.isEmpty() && initial.size() != 2 * n) {
+            throw error("expects " + 2 * n + " initial states (the forward layer's, then the backward layer's), got "
+                    + initial.size());
+        }
+        RecurrentOutput f = forward.callWithState(input, training, initial.isEmpty() ? null : initial.subList(0, n));
+        RecurrentOutput b = backward.callWithState(input, training, initial.isEmpty() ? null
+                : initial.subList(n, 2 * n));
         Variable backwardOutput = inInputOrder(b.output());
-        List<Variable> result = new ArrayList<>(mergeMode == MergeMode.NONE ? List.of(f.output(), backwardOutput)
-                : List.of(merge(input, f.output(), backwardOutput)));
-        result.addAll(states(f));
-        result.addAll(states(b));
+        List<Variable> result = new ArrayList<>(mergeMode == MergeMode.NONE
+                ? List.of(withMask(input, f.output()), withMask(input, backwardOutput))
+                : List.of(withMask(input, merge(f.output(), backwardOutput))));
+        if (forward.returnState()) {
+            result.addAll(states(f));
+            result.addAll(states(b));
+        }
         return result;
+    }
+
+    /** A sequence output carries the input's mask (Keras' compute_mask); a last-step output none. */
+    private Variable withMask(Variable input, Variable output) {
+        return forward.returnSequences() && input.mask() != null ? output.withMask(input.mask()) : output;
     }
 
     private static List<Variable> states(RecurrentOutput out) {
@@ -177,10 +242,11 @@ public final class Bidirectional extends Layer {
     /** The layer {@link #config()} describes; the wrapped layer is read by the config's resolver. */
     public static Bidirectional fromConfig(LayerConfig c) {
         String name = c.optName();
-        String mergeMode = c.text("merge_mode");
-        MergeMode mode = switch (mergeMode) {
-            case "concat", "sum", "mul", "ave" -> MergeMode.valueOf(mergeMode.toUpperCase(java.util.Locale.ROOT));
-            default -> throw c.error("unknown merge_mode '" + mergeMode + "'; expected concat, sum, mul or ave");
+        String mergeMode = c.optText("merge_mode");   // Keras writes None as null
+        MergeMode mode = switch (mergeMode == null ? "none" : mergeMode) {
+            case "concat", "sum", "mul", "ave", "none" ->
+                    MergeMode.valueOf((mergeMode == null ? "none" : mergeMode).toUpperCase(java.util.Locale.ROOT));
+            default -> throw c.error("unknown merge_mode '" + mergeMode + "'; expected concat, sum, mul, ave or none");
         };
         Layer layer = c.layer("layer");
         if (!(layer instanceof RecurrentLayer recurrent)) {

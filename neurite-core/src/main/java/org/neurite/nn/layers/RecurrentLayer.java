@@ -11,6 +11,7 @@ import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
+import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.BufferArena;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
@@ -24,8 +25,11 @@ import org.neurite.tensor.Tensor;
  * <p>Inputs are {@code (batch, time, features)}; a timestep mask on the input (from Embedding with
  * mask_zero, or Masking) is honoured and, with return_sequences, passed on to the output.
  *
- * <p>Options: {@code return_sequences}; {@code return_state} (use {@link #callWithState} to get the
- * states; {@link #call} returns the output only); {@code go_backwards}; {@code stateful} (the final
+ * <p>Options: {@code return_sequences}; {@code return_state} (the layer has 1 + {@link #stateCount()}
+ * outputs: the output, then h, and c for LSTM, each {@code (batch, units)}; in a functional graph
+ * {@link #applyAll} returns them all, {@link #callWithState} does on tensors, and {@link #call}
+ * returns the output only); initial states (Keras' {@code initial_state=[h, c]}: in a graph, the
+ * inputs after the sequence, {@code lstm.applyAll(x, h, c)}); {@code go_backwards}; {@code stateful} (the final
  * states of one batch are the initial states of the next, until {@link #resetStates()});
  * {@code dropout} (one mask per sequence on the inputs, the same at every step, as Keras);
  * {@code recurrent_dropout} (one mask per sequence on {@code h_{t-1}} where it enters the recurrent
@@ -127,6 +131,89 @@ public abstract class RecurrentLayer extends Layer {
         return settings.returnSequences ? new int[] {inputShape[0], settings.units} : new int[] {settings.units};
     }
 
+    /**
+     * The output's shape, then, with return_state, each state's {@code (units)}. Inputs: the
+     * sequence, then optionally one initial state per state, each {@code (units)}.
+     */
+    @Override
+    public List<int[]> outputShapes(List<int[]> inputShapes) {
+        int[] output = outputShape(inputShapes.get(0));
+        checkInitialStateShapes(inputShapes.subList(1, inputShapes.size()));
+        List<int[]> shapes = new ArrayList<>(List.of(output));
+        if (settings.returnState) {
+            for (int i = 0; i < stateCount(); i++) {
+                shapes.add(new int[] {settings.units});
+            }
+        }
+        return shapes;
+    }
+
+    @Override
+    public int[] outputShape(List<int[]> inputShapes) {
+        return outputShapes(inputShapes).get(0);
+    }
+
+    private void checkInitialStateShapes(List<int[]> states) {
+        if (!states.isEmpty() && states.size() != stateCount()) {
+            throw error("expects " + stateCount() + " initial states " + stateNames() + ", got " + states.size());
+        }
+        for (int i = 0; i < states.size(); i++) {
+            int[] state = states.get(i);
+            if (state.length != 1 || (state[0] != settings.units && state[0] != -1)) {
+                throw error("initial state " + i + " must have shape (None, " + settings.units + "), got "
+                        + withBatch(state));
+            }
+        }
+    }
+
+    /** {@code (None, 32)}: a shape without its batch dimension, written with it, as Keras does. */
+    static String withBatch(int[] shape) {
+        StringBuilder sb = new StringBuilder("(None");
+        for (int d : shape) {
+            sb.append(", ").append(d < 0 ? "None" : Integer.toString(d));
+        }
+        return sb.append(')').toString();
+    }
+
+    private String stateNames() {
+        return stateCount() == 2 ? "(h, c)" : "(h)";
+    }
+
+    /**
+     * The output and, with return_state, the final states: Keras' {@code layer(x, initial_state=...)}.
+     *
+     * @param inputs the sequence {@code (batch, time, features)}, then optionally the initial states
+     */
+    @Override
+    public List<Variable> callAll(List<Variable> inputs, boolean training) {
+        List<Variable> initial = inputs.size() > 1 ? inputs.subList(1, inputs.size()) : null;
+        RecurrentOutput out = callWithState(inputs.get(0), training, initial);
+        List<Variable> all = new ArrayList<>(List.of(out.output()));
+        if (settings.returnState) {
+            all.addAll(out.c() == null ? List.of(out.h()) : List.of(out.h(), out.c()));
+        }
+        return all;
+    }
+
+    @Override
+    public Variable call(List<Variable> inputs, boolean training) {
+        return callAll(inputs, training).get(0);
+    }
+
+    /**
+     * Applies this layer to a sequence, starting from the given states: Keras'
+     * {@code decoder_lstm(decoder_inputs, initial_state=encoder_states)}. Returns every output.
+     *
+     * <pre>{@code
+     * List<SymbolicTensor> out = decoderLstm.applyAll(decoderInputs, List.of(h, c));   // [outputs, h, c]
+     * }</pre>
+     */
+    public final List<SymbolicTensor> applyAll(SymbolicTensor input, List<SymbolicTensor> initialState) {
+        List<SymbolicTensor> inputs = new ArrayList<>(List.of(input));
+        inputs.addAll(initialState);
+        return applyAll(inputs.toArray(new SymbolicTensor[0]));
+    }
+
     @Override
     protected void createWeights(List<int[]> inputShapes, Rng rng) {
         int in = inputShapes.get(0)[1];
@@ -157,8 +244,11 @@ public abstract class RecurrentLayer extends Layer {
                     + Shapes.toString(shape));
         }
         List<Variable> initial = initialStates != null ? initialStates : keptStates(shape[0]);
+        if (initialStates != null) {
+            checkInitialStates(initialStates, shape[0]);
+        }
         if (initial != null && initial.size() != stateCount()) {
-            throw error("expects " + stateCount() + " initial states, got " + initial.size());
+            throw error("expects " + stateCount() + " initial states " + stateNames() + ", got " + initial.size());
         }
         Variable x = training && settings.dropout > 0f ? dropInputs(input) : input;
         RecurrentOptions options = new RecurrentOptions(settings.returnSequences,
@@ -175,6 +265,20 @@ public abstract class RecurrentLayer extends Layer {
         Variable output = settings.returnSequences && input.mask() != null
                 ? out.output().withMask(input.mask()) : out.output();
         return new RecurrentOutput(output, out.h(), out.c());
+    }
+
+    /** Refuses initial states that are not {@code (batch, units)}, naming both shapes. */
+    private void checkInitialStates(List<Variable> initial, int batch) {
+        if (initial.size() != stateCount()) {
+            throw error("expects " + stateCount() + " initial states " + stateNames() + ", got " + initial.size());
+        }
+        for (int i = 0; i < initial.size(); i++) {
+            int[] state = initial.get(i).shape();
+            if (state.length != 2 || state[0] != batch || state[1] != settings.units) {
+                throw error("initial state " + i + " must have shape (" + batch + ", " + settings.units + "), got "
+                        + Shapes.toString(state).replace('[', '(').replace(']', ')'));
+            }
+        }
     }
 
     /** The step-by-step path; initial states default to zeros. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.io.ModelFile;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.text.OutputMode;
 import org.neurite.text.TextVectorization;
@@ -45,7 +45,7 @@ class PredictStandardInputProcessTest {
                 .optPadToMaxTokens(true).build();
         tfIdf.adapt(texts);
         model = dir.resolve("bow.neurite");
-        ModelFile.save(Sequential.of(Input.of(20), new Dense(1, Activation.SIGMOID)).seed(3), null, Map.of(),
+        ModelFile.save(SequentialNetwork.of(Input.of(20), new Dense(1, Activation.SIGMOID)).seed(3), null, Map.of(),
                 tfIdf.state(), model);
     }
 

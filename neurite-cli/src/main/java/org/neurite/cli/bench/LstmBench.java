@@ -6,7 +6,7 @@ import org.neurite.cli.UsageException;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GRU;
@@ -68,7 +68,7 @@ public final class LstmBench implements Callable<Integer> {
             case "gru" -> new GRU(UNITS);
             default -> throw new IllegalStateException("checked above: " + cell);
         };
-        Sequential model = Sequential.of(Input.of(length), new Embedding(VOCABULARY, EMBEDDING), recurrent,
+        SequentialNetwork model = SequentialNetwork.of(Input.of(length), new Embedding(VOCABULARY, EMBEDDING), recurrent,
                 new Dense(1, Activation.SIGMOID));
         Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy());
         FitOptions once = FitOptions.builder().batchSize(batchSize).epochs(1).build();

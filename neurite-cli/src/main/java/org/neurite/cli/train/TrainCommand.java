@@ -17,7 +17,7 @@ import org.neurite.cli.recipes.Recipes;
 import org.neurite.cli.report.HistoryPlot;
 import org.neurite.cli.report.ProgressBar;
 import org.neurite.io.ModelFile;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.train.CSVLogger;
 import org.neurite.train.ConfusionMatrix;
 import org.neurite.train.FitOptions;
@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
         RecipeData data = recipe.data();
         recipe.duplicates().filter(report -> !report.isEmpty())
                 .ifPresent(report -> System.err.println("warning: " + report.summary()));
-        Model model = recipe.model(seed);
+        Network model = recipe.model(seed);
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
         int trainingSamples = data.trainX().dim(0) - (int) (data.trainX().dim(0) * recipe.validationSplit());
@@ -110,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** About the size of the model file: the weights and, for Adam-like optimizers, two moments per weight. */
-    private static long modelFileBytes(Model model) {
+    private static long modelFileBytes(Network model) {
         return 3 * Float.BYTES * model.countParams();
     }
 

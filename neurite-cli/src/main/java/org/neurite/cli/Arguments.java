@@ -69,7 +69,16 @@ public final class Arguments {
     public static final class PositiveDouble implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            return (double) new PositiveFloat().convert(value);
+            double x;
+            try {
+                x = Double.parseDouble(value.strip());
+            } catch (NumberFormatException e) {
+                x = Double.NaN;
+            }
+            if (x > 0 && Double.isFinite(x)) {
+                return x;
+            }
+            throw new TypeConversionException("expected a finite number greater than 0, found " + quoted(value));
         }
     }
 

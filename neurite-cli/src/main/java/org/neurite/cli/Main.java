@@ -45,6 +45,15 @@ public final class Main {
                     + cl.getCommandSpec().qualifiedName() + " --help')");
             return cl.getCommandSpec().exitCodeOnInvalidInput();
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands only Exceptions to the handler above; these two are the input's fault, not a bug.
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().println("neurite: " + ErrorMessage.of(e));
+            return 1;
+        }
     }
 }

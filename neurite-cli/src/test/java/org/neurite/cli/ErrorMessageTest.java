@@ -39,4 +39,11 @@ class ErrorMessageTest {
         assertEquals(1, message.lines().count());
         assertEquals("npm failed: line one line two", ErrorMessage.of(new RuntimeException("npm failed:\nline one\r\nline two\n")));
     }
+
+    @Test
+    void runningOutOfMemoryOrStackSaysWhatToDo() {
+        assertTrue(ErrorMessage.of(new OutOfMemoryError("Java heap space"))
+                .startsWith("out of memory (Java heap space); give the JVM more heap"));
+        assertEquals("stack overflow: the input is nested or chained too deeply", ErrorMessage.of(new StackOverflowError()));
+    }
 }

@@ -70,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
         int trainingSamples = data.trainX().dim(0) - (int) (data.trainX().dim(0) * recipe.validationSplit());
-        long totalSteps = (long) epochCount * ((trainingSamples + batch - 1) / batch);
+        long totalSteps = (long) epochCount * ((trainingSamples + (long) batch - 1) / batch);   // long: batch may be 2^31 - 1
         Trainer trainer = recipe.compileForTraining(model, totalSteps);
         System.out.println(model.summary());
         OutputFolder.prepare(dir, modelFileBytes(model));

@@ -47,4 +47,19 @@ class OutputFolderTest {
 
         assertTrue(message.startsWith("--out " + out + ": cannot create the folder ("), message);
     }
+
+    @Test
+    void aReadOnlyFolderIsReportedWithTheReasonBeforeTraining() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(out), "running as root: nothing is read-only");
+
+            String message = assertThrows(IOException.class, () -> OutputFolder.prepare(out, 1)).getMessage();
+
+            assertEquals("--out " + out + ": cannot write into the folder (permission denied)", message);
+        } finally {
+            Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * arguments, 1 for failures; {@code --debug} shows the stack trace). Notices of the library (such
  * as stale temporary files removed) appear on standard error as one {@code neurite: } line each.
  */
-@Command(name = "neurite", mixinStandardHelpOptions = true, version = "neurite 0.1.0",
+@Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deep learning for applied text mining.",
         subcommands = {TrainCommand.class, SummaryCommand.class, EvaluateCommand.class, PredictCommand.class,
                 ExplainCommand.class, BenchCommand.class})

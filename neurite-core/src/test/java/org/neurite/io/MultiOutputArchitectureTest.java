@@ -21,6 +21,7 @@ import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
+import org.neurite.nn.layers.MultiHeadAttention;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
@@ -73,6 +74,25 @@ class MultiOutputArchitectureTest {
             assertArrayEquals(before.get(i).value().toArray(), after.get(i).value().toArray(), IDENTICAL);
         }
         assertEquals(model.outputNames(), again.outputNames());
+    }
+
+    @Test
+    void attentionScoresAskedForInAGraphSurviveSaving() throws IOException {
+        SymbolicTensor query = Input.named("query", 3, 4);
+        SymbolicTensor value = Input.named("value", 5, 4);
+        List<SymbolicTensor> out = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3)
+                .optReturnAttentionScores(true).build().applyAll(query, value);
+        Network model = Network.functional(List.of(query, value), List.of(out.get(1))).seed(14);
+        Path file = dir.resolve("scores.neurite");
+        ModelFile.save(model, file);
+        List<Variable> inputs = List.of(Variable.constant(Tensor.normal(new Rng(3), 0f, 1f, 2, 3, 4)),
+                Variable.constant(Tensor.normal(new Rng(4), 0f, 1f, 2, 5, 4)));
+
+        Tensor before = model.callAll(inputs, false).get(0).value();
+        Tensor after = ModelFile.load(file).model().callAll(inputs, false).get(0).value();
+
+        assertArrayEquals(new int[] {2, 2, 3, 5}, after.shape());
+        assertArrayEquals(before.toArray(), after.toArray(), IDENTICAL);
     }
 
     @Test

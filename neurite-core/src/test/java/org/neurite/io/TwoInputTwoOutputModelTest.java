@@ -135,7 +135,7 @@ class TwoInputTwoOutputModelTest {
         assertTrue(e.getMessage().contains("2 outputs [score, flag] but 1 losses"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Trainer.compile(model, new Adam(1e-3f),
                 Losses.meanSquaredError(), Metrics.accuracy()));
-        assertTrue(e.getMessage().contains("metrics are for models with one output"), e.getMessage());
+        assertTrue(e.getMessage().contains("give its metrics as one list per output"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> compile(model).fit(xs.subList(0, 1), targets(xs),
                 FitOptions.builder().build()));
         assertEquals("fit: model 'functional' takes 2 inputs and 2 targets, got 1 and 2", e.getMessage());

@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.GradientCheck;
 import org.neurite.autograd.RecurrentOutput;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.layers.Attention;
+import org.neurite.nn.layers.AttentionResult;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
+import org.neurite.nn.layers.MultiHeadAttention;
 import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -154,6 +157,40 @@ class MultiOutputGraphTest {
         assertArrayEquals(new float[] {1, 0, 0, 0}, values.get(0).mask().toArray());
         assertNull(values.get(1).mask());
         assertNull(values.get(2).mask());
+    }
+
+    @Test
+    void attentionWithReturnAttentionScoresGivesTheScoresAsASecondOutput() {
+        SymbolicTensor query = Input.named("query", 3, 4);
+        SymbolicTensor value = Input.named("value", 5, 4);
+        Attention attention = Attention.builder().optReturnAttentionScores(true).build();
+        List<SymbolicTensor> out = attention.applyAll(query, value);
+        Network model = Network.functional(List.of(query, value), out).seed(12);
+        List<Variable> inputs = List.of(Variable.constant(Tensor.normal(new Rng(3), 0f, 1f, 2, 3, 4)),
+                Variable.constant(Tensor.normal(new Rng(4), 0f, 1f, 2, 5, 4)));
+
+        List<Variable> values = model.callAll(inputs, false);
+        AttentionResult direct = attention.callWithScores(inputs, false);
+
+        assertArrayEquals(new int[] {3, 5}, out.get(1).shape());
+        assertArrayEquals(direct.scores().value().toArray(), values.get(1).value().toArray(), Tolerances.ROUNDING);
+        assertArrayEquals(direct.output().value().toArray(), values.get(0).value().toArray(), Tolerances.ROUNDING);
+    }
+
+    @Test
+    void multiHeadAttentionScoresInAGraphHaveFiniteDifferenceGradients() {
+        SymbolicTensor query = Input.named("query", 3, 4);
+        SymbolicTensor value = Input.named("value", 5, 4);
+        MultiHeadAttention mha = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3)
+                .optReturnAttentionScores(true).build();
+        List<SymbolicTensor> out = mha.applyAll(query, value);
+        Network model = Network.functional(List.of(query, value), out).seed(13);
+
+        GradientCheck.Result result = GradientChecks.checkModel(model, Tensor.normal(new Rng(3), 0f, 1f, 2, 3, 4),
+                Tensor.normal(new Rng(4), 0f, 1f, 2, 5, 4));
+
+        assertArrayEquals(new int[] {2, 3, 5}, out.get(1).shape());
+        assertTrue(result.passed(Tolerances.GRADIENT_CHECK), result::toString);
     }
 
     @Test

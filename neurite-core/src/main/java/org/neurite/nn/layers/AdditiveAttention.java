@@ -43,7 +43,16 @@ public final class AdditiveAttention extends BaseDenseAttention {
      * @param useCausalMask query step {@code i} attends to value steps {@code j <= i} only
      */
     public AdditiveAttention(String name, boolean useScale, float dropout, boolean useCausalMask) {
-        super(name, dropout, useCausalMask);
+        this(name, useScale, dropout, useCausalMask, false);
+    }
+
+    /**
+     * As {@link #AdditiveAttention(String, boolean, float, boolean)}, with two outputs, the output and
+     * the scores, when {@code returnAttentionScores} (Keras' call argument {@code return_attention_scores=True}).
+     */
+    public AdditiveAttention(String name, boolean useScale, float dropout, boolean useCausalMask,
+                             boolean returnAttentionScores) {
+        super(name, dropout, useCausalMask, returnAttentionScores);
         this.useScale = useScale;
     }
 
@@ -79,6 +88,7 @@ public final class AdditiveAttention extends BaseDenseAttention {
 
     /** Makes the layer {@link #config()} describes. */
     public static AdditiveAttention fromConfig(LayerConfig c) {
-        return new AdditiveAttention(c.optName(), c.bool("use_scale"), c.floatValue("dropout"), c.bool("use_causal_mask"));
+        return new AdditiveAttention(c.optName(), c.bool("use_scale"), c.floatValue("dropout"), c.bool("use_causal_mask"),
+                c.has("return_attention_scores") && c.bool("return_attention_scores"));
     }
 }

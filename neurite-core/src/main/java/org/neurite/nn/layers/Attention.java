@@ -62,7 +62,7 @@ public final class Attention extends BaseDenseAttention {
     private Parameter concatScoreWeight;
 
     private Attention(Builder b) {
-        super(b.name, b.dropout, b.useCausalMask);
+        super(b.name, b.dropout, b.useCausalMask, b.returnAttentionScores);
         this.useScale = b.useScale;
         this.scoreMode = b.scoreMode;
     }
@@ -126,6 +126,7 @@ public final class Attention extends BaseDenseAttention {
                 .optScoreMode(scoreMode(c))
                 .optDropout(c.floatValue("dropout"))
                 .optUseCausalMask(c.bool("use_causal_mask"))
+                .optReturnAttentionScores(c.has("return_attention_scores") && c.bool("return_attention_scores"))
                 .build();
     }
 
@@ -144,6 +145,7 @@ public final class Attention extends BaseDenseAttention {
         private ScoreMode scoreMode = ScoreMode.DOT;
         private float dropout;
         private boolean useCausalMask;
+        private boolean returnAttentionScores;
 
         private Builder() {
         }
@@ -173,6 +175,15 @@ public final class Attention extends BaseDenseAttention {
         /** Query step {@code i} attends to value steps {@code j <= i} only (Keras' call argument). */
         public Builder optUseCausalMask(boolean value) {
             this.useCausalMask = value;
+            return this;
+        }
+
+        /**
+         * The layer has two outputs, the output and the scores (Keras' call argument
+         * {@code return_attention_scores=True}): {@code List<SymbolicTensor> out = attention.applyAll(q, v)}.
+         */
+        public Builder optReturnAttentionScores(boolean value) {
+            this.returnAttentionScores = value;
             return this;
         }
 

@@ -26,16 +26,28 @@ import org.neurite.tensor.Tensor;
  * so a query step whose keys are all padding gets uniform weights; the causal mask combines with
  * it; the query's mask zeroes the output at padded query steps and passes on to the output. Dropout
  * applies to the weights during training.
+ *
+ * <p>Keras' call argument {@code return_attention_scores=True} is, in a functional graph, the layer
+ * option {@code return_attention_scores} (so that a model file keeps it): the layer then has two
+ * outputs, the output and the scores {@code (batch, Tq, Tv)} (with no mask), which
+ * {@link #applyAll} returns; on tensors, {@link #callWithScores} gives both either way.
  */
 public abstract class BaseDenseAttention extends Layer {
     private final float dropout;
     private final boolean useCausalMask;
+    private final boolean returnAttentionScores;
     private Rng rng;
 
     protected BaseDenseAttention(String name, float dropout, boolean useCausalMask) {
+        this(name, dropout, useCausalMask, false);
+    }
+
+    /** @param returnAttentionScores whether the layer's outputs are the output and the scores */
+    protected BaseDenseAttention(String name, float dropout, boolean useCausalMask, boolean returnAttentionScores) {
         super(name);
         this.dropout = AttentionDropout.checkedRate(getClass().getSimpleName(), dropout);
         this.useCausalMask = useCausalMask;
+        this.returnAttentionScores = returnAttentionScores;
     }
 
     /** The scores {@code (batch, Tq, Tv)} of {@code query (batch, Tq, F)} against {@code key (batch, Tv, F)}. */
@@ -54,6 +66,27 @@ public abstract class BaseDenseAttention extends Layer {
 
     public boolean useCausalMask() {
         return useCausalMask;
+    }
+
+    public boolean returnAttentionScores() {
+        return returnAttentionScores;
+    }
+
+    /** The output's shape, then with return_attention_scores the scores' {@code (Tq, Tv)}. */
+    @Override
+    public final List<int[]> outputShapes(List<int[]> inputShapes) {
+        int[] output = outputShape(inputShapes);
+        if (!returnAttentionScores) {
+            return List.of(output);
+        }
+        AttentionShapes shapes = AttentionShapes.of(this::error, inputShapes);
+        return List.of(output, new int[] {shapes.query()[0], shapes.value()[0]});
+    }
+
+    @Override
+    public final List<Variable> callAll(List<Variable> inputs, boolean training) {
+        AttentionResult result = callWithScores(inputs, training);
+        return returnAttentionScores ? List.of(result.output(), result.scores()) : List.of(result.output());
     }
 
     @Override
@@ -130,6 +163,9 @@ public abstract class BaseDenseAttention extends Layer {
         Map<String, Object> config = super.config();
         config.put("dropout", dropout);
         config.put("use_causal_mask", useCausalMask);
+        if (returnAttentionScores) {
+            config.put("return_attention_scores", true);   // a Keras call argument, kept here like use_causal_mask
+        }
         return config;
     }
 }

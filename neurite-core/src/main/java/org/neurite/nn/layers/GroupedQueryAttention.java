@@ -50,6 +50,7 @@ public final class GroupedQueryAttention extends Layer {
     private final float dropout;
     private final boolean useBias;
     private final boolean useCausalMask;
+    private final boolean returnAttentionScores;
     private final Initializer kernelInitializer;
     private final Initializer biasInitializer;
     private final Regularizer kernelRegularizer;
@@ -81,6 +82,7 @@ public final class GroupedQueryAttention extends Layer {
         this.dropout = AttentionDropout.checkedRate("GroupedQueryAttention", b.dropout);
         this.useBias = b.useBias;
         this.useCausalMask = b.useCausalMask;
+        this.returnAttentionScores = b.returnAttentionScores;
         this.kernelInitializer = b.kernelInitializer;
         this.biasInitializer = b.biasInitializer;
         this.kernelRegularizer = b.kernelRegularizer;
@@ -157,6 +159,34 @@ public final class GroupedQueryAttention extends Layer {
         throw error("expects [query, value] or [query, value, key], got one input");
     }
 
+    /**
+     * The output's shape, then with return_attention_scores (Keras' call argument, kept here as a
+     * layer option so that a model file holds it) the scores' {@code (heads, Tq, Tv)}.
+     */
+    @Override
+    public List<int[]> outputShapes(List<int[]> inputShapes) {
+        int[] output = outputShape(inputShapes);
+        if (!returnAttentionScores) {
+            return List.of(output);
+        }
+        AttentionShapes shapes = AttentionShapes.of(this::error, inputShapes);
+        return List.of(output, new int[] {numQueryHeads, shapes.query()[0], shapes.value()[0]});
+    }
+
+    /** The output and, with return_attention_scores, the scores (which carry no mask). */
+    @Override
+    public List<Variable> callAll(List<Variable> inputs, boolean training) {
+        if (!returnAttentionScores) {
+            return List.of(call(inputs, training));
+        }
+        if (inputs.size() < 2 || inputs.size() > 3) {
+            throw error("expects [query, value] or [query, value, key], got " + inputs.size() + " inputs");
+        }
+        AttentionResult r = attend(inputs.get(0), inputs.get(1), inputs.size() == 3 ? inputs.get(2) : null, null,
+                training, true);
+        return List.of(r.output(), r.scores());
+    }
+
     @Override
     public Variable call(List<Variable> inputs, boolean training) {
         if (inputs.size() < 2 || inputs.size() > 3) {
@@ -217,6 +247,9 @@ public final class GroupedQueryAttention extends Layer {
         config.put("dropout", dropout);
         config.put("use_bias", useBias);
         config.put("use_causal_mask", useCausalMask);
+        if (returnAttentionScores) {
+            config.put("return_attention_scores", true);
+        }
         config.put("kernel_initializer", kernelInitializer.name());
         config.put("bias_initializer", biasInitializer.name());
         config.put("kernel_regularizer", kernelRegularizer);
@@ -234,6 +267,7 @@ public final class GroupedQueryAttention extends Layer {
                 .optDropout(c.floatValue("dropout"))
                 .optUseBias(c.bool("use_bias"))
                 .optUseCausalMask(c.bool("use_causal_mask"))
+                .optReturnAttentionScores(c.has("return_attention_scores") && c.bool("return_attention_scores"))
                 .optKernelInitializer(c.initializer("kernel_initializer"))
                 .optBiasInitializer(c.initializer("bias_initializer"))
                 .optKernelRegularizer(c.optRegularizer("kernel_regularizer"))
@@ -250,6 +284,7 @@ public final class GroupedQueryAttention extends Layer {
         private float dropout;
         private boolean useBias = true;
         private boolean useCausalMask;
+        private boolean returnAttentionScores;
         private Initializer kernelInitializer = Initializer.glorotUniform();
         private Initializer biasInitializer = Initializer.zeros();
         private Regularizer kernelRegularizer;
@@ -293,6 +328,15 @@ public final class GroupedQueryAttention extends Layer {
         /** Query step {@code i} attends to key steps {@code j <= i} only (Keras' call argument {@code use_causal_mask}). */
         public Builder optUseCausalMask(boolean value) {
             this.useCausalMask = value;
+            return this;
+        }
+
+        /**
+         * The layer has two outputs in a functional graph, the output and the scores (Keras' call
+         * argument {@code return_attention_scores=True}): {@code List<SymbolicTensor> out = layer.applyAll(q, v)}.
+         */
+        public Builder optReturnAttentionScores(boolean value) {
+            this.returnAttentionScores = value;
             return this;
         }
 

@@ -3,6 +3,7 @@ package org.neurite.autograd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
@@ -67,7 +68,7 @@ final class Recurrence {
         if (in.bias() != null) {
             args.add(in.bias());
         }
-        in.initialStates().stream().filter(v -> v != null).forEach(args::add);
+        in.initialStates().stream().filter(Objects::nonNull).forEach(args::add);
         Variable[] inputs = args.toArray(Variable[]::new);
         boolean taped = Autograd.isRecording() && args.stream().anyMatch(Variable::requiresGrad);
         RecurrentWork w = new RecurrentWork(plan, x.dim(2), in.kernel().value(), in.recurrentKernel().value(),

@@ -69,7 +69,7 @@ final class Architecture {
             String where = "layer '" + layer.name() + "' (" + layer.type() + ")";
             // First the layer's own refusal (an RNN with a user-defined cell says why), then the registry's.
             Map<String, Object> layerConfig = layer instanceof Model ? null : layer.config();
-            if (layer instanceof Model || !LayerRegistry.knows(layer.type())) {
+            if (layer instanceof Model || !LayerRegistry.canHold(layer)) {
                 throw new IllegalArgumentException(where + ": model files cannot hold this type yet; they hold "
                         + LayerRegistry.known());
             }

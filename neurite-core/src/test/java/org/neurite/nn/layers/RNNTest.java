@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.neurite.autograd.GradientCheck;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.GradientChecks;
@@ -20,6 +21,8 @@ import org.neurite.nn.Parameter;
 import org.neurite.nn.Sequential;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.LayerCase;
+import org.neurite.testing.LayerContract;
 import org.neurite.testing.Tolerances;
 
 /**
@@ -100,6 +103,24 @@ class RNNTest {
             Variable s = h.matmul(p.variable()).sigmoid();
             return new CellOutput(h.matmul(q.variable()), List.of(h, s));
         }
+    }
+
+    /** The layer contract without its file checks, which a user-defined cell cannot pass by design. */
+    static List<LayerCase> contractCases() {
+        return List.of(
+                LayerCase.of(() -> new RNN(new ElmanCell(2)), 3, 4).params(14).mask(LayerCase.MaskRule.CONSUMES),
+                LayerCase.of(() -> RNN.builder().setCell(new TwoStateCell()).optReturnSequences(true).build(), 3, 4)
+                        .params(4 * 3 + 9 + 6 + 6 + 12).mask(LayerCase.MaskRule.PROPAGATES));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contractCases")
+    void keepsTheLayerContractButTheFileChecks(LayerCase c) {
+        LayerContract.assertOutputShapeMatches(c);
+        LayerContract.assertParameterCount(c);
+        LayerContract.assertMaskHandled(c);
+        LayerContract.assertTrainingStepChangesEveryTrainableWeight(c);
+        LayerContract.assertGradientsMatchFiniteDifferences(c);
     }
 
     private static RNN built(RNN layer) {

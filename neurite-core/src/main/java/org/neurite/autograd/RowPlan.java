@@ -32,35 +32,26 @@ final class RowPlan {
     /** Thread {@code i} of the time loop takes sorted rows {@code [blocks[i], blocks[i+1])}. */
     final int[] blocks;
 
-    private RowPlan(int batch, int time, boolean backwards, int[] order, float[] stepMask) {
+    private RowPlan(int batch, int time, boolean backwards, int[] order, int[] active, float[] stepMask,
+                    int[] lastActive) {
         this.batch = batch;
         this.time = time;
         this.backwards = backwards;
         this.order = order;
+        this.active = active;
         this.stepMask = stepMask;
-        this.active = new int[time];
-        this.lastActive = new int[batch];
-        if (stepMask == null) {
-            Arrays.fill(active, batch);
-            Arrays.fill(lastActive, time - 1);
-        } else {
-            Arrays.fill(lastActive, -1);
-            for (int s = 0; s < time; s++) {
-                for (int p = 0; p < batch; p++) {
-                    if (stepMask[s * batch + p] != 0f) {
-                        active[s] = p + 1;
-                        lastActive[p] = s;
-                    }
-                }
-            }
-        }
+        this.lastActive = lastActive;
         this.blocks = splitRows();
     }
 
     /** The plan for a {@code (batch, time)} mask (null: every step real), read forwards or backwards. */
     static RowPlan of(Tensor mask, int batch, int time, boolean backwards) {
+        int[] active = new int[time];
+        int[] lastActive = new int[batch];
         if (mask == null) {
-            return new RowPlan(batch, time, backwards, IntStream.range(0, batch).toArray(), null);
+            Arrays.fill(active, batch);
+            Arrays.fill(lastActive, time - 1);
+            return new RowPlan(batch, time, backwards, IntStream.range(0, batch).toArray(), active, null, lastActive);
         }
         float[] m = mask.data();
         int mo = mask.offset();
@@ -73,15 +64,18 @@ final class RowPlan {
         int[] order = IntStream.range(0, batch).boxed()
                 .sorted((p, q) -> Integer.compare(lengths[q], lengths[p])).mapToInt(Integer::intValue).toArray();
         float[] stepMask = new float[time * batch];
+        Arrays.fill(lastActive, -1);
         for (int s = 0; s < time; s++) {
             int source = backwards ? time - 1 - s : s;
             for (int p = 0; p < batch; p++) {
                 if (m[mo + order[p] * time + source] != 0f) {
                     stepMask[s * batch + p] = 1f;
+                    active[s] = p + 1;
+                    lastActive[p] = s;
                 }
             }
         }
-        return new RowPlan(batch, time, backwards, order, stepMask);
+        return new RowPlan(batch, time, backwards, order, active, stepMask, lastActive);
     }
 
     /** The original timestep that processing step {@code t} reads. */

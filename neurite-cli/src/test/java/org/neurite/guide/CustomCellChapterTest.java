@@ -17,7 +17,7 @@ import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Input;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.CellOutput;
 import org.neurite.nn.layers.CellWeights;
 import org.neurite.nn.layers.Dense;
@@ -73,7 +73,7 @@ class CustomCellChapterTest {
     void theCellRunsInAModelWithTwoThirdsOfAGrusWeights() {
         // tag::model[]
         RNN rnn = RNN.builder().setCell(new MinimalGatedUnit(16)).optReturnSequences(true).build();
-        Sequential model = Sequential.of(Input.of(-1, 8), rnn, new Dense(1));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1, 8), rnn, new Dense(1));
         model.build();                                                     // creates the cell's weights
         long weights = rnn.countParams();                                  // 2·(16·(8 + 16) + 16) = 800
         Variable y = model.call(Variable.constant(Tensor.normal(new Rng(1), 0f, 1f, 4, 10, 8)), false);
@@ -97,7 +97,7 @@ class CustomCellChapterTest {
     @Test
     void aMaskedStepKeepsTheStateAsInEveryRecurrentLayer() {
         RNN rnn = RNN.builder().setCell(new MinimalGatedUnit(3)).optReturnState(true).build();
-        Sequential.of(Input.of(-1, 2), rnn).seed(4).build();
+        SequentialNetwork.of(Input.of(-1, 2), rnn).seed(4).build();
         // tag::mask[]
         Tensor x = Tensor.normal(new Rng(3), 0f, 1f, 1, 5, 2);
         Tensor firstThree = Tensor.matrix(new float[][] {{1, 1, 1, 0, 0}});  // 2 steps of padding
@@ -111,7 +111,7 @@ class CustomCellChapterTest {
 
     @Test
     void aModelWithAUserDefinedCellIsNotSaved() {
-        Sequential model = Sequential.of(Input.of(-1, 8), new RNN(new MinimalGatedUnit(16)), new Dense(1));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1, 8), new RNN(new MinimalGatedUnit(16)), new Dense(1));
         Path file = dir.resolve("mgu.neurite");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(model, file));
         String expected = """

@@ -13,7 +13,7 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Input;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.CellOutput;
 import org.neurite.nn.layers.CellWeights;
 import org.neurite.nn.layers.Dense;
@@ -49,7 +49,7 @@ class UserDefinedCellSaveTest {
 
     @Test
     void savingAModelWithAUserDefinedCellIsRefusedNamingTheLayerAndTheCell() {
-        Sequential model = Sequential.of(Input.of(-1, 3), RNN.builder().setCell(new TinyCell()).optName("memory")
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1, 3), RNN.builder().setCell(new TinyCell()).optName("memory")
                 .build(), new Dense(1));
         Path file = dir.resolve("model.neurite");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(model, file));
@@ -61,7 +61,7 @@ class UserDefinedCellSaveTest {
 
     @Test
     void aUserDefinedCellInsideAWrapperIsRefusedToo() {
-        Sequential model = Sequential.of(Input.of(-1, 4, 3),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1, 4, 3),
                 new TimeDistributed(RNN.builder().setCell(new TinyCell()).optName("inner").build()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelFile.save(model, dir.resolve("model.neurite")));

@@ -34,7 +34,7 @@ import org.neurite.tensor.Tensor;
  *
  * <pre>{@code
  * RNN rnn = RNN.builder().setCell(new MinimalGatedUnit(32)).optReturnSequences(true).build();
- * Sequential model = Sequential.of(Input.of(-1, 8), rnn, new GlobalAveragePooling1D(), new Dense(1));
+ * SequentialNetwork model = SequentialNetwork.of(Input.of(-1, 8), rnn, new GlobalAveragePooling1D(), new Dense(1));
  * }</pre>
  */
 public final class RNN extends Layer {

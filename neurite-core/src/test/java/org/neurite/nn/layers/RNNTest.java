@@ -18,7 +18,7 @@ import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Input;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.LayerCase;
@@ -225,7 +225,7 @@ class RNNTest {
 
     @Test
     void trainsInsideAModel() {
-        Sequential model = Sequential.of(Input.of(-1, 2), new Masking(),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1, 2), new Masking(),
                 RNN.builder().setCell(new TwoStateCell()).build(), new Dense(1));
         model.build();
         Variable y = model.call(Variable.constant(X), true);

@@ -111,7 +111,8 @@ class CustomCellChapterTest {
 
     @Test
     void aModelWithAUserDefinedCellIsNotSaved() {
-        SequentialNetwork model = SequentialNetwork.of(Input.of(-1, 8), new RNN(new MinimalGatedUnit(16)), new Dense(1));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1, 8), new RNN(new MinimalGatedUnit(16)),
+                new Dense(1));
         Path file = dir.resolve("mgu.neurite");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(model, file));
         String expected = """

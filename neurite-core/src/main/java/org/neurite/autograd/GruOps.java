@@ -50,7 +50,10 @@ public final class GruOps {
          * {@code r ⊙ h_{t-1}} (reset before), which backward needs again.
          */
         Tensor aux;
-        /** Per row {@code (batch, 3·units)}: the recurrent projection (reset after), or {@code dĥ'·U_hᵀ} (reset before). */
+        /**
+         * Per row {@code (batch, 3·units)}: the recurrent projection (reset after), or
+         * {@code dĥ'·U_hᵀ} in backward (reset before).
+         */
         Tensor scratch;
 
         @Override

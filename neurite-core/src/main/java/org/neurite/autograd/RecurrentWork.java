@@ -26,7 +26,10 @@ final class RecurrentWork {
     final Tensor recurrent;
     /** {@code (k·units)}, or {@code (2, k·units)} with a recurrent row; null without bias. */
     final Tensor bias;
-    /** Gate pre-activations {@code x_t·W + b}, which the cell completes and activates in place: {@code (time, batch, k·units)}. */
+    /**
+     * Gate pre-activations {@code x_t·W + b} {@code (time, batch, k·units)}; the cell completes and
+     * activates them in place.
+     */
     final Tensor g;
     /**
      * The carried states, h first (it is the output), each {@code (time + 1, batch, units)} with

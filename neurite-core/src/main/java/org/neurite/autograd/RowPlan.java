@@ -119,7 +119,10 @@ final class RowPlan {
 
     // ---- copies between the caller's layout and the sorted, time-major one ----
 
-    /** {@code (batch, time, width)} in the caller's order to {@code (time, batch, width)} sorted, in processing order. */
+    /**
+     * {@code (batch, time, width)} in the caller's order to {@code (time, batch, width)} sorted, in
+     * processing order.
+     */
     void toTimeMajor(Tensor x, float[] dst) {
         int width = x.dim(2);
         for (int t = 0; t < time; t++) {
@@ -130,7 +133,7 @@ final class RowPlan {
         }
     }
 
-    /** The reverse of {@link #toTimeMajor}: {@code (time, batch, width)} sorted into {@code dst (batch, time, width)}. */
+    /** The reverse of {@link #toTimeMajor}: sorted {@code (time, batch, width)} into {@code dst}. */
     void fromTimeMajor(float[] src, Tensor dst) {
         int width = dst.dim(2);
         for (int t = 0; t < time; t++) {
@@ -157,7 +160,10 @@ final class RowPlan {
         }
     }
 
-    /** {@code (batch, width)} rows in sorted order, from {@code src[offset]}, back to the caller's order at {@code dst[dstOffset]}. */
+    /**
+     * {@code (batch, width)} rows in sorted order, from {@code src[offset]}, back to the caller's
+     * order at {@code dst[dstOffset]}.
+     */
     void unsortRows(float[] src, int offset, float[] dst, int dstOffset, int width) {
         for (int p = 0; p < batch; p++) {
             System.arraycopy(src, offset + p * width, dst, dstOffset + order[p] * width, width);

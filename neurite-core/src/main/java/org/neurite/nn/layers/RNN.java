@@ -58,7 +58,8 @@ public final class RNN extends Layer {
         this.outputSize = cell.outputSize();
         if (stateSizes.length == 0 || Arrays.stream(stateSizes).anyMatch(s -> s <= 0) || outputSize <= 0) {
             throw new IllegalArgumentException("RNN: cell " + cell.cellType() + " must have at least one state and"
-                    + " positive sizes, got state sizes " + Arrays.toString(stateSizes) + ", output size " + outputSize);
+                    + " positive sizes, got state sizes " + Arrays.toString(stateSizes) + ", output size "
+                    + outputSize);
         }
         this.returnSequences = b.returnSequences;
         this.returnState = b.returnState;
@@ -172,9 +173,11 @@ public final class RNN extends Layer {
     /** The cell's step, refused with the cell's name when its output or states have the wrong shapes. */
     private CellOutput checkedStep(CellOutput step, int batch) {
         String who = "cell " + cell.cellType();
-        if (step == null || step.output() == null || !Arrays.equals(step.output().shape(), new int[] {batch, outputSize})) {
-            throw error(who + " must return an output of shape " + Shapes.toString(new int[] {batch, outputSize})
-                    + ", got " + (step == null || step.output() == null ? "none" : Shapes.toString(step.output().shape())));
+        int[] outShape = {batch, outputSize};
+        int[] got = step == null || step.output() == null ? null : step.output().shape();
+        if (!Arrays.equals(got, outShape)) {
+            throw error(who + " must return an output of shape " + Shapes.toString(outShape) + ", got "
+                    + (got == null ? "none" : Shapes.toString(got)));
         }
         if (step.states().size() != stateSizes.length) {
             throw error(who + " must return " + stateSizes.length + " states (its stateSizes), got "

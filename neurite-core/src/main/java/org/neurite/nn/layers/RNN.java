@@ -138,7 +138,7 @@ public final class RNN extends Layer {
         List<Variable> initial = initialStates == null ? zeroStates(shape[0]) : checkedStates(initialStates, shape[0]);
         RecurrentOptions options = new RecurrentOptions(returnSequences, true, goBackwards, 0, zeroOutputForMask);
         CellOutput out = UnrolledRecurrence.run((x, states) -> checkedStep(cell.call(x, states, training), shape[0]),
-                input, initial, input.mask(), options);
+                input, initial, outputSize, input.mask(), options);
         Variable output = returnSequences && input.mask() != null ? out.output().withMask(input.mask()) : out.output();
         List<Variable> result = new ArrayList<>(List.of(output));
         if (returnState) {

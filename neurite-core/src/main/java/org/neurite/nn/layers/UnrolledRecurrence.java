@@ -58,7 +58,7 @@ final class UnrolledRecurrence {
             Variable h = states.get(0);
             List<Variable> next = step.apply(xt, states, drop == null ? h : h.mul(drop));
             return new CellOutput(next.get(0), next);
-        }, x, initial, mask, options);
+        }, x, initial, initial.get(0).shape()[1], mask, options);
         List<Variable> states = out.states();
         return options.returnState()
                 ? new RecurrentOutput(out.output(), states.get(0), states.size() > 1 ? states.get(1) : null)
@@ -70,16 +70,17 @@ final class UnrolledRecurrence {
      * {@code (batch, time, in)}: returns the output (the sequence {@code (batch, time, out)} or the
      * last {@code (batch, out)}) and the final states, whatever {@link RecurrentOptions#returnState()} says.
      *
-     * @param initial the initial states, each {@code (batch, size)}
-     * @param mask    {@code (batch, time)}, 1 for real steps, or null
+     * @param initial    the initial states, each {@code (batch, size)}
+     * @param outputSize the width of the cell's output
+     * @param mask       {@code (batch, time)}, 1 for real steps, or null
      */
     static CellOutput run(BiFunction<Variable, List<Variable>, CellOutput> cell, Variable x, List<Variable> initial,
-                          Tensor mask, RecurrentOptions options) {
+                          int outputSize, Tensor mask, RecurrentOptions options) {
         int time = x.shape()[1];
         List<Variable> states = initial;
         List<Variable> outputs = new ArrayList<>();
-        Variable zeros = null;
-        Variable previous = null;
+        Variable zeros = Variable.constant(Tensor.zeros(x.shape()[0], outputSize));
+        Variable previous = zeros;
         for (int s = 0; s < time; s++) {
             int t = options.goBackwards() ? time - 1 - s : s;
             if (options.truncateBptt() > 0 && s > 0 && s % options.truncateBptt() == 0) {
@@ -87,10 +88,6 @@ final class UnrolledRecurrence {
             }
             Variable xt = Reshaping.slice(x, 1, t, t + 1).reshape(x.shape()[0], x.shape()[2]);   // (batch, in)
             CellOutput next = cell.apply(xt, states);
-            if (zeros == null) {
-                zeros = Variable.constant(Tensor.zeros(next.output().shape()));               // (batch, out)
-                previous = zeros;
-            }
             List<Variable> nextStates = next.states();
             if (mask == null) {
                 previous = next.output();

@@ -22,12 +22,30 @@ fail() { echo "peer.sh: $*" >&2; exit 3; }
 setup_python() {
   [ -f "$venv/.ready" ] && return 0
   command -v python3.11 >/dev/null || fail "python3.11 not found (needed for the PyTorch and Keras peers)"
-  pip config list 2>/dev/null | grep -i -E 'index-url|find-links' | sed 's/^/peer.sh: pip configuration: /' >&2 || true
   rm -rf "$venv"
   python3.11 -m venv "$venv" >&2 || fail "python3.11 -m venv failed"
-  "$venv/bin/pip" install -q numpy torch keras tensorflow-cpu >&2 || fail "pip could not install numpy torch keras tensorflow-cpu"
+  local index=(); mapfile -t index < <(index_options)
+  "$venv/bin/pip" install -q "${index[@]}" numpy torch keras tensorflow-cpu >&2 \
+    || fail "pip could not install numpy torch keras tensorflow-cpu"
   "$venv/bin/python" -c 'import torch, keras, tensorflow' >&2 || fail "the installed torch/keras/tensorflow do not import"
   touch "$venv/.ready"
+}
+
+# index_options: pip's options naming the package indexes of pip's own configuration, one per line.
+# Where the configuration names only extra indexes, the first becomes the index proper, so that pip
+# does not also wait on its built-in default index, which a machine without Internet access cannot reach.
+index_options() {
+  local config main extra
+  config=$(pip config list 2>/dev/null || python3.11 -m pip config list 2>/dev/null || true)
+  main=$(sed -n "s/^[a-z:.]*index-url='\(.*\)'$/\1/p" <<<"$config" | grep -v ' ' | head -1 || true)
+  extra=$(sed -n "s/^[a-z:.]*extra-index-url='\(.*\)'$/\1/p" <<<"$config" | head -1 || true)
+  # shellcheck disable=SC2206
+  local extras=($extra)
+  if [ -z "$main" ] && [ ${#extras[@]} -gt 0 ]; then
+    main=${extras[0]}; extras=("${extras[@]:1}")
+  fi
+  [ -n "$main" ] && printf '%s\n' --index-url "$main"
+  for e in "${extras[@]}"; do printf '%s\n' --extra-index-url "$e"; done
 }
 
 # setup_java NAME: copy the peer's folder into the scratch folder and build it there with Maven.

@@ -49,7 +49,7 @@ public final class PeersChart {
         for (var series : speeds.entrySet()) {
             List<Double> values = new ArrayList<>();
             for (String category : categories) {
-                values.add(series.getValue().getOrDefault(category, 0.0));
+                values.add(series.getValue().get(category));   // null: no bar where the library did not run
             }
             chart.addSeries(series.getKey(), categories, values);
         }

@@ -21,7 +21,7 @@ public record Runner(String id, String name, String setup, int threads) {
     /** The name with its thread setting, e.g. {@code PyTorch (eager), 2 threads}. */
     public String label() {
         if (threads == 0) {
-            return name + ", default threads";
+            return name + (isNeurite() ? ", all cores" : ", default threads");
         }
         return name + ", " + threads + (threads == 1 ? " thread" : " threads");
     }

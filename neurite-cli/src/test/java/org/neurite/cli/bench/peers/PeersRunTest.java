@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neurite.testing.Tolerances;
 
 /** The orchestration over recorded peer outputs: no peer or Neurite process really runs. */
@@ -112,6 +113,21 @@ class PeersRunTest {
         ResultTable table = run(new FakeProcesses(), 1).run(List.of(conv), List.of(NEURITE, TORCH_2));
         assertTrue(table.markdown().contains("Neurite, W4 Conv1D: this build has no `neurite bench conv`"));
         assertEquals(1, table.rows(conv, Phase.TRAIN).size());
+    }
+
+    @Test
+    void chartIsWrittenWithGapsWhereALibraryDidNotRun(@TempDir Path dir) throws Exception {
+        Workload conv = Workload.all().getLast();
+        ResultTable table = run(new FakeProcesses(), 1).run(List.of(MLP, LSTM, conv), List.of(NEURITE, TORCH_2, DJL));
+        Path png = dir.resolve("peers.png");
+        assertTrue(PeersChart.write(table, List.of(MLP, LSTM, conv), png));
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 0);
+    }
+
+    @Test
+    void noChartWithoutNeuritesFigures(@TempDir Path dir) throws Exception {
+        ResultTable table = run(new FakeProcesses(), 1).run(List.of(MLP), List.of(TORCH_2));
+        assertFalse(PeersChart.write(table, List.of(MLP), dir.resolve("peers.png")));
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class PeersBench implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         PeersRun.Settings settings = quick ? PeersRun.Settings.quick() : PeersRun.Settings.full(rounds);
         PeersRun run = new PeersRun(new SystemProcessRunner(), script, neuriteCommand(),
-                spec.parent().subcommands().keySet(), settings, Map.of("MNIST_DIR", mnistFolder()), System.err);
+                spec.parent().subcommands().keySet(), settings, peerEnvironment(), System.err);
         List<Workload> workloads = Workload.all();
         ResultTable table = run.run(workloads, runners(quick, cores));
         Path doc = root.resolve("docs/PERFORMANCE.md");
@@ -134,8 +134,9 @@ public final class PeersBench implements Callable<Integer> {
         return System.getProperty("os.arch");
     }
 
-    private static String mnistFolder() {
-        return ImageDatasets.mnistFolder().toString();
+    /** MNIST's folder for W1, and this JVM's JDK for the Java peers, so that they run on the same one. */
+    private static Map<String, String> peerEnvironment() {
+        return Map.of("MNIST_DIR", ImageDatasets.mnistFolder().toString(), "JAVA_HOME", System.getProperty("java.home"));
     }
 
     /** This JVM's own command line (without its ahead-of-time cache options), with the CLI's main class. */

@@ -55,7 +55,10 @@ public final class SystemProcessRunner implements ProcessRunner {
                 peak = Math.max(peak, highWaterMark(status));
                 if (System.nanoTime() > deadline) {
                     process.destroyForcibly().waitFor();
-                    stderr.addLast("timed out after " + timeout.toSeconds() + " s");
+                    synchronized (stderr) {
+                        stderr.addLast(String.format(java.util.Locale.ROOT, "timed out after %.1f s",
+                                timeout.toMillis() / 1000.0));
+                    }
                     break;
                 }
             }

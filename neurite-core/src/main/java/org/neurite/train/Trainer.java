@@ -352,11 +352,20 @@ public final class Trainer {
      */
     public ConfusionMatrix confusionMatrix(Tensor x, Tensor y, int batchSize) {
         checkData("confusionMatrix", dense(List.of(x)), List.of(y));
-        Tensor predictions = predict(x, batchSize);
+        return confusionMatrixOf(predict(x, batchSize), y);
+    }
+
+    private static ConfusionMatrix confusionMatrixOf(Tensor predictions, Tensor y) {
         int last = predictions.dim(predictions.rank() - 1);
         ConfusionMatrix matrix = new ConfusionMatrix(predictions.rank() < 2 || last == 1 ? 2 : last);
         matrix.update(predictions, y);
         return matrix;
+    }
+
+    /** {@link #confusionMatrix(Tensor, Tensor, int)} on sparse inputs, made dense a batch at a time. */
+    public ConfusionMatrix confusionMatrix(SparseRows x, Tensor y, int batchSize) {
+        checkData("confusionMatrix", List.of(SampleRows.of(x)), List.of(y));
+        return confusionMatrixOf(predict(x, batchSize), y);
     }
 
     /** The model's output for {@code x}, computed in batches with no tape; for models with one input and output. */

@@ -61,6 +61,7 @@ class SparseFitTest {
         assertEquals(denseHistory.values(), sparseHistory.values());
         assertArrayEquals(dense.predict(x, 5).toArray(), sparse.predict(rows, 5).toArray());
         assertEquals(dense.evaluate(x, LABELS, 5), sparse.evaluate(rows, LABELS, 5));
+        assertEquals(dense.confusionMatrix(x, LABELS, 5).toString(), sparse.confusionMatrix(rows, LABELS, 5).toString());
     }
 
     @Test

@@ -88,25 +88,18 @@ final class Architecture {
             ids.put(in, ids.size());
             inputs.addObject().put("name", in.inputName()).set("shape", ConfigJson.ints(in.shape()));
         }
+        // The model's own order puts every tensor after its inputs, so each node names earlier tensors only.
         ArrayNode nodes = config.putArray("nodes");
-        for (SymbolicTensor out : model.outputs()) {
-            addNodes(out, ids, nodes);
+        for (SymbolicTensor t : model.graph()) {
+            if (!ids.containsKey(t) && t.node() == t) {   // a later output of a call shares its node's number
+                ArrayNode inbound = NODES.arrayNode();
+                t.inputs().forEach(in -> addReference(inbound, in, ids));
+                nodes.addObject().put("layer", t.layer().name()).set("inbound", inbound);
+                ids.put(t, ids.size());
+            }
         }
         ArrayNode outputs = config.putArray("outputs");
         model.outputs().forEach(out -> addReference(outputs, out, ids));
-    }
-
-    /** Numbers {@code t}'s node and every node it depends on, adding each, inputs before users. */
-    private static void addNodes(SymbolicTensor t, Map<SymbolicTensor, Integer> ids, ArrayNode nodes) {
-        SymbolicTensor node = t.node();
-        if (ids.containsKey(node)) {
-            return;
-        }
-        node.inputs().forEach(in -> addNodes(in, ids, nodes));
-        ArrayNode inbound = NODES.arrayNode();
-        node.inputs().forEach(in -> addReference(inbound, in, ids));
-        nodes.addObject().put("layer", node.layer().name()).set("inbound", inbound);
-        ids.put(node, ids.size());
     }
 
     /** Writes a reference to {@code t}: its node's number, or {@code [number, k]} for its k-th output. */

@@ -1,5 +1,6 @@
 package org.neurite.nn;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -41,11 +42,7 @@ public final class FunctionalNetwork extends Network {
 
     /** Symbolic tensors in an order where each comes after its inputs. */
     private List<SymbolicTensor> computeOrder() {
-        List<SymbolicTensor> sorted = new ArrayList<>();
-        Map<SymbolicTensor, Boolean> done = new IdentityHashMap<>();
-        for (SymbolicTensor out : outputs) {
-            visit(out, done, sorted);
-        }
+        List<SymbolicTensor> sorted = topologicalOrder(outputs);
         for (SymbolicTensor t : sorted) {
             if (t.isInput() && inputs.stream().noneMatch(i -> i == t)) {
                 throw new IllegalArgumentException("functional model: output depends on input '" + t.inputName()
@@ -55,21 +52,40 @@ public final class FunctionalNetwork extends Network {
         return sorted;
     }
 
-    /** Adds {@code t} after its inputs and, for a second or later output of a layer call, after its first. */
-    private static void visit(SymbolicTensor t, Map<SymbolicTensor, Boolean> done, List<SymbolicTensor> sorted) {
-        if (done.containsKey(t)) {
-            return;
+    /**
+     * Every tensor the {@code roots} depend on, each after its inputs and, for a later output of a
+     * layer call, after that call's first output (a post-order depth-first walk). Iterative: a chain
+     * of ten thousand layers would overflow the call stack.
+     */
+    static List<SymbolicTensor> topologicalOrder(List<SymbolicTensor> roots) {
+        List<SymbolicTensor> sorted = new ArrayList<>();
+        Map<SymbolicTensor, Boolean> seen = new IdentityHashMap<>();
+        ArrayDeque<SymbolicTensor> tensors = new ArrayDeque<>();
+        ArrayDeque<Integer> nextInput = new ArrayDeque<>();
+        for (SymbolicTensor root : roots) {
+            if (seen.put(root, Boolean.TRUE) != null) {
+                continue;
+            }
+            tensors.push(root);
+            nextInput.push(0);
+            while (!tensors.isEmpty()) {
+                SymbolicTensor t = tensors.peek();
+                List<SymbolicTensor> dependencies = t.node() == t ? t.inputs() : List.of(t.node());
+                int next = nextInput.pop();
+                if (next < dependencies.size()) {
+                    nextInput.push(next + 1);
+                    SymbolicTensor input = dependencies.get(next);
+                    if (seen.put(input, Boolean.TRUE) == null) {
+                        tensors.push(input);
+                        nextInput.push(0);
+                    }
+                } else {
+                    tensors.pop();
+                    sorted.add(t);
+                }
+            }
         }
-        done.put(t, Boolean.TRUE);
-        if (t.node() != t) {
-            visit(t.node(), done, sorted);
-            sorted.add(t);
-            return;
-        }
-        for (SymbolicTensor input : t.inputs()) {
-            visit(input, done, sorted);
-        }
-        sorted.add(t);
+        return sorted;
     }
 
     @Override
@@ -113,8 +129,11 @@ public final class FunctionalNetwork extends Network {
         return inputs.stream().map(SymbolicTensor::shape).toList();
     }
 
-    /** The symbolic outputs, for summaries. */
-    List<SymbolicTensor> graph() {
+    /**
+     * Every symbolic tensor of the graph, each after the tensors it is computed from: the order in
+     * which the model computes them (and model files number them).
+     */
+    public List<SymbolicTensor> graph() {
         return order;
     }
 

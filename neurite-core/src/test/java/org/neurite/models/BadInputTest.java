@@ -84,8 +84,8 @@ class BadInputTest {
         Sequential model = oneScore();
         assertEquals("unknown optimizer 'adamax'; known: [adam, adamw, sgd, rmsprop, adagrad]",
                 assertThrows(IllegalArgumentException.class, () -> model.compile("adamax", "mse")).getMessage());
-        assertEquals("unknown loss 'hinge'; known: [mse, mean_squared_error, mae, mean_absolute_error, huber,"
-                + " binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy]",
+        assertEquals("unknown loss 'hinge'; known: [binary_crossentropy, categorical_crossentropy, huber, mae,"
+                + " mean_absolute_error, mean_squared_error, mse, sparse_categorical_crossentropy]",
                 assertThrows(IllegalArgumentException.class, () -> model.compile("adam", "hinge")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> model.compile("adam", "mse", "f1"))
                 .getMessage().startsWith("unknown metric 'f1'; known: [accuracy, acc, binary_accuracy"));

@@ -123,10 +123,15 @@ class LayerContractTest {
     }
 
     /**
+     * Layers that hold user code and so can never be registered: a model file never instantiates
+     * classes it names. RNN (a user-defined cell) keeps the rest of the contract in RNNTest.
+     */
+    private static final Set<String> HOLD_USER_CODE = Set.of("RNN");
+
+    /**
      * Every concrete layer class of the library is registered (so covered above): none is left
-     * unsaveable. TextVectorization is the exception: it reads texts, not tensors, so it runs in front
-     * of a network (org.neurite.models) and model files keep it in their vectorizer section
-     * (ModelFileVectorizerTest, TextModelTest), not in the graph.
+     * unsaveable. TextVectorization reads texts, not tensors, so it runs in front of a network
+     * (org.neurite.models) and model files keep it in their vectorizer section (TextModelTest).
      */
     @Test
     void everyLayerTypeHasACase() {
@@ -136,6 +141,7 @@ class LayerContractTest {
                         && !c.isAssignableTo(TextVectorization.class))
                 .filter(c -> !c.getModifiers().contains(JavaModifier.ABSTRACT) && !c.isAnonymousClass())
                 .map(JavaClass::getSimpleName)
+                .filter(name -> !HOLD_USER_CODE.contains(name))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> coveredClasses = cases().stream().map(c -> c.layer().get().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -1,0 +1,157 @@
+"""Builds the Keras 3 reference models that neurite-keras' tests import.
+
+For each model NAME it writes, beside this script:
+  NAME.keras      the model as keras.Model.save writes it (config.json, metadata.json, model.weights.h5)
+  NAME.npz        input_0, input_1, ... and output_0, output_1, ...: recorded inputs and Keras' predictions
+and legacy_mlp.h5, the same MLP in the legacy HDF5 layout (model_config attribute, model_weights group).
+
+The models are small (a few thousand weights) so the committed files stay small. Seeds are fixed,
+so a rerun writes the same weights on the same Keras version.
+
+Environment (any machine with Python 3.11):
+    python3.11 -m venv .venv && .venv/bin/pip install keras tensorflow-cpu h5py torch
+    KERAS_BACKEND=tensorflow .venv/bin/python make_fixtures.py
+
+With --check-export FILE.keras CASES.npz it instead loads a file Neurite exported with
+keras.models.load_model and prints the largest difference from the recorded outputs.
+"""
+import os
+import sys
+
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import numpy as np  # noqa: E402
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RNG = np.random.default_rng(14)
+
+
+def save(name, model, inputs):
+    outputs = model.predict(inputs, verbose=0)
+    if not isinstance(outputs, (list, tuple)):
+        outputs = [outputs]
+    arrays = {f"input_{i}": x for i, x in enumerate(inputs)}
+    arrays.update({f"output_{i}": np.asarray(y, dtype=np.float32) for i, y in enumerate(outputs)})
+    model.save(os.path.join(HERE, name + ".keras"))
+    np.savez(os.path.join(HERE, name + ".npz"), **arrays)
+    print(name, model.count_params(), "weights")
+
+
+def tokens(batch, time, vocab):
+    """Token ids with trailing zeros (padding), different lengths per row, one row fully padded."""
+    x = RNG.integers(1, vocab, size=(batch, time)).astype(np.int32)
+    for row in range(batch):
+        x[row, RNG.integers(1, time + 1):] = 0
+    x[-1, :] = 0
+    return x
+
+
+def mlp():
+    inp = keras.Input((28, 28), name="image")
+    x = layers.Flatten()(inp)
+    x = layers.Dense(12, activation="relu", name="hidden")(x)
+    x = layers.Dropout(0.2)(x)
+    out = layers.Dense(10, activation="softmax", name="digits")(x)
+    model = keras.Sequential([inp, *[l for l in keras.Model(inp, out).layers[1:]]], name="mnist_mlp")
+    return model, [RNG.random((4, 28, 28), dtype=np.float32)]
+
+
+def embedding_lstm():
+    model = keras.Sequential([
+        keras.Input((9,), dtype="int32"),
+        layers.Embedding(30, 6, mask_zero=True),
+        layers.LSTM(5),
+        layers.Dense(1, activation="sigmoid"),
+    ], name="imdb_lstm")
+    return model, [tokens(5, 9, 30)]
+
+
+def gru(reset_after):
+    model = keras.Sequential([
+        keras.Input((8,), dtype="int32"),
+        layers.Embedding(25, 4, mask_zero=True),
+        layers.GRU(5, reset_after=reset_after, return_sequences=True),
+        layers.GRU(3, reset_after=reset_after),
+        layers.Dense(2, activation="softmax"),
+    ], name="gru")
+    return model, [tokens(5, 8, 25)]
+
+
+def bidirectional(mode):
+    """Sequential with Masking (a functional model would record the mask's ops as extra nodes);
+    merge_mode None returns two tensors, so that one is functional and unmasked."""
+    rnn = layers.LSTM(3, return_sequences=True) if mode != "ave" else layers.GRU(3, return_sequences=True)
+    x = RNG.normal(size=(4, 7, 4)).astype(np.float32)
+    if mode is None:
+        inp = keras.Input((7, 4))
+        y = layers.Bidirectional(rnn, merge_mode=None)(inp)
+        return keras.Model(inp, y, name="bidirectional_none"), [x]
+    model = keras.Sequential([
+        keras.Input((7, 4)),
+        layers.Masking(mask_value=0.0),
+        layers.Bidirectional(rnn, merge_mode=mode),
+        layers.GlobalAveragePooling1D(),
+        layers.Dense(2),
+    ], name="bidirectional_" + mode)
+    x[1, 5:, :] = 0.0
+    return model, [x]
+
+
+def two_in_two_out():
+    a = keras.Input((6,), name="numbers")
+    b = keras.Input((5, 3), name="sequence")
+    ha = layers.Dense(4, activation="tanh")(a)
+    rep = layers.RepeatVector(5)(ha)
+    seq = layers.Concatenate(axis=-1)([b, rep])
+    seq = layers.TimeDistributed(layers.Dense(4, activation="elu"))(seq)
+    rnn = layers.SimpleRNN(4, return_sequences=True)(seq)
+    pooled = layers.GlobalMaxPooling1D()(rnn)
+    summed = layers.Add()([pooled, ha])
+    mixed = layers.Multiply()([layers.Subtract()([summed, ha]), layers.Average()([pooled, ha])])
+    mixed = layers.Maximum()([mixed, layers.Minimum()([pooled, ha])])
+    out_a = layers.Dense(3, activation="softmax", name="label")(mixed)
+    flat = layers.Reshape((20,))(rnn)
+    out_b = layers.Activation("sigmoid", name="score")(layers.Dense(1)(flat))
+    model = keras.Model([a, b], [out_a, out_b], name="two_in_two_out")
+    return model, [RNG.normal(size=(3, 6)).astype(np.float32), RNG.normal(size=(3, 5, 3)).astype(np.float32)]
+
+
+def legacy_h5():
+    model, inputs = mlp()
+    model.save(os.path.join(HERE, "legacy_mlp.h5"))
+    outputs = model.predict(inputs, verbose=0)
+    np.savez(os.path.join(HERE, "legacy_mlp.npz"), input_0=inputs[0], output_0=outputs)
+    print("legacy_mlp.h5", model.count_params(), "weights")
+
+
+def check_export(path, cases):
+    model = keras.models.load_model(path, safe_mode=True)
+    data = np.load(cases)
+    inputs = [data[f"input_{i}"] for i in range(len(model.inputs))]
+    outputs = model.predict(inputs, verbose=0)
+    if not isinstance(outputs, (list, tuple)):
+        outputs = [outputs]
+    worst = max(float(np.max(np.abs(y - data[f"output_{i}"]))) for i, y in enumerate(outputs))
+    print(f"max_abs_diff={worst}")
+    return 0 if worst <= 1e-5 else 1
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--check-export":
+        sys.exit(check_export(sys.argv[2], sys.argv[3]))
+    keras.utils.set_random_seed(14)
+    save("mnist_mlp", *mlp())
+    save("imdb_lstm", *embedding_lstm())
+    save("gru_reset_after", *gru(True))
+    save("gru_reset_before", *gru(False))
+    for mode in ["concat", "sum", "mul", "ave", None]:
+        save("bidirectional_" + str(mode).lower(), *bidirectional(mode))
+    save("two_in_two_out", *two_in_two_out())
+    legacy_h5()
+
+
+if __name__ == "__main__":
+    main()

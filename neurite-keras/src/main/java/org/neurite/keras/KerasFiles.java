@@ -75,6 +75,7 @@ public final class KerasFiles {
         KerasArchive archive = KerasArchive.read(file);
         Map<String, Object> metadata = jsonObject(archive.metadata(), KerasArchive.METADATA);
         KerasModelConfig config = KerasModelConfig.read(jsonObject(archive.config(), KerasArchive.CONFIG));
+        checkBudget(config, archive.weights() == null ? 0 : archive.weights().length);
         Network network = config.network().build();
         if (archive.weights() == null) {
             if (network.countParams() > 0) {
@@ -88,11 +89,12 @@ public final class KerasFiles {
         return loaded(network, "keras", metadata.get("keras_version"));
     }
 
-    private static LoadedModel loadLegacy(Path file) {
+    private static LoadedModel loadLegacy(Path file) throws IOException {
         try (HdfFile h5 = new HdfFile(file)) {
             String modelConfig = stringAttribute(h5, "model_config");
             KerasModelConfig config = KerasModelConfig.read(
                     jsonObject(modelConfig.getBytes(java.nio.charset.StandardCharsets.UTF_8), "model_config"));
+            checkBudget(config, Files.size(file));
             Network network = config.network().build();
             if (!(h5.getChild("model_weights") instanceof Group weights)) {
                 throw new KerasFormatError("legacy .h5 without a model_weights group (a weights-only file?)");
@@ -100,6 +102,15 @@ public final class KerasFiles {
             KerasWeights.readLegacy(weights, config.layers());
             Attribute version = h5.getAttribute("keras_version");
             return loaded(network, "h5", version == null ? null : version.getData());
+        }
+    }
+
+    /** Refuses a config whose weights could not fit in the weight file, before they are allocated. */
+    private static void checkBudget(KerasModelConfig config, long weightBytes) {
+        long bound = config.weightBound();
+        if (bound > weightBytes / Float.BYTES) {
+            throw new KerasFormatError("the model config declares kernels of " + bound + " weights, but the weight file"
+                    + " holds at most " + weightBytes / Float.BYTES + " float32 values");
         }
     }
 

@@ -27,8 +27,23 @@ import org.neurite.nn.SymbolicTensor;
  *     its Keras layer name and its weight group name in a {@code .keras} archive
  */
 record KerasModelConfig(Network network, List<Imported> layers) {
-    /** A Keras layer as imported: the Neurite layer, its Keras name and its class name. */
-    record Imported(Layer layer, String kerasName, String className) {
+    /**
+     * A Keras layer as imported: the Neurite layer (null for an InputLayer), its Keras name, its
+     * class name, and the shape of its (first) input without the batch axis.
+     */
+    record Imported(Layer layer, String kerasName, String className, int[] inputShape) {
+    }
+
+    /** The floats of the network's kernels, known before it is built (see {@link WeightBudget}). */
+    long weightBound() {
+        long total = 0;
+        for (Imported imported : layers) {
+            if (imported.layer() != null) {
+                long n = WeightBudget.count(imported.layer(), imported.inputShape());
+                total = n > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + n;
+            }
+        }
+        return total;
     }
 
     /** Reads the model config {@code root} ({@code {"class_name": .., "config": ..}}). */
@@ -46,17 +61,24 @@ record KerasModelConfig(Network network, List<Imported> layers) {
 
     private static KerasModelConfig sequential(List<Map<String, Object>> entries) {
         int[] inputShape = null;
+        int[] current = null;
         List<Imported> layers = new ArrayList<>();
         for (Map<String, Object> entry : entries) {
             String className = String.valueOf(entry.get("class_name"));
             Map<String, Object> config = map(entry.get("config"), "layer entry");
             if (className.equals("InputLayer")) {
                 inputShape = inputShape(config);
+                current = inputShape;
                 continue;
             }
             refuseNested(className, config);
-            layers.add(new Imported(KerasLayerConfig.toLayer(className, config), String.valueOf(config.get("name")),
-                    className));
+            if (current == null) {
+                throw new KerasFormatError("Sequential model without an InputLayer first: its input shape is unknown;"
+                        + " build the model on an input (keras.Input) in Keras and save again");
+            }
+            Layer layer = KerasLayerConfig.toLayer(className, config);
+            layers.add(new Imported(layer, String.valueOf(config.get("name")), className, current));
+            current = layer.outputShape(current);
         }
         if (inputShape == null) {
             throw new KerasFormatError("Sequential model without an InputLayer: its input shape is unknown; build the"
@@ -83,17 +105,20 @@ record KerasModelConfig(Network network, List<Imported> layers) {
                 SymbolicTensor input = Input.named(name, inputShape(layerConfig));
                 inputsByName.put(name, input);
                 callsByLayer.put(name, List.of(input));
-                layers.add(new Imported(null, name, className));
+                layers.add(new Imported(null, name, className, input.shape()));
                 continue;
             }
             refuseNested(className, layerConfig);
             Layer layer = KerasLayerConfig.toLayer(className, layerConfig);
             byName.put(name, layer);
-            layers.add(new Imported(layer, name, className));
             List<SymbolicTensor> calls = new ArrayList<>();
+            int[] firstInput = null;
             for (Object node : list(entry.get("inbound_nodes"), "layer '" + name + "' inbound_nodes")) {
-                calls.add(layer.apply(nodeInputs(map(node, "layer '" + name + "' node"), name, callsByLayer)));
+                SymbolicTensor[] in = nodeInputs(map(node, "layer '" + name + "' node"), name, callsByLayer);
+                firstInput = firstInput != null || in.length == 0 ? firstInput : in[0].shape();
+                calls.add(layer.apply(in));
             }
+            layers.add(new Imported(layer, name, className, firstInput == null ? new int[0] : firstInput));
             callsByLayer.put(name, calls);
         }
         List<SymbolicTensor> inputs = tensors(config.get("input_layers"), "input_layers", callsByLayer);

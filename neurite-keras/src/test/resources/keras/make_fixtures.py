@@ -2,7 +2,8 @@
 
 For each model NAME it writes, beside this script:
   NAME.keras      the model as keras.Model.save writes it (config.json, metadata.json, model.weights.h5)
-  NAME.npz        input_0, input_1, ... and output_0, output_1, ...: recorded inputs and Keras' predictions
+  NAME.npz        input_0, input_1, ... and output_0, output_1, ...: recorded inputs and Keras' predictions,
+                  and layer_LAYERNAME: each layer's output, for `neurite import --check --layers`
 and legacy_mlp.h5, the same MLP in the legacy HDF5 layout (model_config attribute, model_weights group).
 
 The models are small (a few thousand weights) so the committed files stay small. Seeds are fixed,
@@ -35,9 +36,21 @@ def save(name, model, inputs):
         outputs = [outputs]
     arrays = {f"input_{i}": x for i, x in enumerate(inputs)}
     arrays.update({f"output_{i}": np.asarray(y, dtype=np.float32) for i, y in enumerate(outputs)})
+    arrays.update(layer_outputs(model, inputs))
     model.save(os.path.join(HERE, name + ".keras"))
     np.savez(os.path.join(HERE, name + ".npz"), **arrays)
     print(name, model.count_params(), "weights")
+
+
+def layer_outputs(model, inputs):
+    """Each layer's output (first call), skipping input layers and layers with several outputs."""
+    chosen = [l for l in model.layers if not isinstance(l, layers.InputLayer) and not isinstance(l.output, (list, tuple))]
+    if not chosen:
+        return {}
+    probe = keras.Model(model.inputs, [l.output for l in chosen])
+    values = probe.predict(inputs, verbose=0)
+    values = values if isinstance(values, (list, tuple)) else [values]
+    return {f"layer_{l.name}": np.asarray(v, dtype=np.float32) for l, v in zip(chosen, values)}
 
 
 def tokens(batch, time, vocab):

@@ -55,6 +55,16 @@ public final class KerasFiles {
      * @throws IOException if the file cannot be read
      */
     public static LoadedModel load(Path file) throws IOException {
+        return read(file).loaded();
+    }
+
+    /**
+     * Like {@link #load}, keeping what a layer-by-layer parity report needs.
+     *
+     * @throws ModelFileException naming the file, as {@link #load}
+     * @throws IOException if the file cannot be read
+     */
+    public static KerasImport read(Path file) throws IOException {
         try {
             byte[] magic = head(file);
             if (Arrays.equals(magic, 0, 4, ZIP_MAGIC, 0, 4)) {
@@ -71,7 +81,7 @@ public final class KerasFiles {
         }
     }
 
-    private static LoadedModel loadArchive(Path file) throws IOException {
+    private static KerasImport loadArchive(Path file) throws IOException {
         KerasArchive archive = KerasArchive.read(file);
         Map<String, Object> metadata = jsonObject(archive.metadata(), KerasArchive.METADATA);
         KerasModelConfig config = KerasModelConfig.read(jsonObject(archive.config(), KerasArchive.CONFIG));
@@ -86,10 +96,10 @@ public final class KerasFiles {
                 KerasWeights.readKeras3(h5, config.layers());
             }
         }
-        return loaded(network, "keras", metadata.get("keras_version"));
+        return new KerasImport(loaded(network, "keras", metadata.get("keras_version")), config);
     }
 
-    private static LoadedModel loadLegacy(Path file) throws IOException {
+    private static KerasImport loadLegacy(Path file) throws IOException {
         try (HdfFile h5 = new HdfFile(file)) {
             String modelConfig = stringAttribute(h5, "model_config");
             KerasModelConfig config = KerasModelConfig.read(
@@ -101,7 +111,7 @@ public final class KerasFiles {
             }
             KerasWeights.readLegacy(weights, config.layers());
             Attribute version = h5.getAttribute("keras_version");
-            return loaded(network, "h5", version == null ? null : version.getData());
+            return new KerasImport(loaded(network, "h5", version == null ? null : version.getData()), config);
         }
     }
 

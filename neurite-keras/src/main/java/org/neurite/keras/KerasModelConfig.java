@@ -23,15 +23,15 @@ import org.neurite.nn.SymbolicTensor;
  * the inputs (such as an explicit {@code mask}).
  *
  * @param network the model, not yet built
- * @param layers its layers with weights' owners in Keras' {@code model.layers} order, each with
- *     its Keras layer name and its weight group name in a {@code .keras} archive
+ * @param layers its layers in Keras' {@code model.layers} order (a functional model's InputLayers
+ *     included), each with its Keras name and, in a functional model, the tensor of its first call
  */
 record KerasModelConfig(Network network, List<Imported> layers) {
     /**
      * A Keras layer as imported: the Neurite layer (null for an InputLayer), its Keras name, its
      * class name, and the shape of its (first) input without the batch axis.
      */
-    record Imported(Layer layer, String kerasName, String className, int[] inputShape) {
+    record Imported(Layer layer, String kerasName, String className, int[] inputShape, SymbolicTensor output) {
     }
 
     /** The floats of the network's kernels, known before it is built (see {@link WeightBudget}). */
@@ -77,7 +77,7 @@ record KerasModelConfig(Network network, List<Imported> layers) {
                         + " build the model on an input (keras.Input) in Keras and save again");
             }
             Layer layer = KerasLayerConfig.toLayer(className, config);
-            layers.add(new Imported(layer, String.valueOf(config.get("name")), className, current));
+            layers.add(new Imported(layer, String.valueOf(config.get("name")), className, current, null));
             current = layer.outputShape(current);
         }
         if (inputShape == null) {
@@ -105,7 +105,7 @@ record KerasModelConfig(Network network, List<Imported> layers) {
                 SymbolicTensor input = Input.named(name, inputShape(layerConfig));
                 inputsByName.put(name, input);
                 callsByLayer.put(name, List.of(input));
-                layers.add(new Imported(null, name, className, input.shape()));
+                layers.add(new Imported(null, name, className, input.shape(), input));
                 continue;
             }
             refuseNested(className, layerConfig);
@@ -118,7 +118,8 @@ record KerasModelConfig(Network network, List<Imported> layers) {
                 firstInput = firstInput != null || in.length == 0 ? firstInput : in[0].shape();
                 calls.add(layer.apply(in));
             }
-            layers.add(new Imported(layer, name, className, firstInput == null ? new int[0] : firstInput));
+            layers.add(new Imported(layer, name, className, firstInput == null ? new int[0] : firstInput,
+                    calls.isEmpty() ? null : calls.get(0)));
             callsByLayer.put(name, calls);
         }
         List<SymbolicTensor> inputs = tensors(config.get("input_layers"), "input_layers", callsByLayer);

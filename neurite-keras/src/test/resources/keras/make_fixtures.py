@@ -4,7 +4,10 @@ For each model NAME it writes, beside this script:
   NAME.keras      the model as keras.Model.save writes it (config.json, metadata.json, model.weights.h5)
   NAME.npz        input_0, input_1, ... and output_0, output_1, ...: recorded inputs and Keras' predictions,
                   and layer_LAYERNAME: each layer's output, for `neurite import --check --layers`
-and legacy_mlp.h5, the same MLP in the legacy HDF5 layout (model_config attribute, model_weights group).
+and legacy_mlp.h5, the same MLP in the legacy HDF5 layout (model_config attribute, model_weights group),
+and keras2_two_in_two_out.h5: the two-input model saved as legacy HDF5 whose model_config is then
+rewritten in tf.keras 2's layout (inbound_nodes as [[layer, node, tensor, kwargs], ...], dtype strings,
+batch_input_shape), since a tf.keras 2 installation is not assumed.
 
 The models are small (a few thousand weights) so the committed files stay small. Seeds are fixed,
 so a rerun writes the same weights on the same Keras version.
@@ -140,6 +143,48 @@ def legacy_h5():
     print("legacy_mlp.h5", model.count_params(), "weights")
 
 
+def keras2_config(config):
+    """A Keras 3 model config in tf.keras 2's layout."""
+    def strip(value):
+        if isinstance(value, dict):
+            if value.get("class_name") == "DTypePolicy":
+                return value["config"]["name"]
+            return {k: strip(v) for k, v in value.items() if k not in ("module", "registered_name", "build_config")}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    def history(tensor):
+        return tensor["config"]["keras_history"]
+
+    for layer in config["config"]["layers"]:
+        if layer["class_name"] == "InputLayer":
+            layer["config"]["batch_input_shape"] = layer["config"].pop("batch_shape")
+        nodes = []
+        for node in layer["inbound_nodes"]:
+            args = node["args"][0]
+            tensors = args if isinstance(args, list) else [args]
+            nodes.append([history(t) + [{}] for t in tensors])
+        layer["inbound_nodes"] = nodes
+    return strip(config)
+
+
+def keras2_h5():
+    import h5py
+    import json
+    model, inputs = two_in_two_out()
+    path = os.path.join(HERE, "keras2_two_in_two_out.h5")
+    model.save(path)
+    with h5py.File(path, "r+") as f:
+        config = json.loads(f.attrs["model_config"])
+        f.attrs["model_config"] = json.dumps(keras2_config(config))
+        f.attrs["keras_version"] = "2.15.0"
+    outputs = model.predict(inputs, verbose=0)
+    np.savez(os.path.join(HERE, "keras2_two_in_two_out.npz"), input_0=inputs[0], input_1=inputs[1],
+             output_0=outputs[0], output_1=outputs[1])
+    print("keras2_two_in_two_out.h5", model.count_params(), "weights")
+
+
 def check_export(path, cases):
     model = keras.models.load_model(path, safe_mode=True)
     data = np.load(cases)
@@ -164,6 +209,7 @@ def main():
         save("bidirectional_" + str(mode).lower(), *bidirectional(mode))
     save("two_in_two_out", *two_in_two_out())
     legacy_h5()
+    keras2_h5()
 
 
 if __name__ == "__main__":

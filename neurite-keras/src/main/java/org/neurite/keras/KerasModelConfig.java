@@ -114,7 +114,8 @@ record KerasModelConfig(Network network, List<Imported> layers) {
             List<SymbolicTensor> calls = new ArrayList<>();
             int[] firstInput = null;
             for (Object node : list(entry.get("inbound_nodes"), "layer '" + name + "' inbound_nodes")) {
-                SymbolicTensor[] in = nodeInputs(map(node, "layer '" + name + "' node"), name, callsByLayer);
+                SymbolicTensor[] in = node instanceof List<?> keras2 ? keras2NodeInputs(keras2, name, callsByLayer)
+                        : nodeInputs(map(node, "layer '" + name + "' node"), name, callsByLayer);
                 firstInput = firstInput != null || in.length == 0 ? firstInput : in[0].shape();
                 calls.add(layer.apply(in));
             }
@@ -130,7 +131,24 @@ record KerasModelConfig(Network network, List<Imported> layers) {
     /** The tensors a node was called on: its first argument, one tensor or a list of them. */
     private static SymbolicTensor[] nodeInputs(Map<String, Object> node, String layer,
                                                Map<String, List<SymbolicTensor>> calls) {
-        Object kwargs = node.get("kwargs");
+        requireNeutralKwargs(node.get("kwargs"), layer);
+        List<Object> args = list(node.get("args"), "layer '" + layer + "' node args");
+        if (args.size() != 1) {
+            throw new KerasFormatError("layer '" + layer + "': called with " + args.size()
+                    + " positional arguments; only the inputs can be imported");
+        }
+        List<Object> tensors = args.get(0) instanceof List<?> many ? new ArrayList<>(many) : List.of(args.get(0));
+        SymbolicTensor[] out = new SymbolicTensor[tensors.size()];
+        for (int i = 0; i < out.length; i++) {
+            Map<String, Object> tensor = map(tensors.get(i), "layer '" + layer + "' input");
+            Map<String, Object> tensorConfig = map(tensor.get("config"), "layer '" + layer + "' input");
+            out[i] = tensor(list(tensorConfig.get("keras_history"), "keras_history"), layer, calls);
+        }
+        return out;
+    }
+
+    /** Refuses call arguments other than mask=None and the training flag. */
+    private static void requireNeutralKwargs(Object kwargs, String layer) {
         if (kwargs instanceof Map<?, ?> k) {
             for (Map.Entry<?, ?> e : k.entrySet()) {
                 // Keras records mask=None and the training flag of the call that built the graph; Neurite
@@ -144,17 +162,22 @@ record KerasModelConfig(Network network, List<Imported> layers) {
                 }
             }
         }
-        List<Object> args = list(node.get("args"), "layer '" + layer + "' node args");
-        if (args.size() != 1) {
-            throw new KerasFormatError("layer '" + layer + "': called with " + args.size()
-                    + " positional arguments; only the inputs can be imported");
-        }
-        List<Object> tensors = args.get(0) instanceof List<?> many ? new ArrayList<>(many) : List.of(args.get(0));
-        SymbolicTensor[] out = new SymbolicTensor[tensors.size()];
+    }
+
+    /**
+     * A Keras 2 / tf.keras node: a list of {@code [layer, node, tensor, kwargs]}, one per input, as
+     * legacy {@code .h5} files hold them.
+     */
+    private static SymbolicTensor[] keras2NodeInputs(List<?> node, String layer,
+                                                     Map<String, List<SymbolicTensor>> calls) {
+        SymbolicTensor[] out = new SymbolicTensor[node.size()];
         for (int i = 0; i < out.length; i++) {
-            Map<String, Object> tensor = map(tensors.get(i), "layer '" + layer + "' input");
-            Map<String, Object> tensorConfig = map(tensor.get("config"), "layer '" + layer + "' input");
-            out[i] = tensor(list(tensorConfig.get("keras_history"), "keras_history"), layer, calls);
+            List<Object> history = list(node.get(i), "layer '" + layer + "' inbound node");
+            if (history.size() == 4) {
+                requireNeutralKwargs(history.get(3), layer);
+                history = history.subList(0, 3);
+            }
+            out[i] = tensor(history, layer, calls);
         }
         return out;
     }

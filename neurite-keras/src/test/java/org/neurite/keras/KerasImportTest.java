@@ -38,7 +38,7 @@ class KerasImportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"legacy_mlp"})
+    @ValueSource(strings = {"legacy_mlp", "keras2_two_in_two_out"})
     void importedLegacyH5PredictsWhatKerasPredicted(String name) throws IOException {
         LoadedModel loaded = KerasFiles.load(fixture(name + ".h5"));
         Parity parity = Parity.check(loaded.model(), Npz.read(fixture(name + ".npz")));

@@ -115,6 +115,22 @@ public final class KerasFiles {
         }
     }
 
+    /**
+     * Writes {@code model} as a Keras 3 {@code .keras} archive that {@code keras.models.load_model}
+     * reads and that predicts the same. Sequential models only, for now.
+     *
+     * <pre>{@code
+     * KerasFiles.save(model, Path.of("model.keras"));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException naming the layer, for what Keras could not represent (a
+     *     functional model, truncated backpropagation)
+     * @throws IOException if the file cannot be written
+     */
+    public static void save(Network model, Path file) throws IOException {
+        KerasExport.save(model, file);
+    }
+
     /** Refuses a config whose weights could not fit in the weight file, before they are allocated. */
     private static void checkBudget(KerasModelConfig config, long weightBytes) {
         long bound = config.weightBound();

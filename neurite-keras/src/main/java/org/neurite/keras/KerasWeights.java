@@ -158,7 +158,8 @@ final class KerasWeights {
         return d;
     }
 
-    private static String uniqueName(String name, Map<String, Integer> used) {
+    /** Keras' {@code _get_unique_name}: {@code name}, then {@code name_1}, {@code name_2}, ... */
+    static String uniqueName(String name, Map<String, Integer> used) {
         Integer n = used.get(name);
         if (n == null) {
             used.put(name, 0);

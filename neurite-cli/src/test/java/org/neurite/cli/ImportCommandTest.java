@@ -14,7 +14,7 @@ import org.neurite.io.ModelFile;
 import org.neurite.testing.Tolerances;
 
 /**
- * {@code neurite import} on the Keras fixtures of neurite-keras (made by its make_fixtures.py):
+ * {@code neurite import} and {@code neurite export} on the Keras fixtures of neurite-keras (made by its make_fixtures.py):
  * saving as a Neurite model file, and the parity report with and without {@code --layers}.
  */
 class ImportCommandTest {
@@ -68,6 +68,20 @@ class ImportCommandTest {
         assertTrue(Files.exists(saved));
         LoadedModel loaded = ModelFile.load(saved);
         assertEquals(9550, loaded.model().countParams());
+    }
+
+    @Test
+    void exportWritesAKerasArchiveThatImportsToTheSamePredictions() {
+        Path neurite = dir.resolve("lstm.neurite");
+        Path keras = dir.resolve("lstm.keras");
+        assertEquals(0, CommandRun.of("import", FIXTURES.resolve("imdb_lstm.keras").toString(), "--out",
+                neurite.toString()).status());
+        CommandRun export = CommandRun.of("export", "--model", neurite.toString(), "--to", keras.toString());
+        assertEquals(0, export.status(), export.err());
+        CommandRun check = CommandRun.of("import", keras.toString(), "--check",
+                FIXTURES.resolve("imdb_lstm.npz").toString());
+        assertEquals(0, check.status(), check.err());
+        assertTrue(lastDiff(check.out()) <= Tolerances.ROUNDING, check.out());
     }
 
     @Test

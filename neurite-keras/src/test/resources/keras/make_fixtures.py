@@ -135,6 +135,25 @@ def two_in_two_out():
     return model, [RNG.normal(size=(3, 6)).astype(np.float32), RNG.normal(size=(3, 5, 3)).astype(np.float32)]
 
 
+def functional_masks():
+    """Keras records the masks of Embedding(mask_zero) and Masking as NotEqual/Any nodes here."""
+    ids = keras.Input((6,), dtype="int32", name="ids")
+    seq = keras.Input((6, 3), name="signal")
+    a = layers.Embedding(20, 4, mask_zero=True)(ids)
+    a = layers.Dropout(0.1)(a)
+    a = layers.LSTM(3, return_sequences=True)(a)
+    a = layers.GlobalAveragePooling1D()(a)
+    b = layers.Masking(mask_value=0.0)(seq)
+    b = layers.GRU(3)(b)
+    out = layers.Dense(1, activation="sigmoid")(layers.Concatenate()([a, b]))
+    model = keras.Model([ids, seq], out, name="functional_masks")
+    signal = RNG.normal(size=(5, 6, 3)).astype(np.float32)
+    signal[0, 4:, :] = 0.0
+    ids_value = tokens(5, 6, 20)
+    ids_value[-1, 0] = 3  # Keras averages a fully masked row to NaN (0/0), Neurite to 0: not compared here
+    return model, [ids_value, signal]
+
+
 def legacy_h5():
     model, inputs = mlp()
     model.save(os.path.join(HERE, "legacy_mlp.h5"))
@@ -210,6 +229,7 @@ def main():
     save("two_in_two_out", *two_in_two_out())
     legacy_h5()
     keras2_h5()
+    save("functional_masks", *functional_masks())
 
 
 if __name__ == "__main__":

@@ -94,12 +94,17 @@ record KerasModelConfig(Network network, List<Imported> layers) {
         Map<String, SymbolicTensor> inputsByName = new LinkedHashMap<>();
         Map<String, Layer> byName = new HashMap<>();
         List<Imported> layers = new ArrayList<>();
+        MaskOps masks = new MaskOps();
         for (Map<String, Object> entry : entries) {
             String className = String.valueOf(entry.get("class_name"));
             Map<String, Object> layerConfig = map(entry.get("config"), "layer entry");
             String name = String.valueOf(entry.get("name") != null ? entry.get("name") : layerConfig.get("name"));
             if (byName.containsKey(name) || inputsByName.containsKey(name)) {
                 throw new KerasFormatError("two layers are named '" + name + "'");
+            }
+            if (MaskOps.isMaskOp(className)) {
+                masks.read(className, name, entry, history -> tensor(history, "operation '" + name + "'", callsByLayer));
+                continue;
             }
             if (className.equals("InputLayer")) {
                 SymbolicTensor input = Input.named(name, inputShape(layerConfig));
@@ -115,7 +120,7 @@ record KerasModelConfig(Network network, List<Imported> layers) {
             int[] firstInput = null;
             for (Object node : list(entry.get("inbound_nodes"), "layer '" + name + "' inbound_nodes")) {
                 SymbolicTensor[] in = node instanceof List<?> keras2 ? keras2NodeInputs(keras2, name, callsByLayer)
-                        : nodeInputs(map(node, "layer '" + name + "' node"), name, callsByLayer);
+                        : nodeInputs(map(node, "layer '" + name + "' node"), name, callsByLayer, masks);
                 firstInput = firstInput != null || in.length == 0 ? firstInput : in[0].shape();
                 calls.add(layer.apply(in));
             }
@@ -130,8 +135,7 @@ record KerasModelConfig(Network network, List<Imported> layers) {
 
     /** The tensors a node was called on: its first argument, one tensor or a list of them. */
     private static SymbolicTensor[] nodeInputs(Map<String, Object> node, String layer,
-                                               Map<String, List<SymbolicTensor>> calls) {
-        requireNeutralKwargs(node.get("kwargs"), layer);
+                                               Map<String, List<SymbolicTensor>> calls, MaskOps masks) {
         List<Object> args = list(node.get("args"), "layer '" + layer + "' node args");
         if (args.size() != 1) {
             throw new KerasFormatError("layer '" + layer + "': called with " + args.size()
@@ -143,6 +147,14 @@ record KerasModelConfig(Network network, List<Imported> layers) {
             Map<String, Object> tensor = map(tensors.get(i), "layer '" + layer + "' input");
             Map<String, Object> tensorConfig = map(tensor.get("config"), "layer '" + layer + "' input");
             out[i] = tensor(list(tensorConfig.get("keras_history"), "keras_history"), layer, calls);
+        }
+        if (node.get("kwargs") instanceof Map<?, ?> kwargs && kwargs.get("mask") != null) {
+            masks.check(kwargs.get("mask"), out.length == 1 ? out[0] : null, layer);
+            Map<Object, Object> rest = new HashMap<>(kwargs);
+            rest.remove("mask");
+            requireNeutralKwargs(rest, layer);
+        } else {
+            requireNeutralKwargs(node.get("kwargs"), layer);
         }
         return out;
     }

@@ -98,6 +98,24 @@ class KerasRefusalTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void maskThatNeuriteWouldNotCarryIsRefused() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("functional_masks.keras"),
+                dir.resolve("mask.keras"), model -> {
+                    for (Object entry : (List<Object>) ((Map<String, Object>) model.get("config")).get("layers")) {
+                        Map<String, Object> layer = (Map<String, Object>) entry;
+                        if (layer.get("class_name").equals("NotEqual")) {
+                            Map<String, Object> node = (Map<String, Object>) ((List<Object>) layer.get("inbound_nodes")).get(0);
+                            ((List<Object>) node.get("args")).set(1, 1.0);   // ids != 1 is not mask_zero's mask
+                        }
+                    }
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("call argument 'mask'"), message);
+    }
+
+    @Test
     void hugeDeclaredUnitsAreRefusedBeforeAllocating() throws IOException {
         Path file = KerasArchives.withConfig(mlp(), dir.resolve("huge.keras"), model -> {
             config(KerasArchives.layerConfig(model, 2)).put("units", 2_000_000_000);

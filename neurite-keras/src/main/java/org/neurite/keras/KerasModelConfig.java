@@ -139,7 +139,8 @@ record KerasModelConfig(Network network, List<Imported> layers) {
         List<Object> args = list(node.get("args"), "layer '" + layer + "' node args");
         if (args.size() != 1) {
             throw new KerasFormatError("layer '" + layer + "': called with " + args.size()
-                    + " positional arguments; only the inputs can be imported");
+                    + " positional arguments; only layers called on one tensor or one list of tensors can be"
+                    + " imported yet (MultiHeadAttention's (query, value) call is not mapped)");
         }
         List<Object> tensors = args.get(0) instanceof List<?> many ? new ArrayList<>(many) : List.of(args.get(0));
         SymbolicTensor[] out = new SymbolicTensor[tensors.size()];

@@ -39,7 +39,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             test = model.evaluate(texts.texts(), texts.labels());
         } else {
             RecipeData data = recipe.data();
-            test = data.isSparse() ? model.trainer().evaluate(data.sparseTestX(), data.testY(), 1000)
+            test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
                     : model.evaluate(data.testX(), data.testY(), 1000);
         }
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));

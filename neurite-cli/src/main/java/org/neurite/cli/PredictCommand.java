@@ -61,10 +61,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Model model = Model.load(file);
-        if (model.vectorizer().isEmpty()) {
-            throw new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
-                    + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)");
-        }
+        model.vectorizer().orElseThrow(() ->
+                new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
+                        + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)"));
         if (source.text != null) {
             float p = probabilities(model, List.of(withoutByteOrderMark(source.text)))[0];
             System.out.printf(Locale.ROOT, "%.4f%nlabel=%s%n", p, label(p));
@@ -82,7 +81,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Scores the lines batch by batch; the header comes with the first row, so empty input writes nothing. */
-    private void writeCsv(Model model, TextLines lines, PrintStream out) throws IOException {
+    private void writeCsv(Model model, TextLines lines, PrintStream out)
+            throws IOException {
         List<String> batch = new ArrayList<>(BATCH);
         long id = 1;
         try {
@@ -113,9 +113,9 @@ public final class PredictCommand implements Callable<Integer> {
         return next;
     }
 
-    /** One probability per text: the model's single output for the texts, read by the model's own vectorizer. */
+    /** One probability per text: the model's single output for the vectorized texts. */
     static float[] probabilities(Model model, List<String> texts) {
-        Tensor p = model.predict(texts);   // (texts, 1)
+        Tensor p = model.predict(texts);   // (texts, 1): read by the vectorizer in the model's file
         if (p.rank() != 2 || p.dim(1) != 1) {
             throw new IllegalArgumentException("the model outputs shape " + java.util.Arrays.toString(p.shape())
                     + " per batch; predict needs one probability per text, (batch, 1)");

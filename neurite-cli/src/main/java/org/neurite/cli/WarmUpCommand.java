@@ -9,6 +9,9 @@ import org.neurite.cli.recipes.ImdbSentiment;
 import org.neurite.cli.recipes.Recipe;
 import org.neurite.cli.recipes.Recipes;
 import org.neurite.models.Model;
+import org.neurite.models.Sequential;
+import org.neurite.nn.Input;
+import org.neurite.nn.layers.Dense;
 import org.neurite.text.TextVectorization;
 import picocli.CommandLine.Command;
 
@@ -39,7 +42,7 @@ public final class WarmUpCommand implements Callable<Integer> {
     private static void saveLoadAndPredict(ImdbSentiment recipe) throws IOException {
         TextVectorization vectorizer = recipe.vectorizer();
         vectorizer.adapt(TEXTS);
-        Model model = recipe.model(0, vectorizer);
+        Model model = Sequential.of(Input.ofStrings(), vectorizer, new Dense(1, "sigmoid"));
         Path file = Files.createTempFile("neurite-warm-up", ".neurite");
         try {
             model.save(file);

@@ -18,6 +18,7 @@ import org.neurite.nn.Parameter;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.Rng;
+import org.neurite.tensor.SparseRows;
 import org.neurite.tensor.Tensor;
 import org.neurite.text.TextVectorization;
 import org.neurite.train.ConfusionMatrix;
@@ -335,6 +336,14 @@ public class Model {
         return options.withValidationData(vectorize("fit", options.validationTexts()), options.validationY());
     }
 
+    /**
+     * Trains on sparse feature rows (such as {@code TextVectorization.transformSparse}'s tf-idf rows),
+     * each batch made dense only while it is used.
+     */
+    public History fit(SparseRows x, Tensor y, FitOptions options) {
+        return trainer("fit").fit(x, y, withVectorizedValidation(options));
+    }
+
     /** Trains a model that reads texts on raw texts, one label row per text. */
     public History fit(List<String> texts, Tensor y, FitOptions options) {
         return fit(vectorize("fit", texts), y, options);
@@ -369,6 +378,11 @@ public class Model {
 
     /** {@link #evaluate(Tensor, Tensor)} in batches of {@code batchSize} (the results do not depend on it). */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+        return trainer("evaluate").evaluate(x, y, batchSize);
+    }
+
+    /** {@link #evaluate(Tensor, Tensor, int)} on sparse feature rows. */
+    public Map<String, Double> evaluate(SparseRows x, Tensor y, int batchSize) {
         return trainer("evaluate").evaluate(x, y, batchSize);
     }
 
@@ -439,6 +453,11 @@ public class Model {
      * accuracy (rows: true class, columns: predicted class).
      */
     public ConfusionMatrix confusionMatrix(Tensor x, Tensor y) {
+        return trainer("confusionMatrix").confusionMatrix(x, y, DEFAULT_BATCH_SIZE);
+    }
+
+    /** {@link #confusionMatrix(Tensor, Tensor)} on sparse feature rows. */
+    public ConfusionMatrix confusionMatrix(SparseRows x, Tensor y) {
         return trainer("confusionMatrix").confusionMatrix(x, y, DEFAULT_BATCH_SIZE);
     }
 

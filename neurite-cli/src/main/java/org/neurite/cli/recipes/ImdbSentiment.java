@@ -3,6 +3,8 @@ package org.neurite.cli.recipes;
 import java.util.List;
 import java.util.Optional;
 import org.neurite.cli.Arguments;
+import org.neurite.data.DuplicateCheck;
+import org.neurite.data.DuplicateReport;
 import org.neurite.data.ReviewDataset;
 import org.neurite.data.ReviewDatasets;
 import org.neurite.data.Split;
@@ -16,8 +18,6 @@ import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Tensor;
-import org.neurite.text.DuplicateCheck;
-import org.neurite.text.DuplicateReport;
 import org.neurite.text.OutputMode;
 import org.neurite.text.Standardization;
 import org.neurite.text.TextVectorization;
@@ -178,8 +178,7 @@ public final class ImdbSentiment implements Recipe {
         return model(seed, TextVectorization.fromState(data.vectorizer()));
     }
 
-    /** The model reading raw texts through {@code vectorizer} (adapted or not). */
-    public Model model(long seed, TextVectorization vectorizer) {
+    private Model model(long seed, TextVectorization vectorizer) {
         if (kind == Kind.BOW) {
             return Sequential.of(Input.ofStrings(), vectorizer,
                     new Dense(32, "relu"),

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.neurite.data.DuplicateReport;
 import org.neurite.models.Model;
-import org.neurite.text.DuplicateReport;
 import org.neurite.train.FitOptions;
 
 /**

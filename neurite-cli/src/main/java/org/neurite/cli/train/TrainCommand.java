@@ -79,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")));
         recipe.configureFit(options);
         long start = System.nanoTime();
-        History history = data.isSparse() ? model.trainer().fit(data.sparseTrainX(), data.trainY(), options.build())
+        History history = data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options.build())
                 : model.fit(data.trainX(), data.trainY(), options.build());
         System.out.printf(Locale.ROOT, "training took %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -89,14 +89,13 @@ public final class TrainCommand implements Callable<Integer> {
         Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
-        Map<String, Double> test = data.isSparse() ? model.trainer().evaluate(data.sparseTestX(), data.testY(), 1000)
+        Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
                 : model.evaluate(data.testX(), data.testY(), 1000);
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         if (recipe.reportsConfusionMatrix()) {
-            printClassificationReport(data.isSparse()
-                    ? model.trainer().confusionMatrix(data.sparseTestX(), data.testY(), 1000)
+            printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
                     : model.confusionMatrix(data.testX(), data.testY()));
         }
         return 0;

@@ -130,9 +130,8 @@ class LayerContractTest {
 
     /**
      * Every concrete layer class of the library is registered (so covered above): none is left
-     * unsaveable. TextVectorization is the exception: it reads texts, not tensors, so it runs in front
-     * of a network (org.neurite.models) and model files keep it in their vectorizer section
-     * (ModelFileVectorizerTest, TextModelTest), not in the graph.
+     * unsaveable. TextVectorization reads texts, not tensors, so it runs in front of a network
+     * (org.neurite.models) and model files keep it in their vectorizer section (TextModelTest).
      */
     @Test
     void everyLayerTypeHasACase() {

@@ -1,4 +1,4 @@
-package org.neurite.text;
+package org.neurite.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.neurite.datasets;
+package org.neurite.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neurite.data.ReviewDataset;
-import org.neurite.data.Split;
 
 /** Keras' integer view of reviews: start 1, OOV 2, ranks shifted by 3, the index from the training part only. */
 class KerasImdbTest {

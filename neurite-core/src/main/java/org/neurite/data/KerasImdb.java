@@ -1,11 +1,8 @@
-package org.neurite.datasets;
+package org.neurite.data;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neurite.data.ReviewDataset;
-import org.neurite.data.ReviewDatasets;
-import org.neurite.data.Split;
 import org.neurite.text.Tokenizer;
 
 /**

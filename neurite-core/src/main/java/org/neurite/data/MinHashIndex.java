@@ -1,4 +1,4 @@
-package org.neurite.text;
+package org.neurite.data;
 
 import java.util.Arrays;
 import org.neurite.kernels.Parallel;

@@ -1,4 +1,4 @@
-package org.neurite.datasets;
+package org.neurite.data;
 
 import java.util.List;
 import org.neurite.tensor.Tensor;

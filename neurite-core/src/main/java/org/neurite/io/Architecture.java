@@ -67,7 +67,7 @@ final class Architecture {
         ArrayNode array = NODES.arrayNode();
         for (Layer layer : layers) {
             String where = "layer '" + layer.name() + "' (" + layer.type() + ")";
-            if (layer instanceof Model || !LayerRegistry.knows(layer.type())) {
+            if (layer instanceof Model || !LayerRegistry.canHold(layer)) {
                 throw new IllegalArgumentException(where + ": model files cannot hold this type yet; they hold "
                         + LayerRegistry.known());
             }

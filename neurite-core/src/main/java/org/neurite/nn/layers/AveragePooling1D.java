@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import org.neurite.autograd.Pooling;
 import org.neurite.autograd.Variable;
 import org.neurite.kernels.Window1D;
+import org.neurite.nn.LayerConfig;
 
 /**
  * The mean of each feature in windows over time, Keras' {@code AveragePooling1D}:
@@ -37,5 +38,12 @@ public final class AveragePooling1D extends Pooling1D {
     @Override
     protected Variable pool(Variable input, Window1D w) {
         return Pooling.average(input, w);
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static AveragePooling1D fromConfig(LayerConfig c) {
+        ConvConfig.requireChannelsLast(c);
+        return new AveragePooling1D(c.optName(), ConvConfig.single(c, "pool_size"), ConvConfig.single(c, "strides"),
+                ConvConfig.padding(c));
     }
 }

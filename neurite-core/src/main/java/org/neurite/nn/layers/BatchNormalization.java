@@ -5,6 +5,7 @@ import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
 import org.neurite.tensor.Rng;
@@ -189,6 +190,24 @@ public final class BatchNormalization extends Layer {
         config.put("beta_regularizer", betaRegularizer);
         config.put("gamma_regularizer", gammaRegularizer);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static BatchNormalization fromConfig(LayerConfig c) {
+        return builder()
+                .optName(c.optName())
+                .optAxis(c.intValue("axis"))
+                .optMomentum(c.floatValue("momentum"))
+                .optEpsilon(c.floatValue("epsilon"))
+                .optCenter(c.bool("center"))
+                .optScale(c.bool("scale"))
+                .optBetaInitializer(c.initializer("beta_initializer"))
+                .optGammaInitializer(c.initializer("gamma_initializer"))
+                .optMovingMeanInitializer(c.initializer("moving_mean_initializer"))
+                .optMovingVarianceInitializer(c.initializer("moving_variance_initializer"))
+                .optBetaRegularizer(c.optRegularizer("beta_regularizer"))
+                .optGammaRegularizer(c.optRegularizer("gamma_regularizer"))
+                .build();
     }
 
     /** Builds a {@link BatchNormalization}; every option has Keras' default. */

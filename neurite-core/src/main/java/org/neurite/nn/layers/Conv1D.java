@@ -8,6 +8,7 @@ import org.neurite.kernels.Window1D;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
 import org.neurite.tensor.Rng;
@@ -174,6 +175,26 @@ public final class Conv1D extends Layer {
         config.put("kernel_regularizer", kernelRegularizer);
         config.put("bias_regularizer", biasRegularizer);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static Conv1D fromConfig(LayerConfig c) {
+        Builder b = builder()
+                .optName(c.optName())
+                .setFilters(c.intValue("filters"))
+                .setKernelSize(ConvConfig.single(c, "kernel_size"))
+                .optStrides(ConvConfig.single(c, "strides"))
+                .optPadding(ConvConfig.padding(c))
+                .optDilationRate(ConvConfig.single(c, "dilation_rate"))
+                .optGroups(c.intValue("groups"))
+                .optActivation(c.activation("activation"))
+                .optUseBias(c.bool("use_bias"))
+                .optKernelInitializer(c.initializer("kernel_initializer"))
+                .optBiasInitializer(c.initializer("bias_initializer"))
+                .optKernelRegularizer(c.optRegularizer("kernel_regularizer"))
+                .optBiasRegularizer(c.optRegularizer("bias_regularizer"));
+        ConvConfig.requireChannelsLast(c);
+        return b.build();
     }
 
     /** Builds a {@link Conv1D}: {@code setFilters} and {@code setKernelSize} are required, the rest optional. */

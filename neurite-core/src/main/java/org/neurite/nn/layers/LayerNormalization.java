@@ -6,6 +6,7 @@ import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
 import org.neurite.tensor.Rng;
@@ -128,6 +129,21 @@ public final class LayerNormalization extends Layer {
         config.put("beta_regularizer", betaRegularizer);
         config.put("gamma_regularizer", gammaRegularizer);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static LayerNormalization fromConfig(LayerConfig c) {
+        return builder()
+                .optName(c.optName())
+                .optAxis(c.intArray("axis"))
+                .optEpsilon(c.floatValue("epsilon"))
+                .optCenter(c.bool("center"))
+                .optScale(c.bool("scale"))
+                .optBetaInitializer(c.initializer("beta_initializer"))
+                .optGammaInitializer(c.initializer("gamma_initializer"))
+                .optBetaRegularizer(c.optRegularizer("beta_regularizer"))
+                .optGammaRegularizer(c.optRegularizer("gamma_regularizer"))
+                .build();
     }
 
     /** Builds a {@link LayerNormalization}; every option has Keras' default. */

@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import org.neurite.autograd.Pooling;
 import org.neurite.autograd.Variable;
 import org.neurite.kernels.Window1D;
+import org.neurite.nn.LayerConfig;
 
 /**
  * The largest value of each feature in windows over time, Keras' {@code MaxPooling1D}:
@@ -42,5 +43,12 @@ public final class MaxPooling1D extends Pooling1D {
     @Override
     protected Variable pool(Variable input, Window1D w) {
         return Pooling.max(input, w);
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static MaxPooling1D fromConfig(LayerConfig c) {
+        ConvConfig.requireChannelsLast(c);
+        return new MaxPooling1D(c.optName(), ConvConfig.single(c, "pool_size"), ConvConfig.single(c, "strides"),
+                ConvConfig.padding(c));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
@@ -92,5 +93,10 @@ public final class RMSNormalization extends Layer {
         config.put("axis", Arrays.stream(axis).boxed().toList());
         config.put("epsilon", epsilon);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static RMSNormalization fromConfig(LayerConfig c) {
+        return new RMSNormalization(c.optName(), c.intArray("axis"), c.floatValue("epsilon"));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
@@ -85,5 +86,10 @@ public final class SpatialDropout1D extends Layer {
         Map<String, Object> config = super.config();
         config.put("rate", rate);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static SpatialDropout1D fromConfig(LayerConfig c) {
+        return new SpatialDropout1D(c.optName(), c.floatValue("rate"));
     }
 }

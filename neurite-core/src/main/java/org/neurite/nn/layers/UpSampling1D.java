@@ -4,6 +4,7 @@ import java.util.Map;
 import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Shapes;
 
 /**
@@ -67,5 +68,10 @@ public final class UpSampling1D extends Layer {
         Map<String, Object> config = super.config();
         config.put("size", size);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static UpSampling1D fromConfig(LayerConfig c) {
+        return new UpSampling1D(c.optName(), c.intValue("size"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
 
@@ -74,5 +75,15 @@ public final class ZeroPadding1D extends Layer {
         config.put("padding", List.of(left, right));
         config.put("data_format", "channels_last");
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static ZeroPadding1D fromConfig(LayerConfig c) {
+        ConvConfig.requireChannelsLast(c);
+        int[] padding = c.intArray("padding");
+        if (padding.length != 2) {
+            throw c.error("'padding' must hold two values (left, right), got " + java.util.Arrays.toString(padding));
+        }
+        return new ZeroPadding1D(c.optName(), padding[0], padding[1]);
     }
 }

@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.neurite.autograd.LayerNormOps;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
@@ -22,8 +23,10 @@ import org.neurite.tensor.Shapes;
  * default last axis). gamma and beta have the sizes of the normalised axes; {@code center=false} drops
  * beta and {@code scale=false} drops gamma. Defaults as Keras 3: axis -1, epsilon 1e-3, center and
  * scale, gamma ones, beta zeros. The shape is unchanged; a timestep mask passes through (Keras
- * supports masking here; padded steps are normalised like the others, each on its own). Composed from
- * primitive operations, so the tape differentiates it.
+ * supports masking here; padded steps are normalised like the others, each on its own). Over the last
+ * axis alone (the usual case, as in transformers) it runs as one fused operation
+ * ({@link LayerNormOps}); over other axes it is composed from primitive operations, the fused
+ * path's twin.
  *
  * <pre>{@code
  * Layer norm = new LayerNormalization();                             // over the features of each step
@@ -102,6 +105,10 @@ public final class LayerNormalization extends Layer {
         if (weight != null && !Arrays.equals(dims, weight.value().shape())) {
             throw error("was built for sizes " + Shapes.toString(weight.value().shape()) + " on axis " + Arrays.toString(axis)
                     + ", got input shape " + Shapes.toString(shape));
+        }
+        if (axes.length == 1 && axes[0] == shape.length - 1) {
+            return LayerNormOps.layerNorm(input, gamma == null ? null : gamma.variable(),
+                    beta == null ? null : beta.variable(), epsilon).withMask(input.mask());
         }
         Variable mean = NormalizationAxes.mean(input, axes);
         Variable centred = input.sub(mean);

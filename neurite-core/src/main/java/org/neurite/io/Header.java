@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
@@ -49,7 +49,7 @@ final class Header {
      * The header for {@code model} (built), with {@code optimizer}'s state when it is not null and
      * the {@code vectorizer} section when it is not null.
      */
-    static byte[] write(Model model, Optimizer optimizer, Map<String, String> metadata,
+    static byte[] write(Network model, Optimizer optimizer, Map<String, String> metadata,
                         List<TensorTable.Entry> weights, List<TensorTable.Entry> state, ObjectNode vectorizer) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("library_version", LIBRARY_VERSION).put("seed", model.seed());
@@ -94,7 +94,7 @@ final class Header {
         Optional<TextVectorizationState> vectorizer = Optional.ofNullable(vectorizerJson == null ? null
                 : VectorizerSection.read(vectorizerJson.describedAs("vectorizer"), tensorsEnd, data));
         OptimizerHead head = opt == null ? null : OptimizerHead.read(opt);
-        Model model = Architecture.fromJson(architecture).seed(seed).build();
+        Network model = Architecture.fromJson(architecture).seed(seed).build();
         loadWeights(model, weights, data);
         Optional<OptimizerState> optimizer = Optional.ofNullable(head)
                 .map(h -> new OptimizerState(h.name(), h.config(), h.iterations(), slots(model, state, data)));
@@ -119,7 +119,7 @@ final class Header {
     }
 
     /** Copies the file's weights into {@code model}'s, after checking that both hold the same names and shapes. */
-    private static void loadWeights(Model model, List<TensorTable.Entry> table, ByteBuffer data) {
+    private static void loadWeights(Network model, List<TensorTable.Entry> table, ByteBuffer data) {
         Map<String, Parameter> parameters = model.parametersByPath();
         Map<String, TensorTable.Entry> entries = new LinkedHashMap<>();
         for (TensorTable.Entry e : table) {
@@ -143,7 +143,7 @@ final class Header {
     }
 
     /** The optimizer's state tensors, each of which must belong to a weight of {@code model}, with its shape. */
-    private static Map<String, Tensor> slots(Model model, List<TensorTable.Entry> table, ByteBuffer data) {
+    private static Map<String, Tensor> slots(Network model, List<TensorTable.Entry> table, ByteBuffer data) {
         Map<String, Parameter> parameters = model.parametersByPath();
         Map<String, Tensor> slots = new LinkedHashMap<>();
         for (TensorTable.Entry e : table) {

@@ -20,7 +20,7 @@ import org.neurite.io.ModelFile;
 import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.Rng;
@@ -51,7 +51,7 @@ public final class LayerContract {
     }
 
     /** A fresh layer of a case, inside a built functional model, with inputs for it. */
-    public record Built(Layer layer, Model model, List<Tensor> inputs) {
+    public record Built(Layer layer, Network model, List<Tensor> inputs) {
         /** The layer on the inputs, each as a constant. */
         public Variable call(boolean training) {
             return layer.call(inputs.stream().map(Variable::constant).toList(), training);
@@ -66,7 +66,7 @@ public final class LayerContract {
             inputs.add(Input.named("input_" + i, c.inputs().get(i)));
         }
         SymbolicTensor output = layer.apply(inputs.toArray(new SymbolicTensor[0]));
-        Model model = Model.functional(inputs, List.of(output)).seed(SEED).build();
+        Network model = Network.functional(inputs, List.of(output)).seed(SEED).build();
         return new Built(layer, model, inputs(c, new Rng(SEED)));
     }
 
@@ -94,7 +94,7 @@ public final class LayerContract {
         Built b = build(c);
         Path file = dir.resolve(b.layer().name() + ".neurite");
         ModelFile.save(b.model(), file);
-        Model loaded = ModelFile.load(file).model();
+        Network loaded = ModelFile.load(file).model();
 
         assertEquals(comparable(b.layer().config()), comparable(loaded.layers().get(0).config()), c::toString);
         float[] before = outputs(b.model(), b.inputs());
@@ -187,7 +187,7 @@ public final class LayerContract {
         return layer.call(xs, false);
     }
 
-    private static float[] outputs(Model model, List<Tensor> inputs) {
+    private static float[] outputs(Network model, List<Tensor> inputs) {
         return model.callAll(inputs.stream().map(Variable::constant).toList(), false).get(0).value().toArray();
     }
 

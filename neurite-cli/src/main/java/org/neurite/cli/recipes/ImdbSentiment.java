@@ -8,8 +8,8 @@ import org.neurite.data.Split;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
@@ -154,15 +154,15 @@ public final class ImdbSentiment implements Recipe {
     }
 
     @Override
-    public Model model(long seed) {
+    public Network model(long seed) {
         if (kind == Kind.BOW) {
-            return Sequential.of(Input.of(MAX_TOKENS),
+            return SequentialNetwork.of(Input.of(MAX_TOKENS),
                     new Dense(32, Activation.RELU),
                     new Dropout(0.5f),
                     new Dense(1, Activation.SIGMOID)).seed(seed);
         }
         Layer recurrent = kind == Kind.LSTM ? new LSTM(options.units) : new Bidirectional(new LSTM(options.units));
-        return Sequential.of(Input.of(-1),
+        return SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(MAX_TOKENS).setOutputDim(EMBEDDING_DIM).optMaskZero(true).build(),
                 recurrent,
                 new Dropout(0.5f),
@@ -170,7 +170,7 @@ public final class ImdbSentiment implements Recipe {
     }
 
     @Override
-    public Trainer compile(Model model) {
+    public Trainer compile(Network model) {
         return Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy(),
                 Metrics.accuracy(), Metrics.precision(), Metrics.recall());
     }

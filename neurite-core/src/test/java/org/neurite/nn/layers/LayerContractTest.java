@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.neurite.io.LayerRegistry;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.testing.LayerCase;
 import org.neurite.testing.LayerContract;
 
@@ -124,7 +124,7 @@ class LayerContractTest {
     void everyLayerTypeHasACase() {
         Set<String> classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.neurite").stream()
-                .filter(c -> c.isAssignableTo(Layer.class) && !c.isAssignableTo(Model.class))
+                .filter(c -> c.isAssignableTo(Layer.class) && !c.isAssignableTo(Network.class))
                 .filter(c -> !c.getModifiers().contains(JavaModifier.ABSTRACT) && !c.isAnonymousClass())
                 .map(JavaClass::getSimpleName)
                 .collect(Collectors.toCollection(TreeSet::new));

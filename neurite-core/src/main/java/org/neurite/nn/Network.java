@@ -15,7 +15,7 @@ import org.neurite.tensor.Tensor;
 
 /**
  * A network of layers that maps inputs to outputs: f(X). A model is itself a layer, so models
- * nest. {@link Sequential} stacks layers; {@link #functional} wires them as a graph.
+ * nest. {@link SequentialNetwork} stacks layers; {@link #functional} wires them as a graph.
  *
  * <p>Weights are created when the model is built, from one seed: the same seed gives the same
  * starting weights on every machine. Training lives in {@code org.neurite.train}.
@@ -23,26 +23,26 @@ import org.neurite.tensor.Tensor;
  * <pre>{@code
  * SymbolicTensor in = Input.of(784);
  * SymbolicTensor out = new Dense(10, Activation.SOFTMAX).apply(new Dense(64, Activation.RELU).apply(in));
- * Model model = Model.functional(in, out).seed(42);
+ * Network model = Network.functional(in, out).seed(42);
  * System.out.println(model.summary());
  * Tensor probabilities = model.predict(Tensor.zeros(5, 784), 32);   // (5, 10)
  * }</pre>
  */
-public abstract class Model extends Layer {
+public abstract class Network extends Layer {
     private long seed = new SecureRandom().nextLong();
     private boolean weightsCreated;
 
-    protected Model(String name) {
+    protected Network(String name) {
         super(name);
     }
 
     /** A model from the symbolic graph between {@code inputs} and {@code outputs}. */
-    public static Model functional(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
-        return new FunctionalModel(null, inputs, outputs);
+    public static Network functional(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
+        return new FunctionalNetwork(null, inputs, outputs);
     }
 
     /** A model with one input and one output. */
-    public static Model functional(SymbolicTensor input, SymbolicTensor output) {
+    public static Network functional(SymbolicTensor input, SymbolicTensor output) {
         return functional(List.of(input), List.of(output));
     }
 
@@ -62,7 +62,7 @@ public abstract class Model extends Layer {
     public abstract List<Variable> callAll(List<Variable> inputs, boolean training);
 
     /** Sets the seed from which weights (and dropout masks) are drawn; returns this. */
-    public Model seed(long newSeed) {
+    public Network seed(long newSeed) {
         if (weightsCreated) {
             throw error("seed must be set before the weights are created");
         }
@@ -75,7 +75,7 @@ public abstract class Model extends Layer {
     }
 
     /** Creates every layer's weights, if not done yet; returns this. */
-    public Model build() {
+    public Network build() {
         if (!weightsCreated) {
             build(inputShapes(), new Rng(seed));
         }

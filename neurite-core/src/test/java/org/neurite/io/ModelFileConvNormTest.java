@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Regularizer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.AveragePooling1D;
 import org.neurite.nn.layers.BatchNormalization;
 import org.neurite.nn.layers.Conv1D;
@@ -38,7 +38,7 @@ class ModelFileConvNormTest {
 
     @Test
     void convolutionAndNormalisationLayersRoundTripWithTheirOptionsAndWeights() throws IOException {
-        Model model = Sequential.of(Input.of(12),
+        Network model = SequentialNetwork.of(Input.of(12),
                 new Embedding(20, 6),
                 new SpatialDropout1D(0.25f),
                 Conv1D.builder().setFilters(8).setKernelSize(3).optPadding(ConvPadding.CAUSAL).optDilationRate(2)
@@ -64,7 +64,7 @@ class ModelFileConvNormTest {
         Path file = dir.resolve("conv.neurite");
 
         ModelFile.save(model, file);
-        Model loaded = ModelFile.load(file).model();
+        Network loaded = ModelFile.load(file).model();
 
         assertArrayEquals(model.predict(ids, 5).toArray(), loaded.predict(ids, 5).toArray());
         assertEquals(model.parametersByPath().keySet(), loaded.parametersByPath().keySet());

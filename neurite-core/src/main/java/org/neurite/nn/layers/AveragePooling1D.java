@@ -15,7 +15,7 @@ import org.neurite.nn.LayerConfig;
  * No weights; a timestep mask is dropped, as in Keras 3.
  *
  * <pre>{@code
- * Sequential model = Sequential.of(Input.of(100, 64), new AveragePooling1D(4), new Flatten(), new Dense(1));
+ * SequentialNetwork model = SequentialNetwork.of(Input.of(100, 64), new AveragePooling1D(4), new Flatten(), new Dense(1));
  * }</pre>
  */
 public final class AveragePooling1D extends Pooling1D {

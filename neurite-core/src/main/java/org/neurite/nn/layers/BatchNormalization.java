@@ -33,7 +33,7 @@ import org.neurite.tensor.Tensor;
  * shape is unchanged and a timestep mask passes through.
  *
  * <pre>{@code
- * Sequential model = Sequential.of(Input.of(100, 64), new Conv1D(64, 3),
+ * SequentialNetwork model = SequentialNetwork.of(Input.of(100, 64), new Conv1D(64, 3),
  *         new BatchNormalization(), new ActivationLayer(Activation.RELU), new GlobalMaxPooling1D(), new Dense(1));
  * }</pre>
  */

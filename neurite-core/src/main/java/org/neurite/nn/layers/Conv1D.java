@@ -36,7 +36,7 @@ import org.neurite.tensor.Shapes;
  * take part in the convolution.
  *
  * <pre>{@code
- * Sequential model = Sequential.of(Input.of(500), new Embedding(20000, 128),
+ * SequentialNetwork model = SequentialNetwork.of(Input.of(500), new Embedding(20000, 128),
  *         Conv1D.builder().setFilters(128).setKernelSize(7).optStrides(3).optActivation(Activation.RELU).build(),
  *         new GlobalMaxPooling1D(), new Dense(1, Activation.SIGMOID));
  * }</pre>

@@ -14,7 +14,7 @@ import org.neurite.nn.LayerConfig;
  * The gradient goes to the step that won each window. No weights; a timestep mask is dropped, as in Keras 3.
  *
  * <pre>{@code
- * Sequential model = Sequential.of(Input.of(100, 64), new Conv1D(32, 5, Activation.RELU),
+ * SequentialNetwork model = SequentialNetwork.of(Input.of(100, 64), new Conv1D(32, 5, Activation.RELU),
  *         new MaxPooling1D(), new GlobalAveragePooling1D(), new Dense(1));
  * }</pre>
  */

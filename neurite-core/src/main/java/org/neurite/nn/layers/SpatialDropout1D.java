@@ -19,7 +19,7 @@ import org.neurite.tensor.Tensor;
  * Its draws come from the model's seed, so a seeded run is reproducible.
  *
  * <pre>{@code
- * Sequential model = Sequential.of(Input.of(200), new Embedding(20000, 64), new SpatialDropout1D(0.2f),
+ * SequentialNetwork model = SequentialNetwork.of(Input.of(200), new Embedding(20000, 64), new SpatialDropout1D(0.2f),
  *         new Conv1D(64, 5, Activation.RELU), new GlobalMaxPooling1D(), new Dense(1, Activation.SIGMOID));
  * }</pre>
  */

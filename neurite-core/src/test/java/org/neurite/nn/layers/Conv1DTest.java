@@ -12,7 +12,7 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.TestTensors;
@@ -48,7 +48,7 @@ class Conv1DTest {
     }
 
     private static Conv1D built(Conv1D layer, int time, int channels) {
-        Sequential.of(Input.of(time, channels), layer).build();
+        SequentialNetwork.of(Input.of(time, channels), layer).build();
         return layer;
     }
 
@@ -139,12 +139,12 @@ class Conv1DTest {
     void aKernelLongerThanTheInputIsRefusedAtBuildNamingLayerArgumentAndShapes() {
         Conv1D conv = Conv1D.builder().optName("conv").setFilters(4).setKernelSize(3).optDilationRate(3).build();
         String message = assertThrows(IllegalArgumentException.class,
-                () -> Sequential.of(Input.of(6, 2), conv).build()).getMessage();
+                () -> SequentialNetwork.of(Input.of(6, 2), conv).build()).getMessage();
         assertTrue(message.contains("'conv' (Conv1D)") && message.contains("kernel_size 3")
                 && message.contains("dilation_rate 3") && message.contains("spans 7 steps")
                 && message.contains("6 input steps"), message);
         // same and causal padding always fit
-        Sequential.of(Input.of(2, 2), Conv1D.builder().setFilters(1).setKernelSize(5).optPadding(ConvPadding.SAME).build())
+        SequentialNetwork.of(Input.of(2, 2), Conv1D.builder().setFilters(1).setKernelSize(5).optPadding(ConvPadding.SAME).build())
                 .build();
     }
 
@@ -159,9 +159,9 @@ class Conv1DTest {
     @Test
     void wrongInputsAreRefusedNamingTheLayerAndTheShapes() {
         String rank = assertThrows(IllegalArgumentException.class,
-                () -> Sequential.of(Input.of(10), new Conv1D(2, 3)).build()).getMessage();
+                () -> SequentialNetwork.of(Input.of(10), new Conv1D(2, 3)).build()).getMessage();
         assertTrue(rank.contains("Conv1D") && rank.contains("(batch, time, channels)") && rank.contains("[10]"), rank);
-        String groups = assertThrows(IllegalArgumentException.class, () -> Sequential.of(Input.of(10, 5),
+        String groups = assertThrows(IllegalArgumentException.class, () -> SequentialNetwork.of(Input.of(10, 5),
                 Conv1D.builder().setFilters(4).setKernelSize(3).optGroups(2).build()).build()).getMessage();
         assertTrue(groups.contains("input channels (5)") && groups.contains("groups (2)"), groups);
         Conv1D conv = built(new Conv1D(2, 3), 10, 4);

@@ -16,9 +16,9 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.TestTensors;
@@ -29,7 +29,7 @@ class NormalizationLayersTest {
 
     /** Builds {@code layer} for {@code (batch, shape...)} and gives its weights random values. */
     private static <L extends Layer> L built(L layer, int... shape) {
-        Sequential.of(Input.of(shape), layer).build();
+        SequentialNetwork.of(Input.of(shape), layer).build();
         Rng rng = new Rng(17);
         for (Parameter p : layer.parameters()) {
             p.value().copyFrom(TestTensors.positive(rng, p.value().shape()));
@@ -40,7 +40,7 @@ class NormalizationLayersTest {
     @Test
     void layerNormalizationGivesEachStepZeroMeanAndUnitVariance() {
         LayerNormalization norm = LayerNormalization.builder().optEpsilon(0f).build();
-        Sequential.of(Input.of(4, 6), norm).build();
+        SequentialNetwork.of(Input.of(4, 6), norm).build();
         Tensor y = norm.call(Variable.constant(TestTensors.normal(new Rng(1), 2, 4, 6).mul(3f).add(5f)), false).value();
         Tensor mean = y.mean(2, false);
         Tensor variance = y.square().mean(2, false);
@@ -64,7 +64,7 @@ class NormalizationLayersTest {
     @Test
     void rmsNormalizationGivesEachStepUnitRootMeanSquare() {
         RMSNormalization norm = new RMSNormalization();
-        Sequential.of(Input.of(4, 6), norm).build();
+        SequentialNetwork.of(Input.of(4, 6), norm).build();
         Tensor y = norm.call(Variable.constant(TestTensors.normal(new Rng(3), 2, 4, 6).add(2f)), false).value();
         Tensor meanSquare = y.square().mean(2, false);
         for (float v : meanSquare.toArray()) {
@@ -102,7 +102,7 @@ class NormalizationLayersTest {
     @Test
     void batchNormalizationMovingStatisticsFollowTheBatchesInTrainingOnly() {
         BatchNormalization bn = BatchNormalization.builder().optMomentum(0.5f).build();
-        Sequential.of(Input.of(2), bn).build();
+        SequentialNetwork.of(Input.of(2), bn).build();
         Tensor x = Tensor.of(new float[] {1, 10, 3, 20}, 2, 2);   // means 2 and 15, variances 1 and 25
         bn.call(Variable.constant(x), false);
         assertArrayEquals(new float[] {0, 0}, bn.parameters().get(2).value().toArray());
@@ -118,7 +118,7 @@ class NormalizationLayersTest {
     @Test
     void batchNormalizationCountsItsMovingStatisticsAsNonTrainableAsKerasDoes() {
         BatchNormalization bn = new BatchNormalization();
-        Model model = Sequential.of(Input.of(10, 6), bn);
+        Network model = SequentialNetwork.of(Input.of(10, 6), bn);
         String summary = model.summary();
         assertTrue(summary.contains(" Total params: 24 "), summary);
         assertTrue(summary.contains(" Trainable params: 12 "), summary);
@@ -139,13 +139,13 @@ class NormalizationLayersTest {
 
     @Test
     void badAxesAreRefusedAtBuildNamingTheLayerAndTheAxis() {
-        String range = assertThrows(IllegalArgumentException.class, () -> Sequential.of(Input.of(4, 5),
+        String range = assertThrows(IllegalArgumentException.class, () -> SequentialNetwork.of(Input.of(4, 5),
                 LayerNormalization.builder().optAxis(3).build()).build()).getMessage();
         assertTrue(range.contains("(LayerNormalization)") && range.contains("axis 3") && range.contains("rank 3"), range);
-        String batch = assertThrows(IllegalArgumentException.class, () -> Sequential.of(Input.of(5),
+        String batch = assertThrows(IllegalArgumentException.class, () -> SequentialNetwork.of(Input.of(5),
                 BatchNormalization.builder().optAxis(0).build()).build()).getMessage();
         assertTrue(batch.contains("(BatchNormalization)") && batch.contains("axis 0"), batch);
-        String unknown = assertThrows(IllegalArgumentException.class, () -> Sequential.of(Input.of(-1, 5),
+        String unknown = assertThrows(IllegalArgumentException.class, () -> SequentialNetwork.of(Input.of(-1, 5),
                 new RMSNormalization(null, new int[] {1, 2}, 1e-6f)).build()).getMessage();
         assertTrue(unknown.contains("(RMSNormalization)") && unknown.contains("axis 1"), unknown);
         assertThrows(IllegalArgumentException.class, () -> BatchNormalization.builder().optMomentum(1.5f).build());
@@ -154,7 +154,7 @@ class NormalizationLayersTest {
     @Test
     void batchNormalizationTrainsInsideAModel() {
         BatchNormalization bn = new BatchNormalization();
-        Model model = Sequential.of(Input.of(3), new Dense(4), bn, new Dense(1)).seed(1);
+        Network model = SequentialNetwork.of(Input.of(3), new Dense(4), bn, new Dense(1)).seed(1);
         model.build();
         Tensor before = bn.parameters().get(2).value().copy();
         org.neurite.train.Trainer.compile(model, new org.neurite.train.Adam(0.01f), org.neurite.train.Losses.meanSquaredError())

@@ -10,7 +10,7 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.TestTensors;
@@ -61,11 +61,11 @@ class Pooling1DTest {
     @Test
     void aPoolLargerThanTheInputIsRefusedAtBuildNamingLayerArgumentAndShapes() {
         String message = assertThrows(IllegalArgumentException.class,
-                () -> Sequential.of(Input.of(3, 2), new MaxPooling1D(null, 4, 1, ConvPadding.VALID)).build()).getMessage();
+                () -> SequentialNetwork.of(Input.of(3, 2), new MaxPooling1D(null, 4, 1, ConvPadding.VALID)).build()).getMessage();
         assertTrue(message.contains("(MaxPooling1D)") && message.contains("pool_size 4") && message.contains("3 input steps"),
                 message);
         String rank = assertThrows(IllegalArgumentException.class,
-                () -> Sequential.of(Input.of(8), new AveragePooling1D(2)).build()).getMessage();
+                () -> SequentialNetwork.of(Input.of(8), new AveragePooling1D(2)).build()).getMessage();
         assertTrue(rank.contains("(AveragePooling1D)") && rank.contains("(batch, time, features)") && rank.contains("[8]"),
                 rank);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.TestTensors;
@@ -52,7 +52,7 @@ class SequenceReshapingLayersTest {
     @Test
     void spatialDropoutDropsWholeFeaturesOfASequenceAndScalesTheRest() {
         SpatialDropout1D dropout = new SpatialDropout1D(0.5f);
-        Sequential.of(Input.of(20, 16), dropout).seed(3).build();
+        SequentialNetwork.of(Input.of(20, 16), dropout).seed(3).build();
         Tensor x = Tensor.ones(8, 20, 16);
         Tensor y = dropout.call(Variable.constant(x), true).value();
         int dropped = 0;
@@ -80,10 +80,10 @@ class SequenceReshapingLayersTest {
     @Test
     void wrongRanksAndOptionsAreRefusedNamingTheLayer() {
         String message = assertThrows(IllegalArgumentException.class,
-                () -> Sequential.of(Input.of(8), new SpatialDropout1D(0.1f)).build()).getMessage();
+                () -> SequentialNetwork.of(Input.of(8), new SpatialDropout1D(0.1f)).build()).getMessage();
         assertTrue(message.contains("(SpatialDropout1D)") && message.contains("(batch, time, features)"), message);
-        assertThrows(IllegalArgumentException.class, () -> Sequential.of(Input.of(8), new UpSampling1D()).build());
-        assertThrows(IllegalArgumentException.class, () -> Sequential.of(Input.of(8), new ZeroPadding1D()).build());
+        assertThrows(IllegalArgumentException.class, () -> SequentialNetwork.of(Input.of(8), new UpSampling1D()).build());
+        assertThrows(IllegalArgumentException.class, () -> SequentialNetwork.of(Input.of(8), new ZeroPadding1D()).build());
         assertThrows(IllegalArgumentException.class, () -> new ZeroPadding1D(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> new UpSampling1D(0));
         assertThrows(IllegalArgumentException.class, () -> new SpatialDropout1D(1f));

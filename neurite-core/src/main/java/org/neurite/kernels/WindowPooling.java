@@ -20,7 +20,7 @@ public final class WindowPooling {
                 int sequence = xOff + b * w.time() * c;
                 for (int l = 0; l < w.outLength(); l++) {
                     int o = (b * w.outLength() + l) * c;
-                    java.util.Arrays.fill(out, o, o + c, Float.NEGATIVE_INFINITY);
+                    boolean first = true;
                     for (int j = 0; j < w.size(); j++) {
                         int t = w.step(l, j);
                         if (t < 0 || t >= w.time()) {
@@ -28,11 +28,13 @@ public final class WindowPooling {
                         }
                         int in = sequence + t * c;
                         for (int k = 0; k < c; k++) {
-                            if (x[in + k] > out[o + k]) {
+                            // the first real step starts each maximum, so winners always name a real step
+                            if (first || x[in + k] > out[o + k]) {
                                 out[o + k] = x[in + k];
                                 winners[o + k] = t;
                             }
                         }
+                        first = false;
                     }
                 }
             }

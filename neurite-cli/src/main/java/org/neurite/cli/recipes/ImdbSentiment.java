@@ -19,6 +19,7 @@ import org.neurite.tensor.Tensor;
 import org.neurite.text.DuplicateCheck;
 import org.neurite.text.DuplicateReport;
 import org.neurite.text.OutputMode;
+import org.neurite.text.Standardization;
 import org.neurite.text.TextVectorization;
 import org.neurite.train.Adam;
 import org.neurite.train.EarlyStopping;
@@ -120,9 +121,16 @@ public final class ImdbSentiment implements Recipe {
         return new ImdbSentiment(kind, parsed);
     }
 
-    /** The vectorizer this recipe adapts: tf-idf of 1- and 2-grams, or the first word ids. */
+    /**
+     * The vectorizer this recipe adapts: tf-idf of 1- and 2-grams, or the first word ids. Reviews
+     * are standardized with Neurite's Unicode-aware rules (NFKC, every script lower-cased, Unicode
+     * punctuation and {@code <br />} gone) rather than Keras' ASCII ones, which would learn "br"
+     * and keep curly quotes inside words.
+     */
     public TextVectorization vectorizer() {
-        TextVectorization.Builder builder = TextVectorization.builder().optMaxTokens(MAX_TOKENS);
+        TextVectorization.Builder builder = TextVectorization.builder().optMaxTokens(MAX_TOKENS)
+                .optStandardize(Standardization.UNICODE_LOWER_AND_STRIP_PUNCTUATION)
+                .optSplit(org.neurite.text.Split.UNICODE_WHITESPACE);
         return kind == Kind.BOW
                 ? builder.optOutputMode(OutputMode.TF_IDF).optNgrams(2).optPadToMaxTokens(true).build()
                 : builder.optOutputSequenceLength(options.sequenceLength).build();

@@ -113,10 +113,11 @@ class ModelFileRefusalTest {
 
     @Test
     void refusesUnknownLayerTypes() throws IOException {
-        ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Conv1D\""));
+        // Keras' Lambda runs arbitrary code, so a model file will never be able to hold it
+        ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Lambda\""));
 
-        assertRefused("layer 'reshape' (Conv1D): unknown layer type 'Conv1D'; model files can hold [Activation, Add, "
-                + "Average, Bidirectional, Concatenate, Dense, ");
+        assertRefused("layer 'reshape' (Lambda): unknown layer type 'Lambda'; model files can hold [Activation, Add, "
+                + "Average, ");
         assertRefused("model files can hold " + LayerRegistry.types());   // every registered type, sorted
     }
 

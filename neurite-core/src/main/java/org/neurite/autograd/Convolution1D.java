@@ -52,7 +52,7 @@ public final class Convolution1D {
                     kv.data(), kv.offset() + g * fg, filters, beta, out.data(), g * fg, filters);
         }
         Variable[] inputs = bias == null ? new Variable[] {x, kernel} : new Variable[] {x, kernel, bias};
-        return Variable.result("conv1d", out, dy -> gradients(dy, x, kernel, bias, w, groups, cols), inputs);
+        return Variable.result(Primitive.CONV1D, out, dy -> gradients(dy, x, kernel, bias, w, groups, cols), inputs);
     }
 
     private static Tensor[] gradients(Tensor dy, Variable x, Variable kernel, Variable bias, Window1D w, int groups,

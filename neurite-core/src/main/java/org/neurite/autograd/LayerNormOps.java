@@ -62,7 +62,7 @@ public final class LayerNormOps {
         if (beta != null) {
             inputs.add(beta);
         }
-        return Variable.result("layerNorm", y, dy -> backward(xv, dy, g, mean, scale, gamma != null, beta != null),
+        return Variable.result(Primitive.LAYER_NORM, y, dy -> backward(xv, dy, g, mean, scale, gamma != null, beta != null),
                 inputs.toArray(new Variable[0]));
     }
 

@@ -19,7 +19,7 @@ public final class Pooling {
         Tensor out = Tensor.empty(w.batch(), w.outLength(), w.channels());
         int[] winners = new int[out.size()];
         WindowPooling.max(w, xv.data(), xv.offset(), out.data(), winners);
-        return Variable.result("maxPool1d", out, g -> {
+        return Variable.result(Primitive.MAX_POOL_1D, out, g -> {
             Tensor dx = Tensor.zeros(x.shape());
             WindowPooling.maxBackward(w, g.data(), g.offset(), winners, dx.data());
             return new Tensor[] {dx};
@@ -31,7 +31,7 @@ public final class Pooling {
         Tensor xv = x.value();
         Tensor out = Tensor.empty(w.batch(), w.outLength(), w.channels());
         WindowPooling.average(w, xv.data(), xv.offset(), out.data());
-        return Variable.result("averagePool1d", out, g -> {
+        return Variable.result(Primitive.AVERAGE_POOL_1D, out, g -> {
             Tensor dx = Tensor.zeros(x.shape());
             WindowPooling.averageBackward(w, g.data(), g.offset(), dx.data());
             return new Tensor[] {dx};

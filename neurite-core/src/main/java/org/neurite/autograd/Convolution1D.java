@@ -19,7 +19,9 @@ import org.neurite.tensor.Tensor;
  * GEMM over the whole batch, W_g being W read in place as a {@code (size·cg, filters)} matrix
  * restricted to the group's columns. The backward pass reuses the unfolded columns:
  * {@code dW_g = colsᵀ · dy_g}, {@code dbias = Σ_rows dy}, {@code dx = col2im(dy_g · W_gᵀ)}.
- * The activation is applied by the caller.
+ * An activation whose derivative follows from its output ({@link FusedActivation}) is applied in the
+ * same pass, as in {@link Fused#linear}: {@code y = act(z)}, and the rules above take
+ * {@code dz = dy ⊙ act'(z)} in place of dy.
  */
 public final class Convolution1D {
     private Convolution1D() {
@@ -30,6 +32,12 @@ public final class Convolution1D {
      * channels must be x's), plus {@code bias} when not null: {@code (batch, outLength, filters)}.
      */
     public static Variable conv1d(Variable x, Variable kernel, Variable bias, Window1D w, int groups) {
+        return conv1d(x, kernel, bias, w, groups, FusedActivation.LINEAR);
+    }
+
+    /** {@link #conv1d(Variable, Variable, Variable, Window1D, int)} followed by {@code activation}, in one pass. */
+    public static Variable conv1d(Variable x, Variable kernel, Variable bias, Window1D w, int groups,
+                                  FusedActivation activation) {
         Tensor xv = x.value();
         Tensor kv = kernel.value();
         int filters = kv.dim(2);
@@ -51,8 +59,10 @@ public final class Convolution1D {
             Gemm.sgemm(false, false, rows, fg, depth, cols.data(), g * rows * depth, depth,
                     kv.data(), kv.offset() + g * fg, filters, beta, out.data(), g * fg, filters);
         }
+        Fused.activate(activation, out);
         Variable[] inputs = bias == null ? new Variable[] {x, kernel} : new Variable[] {x, kernel, bias};
-        return Variable.result(Primitive.CONV1D, out, dy -> gradients(dy, x, kernel, bias, w, groups, cols), inputs);
+        return Variable.result(Primitive.CONV1D, out,
+                dy -> gradients(Fused.activationGradient(activation, out, dy), x, kernel, bias, w, groups, cols), inputs);
     }
 
     private static Tensor[] gradients(Tensor dy, Variable x, Variable kernel, Variable bias, Window1D w, int groups,

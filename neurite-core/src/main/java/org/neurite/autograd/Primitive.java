@@ -55,8 +55,9 @@ public enum Primitive {
     REVERSE_TIME("reverseTime", Reshaping.class, "dx = g reversed along time"),
 
     // ----- windows over time, (batch, time, channels)
-    CONV1D("conv1d", Convolution1D.class, "dx = col2im(dy·Wᵀ), dW = colsᵀ·dy, db = Σ dy (cols: the unfolded windows)",
-            "sgemm"),
+    CONV1D("conv1d", Convolution1D.class, "dx = col2im(dz·Wᵀ), dW = colsᵀ·dz, db = Σ dz, dz = g·act'(z) "
+            + "(cols: the unfolded windows)", "sgemm", "relu", "tanh", "sigmoid", "reluBackward", "tanhBackward",
+            "sigmoidBackward"),
     MAX_POOL_1D("maxPool1d", Pooling.class, "g goes to the step that won each window"),
     AVERAGE_POOL_1D("averagePool1d", Pooling.class, "g spread evenly over each window's real steps",
             "axpy", "mulScalar"),

@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Convolution1D;
+import org.neurite.autograd.FusedActivation;
 import org.neurite.autograd.Variable;
 import org.neurite.kernels.Window1D;
 import org.neurite.nn.Activation;
@@ -29,7 +30,7 @@ import org.neurite.tensor.Shapes;
  * <p>{@code outTime} follows {@link ConvPadding}: valid {@code floor((time - span)/strides) + 1},
  * same and causal {@code ceil(time/strides)}, with span {@code (kernelSize-1)·dilation + 1}. As in Keras,
  * strides and dilation cannot both exceed 1. Computed as im2col + one GEMM per group over the whole
- * batch ({@link Convolution1D}).
+ * batch ({@link Convolution1D}); relu, tanh and sigmoid run in the same pass, as in {@link Dense}.
  *
  * <p>Masks: like Keras 3, whose Conv1D does not support masking, a timestep mask on the input is
  * dropped (Keras warns that the mask is destroyed): the output carries no mask, and padded steps
@@ -153,9 +154,10 @@ public final class Conv1D extends Layer {
         }
         outputLength(shape[1]);
         Window1D window = padding.window(shape[0], shape[1], channels, kernelSize, strides, dilation);
+        FusedActivation fused = activation.fused();
         Variable y = Convolution1D.conv1d(input, kernel.variable(), bias == null ? null : bias.variable(), window,
-                groups);
-        return activation.apply(y);
+                groups, fused == null ? FusedActivation.LINEAR : fused);
+        return fused == null ? activation.apply(y) : y;
     }
 
     @Override

@@ -86,6 +86,32 @@ class Conv1DTest {
     }
 
     @Test
+    void fusedActivationsMatchTheirComposedTwins() {
+        Tensor x = TestTensors.normal(new Rng(12), 3, 9, 4);
+        Tensor r = TestTensors.normal(new Rng(13), 3, 5, 6);   // same padding, stride 2: ceil(9 / 2) = 5 steps
+        for (Activation activation : List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID)) {
+            Conv1D.Builder builder = Conv1D.builder().setFilters(6).setKernelSize(3).optStrides(2)
+                    .optPadding(ConvPadding.SAME).optGroups(2);
+            Conv1D fused = built(builder.optActivation(activation).build(), 9, 4);
+            Conv1D linear = built(builder.optActivation(Activation.LINEAR).build(), 9, 4);
+            linear.setWeights(fused.getWeights());
+            Variable xFused = Variable.parameter(x.copy());
+            Variable xTwin = Variable.parameter(x.copy());
+            Variable yFused = fused.call(xFused, false);
+            Variable yTwin = activation.apply(linear.call(xTwin, false));
+            assertTrue(yTwin.value().allClose(yFused.value(), Tolerances.ROUNDING), activation::kerasName);
+            yFused.mul(Variable.constant(r)).sum().backward();
+            yTwin.mul(Variable.constant(r)).sum().backward();
+            assertTrue(xTwin.grad().allClose(xFused.grad(), Tolerances.ROUNDING), activation::kerasName);
+            for (int i = 0; i < 2; i++) {
+                Tensor expected = linear.parameters().get(i).grad();
+                Tensor actual = fused.parameters().get(i).grad();
+                assertTrue(expected.allClose(actual, Tolerances.ROUNDING), () -> activation.kerasName() + " weight");
+            }
+        }
+    }
+
+    @Test
     void conv1dGradientsMatchFiniteDifferences() {
         Tensor x = TestTensors.normal(new Rng(5), 2, 7, 4);
         List<Conv1D> layers = List.of(

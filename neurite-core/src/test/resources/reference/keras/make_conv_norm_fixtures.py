@@ -12,7 +12,8 @@ sum(output * r) with respect to x and to each trainable weight (tf.GradientTape)
 cases with a mask keeps_mask (1 if Keras passes the timestep mask on to the output, 0 if it drops
 it). Batch
 normalisation in training also writes the moving statistics after the call (moving_mean_after,
-moving_variance_after).
+moving_variance_after). The case "model" is a whole text model with all these layers: its token
+ids x, every weight in get_weights() order (w0, w1, ...) and its predictions.
 
 An environment that runs it:
     python3.11 -m venv .venv && .venv/bin/pip install keras tensorflow-cpu h5py torch
@@ -123,7 +124,40 @@ def convolution():
     case("spatial_dropout_inference", keras.layers.SpatialDropout1D(0.5), (2, 4, 3), mask=lengths_mask(2, 4, [4, 2]))
 
 
+def model():
+    """A whole text model: every weight in get_weights() order as w0, w1, ..., and its predictions."""
+    net = keras.Sequential([
+        keras.Input((12,), dtype="int32"),
+        keras.layers.Embedding(20, 6, mask_zero=True),
+        keras.layers.SpatialDropout1D(0.3),
+        keras.layers.Conv1D(8, 3, padding="same", activation="relu"),
+        keras.layers.BatchNormalization(),
+        keras.layers.MaxPooling1D(2),
+        keras.layers.Conv1D(6, 2, padding="causal", dilation_rate=2, groups=2, activation="tanh"),
+        keras.layers.LayerNormalization(),
+        keras.layers.UpSampling1D(2),
+        keras.layers.ZeroPadding1D((1, 0)),
+        keras.layers.AveragePooling1D(3, strides=2, padding="same"),
+        keras.layers.RMSNormalization(),
+        keras.layers.GlobalMaxPooling1D(),
+        keras.layers.Dense(1, activation="sigmoid"),
+    ])
+    weights = [normal(*w.shape) for w in net.get_weights()]
+    for i, w in enumerate(net.weights):
+        if w.path.endswith("moving_variance"):
+            weights[i] = np.abs(weights[i]) + 0.5
+    net.set_weights(weights)
+    ids = RNG.integers(0, 20, size=(5, 12)).astype(np.float32)
+    ids[1, 8:] = 0
+    tensors = {"x": ids}
+    for i, w in enumerate(weights):
+        tensors["w%d" % i] = w
+    tensors["output"] = net.predict(ids.astype(np.int32), verbose=0)
+    write("model", tensors)
+
+
 if __name__ == "__main__":
     keras.utils.set_random_seed(0)
     normalisation()
     convolution()
+    model()

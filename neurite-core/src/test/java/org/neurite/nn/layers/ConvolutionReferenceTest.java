@@ -1,8 +1,17 @@
 package org.neurite.nn.layers;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurite.nn.Activation;
+import org.neurite.nn.Input;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
+import org.neurite.tensor.Tensor;
 import org.neurite.testing.KerasFixture;
+import org.neurite.testing.Tolerances;
 
 /**
  * Conv1D, the 1-D poolings, ZeroPadding1D, UpSampling1D and SpatialDropout1D against Keras 3 on the
@@ -86,6 +95,36 @@ class ConvolutionReferenceTest {
     @Test
     void upSamplingMatchesKeras() {
         fixture("up_sampling").check(new UpSampling1D(3), false);
+    }
+
+    @Test
+    void aTextModelWithEveryConvolutionAndNormalisationLayerPredictsAsKeras() {
+        KerasFixture f = fixture("model");
+        Network model = SequentialNetwork.of(Input.of(12),
+                Embedding.builder().setInputDim(20).setOutputDim(6).optMaskZero(true).build(),
+                new SpatialDropout1D(0.3f),
+                Conv1D.builder().setFilters(8).setKernelSize(3).optPadding(ConvPadding.SAME)
+                        .optActivation(Activation.RELU).build(),
+                new BatchNormalization(),
+                new MaxPooling1D(2),
+                Conv1D.builder().setFilters(6).setKernelSize(2).optPadding(ConvPadding.CAUSAL).optDilationRate(2)
+                        .optGroups(2).optActivation(Activation.TANH).build(),
+                new LayerNormalization(),
+                new UpSampling1D(2),
+                new ZeroPadding1D(1, 0),
+                new AveragePooling1D(null, 3, 2, ConvPadding.SAME),
+                new RMSNormalization(),
+                new GlobalMaxPooling1D(),
+                new Dense(1, Activation.SIGMOID));
+        model.build();
+        List<Tensor> weights = new ArrayList<>();
+        for (int i = 0; i < model.parameters().size(); i++) {
+            weights.add(f.get("w" + i).reshape(model.parameters().get(i).value().shape()));
+        }
+        model.setWeights(weights);
+        Tensor expected = f.get("output");
+        Tensor actual = model.predict(f.get("x"), 5);
+        assertTrue(expected.allClose(actual, Tolerances.REFERENCE), () -> "expected " + expected + ", got " + actual);
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.neurite.tensor.Tensor;
  * An activation whose derivative follows from its output ({@link FusedActivation}) is applied in the
  * same pass, as in {@link Fused#linear}: {@code y = act(z)}, and the rules above take
  * {@code dz = dy ⊙ act'(z)} in place of dy.
+ *
+ * <pre>{@code
+ * // x (2, 9, 4), kernel (3, 4, 5), bias (5): valid padding, stride 1 -> (2, 7, 5)
+ * Window1D w = new Window1D(2, 9, 4, 3, 1, 1, 0, 7);
+ * Variable y = Convolution1D.conv1d(x, kernel, bias, w, 1, FusedActivation.RELU);
+ * }</pre>
  */
 public final class Convolution1D {
     private Convolution1D() {

@@ -18,6 +18,10 @@ import org.neurite.tensor.Tensor;
  * γ and β may each be null (Keras' {@code scale=false}, {@code center=false}). Its composed twin
  * (the same formula written with primitive operations, which {@code LayerNormalization} uses for other
  * axes) is its test oracle.
+ *
+ * <pre>{@code
+ * Variable y = LayerNormOps.layerNorm(x, gamma, beta, 1e-3f);   // x (batch, time, n), gamma and beta (n)
+ * }</pre>
  */
 public final class LayerNormOps {
     private static final MathKernels K = Kernels.math();

@@ -8,6 +8,11 @@ import org.neurite.tensor.Tensor;
  * Max and average pooling over time of {@code x (batch, time, channels)}, forward and backward
  * together (loops in {@link WindowPooling}): a max sends each output's gradient to the step that won
  * its window; an average spreads it evenly over its window's real (non-padding) steps.
+ *
+ * <pre>{@code
+ * // x (2, 9, 3): windows of 2 steps, stride 2, no padding -> (2, 4, 3)
+ * Variable y = Pooling.max(x, new Window1D(2, 9, 3, 2, 2, 1, 0, 4));
+ * }</pre>
  */
 public final class Pooling {
     private Pooling() {

@@ -15,6 +15,11 @@ import org.neurite.kernels.Window1D;
  *   <li>{@code CAUSAL} (convolutions only): {@code span - 1} zeros on the left, so output {@code t}
  *       sees no input after {@code t}; {@code ceil(time / stride)} outputs.</li>
  * </ul>
+ *
+ * <pre>{@code
+ * Conv1D causal = Conv1D.builder().setFilters(32).setKernelSize(3).optPadding(ConvPadding.CAUSAL).build();
+ * ConvPadding same = ConvPadding.byName("same");
+ * }</pre>
  */
 public enum ConvPadding {
     VALID,

@@ -113,12 +113,11 @@ class ModelFileRefusalTest {
 
     @Test
     void refusesUnknownLayerTypes() throws IOException {
-        // Keras' Lambda runs arbitrary code, so a model file will never be able to hold it
+        // Lambda holds arbitrary code in Keras: a type model files never hold, whatever layers are added.
         ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Lambda\""));
 
-        assertRefused("layer 'reshape' (Lambda): unknown layer type 'Lambda'; model files can hold [Activation, Add, "
-                + "Average, ");
-        assertRefused("model files can hold " + LayerRegistry.types());   // every registered type, sorted
+        assertRefused("layer 'reshape' (Lambda): unknown layer type 'Lambda'; model files can hold "
+                + LayerRegistry.types());
     }
 
     @Test

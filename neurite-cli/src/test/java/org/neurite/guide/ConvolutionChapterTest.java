@@ -23,7 +23,7 @@ import org.neurite.nn.layers.MaxPooling1D;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
-/** The code of docs/guide/14-convolutions-for-text.md. */
+/** The code of docs/guide/15-convolutions-for-text.md. */
 class ConvolutionChapterTest {
     private static final float SAME = 1e-5f;
 

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
@@ -90,6 +91,10 @@ final class Container {
         byte[] all;
         long headerLength;
         long dataLength;
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // Opening a named pipe would block until some other program writes to it.
+            throw refuse(file, "is not a regular file (a folder, pipe or device); a model file is a regular file");
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < OVERHEAD) {
@@ -103,6 +108,10 @@ final class Container {
             if (headerLength < 0 || headerLength > remaining) {
                 throw refuse(file, "declares a header of " + Long.toUnsignedString(headerLength)
                         + " bytes but only " + remaining + " remain (file truncated or altered)");
+            }
+            if (headerLength > ModelFileLimits.MAX_HEADER_BYTES) {
+                throw refuse(file, "declares a header of " + headerLength + " bytes; model files hold at most "
+                        + ModelFileLimits.MAX_HEADER_BYTES);
             }
             dataLength = readAt(channel, file, PREFIX_BYTES + headerLength, LENGTH_BYTES).getLong(0);
             checkDataLength(file, dataLength, remaining - headerLength);

@@ -11,9 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
+import java.util.TreeMap;
 import org.neurite.nn.Model;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Tensor;
@@ -87,7 +91,7 @@ public final class ModelFile {
         List<TensorTable.Entry> stateTable = TensorTable.layout(state, end(weightTable, 0));
         VectorizerSection.Written text = vectorizer == null ? null
                 : VectorizerSection.write(vectorizer, end(stateTable, end(weightTable, 0)));
-        byte[] header = Header.write(model, optimizer, metadata, weightTable, stateTable,
+        byte[] header = Header.write(model, optimizer, ordered(metadata), weightTable, stateTable,
                 text == null ? null : text.json());
         List<Tensor> tensors = new ArrayList<>(weights.values());
         tensors.addAll(state.values());
@@ -114,8 +118,16 @@ public final class ModelFile {
         try {
             return Header.read(sections.header(), sections.data());
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file + ": " + e.getMessage(), e);
+            throw refusal(file, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A layer that fails on a config it should have refused cleanly: still a refusal of this file.
+            throw refusal(file, "the architecture cannot be built: " + e, e);
         }
+    }
+
+    /** One line of bounded length, whatever the file made the message hold. */
+    private static ModelFileException refusal(Path file, String what, RuntimeException cause) {
+        return new ModelFileException(file + ": " + Echo.clip(what, Echo.MAX_MESSAGE), cause);
     }
 
     private static Map<String, Tensor> weightsByPath(Model model) {
@@ -129,16 +141,36 @@ public final class ModelFile {
         return weights;
     }
 
+    /**
+     * The optimizer's state in the model's weight order, then by slot: the optimizer keeps it in an
+     * identity map, whose order changes from run to run, and a file must be a pure function of the run.
+     */
     private static Map<String, Tensor> optimizerState(Optimizer optimizer, Map<String, Tensor> weights) {
+        Map<String, Integer> weightIndex = new HashMap<>();
+        weights.keySet().forEach(path -> weightIndex.put(path, weightIndex.size()));
         Map<String, Tensor> state = optimizer.state();
         for (String key : state.keySet()) {
             int slash = key.lastIndexOf('/');
-            if (slash < 0 || !weights.containsKey(key.substring(0, slash))) {
+            if (slash < 0 || !weightIndex.containsKey(key.substring(0, slash))
+                    || !key.substring(slash + 1).matches("[0-9]{1,4}")) {
                 throw new IllegalArgumentException("optimizer '" + optimizer.name() + "' holds state '" + key
                         + "' for a weight that is not in this model");
             }
         }
-        return state;
+        Comparator<String> byWeightThenSlot = Comparator
+                .comparingInt((String key) -> weightIndex.get(key.substring(0, key.lastIndexOf('/'))))
+                .thenComparingInt(key -> Integer.parseInt(key.substring(key.lastIndexOf('/') + 1)));
+        Map<String, Tensor> ordered = new LinkedHashMap<>();
+        state.keySet().stream().sorted(byWeightThenSlot).forEach(key -> ordered.put(key, state.get(key)));
+        return ordered;
+    }
+
+    /**
+     * The caller's metadata in its own order when it has one (a LinkedHashMap, a TreeMap), else
+     * sorted by key: {@code Map.of}'s order changes from run to run.
+     */
+    private static Map<String, String> ordered(Map<String, String> metadata) {
+        return metadata instanceof SequencedMap<String, String> ? metadata : new TreeMap<>(metadata);
     }
 
     /** What goes into the file. */

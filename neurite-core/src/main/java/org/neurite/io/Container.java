@@ -45,6 +45,7 @@ final class Container {
     static final int OVERHEAD = PREFIX_BYTES + LENGTH_BYTES + CHECKSUM_BYTES;
     private static final byte[] MAGIC = "NEURITE1".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK_FLOATS = 1 << 14;
+    private static final int READ_CHUNK = 1 << 20;
 
     /** A file's header bytes and its data section (little-endian), both verified by the checksum. */
     record Sections(byte[] header, ByteBuffer data) {
@@ -118,7 +119,7 @@ final class Container {
             if (size > Integer.MAX_VALUE - 16) {
                 throw refuse(file, "is " + size + " bytes long; files over 2 GiB are not supported yet");
             }
-            all = readAt(channel, file, 0, (int) size).array();
+            all = readAll(channel, file, (int) size);
         }
         verifyChecksum(file, all);
         int headerStart = PREFIX_BYTES;
@@ -158,6 +159,22 @@ final class Container {
         if (!MessageDigest.isEqual(digest.digest(), Arrays.copyOfRange(all, covered, all.length))) {
             throw refuse(file, "checksum mismatch (file altered or truncated)");
         }
+    }
+
+    /**
+     * The whole file, read a chunk at a time: a channel reads a heap buffer through a temporary
+     * native buffer as large as the request, which for one request would be the size of the file.
+     */
+    private static byte[] readAll(FileChannel channel, Path file, int size) throws IOException {
+        byte[] all = new byte[size];
+        for (int at = 0; at < size; ) {
+            int n = channel.read(ByteBuffer.wrap(all, at, Math.min(READ_CHUNK, size - at)), at);
+            if (n < 0) {
+                throw refuse(file, "ended while being read (changed by another program?)");
+            }
+            at += n;
+        }
+        return all;
     }
 
     private static ByteBuffer readAt(FileChannel channel, Path file, long position, int length) throws IOException {

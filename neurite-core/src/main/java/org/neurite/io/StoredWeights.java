@@ -49,7 +49,8 @@ final class StoredWeights implements WeightCheck {
         String where = "layer '" + Echo.clip(layer.name()) + "' (" + layer.type() + "): weight '" + Echo.clip(path) + "'";
         long values = values(shape);
         if (values < 0) {
-            throw new IllegalArgumentException(where + " would have the invalid shape " + Echo.clip(Shapes.toString(shape)));
+            throw new IllegalArgumentException(where + " would have the invalid shape " + Echo.clip(Shapes.toString(shape))
+                    + " (dimensions must be positive)");
         }
         List<TensorTable.Entry> stored = byPath.getOrDefault(path, List.of());
         if (stored.isEmpty()) {
@@ -60,7 +61,7 @@ final class StoredWeights implements WeightCheck {
             throw new IllegalArgumentException(where + " has shape " + Echo.clip(Shapes.toString(stored.get(0).shape()))
                     + " in the file but " + Echo.clip(Shapes.toString(shape)) + " in the architecture");
         }
-        admitted += values;
+        admitted += values;   // the shape matched a stored one, so this cannot overflow
         if (admitted > budget) {
             throw new IllegalArgumentException(where + ": the architecture asks for more than the " + budget
                     + " weight values the file holds");
@@ -82,17 +83,18 @@ final class StoredWeights implements WeightCheck {
         return paths;
     }
 
-    /** The number of values of {@code shape}, or -1 if a dimension is not positive or the count overflows an int. */
+    /**
+     * The number of values of {@code shape}, at most {@link Long#MAX_VALUE} (no file holds that
+     * many, so a larger shape is refused by the comparison with the file), or -1 if a dimension is
+     * not positive.
+     */
     private static long values(int[] shape) {
         long n = 1;
         for (int d : shape) {
             if (d <= 0) {
                 return -1;
             }
-            n *= d;
-            if (n > Integer.MAX_VALUE) {
-                return -1;
-            }
+            n = n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d;
         }
         return n;
     }

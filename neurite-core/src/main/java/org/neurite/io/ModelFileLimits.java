@@ -20,7 +20,7 @@ public final class ModelFileLimits {
     public static final long MAX_HEADER_BYTES = 16L << 20;
     /** JSON values (objects, arrays, scalars) in the header; bounds the parsed tree to ~100 MB. */
     public static final long MAX_JSON_VALUES = 1_000_000;
-    /** JSON nesting depth; the deepest header Neurite writes nests 7 levels. */
+    /** JSON nesting depth; the deepest header Neurite writes (a Bidirectional layer) nests 8 levels. */
     public static final int MAX_JSON_DEPTH = 32;
     /** Characters of one JSON string or field name (a name, an activation, a metadata value). */
     public static final int MAX_STRING_CHARS = 1 << 20;

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurite.io.LoadedModel;
 import org.neurite.io.ModelFile;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.tensor.Tensor;
 import org.neurite.text.TextVectorization;
 import picocli.CommandLine.ArgGroup;
@@ -87,7 +87,7 @@ public final class PredictCommand implements Callable<Integer> {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
-    private void writeCsv(Model model, TextVectorization vectorizer, BufferedReader reader, PrintStream out)
+    private void writeCsv(Network model, TextVectorization vectorizer, BufferedReader reader, PrintStream out)
             throws IOException {
         out.println("id,probability,label");
         List<String> batch = new ArrayList<>(BATCH);
@@ -104,7 +104,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Writes one CSV row per text, numbered from {@code id}, and returns the next id. */
-    private long writeRows(Model model, TextVectorization vectorizer, List<String> texts, long id, PrintStream out) {
+    private long writeRows(Network model, TextVectorization vectorizer, List<String> texts, long id, PrintStream out) {
         long next = id;
         if (!texts.isEmpty()) {
             for (float p : probabilities(model, vectorizer, texts)) {
@@ -115,7 +115,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** One probability per text: the model's single output for the vectorized texts. */
-    static float[] probabilities(Model model, TextVectorization vectorizer, List<String> texts) {
+    static float[] probabilities(Network model, TextVectorization vectorizer, List<String> texts) {
         Tensor p = model.predict(vectorizer.transform(texts), BATCH);   // (texts, 1)
         if (p.rank() != 2 || p.dim(1) != 1) {
             throw new IllegalArgumentException("the model outputs shape " + java.util.Arrays.toString(p.shape())

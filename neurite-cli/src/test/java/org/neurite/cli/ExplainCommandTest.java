@@ -16,7 +16,7 @@ import org.neurite.explain.Attribution;
 import org.neurite.io.ModelFile;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
@@ -30,7 +30,7 @@ class ExplainCommandTest {
     @TempDir
     Path dir;
 
-    private Path save(Sequential model, TextVectorization vectorizer) throws IOException {
+    private Path save(SequentialNetwork model, TextVectorization vectorizer) throws IOException {
         vectorizer.adapt(CORPUS);
         Path file = dir.resolve("model.neurite");
         ModelFile.save(model, null, Map.of(), vectorizer.state(), file);
@@ -39,7 +39,7 @@ class ExplainCommandTest {
 
     @Test
     void explainsAnEmbeddingModelWithIntegratedGradients() throws IOException {
-        Sequential model = Sequential.of(Input.of(-1),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(20).setOutputDim(4).optMaskZero(true).build(),
                 new LSTM(4), new Dense(1, Activation.SIGMOID)).seed(3);
         Path file = save(model, TextVectorization.builder().optMaxTokens(20).optOutputSequenceLength(8).build());
@@ -59,7 +59,7 @@ class ExplainCommandTest {
 
     @Test
     void explainsABagOfWordsModelByOcclusionAndEscapesTheHtml() throws IOException {
-        Sequential model = Sequential.of(Input.of(10), new Dense(1, Activation.SIGMOID)).seed(4);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(10), new Dense(1, Activation.SIGMOID)).seed(4);
         Path file = save(model, TextVectorization.builder().optMaxTokens(10).optOutputMode(OutputMode.MULTI_HOT)
                 .optPadToMaxTokens(true).build());
         Path html = dir.resolve("explanation.html");
@@ -77,7 +77,7 @@ class ExplainCommandTest {
     @Test
     void modelsWithoutAVectorizerGiveOneLine() throws IOException {
         Path file = dir.resolve("plain.neurite");
-        ModelFile.save(Sequential.of(Input.of(3), new Dense(1)).seed(1), file);
+        ModelFile.save(SequentialNetwork.of(Input.of(3), new Dense(1)).seed(1), file);
         CommandRun run = CommandRun.of("explain", "--model", file.toString(), "--text", "hello",
                 "--html", dir.resolve("x.html").toString());
         assertTrue(run.failedWithOneLine(), run.err());

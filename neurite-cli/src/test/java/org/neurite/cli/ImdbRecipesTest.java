@@ -30,6 +30,8 @@ class ImdbRecipesTest {
         assertTrue(Files.exists(dir.resolve("history.png")));
         TextVectorizationState vectorizer = ModelFile.load(dir.resolve("model.neurite")).vectorizer().orElseThrow();
         assertEquals("tf_idf", vectorizer.config().get("output_mode"));
+        assertEquals("unicode_lower_and_strip_punctuation", vectorizer.config().get("standardize"));   // as before Keras' names meant Keras'
+        assertEquals("unicode_whitespace", vectorizer.config().get("split"));
         CommandRun predict = CommandRun.of("predict", "--model", dir.resolve("model.neurite").toString(), "--text", "great");
         assertEquals(0, predict.status(), predict.err());
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurite.cli.recipes.MnistMlp;
 import org.neurite.cli.recipes.RecipeData;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.train.FitOptions;
 import org.neurite.train.Trainer;
 
@@ -22,7 +22,7 @@ class MnistSmokeTrainingTest {
     void oneEpochOnTheFullTrainingSetReaches95Percent() {
         MnistMlp recipe = new MnistMlp();
         RecipeData data = recipe.data();
-        Model model = recipe.model(42);
+        Network model = recipe.model(42);
         Trainer trainer = recipe.compile(model);
 
         trainer.fit(data.trainX(), data.trainY(), FitOptions.builder().batchSize(128).epochs(1).build());

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.io.ModelFile;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
@@ -41,7 +41,7 @@ class PredictCommandTest {
     static void saveTextModels() throws IOException {
         TextVectorization ids = TextVectorization.builder().optMaxTokens(20).optOutputSequenceLength(8).build();
         ids.adapt(TEXTS);
-        Model lstm = Sequential.of(Input.of(-1),
+        Network lstm = SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(20).setOutputDim(4).optMaskZero(true).build(),
                 new LSTM(3), new Dense(1, Activation.SIGMOID)).seed(1);
         sequenceModel = dir.resolve("lstm.neurite");
@@ -50,7 +50,7 @@ class PredictCommandTest {
         TextVectorization tfIdf = TextVectorization.builder().optMaxTokens(30).optOutputMode(OutputMode.TF_IDF)
                 .optNgrams(2).optPadToMaxTokens(true).build();
         tfIdf.adapt(TEXTS);
-        Model mlp = Sequential.of(Input.of(30), new Dense(4, Activation.RELU), new Dense(1, Activation.SIGMOID)).seed(2);
+        Network mlp = SequentialNetwork.of(Input.of(30), new Dense(4, Activation.RELU), new Dense(1, Activation.SIGMOID)).seed(2);
         bagOfWordsModel = dir.resolve("bow.neurite");
         ModelFile.save(mlp, null, Map.of(), tfIdf.state(), bagOfWordsModel);
     }
@@ -98,7 +98,7 @@ class PredictCommandTest {
     @Test
     void aModelWithoutVectorizerIsAClearError() throws IOException {
         Path plain = dir.resolve("plain.neurite");
-        ModelFile.save(Sequential.of(Input.of(3), new Dense(1, Activation.SIGMOID)), plain);
+        ModelFile.save(SequentialNetwork.of(Input.of(3), new Dense(1, Activation.SIGMOID)), plain);
 
         CommandRun run = CommandRun.of("predict", "--model", plain.toString(), "--text", "hello");
 

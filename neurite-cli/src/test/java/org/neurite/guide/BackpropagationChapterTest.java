@@ -9,9 +9,9 @@ import org.neurite.autograd.GradientCheck;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.Tolerances;
@@ -41,7 +41,7 @@ class BackpropagationChapterTest {
     @Test
     void theTapeTheChainRuleAndFiniteDifferencesAgree() {
         // tag::network[]
-        Model model = Sequential.of(Input.of(2),
+        Network model = SequentialNetwork.of(Input.of(2),
                 new Dense(2, Activation.SIGMOID),          // h = σ(x·W1 + b1)   (batch, 2)
                 new Dense(1, Activation.SIGMOID));         // p = σ(h·W2 + b2)   (batch, 1)
         Map<String, Parameter> w = model.parametersByPath();
@@ -113,7 +113,7 @@ class BackpropagationChapterTest {
 
     @Test
     void oneStepOfGradientDescentByHandAndByTheOptimizer() {
-        Model model = Sequential.of(Input.of(2), new Dense(2, Activation.SIGMOID), new Dense(1, Activation.SIGMOID));
+        Network model = SequentialNetwork.of(Input.of(2), new Dense(2, Activation.SIGMOID), new Dense(1, Activation.SIGMOID));
         Map<String, Parameter> w = model.parametersByPath();
         w.get("dense.kernel").value().copyFrom(Tensor.matrix(new float[][] {{0.1f, 0.4f}, {-0.3f, 0.2f}}));
         w.get("dense.bias").value().copyFrom(Tensor.vector(0f, 0.1f));

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
@@ -25,11 +25,11 @@ class DeepFeedForwardChapterTest {
         SymbolicTensor h1 = new Dense(64, Activation.RELU).apply(inputs);        // (batch, 64)
         SymbolicTensor h2 = new Dense(32, Activation.RELU).apply(h1);            // (batch, 32)
         SymbolicTensor outputs = new Dense(1, Activation.SIGMOID).apply(h2);     // (batch, 1)
-        Model functional = Model.functional(inputs, outputs).seed(1);
+        Network functional = Network.functional(inputs, outputs).seed(1);
         // end::functional[]
 
         // tag::sequential[]
-        Model sequential = Sequential.of(Input.of(20),
+        Network sequential = SequentialNetwork.of(Input.of(20),
                 new Dense(64, Activation.RELU),
                 new Dense(32, Activation.RELU),
                 new Dense(1, Activation.SIGMOID)).seed(1);
@@ -47,7 +47,7 @@ class DeepFeedForwardChapterTest {
 
     @Test
     void parametersCountedByHandMatchTheModel() {
-        Model model = Sequential.of(Input.of(20),
+        Network model = SequentialNetwork.of(Input.of(20),
                 new Dense(64, Activation.RELU),
                 new Dense(32, Activation.RELU),
                 new Dense(1, Activation.SIGMOID)).seed(1);
@@ -72,7 +72,7 @@ class DeepFeedForwardChapterTest {
 
     @Test
     void summaryShowsShapesAndCounts() {
-        Model model = Sequential.of(Input.of(20),
+        Network model = SequentialNetwork.of(Input.of(20),
                 new Dense(64, Activation.RELU),
                 new Dense(32, Activation.RELU),
                 new Dense(1, Activation.SIGMOID));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -32,7 +32,7 @@ class LinearRegressionChapterTest {
         // end::data[]
 
         // tag::model[]
-        Sequential model = Sequential.of(Input.of(3), new Dense(1));     // f(X) = X·w + b
+        SequentialNetwork model = SequentialNetwork.of(Input.of(3), new Dense(1));     // f(X) = X·w + b
         model.seed(42);
         Trainer trainer = Trainer.compile(model, new SGD(0.1f), Losses.meanSquaredError());
         // batch size = all 200 samples: every step is one step of plain gradient descent

@@ -10,8 +10,8 @@ import org.neurite.data.ImageDatasets;
 import org.neurite.data.Split;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Flatten;
 import org.neurite.tensor.Tensor;
@@ -46,7 +46,7 @@ class MnistMlpChapterTest {
         Tensor xTest = mnist.test().imageTensor();                  // (10000, 28, 28)
         Tensor yTest = mnist.test().labelTensor();                  // (10000)
 
-        Model model = Sequential.of(Input.of(28, 28),
+        Network model = SequentialNetwork.of(Input.of(28, 28),
                 new Flatten(),                                      // (batch, 784)
                 new Dense(256, Activation.RELU),                    // (batch, 256)
                 new Dense(128, Activation.RELU),                    // (batch, 128)
@@ -67,7 +67,7 @@ class MnistMlpChapterTest {
 
     @Test
     void theSummaryShowsKerasCounts() {
-        Model model = Sequential.of(Input.of(28, 28), new Flatten(), new Dense(256, Activation.RELU),
+        Network model = SequentialNetwork.of(Input.of(28, 28), new Flatten(), new Dense(256, Activation.RELU),
                 new Dense(128, Activation.RELU), new Dense(10, Activation.SOFTMAX));
         // tag::summary[]
         String expected = """

@@ -17,8 +17,8 @@ import org.neurite.io.LoadedModel;
 import org.neurite.io.ModelFile;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
@@ -74,7 +74,7 @@ class SentimentLstmChapterTest {
 
     @Test
     void theSummaryShowsKerasCounts() {
-        Model model = Sequential.of(Input.of(-1),
+        Network model = SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(20_000).setOutputDim(128).optMaskZero(true).build(),
                 new LSTM(32), new Dense(1, Activation.SIGMOID));
         assertEquals(20_000 * 128 + 4 * 32 * (128 + 32 + 1) + 33, model.countParams());   // 2,580,641, as Keras
@@ -94,7 +94,7 @@ class SentimentLstmChapterTest {
         Tensor xTrain = vectorizer.transform(trainTexts);                  // (reviews, 256) word ids, 0 = padding
         Tensor xTest = vectorizer.transform(testTexts);
 
-        Model model = Sequential.of(Input.of(-1),                          // sequences of any length
+        Network model = SequentialNetwork.of(Input.of(-1),                          // sequences of any length
                 Embedding.builder().setInputDim(20_000).setOutputDim(128)
                         .optMaskZero(true).build(),                        // (batch, time, 128), padding masked
                 new LSTM(32),                                              // (batch, 32): the last state

@@ -19,17 +19,34 @@ import org.neurite.text.TextVectorization;
 /** The code of docs/guide/12-text-vectorization.md, with each printed result asserted. */
 class TextVectorizationChapterTest {
     private static final List<String> REVIEWS = List.of(
-            "A great film!<br />Great acting.",
+            "A great film! Great acting.",
             "A dull film, dull acting.",
             "Great, great fun");
 
     @Test
     void standardizeThenSplit() {
         // tag::standardize[]
-        String text = Standardization.LOWER_AND_STRIP_PUNCTUATION.apply("A great film!<br />Great acting.");
-        // "a great film great acting": lower case, punctuation gone, the HTML line break a space
+        String review = "A great FILM!<br />CAFÉ «génial»";
+        String keras = Standardization.LOWER_AND_STRIP_PUNCTUATION.apply(review);
+        // "a great filmbr cafÉ «génial»": Keras' default, exactly as Keras: ASCII letters and punctuation only
+        String unicode = Standardization.UNICODE_LOWER_AND_STRIP_PUNCTUATION.apply(review);
+        // "a great film café génial": Neurite's, for every script; the HTML line break a space
         // end::standardize[]
-        assertEquals("a great film great acting", text.replaceAll(" +", " "));
+        assertEquals("a great filmbr cafÉ «génial»", keras);
+        assertEquals("a great film café génial", unicode.replaceAll(" +", " "));
+    }
+
+    @Test
+    void unicodeAwareVectorizer() {
+        // tag::unicode[]
+        TextVectorization vectorizer = TextVectorization.builder()
+                .optStandardize(Standardization.UNICODE_LOWER_AND_STRIP_PUNCTUATION)
+                .optSplit(org.neurite.text.Split.UNICODE_WHITESPACE)   // every Unicode space separates words
+                .build();
+        vectorizer.adapt(List.of("Ｃafé<br />CAFÉ\u00A0«café»"));
+        List<String> vocabulary = vectorizer.getVocabulary();   // ["", "[UNK]", "café"]
+        // end::unicode[]
+        assertEquals(List.of("", "[UNK]", "café"), vocabulary);
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.neurite.explain;
 import java.util.List;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.tensor.Tensor;
 
@@ -65,9 +65,9 @@ public final class IntegratedGradients {
         }
     }
 
-    /** True when the model is a {@link Sequential} whose first layer is an {@link Embedding}. */
-    public static boolean applies(Model model) {
-        return model instanceof Sequential && !model.layers().isEmpty()
+    /** True when the model is a {@link SequentialNetwork} whose first layer is an {@link Embedding}. */
+    public static boolean applies(Network model) {
+        return model instanceof SequentialNetwork && !model.layers().isEmpty()
                 && model.layers().get(0) instanceof Embedding;
     }
 
@@ -76,7 +76,7 @@ public final class IntegratedGradients {
      * positions; {@code tokens} names the first positions (positions beyond them, such as padding,
      * are not reported but count towards completeness).
      */
-    public static Attribution explain(Model model, Tensor ids, List<String> tokens, int target, Options options) {
+    public static Attribution explain(Network model, Tensor ids, List<String> tokens, int target, Options options) {
         if (!applies(model)) {
             throw new IllegalArgumentException("integrated gradients: model '" + model.name()
                     + "' is not a Sequential model starting with an Embedding layer; use occlusion");

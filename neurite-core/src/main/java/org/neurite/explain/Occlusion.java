@@ -3,7 +3,7 @@ package org.neurite.explain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -34,7 +34,7 @@ public final class Occlusion {
      * Attributes {@code target}'s score for the text {@code String.join(" ", words)} to its words;
      * {@code vectorize} turns one text into the model's input {@code (1, ...)}.
      */
-    public static Attribution explain(Model model, List<String> words, Function<String, Tensor> vectorize,
+    public static Attribution explain(Network model, List<String> words, Function<String, Tensor> vectorize,
                                       int target) {
         List<String> texts = new ArrayList<>(words.size() + 1);
         texts.add(String.join(" ", words));
@@ -52,7 +52,7 @@ public final class Occlusion {
                 Attribution.Method.OCCLUSION);
     }
 
-    private static float[] score(Model model, List<String> texts, Function<String, Tensor> vectorize, int target) {
+    private static float[] score(Network model, List<String> texts, Function<String, Tensor> vectorize, int target) {
         float[] scores = new float[texts.size()];
         for (int first = 0; first < texts.size(); first += BATCH) {
             int n = Math.min(BATCH, texts.size() - first);

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.function.Function;
 import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Variable;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.tensor.Tensor;
 
 /**
  * Explains a text classifier's prediction for one text word by word, choosing the method from the
- * model: {@link IntegratedGradients} over the embeddings for a Sequential model that starts with an
+ * model: {@link IntegratedGradients} over the embeddings for a SequentialNetwork model that starts with an
  * Embedding (the scores are per token, as the vectorizer splits the text), {@link Occlusion} of
  * whitespace-separated words for any other model (bag-of-words). The explained score is the
  * probability of the predicted class, or of the positive class for one sigmoid output.
@@ -43,7 +43,7 @@ public final class TextExplainer {
      * @param tokenize the vectorizer's tokens of a text, one per id it produces (integrated gradients)
      * @param vectorize one text to the model's input {@code (1, ...)}
      */
-    public static Attribution explain(Model model, String text, Function<String, List<String>> tokenize,
+    public static Attribution explain(Network model, String text, Function<String, List<String>> tokenize,
                                       Function<String, Tensor> vectorize, Options options) {
         Tensor input = vectorize.apply(text);
         int target = predictedClass(model, input);
@@ -60,7 +60,7 @@ public final class TextExplainer {
     }
 
     /** Column 0 for one output unit, else the most probable class. */
-    private static int predictedClass(Model model, Tensor input) {
+    private static int predictedClass(Network model, Tensor input) {
         try (Autograd.Scope scope = Autograd.noGrad()) {
             Tensor output = model.call(Variable.constant(input), false).value();
             ModelScore.check(output.shape(), 0);

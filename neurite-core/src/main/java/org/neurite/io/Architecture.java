@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.neurite.nn.FunctionalModel;
+import org.neurite.nn.FunctionalNetwork;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.SymbolicTensor;
 
 /**
@@ -38,7 +38,7 @@ import org.neurite.nn.SymbolicTensor;
  *
  * <pre>{@code
  * ObjectNode json = Architecture.toJson(model);
- * Model again = Architecture.fromJson(JsonFields.of(json, "architecture"));   // not yet built
+ * Network again = Architecture.fromJson(JsonFields.of(json, "architecture"));   // not yet built
  * }</pre>
  */
 final class Architecture {
@@ -48,15 +48,15 @@ final class Architecture {
     }
 
     /** The architecture of {@code model}; refuses what a file could not hold. */
-    static ObjectNode toJson(Model model) {
+    static ObjectNode toJson(Network model) {
         ObjectNode json = NODES.objectNode();
         ObjectNode config = NODES.objectNode().put("name", model.name());
         config.set("layers", layersToJson(model.layers()));
         json.put("class_name", model.type());
         json.set("config", config);
         switch (model) {
-            case Sequential s -> json.set("input_shape", ConfigJson.ints(s.inputShapes().get(0)));
-            case FunctionalModel f -> graphToJson(f, config);
+            case SequentialNetwork s -> json.set("input_shape", ConfigJson.ints(s.inputShapes().get(0)));
+            case FunctionalNetwork f -> graphToJson(f, config);
             default -> throw new IllegalArgumentException("model '" + model.name() + "' of type " + model.type()
                     + ": only Sequential and functional models can be saved");
         }
@@ -71,7 +71,7 @@ final class Architecture {
         ArrayNode array = NODES.arrayNode();
         for (Layer layer : layers) {
             String where = "layer '" + layer.name() + "' (" + layer.type() + ")";
-            if (layer instanceof Model || !LayerRegistry.knows(layer.type())) {
+            if (layer instanceof Network || !LayerRegistry.canHold(layer)) {
                 throw new IllegalArgumentException(where + ": model files cannot hold this type yet; they hold "
                         + LayerRegistry.known());
             }
@@ -81,7 +81,7 @@ final class Architecture {
         return array;
     }
 
-    private static void graphToJson(FunctionalModel model, ObjectNode config) {
+    private static void graphToJson(FunctionalNetwork model, ObjectNode config) {
         Map<SymbolicTensor, Integer> ids = new IdentityHashMap<>();
         ArrayNode inputs = config.putArray("inputs");
         for (SymbolicTensor in : model.inputs()) {
@@ -107,12 +107,12 @@ final class Architecture {
     }
 
     /** The model described by {@code json}, not yet built. */
-    static Model fromJson(JsonFields json) {
+    static Network fromJson(JsonFields json) {
         String className = json.text("class_name");
         JsonFields config = json.object("config");
         config.text("name");   // model names are fixed by their class (sequential, functional)
         List<Layer> layers = layersFromJson(config, config.array("layers"));
-        Model model = switch (className) {
+        Network model = switch (className) {
             case "Sequential" -> sequential(inputShape(json, "input_shape"), layers);
             case "Functional" -> functional(config, layers);
             default -> throw json.error("unknown model type '" + Echo.clip(className) + "'; expected Sequential or Functional");
@@ -144,11 +144,11 @@ final class Architecture {
         return layers;
     }
 
-    private static Model sequential(int[] inputShape, List<Layer> layers) {
-        return Sequential.of(Input.of(inputShape), layers.toArray(new Layer[0]));
+    private static Network sequential(int[] inputShape, List<Layer> layers) {
+        return SequentialNetwork.of(Input.of(inputShape), layers.toArray(new Layer[0]));
     }
 
-    private static Model functional(JsonFields config, List<Layer> layers) {
+    private static Network functional(JsonFields config, List<Layer> layers) {
         Map<String, Layer> byName = new LinkedHashMap<>();
         layers.forEach(layer -> byName.put(layer.name(), layer));
         List<SymbolicTensor> tensors = new ArrayList<>();
@@ -182,7 +182,7 @@ final class Architecture {
             }
         }
         List<SymbolicTensor> outputs = List.of(pick(tensors, config.intArray("outputs"), config));
-        return Model.functional(inputs, outputs);
+        return Network.functional(inputs, outputs);
     }
 
     /** A model input's shape: at most {@link ModelFileLimits#MAX_RANK} dimensions. */

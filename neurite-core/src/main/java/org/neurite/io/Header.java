@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
@@ -49,7 +49,7 @@ final class Header {
      * The header for {@code model} (built), with {@code optimizer}'s state when it is not null and
      * the {@code vectorizer} section when it is not null.
      */
-    static byte[] write(Model model, Optimizer optimizer, Map<String, String> metadata,
+    static byte[] write(Network model, Optimizer optimizer, Map<String, String> metadata,
                         List<TensorTable.Entry> weights, List<TensorTable.Entry> state, ObjectNode vectorizer) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("library_version", LIBRARY_VERSION).put("seed", model.seed());
@@ -102,7 +102,7 @@ final class Header {
                 : VectorizerSection.read(vectorizerJson.describedAs("vectorizer"), tensorsEnd, data));
         OptimizerHead head = opt == null ? null : OptimizerHead.read(opt);
         // Each weight the architecture asks for is checked against the table before it is allocated.
-        Model model = Architecture.fromJson(architecture).seed(seed).buildForLoading(new StoredWeights(weights));
+        Network model = Architecture.fromJson(architecture).seed(seed).buildForLoading(new StoredWeights(weights));
         loadWeights(model, weights, data);
         Optional<OptimizerState> optimizer = Optional.ofNullable(head)
                 .map(h -> new OptimizerState(h.name(), h.config(), h.iterations(), slots(model, state, data)));
@@ -127,7 +127,7 @@ final class Header {
     }
 
     /** Copies the file's weights into {@code model}'s, after checking that both hold the same names and shapes. */
-    private static void loadWeights(Model model, List<TensorTable.Entry> table, ByteBuffer data) {
+    private static void loadWeights(Network model, List<TensorTable.Entry> table, ByteBuffer data) {
         Map<String, Parameter> parameters = model.parametersByPath();
         Map<String, TensorTable.Entry> entries = new LinkedHashMap<>();
         for (TensorTable.Entry e : table) {
@@ -151,7 +151,7 @@ final class Header {
     }
 
     /** The optimizer's state tensors, each of which must belong to a weight of {@code model}, with its shape. */
-    private static Map<String, Tensor> slots(Model model, List<TensorTable.Entry> table, ByteBuffer data) {
+    private static Map<String, Tensor> slots(Network model, List<TensorTable.Entry> table, ByteBuffer data) {
         Map<String, Parameter> parameters = model.parametersByPath();
         Map<String, Tensor> slots = new LinkedHashMap<>();
         for (TensorTable.Entry e : table) {

@@ -183,6 +183,45 @@ final class JsonFields {
         return out;
     }
 
+    /**
+     * This object's fields as plain Java values, for readers outside this package (a layer's
+     * {@code fromConfig}): strings, {@code Boolean}, {@code Long} (or {@code BigInteger} beyond its
+     * range), {@code Double}, null, lists and string-keyed maps in file order. Every field counts as
+     * read here; the receiver refuses the ones it does not know.
+     */
+    Map<String, Object> toPlainMap() {
+        node.fieldNames().forEachRemaining(read::add);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plain = (Map<String, Object>) plain(node);
+        return plain;
+    }
+
+    private static Object plain(JsonNode value) {
+        if (value.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            value.properties().forEach(e -> out.put(e.getKey(), plain(e.getValue())));
+            return out;
+        }
+        if (value.isArray()) {
+            List<Object> out = new ArrayList<>(value.size());
+            value.forEach(v -> out.add(plain(v)));
+            return out;
+        }
+        if (value.isIntegralNumber()) {
+            return value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
+        }
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        return null;   // JSON null (binary and other node kinds never come from parsed text)
+    }
+
     /** Refuses any field that no getter read. */
     void requireAllRead() {
         List<String> unknown = new ArrayList<>();

@@ -5,10 +5,9 @@ import static java.util.Map.entry;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.neurite.nn.Activation;
-import org.neurite.nn.Initializer;
+import java.util.function.Function;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Regularizer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.layers.ActivationLayer;
 import org.neurite.nn.layers.Add;
 import org.neurite.nn.layers.Average;
@@ -19,155 +18,108 @@ import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.Flatten;
 import org.neurite.nn.layers.GRU;
+import org.neurite.nn.layers.GlobalAveragePooling1D;
+import org.neurite.nn.layers.GlobalMaxPooling1D;
 import org.neurite.nn.layers.LSTM;
+import org.neurite.nn.layers.Masking;
 import org.neurite.nn.layers.Maximum;
 import org.neurite.nn.layers.Minimum;
 import org.neurite.nn.layers.Multiply;
-import org.neurite.nn.layers.RecurrentLayer;
+import org.neurite.nn.layers.RepeatVector;
 import org.neurite.nn.layers.Reshape;
 import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.nn.layers.Subtract;
+import org.neurite.nn.layers.TimeDistributed;
 
 /**
- * The layer types a model file may hold: a fixed map from the Keras class name to a factory that
- * makes the layer from its config. Nothing else is ever instantiated from a file: no class is looked
- * up by a name the file gives. Adding a layer type is one line in {@link #FACTORIES}; its factory
- * must read every key its {@code config()} writes (unknown keys are refused).
+ * The layer types a model file may hold: a fixed map from the Keras class name to the layer's own
+ * config reader ({@code Dense::fromConfig}, written beside {@code Dense.config()}). Nothing else is
+ * ever instantiated from a file: no class is looked up by a name the file gives, and a wrapped layer
+ * (TimeDistributed, Bidirectional) is made through this same map. Adding a layer type is one line in
+ * {@link #READERS}; the reader must read every key its {@code config()} writes (unknown keys are
+ * refused).
  *
  * <pre>{@code
- * Layer dense = LayerRegistry.create("Dense", JsonFields.of(configNode, "layer 'dense'"));
+ * Layer dense = LayerRegistry.fromConfig("Dense", dense.config());   // a new, unbuilt copy
  * }</pre>
  */
-final class LayerRegistry {
-    /** Makes a layer from its config, reading each key it needs through {@code config}'s getters. */
-    @FunctionalInterface
-    interface LayerFactory {
-        Layer create(JsonFields config);
-    }
-
-    private static final Map<String, LayerFactory> FACTORIES = Map.ofEntries(
-            entry("Dense", LayerRegistry::dense),
-            entry("Flatten", c -> new Flatten(c.optText("name"))),
-            entry("Reshape", c -> new Reshape(c.optText("name"), c.intArray("target_shape"))),
-            entry("Dropout", c -> new Dropout(c.optText("name"), c.floatValue("rate"))),
-            entry("Activation", c -> new ActivationLayer(c.optText("name"), Activation.byName(c.text("activation")))),
-            entry("Concatenate", c -> new Concatenate(c.optText("name"), c.intValue("axis"))),
-            entry("Add", c -> new Add(c.optText("name"))),
-            entry("Subtract", c -> new Subtract(c.optText("name"))),
-            entry("Multiply", c -> new Multiply(c.optText("name"))),
-            entry("Average", c -> new Average(c.optText("name"))),
-            entry("Maximum", c -> new Maximum(c.optText("name"))),
-            entry("Minimum", c -> new Minimum(c.optText("name"))),
-            entry("SimpleRNN", c -> recurrent(SimpleRNN.builder(), c).build()),
-            entry("LSTM", c -> recurrent(LSTM.builder(), c)
-                    .optRecurrentActivation(Activation.byName(c.text("recurrent_activation")))
-                    .optUnitForgetBias(c.bool("unit_forget_bias")).build()),
-            entry("GRU", c -> recurrent(GRU.builder(), c)
-                    .optRecurrentActivation(Activation.byName(c.text("recurrent_activation")))
-                    .optResetAfter(c.bool("reset_after")).build()),
-            entry("Bidirectional", LayerRegistry::bidirectional),
-            entry("Embedding", c -> Embedding.builder()
-                    .optName(c.optText("name"))
-                    .setInputDim(c.intValue("input_dim"))
-                    .setOutputDim(c.intValue("output_dim"))
-                    .optEmbeddingsInitializer(Initializer.byName(c.text("embeddings_initializer")))
-                    .optEmbeddingsRegularizer(regularizer(c.optObject("embeddings_regularizer")))
-                    .optMaskZero(c.bool("mask_zero"))
-                    .build()));
-
-    private static final Set<String> RECURRENT = Set.of("SimpleRNN", "LSTM", "GRU");
+public final class LayerRegistry {
+    private static final Map<String, Function<LayerConfig, Layer>> READERS = Map.ofEntries(
+            entry("Activation", ActivationLayer::fromConfig),
+            entry("Add", Add::fromConfig),
+            entry("Average", Average::fromConfig),
+            entry("Bidirectional", Bidirectional::fromConfig),
+            entry("Concatenate", Concatenate::fromConfig),
+            entry("Dense", Dense::fromConfig),
+            entry("Dropout", Dropout::fromConfig),
+            entry("Embedding", Embedding::fromConfig),
+            entry("Flatten", Flatten::fromConfig),
+            entry("GRU", GRU::fromConfig),
+            entry("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig),
+            entry("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig),
+            entry("LSTM", LSTM::fromConfig),
+            entry("Masking", Masking::fromConfig),
+            entry("Maximum", Maximum::fromConfig),
+            entry("Minimum", Minimum::fromConfig),
+            entry("Multiply", Multiply::fromConfig),
+            entry("RepeatVector", RepeatVector::fromConfig),
+            entry("Reshape", Reshape::fromConfig),
+            entry("SimpleRNN", SimpleRNN::fromConfig),
+            entry("Subtract", Subtract::fromConfig),
+            entry("TimeDistributed", TimeDistributed::fromConfig));
 
     private LayerRegistry() {
     }
 
-    /** Whether model files can hold layers of this type. */
-    static boolean knows(String className) {
-        return FACTORIES.containsKey(className);
+    /** The layer types model files can hold, sorted. */
+    public static Set<String> types() {
+        return new TreeSet<>(READERS.keySet());
+    }
+
+    /** Whether a model file can hold {@code layer}: its type, and that of any layer it wraps, is registered. */
+    static boolean canHold(Layer layer) {
+        return switch (layer) {
+            case TimeDistributed wrapper -> canHold(wrapper.layer());
+            case Bidirectional wrapper -> canHold(wrapper.forwardLayer());
+            default -> READERS.containsKey(layer.type());
+        };
     }
 
     /** The known types, sorted, for error messages. */
     static String known() {
-        return new TreeSet<>(FACTORIES.keySet()).toString();
+        return types().toString();
     }
 
     /**
-     * Makes the layer {@code className} from {@code config}.
+     * A new, unbuilt layer of type {@code type} made from {@code config}, as {@link Layer#config()}
+     * gives it: Keras' {@code layers.deserialize}.
      *
-     * @throws IllegalArgumentException naming the layer, for an unknown type, a missing, malformed
-     *     or unknown config key, or a value the layer refuses
+     * @throws IllegalArgumentException naming the layer, for an unknown type, a missing, malformed or
+     *     unknown config key, or a value the layer refuses
      */
+    public static Layer fromConfig(String type, Map<String, ?> config) {
+        return create(type, LayerConfig.of(type, config, LayerRegistry::create));
+    }
+
+    /** Makes the layer {@code className} from a model file's {@code config}, reading every field of it. */
     static Layer create(String className, JsonFields config) {
-        LayerFactory factory = FACTORIES.get(className);
-        if (factory == null) {
-            throw config.error("unknown layer type '" + className + "'; model files can hold " + known());
+        return create(className, LayerConfig.of(className, config.toPlainMap(), LayerRegistry::create));
+    }
+
+    private static Layer create(String type, LayerConfig config) {
+        Function<LayerConfig, Layer> reader = READERS.get(type);
+        if (reader == null) {
+            throw config.error("unknown layer type '" + type + "'; model files can hold " + known());
         }
+        Layer layer;
         try {
-            Layer layer = factory.create(config);
-            config.requireAllRead();
-            return layer;
-        } catch (JsonFields.Invalid e) {
+            layer = reader.apply(config);
+        } catch (LayerConfig.Invalid e) {
             throw e;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {   // a value the layer's constructor refuses
             throw config.error(e.getMessage());
         }
-    }
-
-    private static Layer dense(JsonFields c) {
-        return Dense.builder()
-                .optName(c.optText("name"))
-                .setUnits(c.intValue("units"))
-                .optActivation(Activation.byName(c.text("activation")))
-                .optUseBias(c.bool("use_bias"))
-                .optKernelInitializer(Initializer.byName(c.text("kernel_initializer")))
-                .optBiasInitializer(Initializer.byName(c.text("bias_initializer")))
-                .optKernelRegularizer(regularizer(c.optObject("kernel_regularizer")))
-                .optBiasRegularizer(regularizer(c.optObject("bias_regularizer")))
-                .build();
-    }
-
-    /** Keras' Bidirectional: the wrapped recurrent layer is {@code {"class_name": .., "config": ..}}. */
-    private static Layer bidirectional(JsonFields c) {
-        String name = c.optText("name");
-        String mergeMode = c.text("merge_mode");
-        JsonFields wrapped = c.object("layer");
-        String type = wrapped.text("class_name");
-        if (!RECURRENT.contains(type)) {
-            throw wrapped.error("Bidirectional wraps a recurrent layer " + new TreeSet<>(RECURRENT) + ", got '" + type + "'");
-        }
-        Layer layer = create(type, wrapped.object("config"));
-        wrapped.requireAllRead();
-        Bidirectional.MergeMode mode = switch (mergeMode) {
-            case "concat", "sum", "mul", "ave" -> Bidirectional.MergeMode.valueOf(mergeMode.toUpperCase(java.util.Locale.ROOT));
-            default -> throw c.error("unknown merge_mode '" + mergeMode + "'; expected concat, sum, mul or ave");
-        };
-        return new Bidirectional(name, (RecurrentLayer) layer, mode);
-    }
-
-    /** The options every recurrent layer writes (see {@code RecurrentLayer.config()}). */
-    private static <B extends RecurrentLayer.Builder<B>> B recurrent(B builder, JsonFields c) {
-        return builder.optName(c.optText("name"))
-                .setUnits(c.intValue("units"))
-                .optActivation(Activation.byName(c.text("activation")))
-                .optUseBias(c.bool("use_bias"))
-                .optKernelInitializer(Initializer.byName(c.text("kernel_initializer")))
-                .optRecurrentInitializer(Initializer.byName(c.text("recurrent_initializer")))
-                .optBiasInitializer(Initializer.byName(c.text("bias_initializer")))
-                .optDropout(c.floatValue("dropout"))
-                .optRecurrentDropout(c.floatValue("recurrent_dropout"))
-                .optReturnSequences(c.bool("return_sequences"))
-                .optReturnState(c.bool("return_state"))
-                .optGoBackwards(c.bool("go_backwards"))
-                .optStateful(c.bool("stateful"))
-                .optTruncateBptt(c.intValue("truncate_bptt"));
-    }
-
-    /** Keras' L1L2 as {@code {"l1": .., "l2": ..}}, or null. */
-    private static Regularizer regularizer(JsonFields r) {
-        if (r == null) {
-            return null;
-        }
-        Regularizer regularizer = new Regularizer(r.floatValue("l1"), r.floatValue("l2"));
-        r.requireAllRead();
-        return regularizer;
+        config.requireAllRead();
+        return layer;
     }
 }

@@ -2,7 +2,7 @@ package org.neurite.io;
 
 import java.util.Map;
 import java.util.Optional;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.text.TextVectorizationState;
 
 /**
@@ -20,6 +20,6 @@ import org.neurite.text.TextVectorizationState;
  *
  * @param metadata the caller's key-value pairs, in the order they were saved; unmodifiable
  */
-public record LoadedModel(Model model, String libraryVersion, Map<String, String> metadata,
+public record LoadedModel(Network model, String libraryVersion, Map<String, String> metadata,
                           Optional<OptimizerState> optimizerState, Optional<TextVectorizationState> vectorizer) {
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.TreeMap;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Tensor;
 import org.neurite.text.TextVectorizationState;
@@ -58,7 +58,7 @@ public final class ModelFile {
     }
 
     /** Saves {@code model} (built first if need be) with no optimizer state and no metadata. */
-    public static void save(Model model, Path file) throws IOException {
+    public static void save(Network model, Path file) throws IOException {
         save(model, null, Map.of(), file);
     }
 
@@ -69,20 +69,20 @@ public final class ModelFile {
      * @throws IllegalArgumentException if a model file cannot hold this model or this optimizer's state
      * @throws IOException if writing fails; any previous {@code file} is then left unchanged
      */
-    public static void save(Model model, Optimizer optimizer, Map<String, String> metadata, Path file)
+    public static void save(Network model, Optimizer optimizer, Map<String, String> metadata, Path file)
             throws IOException {
         save(model, optimizer, metadata, null, file);
     }
 
     /**
-     * Saves {@code model} as {@link #save(Model, Optimizer, Map, Path)} does, with the state of the
+     * Saves {@code model} as {@link #save(Network, Optimizer, Map, Path)} does, with the state of the
      * vectorizer that turns raw texts into its inputs when {@code vectorizer} is not null; the
      * vocabulary and idf weights are covered by the checksum like everything else.
      *
      * @throws IllegalArgumentException if a model file cannot hold this model or this optimizer's state
      * @throws IOException if writing fails; any previous {@code file} is then left unchanged
      */
-    public static void save(Model model, Optimizer optimizer, Map<String, String> metadata,
+    public static void save(Network model, Optimizer optimizer, Map<String, String> metadata,
                             TextVectorizationState vectorizer, Path file) throws IOException {
         model.build();
         Map<String, Tensor> weights = weightsByPath(model);
@@ -130,7 +130,7 @@ public final class ModelFile {
         return new ModelFileException(file + ": " + Echo.clip(what, Echo.MAX_MESSAGE), cause);
     }
 
-    private static Map<String, Tensor> weightsByPath(Model model) {
+    private static Map<String, Tensor> weightsByPath(Network model) {
         Map<String, Tensor> weights = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
             if (weights.put(p.path(), p.value()) != null) {

@@ -8,7 +8,7 @@ package org.neurite.io;
  * and a few tens of megabytes. {@code docs/formats/model-file.md} explains each one.
  *
  * <p>Weights need no limit of their own: a model may only create the weights the file holds, each
- * with the shape it has there (see {@link org.neurite.nn.Model#buildForLoading}), so the largest
+ * with the shape it has there (see {@link org.neurite.nn.Network#buildForLoading}), so the largest
  * tensor is bounded by the file, which is at most 2 GiB.
  *
  * <pre>{@code

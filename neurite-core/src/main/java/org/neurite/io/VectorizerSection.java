@@ -27,6 +27,7 @@ import org.neurite.text.TextVectorizationState;
  *
  * <pre>
  *   "vectorizer": {"class_name": "TextVectorization",
+ *                  "version": 2,                                        (TextVectorizationState.VERSION)
  *                  "config": {Keras' get_config() keys, see TextVectorizationState},
  *                  "idf_weights": TENSOR or null,                       (float32, shape [tokens])
  *                  "vocabulary": {"count": 20000, "offset": .., "length": ..}}
@@ -34,6 +35,8 @@ import org.neurite.text.TextVectorizationState;
  *
  * The vocabulary block holds each token, in index order, as a uint32 little-endian byte count then
  * its UTF-8 bytes; it ends the data section. {@code idf_weights}, when present, lies just before it.
+ * A file without {@code "version"} was written before Keras' names meant Keras' behaviour: its
+ * state is read as {@link TextVectorizationState#upgradedFrom(int) version 1}.
  *
  * <p>Contract of {@link #read}: every config key must be there with a value of the right kind and
  * no other key; the block must hold exactly {@code count} tokens of well-formed UTF-8; and the state
@@ -63,7 +66,8 @@ final class VectorizerSection {
         Tensor idfTensor = idf == null ? null : Tensor.of(idf, idf.length);
         byte[] vocabulary = encode(state.vocabulary());
         long vocabularyStart = start + (idf == null ? 0 : Float.BYTES * (long) idf.length);
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("class_name", CLASS_NAME);
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("class_name", CLASS_NAME)
+                .put("version", TextVectorizationState.VERSION);
         json.set("config", HeaderJson.MAPPER.valueToTree(state.config()));
         json.set("idf_weights", idf == null ? JsonNodeFactory.instance.nullNode()
                 : TensorTable.toJson(TensorTable.layout(Map.of(IDF_NAME, idfTensor), start)).get(0));
@@ -81,6 +85,7 @@ final class VectorizerSection {
         if (!CLASS_NAME.equals(className)) {
             throw json.error("unknown vectorizer type '" + Echo.clip(className) + "'; model files can hold " + CLASS_NAME);
         }
+        int version = json.has("version") ? json.intValue("version") : 1;
         Map<String, Object> config = config(json.object("config"));
         JsonNode idfNode = json.value("idf_weights");
         List<TensorTable.Entry> idf = idfNode.isNull() ? List.of()
@@ -93,7 +98,15 @@ final class VectorizerSection {
             checkIdf(json, idf.get(0), vocabulary.size());
             weights = idf.get(0).read(data, "vectorizer").data();
         }
-        return checked(json, new TextVectorizationState(config, vocabulary, weights));
+        return checked(json, upgraded(json, new TextVectorizationState(config, vocabulary, weights), version));
+    }
+
+    private static TextVectorizationState upgraded(JsonFields json, TextVectorizationState state, int version) {
+        try {
+            return state.upgradedFrom(version);
+        } catch (IllegalArgumentException e) {
+            throw json.error(e.getMessage());
+        }
     }
 
     private static void checkIdf(JsonFields json, TensorTable.Entry idf, int tokens) {

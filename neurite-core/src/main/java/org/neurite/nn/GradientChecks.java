@@ -33,7 +33,7 @@ public final class GradientChecks {
     /** Checks a layer on one batch per input ({@code (batch, ...)}), building it first (seed 0) if need be. */
     public static GradientCheck.Result checkLayer(Layer layer, Tensor... inputs) {
         if (!layer.isBuilt()) {
-            layer.assignName(Model.snakeCase(layer.type()));
+            layer.assignName(Network.snakeCase(layer.type()));
             layer.build(Arrays.stream(inputs).map(GradientChecks::sampleShape).toList(), new Rng(0));
         }
         List<Variable> xs = leaves(inputs);
@@ -41,7 +41,7 @@ public final class GradientChecks {
     }
 
     /** Checks a model on one batch per input; with several outputs, all of them take part. */
-    public static GradientCheck.Result checkModel(Model model, Tensor... inputs) {
+    public static GradientCheck.Result checkModel(Network model, Tensor... inputs) {
         List<Variable> xs = leaves(inputs);
         return check(model.parameters(), xs, () -> joined(model.callAll(xs, false)));
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * The entry point of a model: declares the shape of one input (without the batch dimension).
  *
  * <pre>{@code
- * Sequential mlp = Sequential.of(Input.of(28, 28), new Flatten(), new Dense(10, Activation.SOFTMAX));
+ * SequentialNetwork mlp = SequentialNetwork.of(Input.of(28, 28), new Flatten(), new Dense(10, Activation.SOFTMAX));
  * }</pre>
  */
 public final class Input {

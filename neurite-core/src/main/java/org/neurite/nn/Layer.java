@@ -117,7 +117,7 @@ public abstract class Layer {
      */
     protected final void buildInner(Layer inner, List<int[]> innerInputShapes, Rng rng) {
         boolean fresh = !inner.isBuilt();
-        inner.assignName(Model.snakeCase(inner.type()));
+        inner.assignName(Network.snakeCase(inner.type()));
         inner.build(innerInputShapes, rng);
         if (fresh) {
             for (Parameter p : inner.parameters()) {

@@ -29,7 +29,7 @@ final class LayerNames {
         if (layer.name() != null) {
             return;
         }
-        String base = Model.snakeCase(layer.type());
+        String base = Network.snakeCase(layer.type());
         int k = nextSuffix.getOrDefault(base, 0);
         String name = k == 0 ? base : base + "_" + k;
         while (used.contains(name)) {

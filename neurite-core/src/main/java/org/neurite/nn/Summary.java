@@ -15,7 +15,7 @@ final class Summary {
     private Summary() {
     }
 
-    static String of(Model model) {
+    static String of(Network model) {
         List<String[]> rows = rows(model);
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(model.name()).append("\"\n");
@@ -38,14 +38,14 @@ final class Summary {
         return sb.toString();
     }
 
-    private static List<String[]> rows(Model model) {
+    private static List<String[]> rows(Network model) {
         List<String[]> rows = new ArrayList<>();
-        if (model instanceof Sequential sequential) {
+        if (model instanceof SequentialNetwork sequential) {
             List<int[]> shapes = sequential.outputShapes();
             for (int i = 0; i < shapes.size(); i++) {
                 rows.add(layerRow(sequential.layers().get(i), shapes.get(i)));
             }
-        } else if (model instanceof FunctionalModel functional) {
+        } else if (model instanceof FunctionalNetwork functional) {
             for (SymbolicTensor t : functional.graph()) {
                 rows.add(t.isInput()
                         ? new String[] {t.inputName() + " (InputLayer)", shape(t.shape()), "0"}

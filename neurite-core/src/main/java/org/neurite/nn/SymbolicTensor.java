@@ -11,7 +11,7 @@ import org.neurite.tensor.Shapes;
  * <pre>{@code
  * SymbolicTensor in = Input.of(784);
  * SymbolicTensor hidden = new Dense(64, Activation.RELU).apply(in);
- * Model model = Model.functional(in, new Dense(10, Activation.SOFTMAX).apply(hidden));
+ * Network model = Network.functional(in, new Dense(10, Activation.SOFTMAX).apply(hidden));
  * }</pre>
  */
 public final class SymbolicTensor {

@@ -2,7 +2,7 @@ package org.neurite.nn;
 
 /**
  * A loader's say on each weight a model is about to create while it is built from stored values
- * (see {@link Model#buildForLoading}): called before the weight's storage is allocated, with the
+ * (see {@link Network#buildForLoading}): called before the weight's storage is allocated, with the
  * weight's dotted path as it stands at that moment ({@code dense.kernel}; a layer held inside
  * another, such as the forward layer of a {@code Bidirectional}, does not have its outer name
  * yet) and the shape the layer asks for.

@@ -17,8 +17,8 @@ final class KerasTextConfig {
     static Map<String, Object> of(TextVectorization layer) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("max_tokens", layer.maxTokens());
-        config.put("standardize", layer.standardize() instanceof Standardization s ? s.kerasName() : CUSTOM);
-        config.put("split", layer.split() instanceof Split s ? s.kerasName() : CUSTOM);
+        config.put("standardize", layer.standardize() instanceof Standardization s ? s.configName() : CUSTOM);
+        config.put("split", layer.split() instanceof Split s ? s.configName() : CUSTOM);
         config.put("ngrams", layer.ngramsArgument());
         config.put("output_mode", layer.outputMode().kerasName());
         config.put("output_sequence_length", layer.outputSequenceLength());
@@ -39,10 +39,10 @@ final class KerasTextConfig {
         }
         b.optStandardize(CUSTOM.equals(config.get("standardize"))
                 ? required(customStandardize, "standardize")
-                : Standardization.fromKerasName((String) config.get("standardize")));
+                : Standardization.fromConfigName((String) config.get("standardize")));
         b.optSplit(CUSTOM.equals(config.get("split"))
                 ? required(customSplit, "split")
-                : Split.fromKerasName(String.valueOf(config.get("split"))));
+                : Split.fromConfigName(String.valueOf(config.get("split"))));
         switch (config.get("ngrams")) {
             case null -> { }
             case Number n -> b.optNgrams(n.intValue());
@@ -56,6 +56,23 @@ final class KerasTextConfig {
         }
         b.optPadToMaxTokens(Boolean.TRUE.equals(config.get("pad_to_max_tokens")));
         return b;
+    }
+
+    /** A version-1 config with its names as they mean today (see {@link TextVectorizationState#upgradedFrom}). */
+    static Map<String, Object> fromVersion1(Map<String, Object> config) {
+        Map<String, Object> upgraded = new LinkedHashMap<>(config);
+        if (config.get("standardize") instanceof String name) {
+            upgraded.put("standardize", switch (name) {
+                case "lower_and_strip_punctuation" -> Standardization.UNICODE_LOWER_AND_STRIP_PUNCTUATION.configName();
+                case "lower" -> Standardization.UNICODE_LOWER.configName();
+                case "strip_punctuation" -> Standardization.UNICODE_STRIP_PUNCTUATION.configName();
+                default -> name;
+            });
+        }
+        if ("whitespace".equals(config.get("split"))) {
+            upgraded.put("split", Split.UNICODE_WHITESPACE.configName());
+        }
+        return upgraded;
     }
 
     private static int integer(Map<String, Object> config, String key) {

@@ -5,56 +5,66 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The built-in ways of Keras' {@code TextVectorization(split=...)} to cut a standardized text into
- * tokens.
+ * The built-in ways of {@code TextVectorization(split=...)} to cut a standardized text into
+ * tokens: Keras' two, with exactly Keras' results, and Neurite's Unicode-aware whitespace split.
  *
  * <pre>{@code
- * Split.WHITESPACE.apply("  the  cat\tsat ");   // [the, cat, sat]
- * Split.CHARACTER.apply("né😀");                // [n, é, 😀]
+ * Split.WHITESPACE.apply("  the  cat\tsat ");          // [the, cat, sat]
+ * Split.WHITESPACE.apply("a\u00A0b c");                 // [a\u00A0b, c]: no-break space is not ASCII
+ * Split.UNICODE_WHITESPACE.apply("a\u00A0b c");         // [a, b, c]
+ * Split.CHARACTER.apply("né😀");                       // [n, é, 😀]
  * }</pre>
  */
 public enum Split implements Function<String, List<String>> {
     /**
-     * Keras' {@code "whitespace"}: runs of whitespace separate tokens, and leading or trailing
-     * whitespace gives no empty token. Whitespace is Unicode's ({@link Character#isWhitespace} or
-     * {@link Character#isSpaceChar}, so no-break and ideographic spaces count), where TensorFlow
-     * knows only ASCII's; after the NFKC of the built-in standardizations the two agree.
+     * Keras' {@code "whitespace"} ({@code tf.strings.split}): runs of the ASCII whitespace
+     * characters space, tab, {@code \n}, {@code \u000B}, {@code \f} and {@code \r} separate tokens,
+     * and leading or trailing whitespace gives no empty token. Other spaces (no-break,
+     * ideographic, ...) are part of a token, as in TensorFlow.
      */
     WHITESPACE("whitespace"),
-    /** Keras' {@code "character"}: one token per Unicode code point, spaces included. */
-    CHARACTER("character");
+    /** Keras' {@code "character"} ({@code tf.strings.unicode_split}): one token per Unicode code point, spaces included. */
+    CHARACTER("character"),
+    /**
+     * Neurite's {@code "unicode_whitespace"}: as {@link #WHITESPACE}, but every Unicode whitespace
+     * character separates tokens ({@link Character#isWhitespace} or {@link Character#isSpaceChar}:
+     * no-break, ideographic and typographic spaces, line and paragraph separators, and the ASCII
+     * separators U+001C to U+001F that Python's {@code str.split} knows).
+     */
+    UNICODE_WHITESPACE("unicode_whitespace");
 
-    private final String kerasName;
+    private final String configName;
 
-    Split(String kerasName) {
-        this.kerasName = kerasName;
+    Split(String configName) {
+        this.configName = configName;
     }
 
-    /** The value of Keras' {@code split} argument. */
-    public String kerasName() {
-        return kerasName;
+    /** The value of the {@code split} option in a layer's config: Keras' name, or Neurite's for {@link #UNICODE_WHITESPACE}. */
+    public String configName() {
+        return configName;
     }
 
-    /** The constant whose {@link #kerasName()} is {@code name}. */
-    public static Split fromKerasName(String name) {
+    /** The constant whose {@link #configName()} is {@code name}. */
+    public static Split fromConfigName(String name) {
         for (Split s : values()) {
-            if (s.kerasName.equals(name)) {
+            if (s.configName.equals(name)) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("split must be 'whitespace' or 'character'; got '" + name + "'");
+        throw new IllegalArgumentException("split must be 'whitespace', 'character' (Keras') or 'unicode_whitespace' "
+                + "(Neurite's); got '" + name + "'");
     }
 
     @Override
     public List<String> apply(String text) {
-        return this == WHITESPACE ? whitespace(text) : characters(text);
+        return this == CHARACTER ? characters(text) : whitespace(text);
     }
 
-    private static List<String> whitespace(String text) {
+    private List<String> whitespace(String text) {
         List<String> tokens = new ArrayList<>();
         int start = -1;
         for (int i = 0; i < text.length(); i++) {
-            if (isWhitespace(text.charAt(i))) {
+            if (separates(text.charAt(i))) {
                 if (start >= 0) {
                     tokens.add(text.substring(start, i));
                     start = -1;
@@ -80,8 +90,22 @@ public enum Split implements Function<String, List<String>> {
         return tokens;
     }
 
+    /** Whether {@code c} separates tokens in this whitespace split ({@link #CHARACTER} has no separators). */
+    boolean separates(char c) {
+        return switch (this) {
+            case WHITESPACE -> isAsciiWhitespace(c);
+            case UNICODE_WHITESPACE -> isUnicodeWhitespace(c);
+            case CHARACTER -> false;
+        };
+    }
+
+    /** TensorFlow's whitespace ({@code absl::ascii_isspace}): space, tab, newline, vertical tab, form feed, return. */
+    static boolean isAsciiWhitespace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
     /** Unicode whitespace; every whitespace character of the Basic Multilingual Plane is one char. */
-    static boolean isWhitespace(char c) {
+    static boolean isUnicodeWhitespace(char c) {
         if (c == ' ') {
             return true;
         }

@@ -28,10 +28,13 @@ import org.neurite.tensor.Tensor;
  *
  * <h2>Semantics (Keras' unless said otherwise)</h2>
  * <ul>
- *   <li><b>standardize</b> (default {@link Standardization#LOWER_AND_STRIP_PUNCTUATION}; see there
- *       for the Unicode handling and the {@code <br />} rule Neurite adds) or any
+ *   <li><b>standardize</b> (default Keras' {@link Standardization#LOWER_AND_STRIP_PUNCTUATION}:
+ *       ASCII lower case, ASCII punctuation stripped, exactly as Keras), Neurite's Unicode-aware
+ *       {@link Standardization#UNICODE_LOWER_AND_STRIP_PUNCTUATION} and its kin (NFKC, every
+ *       script lower-cased, Unicode punctuation and {@code <br />} removed), or any
  *       {@code UnaryOperator<String>}.</li>
- *   <li><b>split</b> (default {@link Split#WHITESPACE}) or any {@code Function<String, List<String>>}.</li>
+ *   <li><b>split</b> (default Keras' {@link Split#WHITESPACE}, ASCII whitespace), Neurite's
+ *       {@link Split#UNICODE_WHITESPACE}, or any {@code Function<String, List<String>>}.</li>
  *   <li><b>ngrams</b>: {@code n} means widths 1 to n; explicit widths keep their order. N-grams
  *       are joined with one space, all of the first width before the next.</li>
  *   <li><b>vocabulary</b> ({@code adapt}): tokens by descending count, ties by descending token in
@@ -140,15 +143,16 @@ public final class TextVectorization {
         return maxTokens == null ? Integer.MAX_VALUE : maxTokens - specials;
     }
 
-    /** Keras' idf, {@code log(1 + texts / (1 + document frequency))}; the OOV entry gets their mean. */
+    /**
+     * Keras' idf, {@code log(1 + texts / (1 + document frequency))} in float64 then rounded to
+     * float32; the OOV entry gets their float32 mean as {@code tf.reduce_mean} computes it.
+     */
     private static float[] idfWeights(long texts, List<TokenCounts.Ranked> learned) {
         float[] idf = new float[learned.size() + 1];
-        double sum = 0;
         for (int i = 0; i < learned.size(); i++) {
             idf[i + 1] = (float) Math.log(1 + (double) texts / (1 + learned.get(i).documents()));
-            sum += idf[i + 1];
         }
-        idf[0] = learned.isEmpty() ? 0f : (float) (sum / learned.size());
+        idf[0] = ReduceMean.of(idf, 1, idf.length);
         return idf;
     }
 
@@ -163,7 +167,8 @@ public final class TextVectorization {
     /**
      * Keras' {@code set_vocabulary(vocabulary, idf_weights)}: {@code idfWeights} (TF_IDF mode only,
      * where it is required) has one weight per entry of {@code vocabulary}; when the special
-     * tokens were left out, the OOV entry gets the mean of the given weights.
+     * tokens were left out, the OOV entry gets the mean of the given weights (in float64, as
+     * {@code np.average} of a Python list of floats).
      */
     public void setVocabulary(List<String> vocabulary, float[] idfWeights) {
         boolean tfIdf = outputMode == OutputMode.TF_IDF;
@@ -407,13 +412,16 @@ public final class TextVectorization {
             return this;
         }
 
-        /** Keras' {@code standardize}: a {@link Standardization} or any function of the text. */
+        /**
+         * Keras' {@code standardize}: a {@link Standardization} (Keras' four, or Neurite's
+         * Unicode-aware {@code UNICODE_...}) or any function of the text.
+         */
         public Builder optStandardize(UnaryOperator<String> standardize) {
             this.standardize = Objects.requireNonNull(standardize, "standardize (use Standardization.NONE)");
             return this;
         }
 
-        /** Keras' {@code split}: a {@link Split} or any function from text to tokens. */
+        /** Keras' {@code split}: a {@link Split} (Keras' two, or Neurite's {@code UNICODE_WHITESPACE}) or any function from text to tokens. */
         public Builder optSplit(Function<String, List<String>> split) {
             this.split = Objects.requireNonNull(split, "split");
             return this;

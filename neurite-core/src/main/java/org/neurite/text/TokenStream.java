@@ -9,10 +9,10 @@ import java.util.function.UnaryOperator;
  * The standardize, split and n-gram steps of a {@link TextVectorization}, handing each token to a
  * {@link Sink} as a range of characters with its String hash.
  *
- * <p>The common configuration (a built-in {@link Standardization}, {@link Split#WHITESPACE}, no
- * n-grams beyond width 1) runs a fast path that standardizes into a per-thread buffer and scans it
- * for tokens without making a String per token; everything else goes through {@link #tokenize},
- * which is also the fast path's test oracle.
+ * <p>The common configuration (a built-in {@link Standardization}, {@link Split#WHITESPACE} or
+ * {@link Split#UNICODE_WHITESPACE}, no n-grams beyond width 1) runs a fast path that standardizes
+ * into a per-thread buffer and scans it for tokens without making a String per token; everything
+ * else goes through {@link #tokenize}, which is also the fast path's test oracle.
  */
 final class TokenStream {
     /** Receives the tokens of a text, one call per token: {@code chars[from, to)}. */
@@ -26,13 +26,16 @@ final class TokenStream {
     private final Function<String, List<String>> split;
     private final int[] ngrams;
     private final Standardization fastStandardize;
+    private final boolean unicodeWhitespace;
 
     TokenStream(UnaryOperator<String> standardize, Function<String, List<String>> split, int[] ngrams) {
         this.standardize = standardize;
         this.split = split;
         this.ngrams = ngrams;
         boolean unigrams = ngrams == null || ngrams.length == 1 && ngrams[0] == 1;
-        this.fastStandardize = split == Split.WHITESPACE && unigrams && standardize instanceof Standardization s ? s : null;
+        boolean whitespace = split == Split.WHITESPACE || split == Split.UNICODE_WHITESPACE;
+        this.fastStandardize = whitespace && unigrams && standardize instanceof Standardization s ? s : null;
+        this.unicodeWhitespace = split == Split.UNICODE_WHITESPACE;
     }
 
     /** The tokens (or n-grams) of one text, as Strings. */
@@ -59,16 +62,16 @@ final class TokenStream {
         }
         CharScratch scratch = SCRATCH.get();
         fastStandardize.applyInto(text, scratch);
-        splitWhitespace(scratch.chars, scratch.length, sink);
+        splitWhitespace(scratch.chars, scratch.length, unicodeWhitespace, sink);
     }
 
-    /** {@link Split#WHITESPACE} over {@code chars[0, length)}, hashing each token as it goes. */
-    private static void splitWhitespace(char[] chars, int length, Sink sink) {
+    /** The whitespace split over {@code chars[0, length)}, hashing each token as it goes. */
+    private static void splitWhitespace(char[] chars, int length, boolean unicode, Sink sink) {
         int start = -1;
         int hash = 0;
         for (int i = 0; i < length; i++) {
             char c = chars[i];
-            if (Split.isWhitespace(c)) {
+            if (unicode ? Split.isUnicodeWhitespace(c) : Split.isAsciiWhitespace(c)) {
                 if (start >= 0) {
                     sink.token(chars, start, i, hash);
                     start = -1;

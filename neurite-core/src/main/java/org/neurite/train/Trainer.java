@@ -8,7 +8,7 @@ import org.neurite.autograd.Autograd;
 import org.neurite.autograd.GradientCheck;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.GradientChecks;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.BufferArena;
 import org.neurite.tensor.Rng;
@@ -43,14 +43,14 @@ import org.neurite.tensor.Tensor;
  * }</pre>
  */
 public final class Trainer {
-    private final Model model;
+    private final Network model;
     private final Optimizer optimizer;
     private final CompiledLoss losses;
     private final List<Metric> metrics;
     private final BufferArena arena = new BufferArena();
     private boolean stopRequested;
 
-    private Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<Metric> metrics) {
+    private Trainer(Network model, Optimizer optimizer, List<Loss> losses, List<Metric> metrics) {
         int outputs = model.outputNames().size();
         this.losses = new CompiledLoss(losses, model.outputNames());
         if (outputs > 1 && !metrics.isEmpty()) {
@@ -64,17 +64,17 @@ public final class Trainer {
     }
 
     /** Keras' {@code model.compile(optimizer, loss, metrics)}; a model with several outputs uses the loss for each. */
-    public static Trainer compile(Model model, Optimizer optimizer, Loss loss, Metric... metrics) {
+    public static Trainer compile(Network model, Optimizer optimizer, Loss loss, Metric... metrics) {
         return new Trainer(model, optimizer, java.util.Collections.nCopies(model.outputNames().size(), loss),
                 List.of(metrics));
     }
 
     /** Keras' {@code model.compile(optimizer, loss=[...])}: one loss per output, in the model's output order. */
-    public static Trainer compile(Model model, Optimizer optimizer, List<Loss> losses, Metric... metrics) {
+    public static Trainer compile(Network model, Optimizer optimizer, List<Loss> losses, Metric... metrics) {
         return new Trainer(model, optimizer, losses, List.of(metrics));
     }
 
-    public Model model() {
+    public Network model() {
         return model;
     }
 

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.Flatten;
@@ -42,8 +42,8 @@ class ExplainTest {
     }
 
     /** Embedding(6, 3) → Flatten → Dense(1) with no activation: f(x) = w·x + c, linear in the embeddings. */
-    private static Sequential linearEmbeddingModel() {
-        Sequential model = Sequential.of(Input.of(TIME), Embedding.builder().setInputDim(VOCABULARY.size())
+    private static SequentialNetwork linearEmbeddingModel() {
+        SequentialNetwork model = SequentialNetwork.of(Input.of(TIME), Embedding.builder().setInputDim(VOCABULARY.size())
                 .setOutputDim(3).build(), new Flatten(), new Dense(1)).seed(5);
         model.build();
         return model;
@@ -51,7 +51,7 @@ class ExplainTest {
 
     @Test
     void integratedGradientsOfALinearModelAreWeightTimesInput() {
-        Sequential model = linearEmbeddingModel();
+        SequentialNetwork model = linearEmbeddingModel();
         Tensor x = ids("good film");
         Attribution a = IntegratedGradients.explain(model, x, tokens("good film"), 0,
                 IntegratedGradients.Options.defaults());
@@ -74,7 +74,7 @@ class ExplainTest {
 
     @Test
     void attributionsOfARecurrentModelSumToTheChangeInScore() {
-        Sequential model = Sequential.of(Input.of(-1), Embedding.builder().setInputDim(VOCABULARY.size())
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1), Embedding.builder().setInputDim(VOCABULARY.size())
                         .setOutputDim(4).optMaskZero(true).build(), new LSTM(5), new Dense(1, Activation.SIGMOID))
                 .seed(9);
         model.build();
@@ -92,12 +92,12 @@ class ExplainTest {
         }
     }
 
-    private static double gap(Model model, Tensor x, int steps) {
+    private static double gap(Network model, Tensor x, int steps) {
         return IntegratedGradients.explain(model, x, tokens("not good film"), 0,
                 new IntegratedGradients.Options(steps, IntegratedGradients.Baseline.ZERO)).completenessGap();
     }
 
-    private static void scaleWeights(Model model, float factor) {
+    private static void scaleWeights(Network model, float factor) {
         for (var layer : model.layers()) {
             layer.setWeights(layer.getWeights().stream().map(w -> w.mul(factor)).toList());
         }
@@ -106,7 +106,7 @@ class ExplainTest {
     /** Counts of each vocabulary word → Dense(1): removing a word lowers the score by its weight. */
     @Test
     void occlusionOfABagOfWordsModelIsEachWordsWeight() {
-        Sequential model = Sequential.of(Input.of(VOCABULARY.size()), new Dense(1)).seed(2);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(VOCABULARY.size()), new Dense(1)).seed(2);
         model.build();
         Tensor kernel = model.layers().get(0).getWeights().get(0);     // (6, 1)
         Attribution a = Occlusion.explain(model, List.of("Good", "film,", "good"), ExplainTest::counts, 0);
@@ -132,7 +132,7 @@ class ExplainTest {
         Attribution embedded = TextExplainer.explain(linearEmbeddingModel(), "good film", tokenize, ExplainTest::ids,
                 TextExplainer.Options.defaults());
         assertEquals(Attribution.Method.INTEGRATED_GRADIENTS, embedded.method());
-        Sequential bag = Sequential.of(Input.of(VOCABULARY.size()), new Dense(2, Activation.SOFTMAX)).seed(1);
+        SequentialNetwork bag = SequentialNetwork.of(Input.of(VOCABULARY.size()), new Dense(2, Activation.SOFTMAX)).seed(1);
         Attribution occluded = TextExplainer.explain(bag, "  good   film ", tokenize, ExplainTest::counts,
                 TextExplainer.Options.defaults());
         assertEquals(Attribution.Method.OCCLUSION, occluded.method());
@@ -143,7 +143,7 @@ class ExplainTest {
 
     @Test
     void occlusionRefusesTextsLongerThanItsLimit() {
-        Sequential bag = Sequential.of(Input.of(VOCABULARY.size()), new Dense(1)).seed(1);
+        SequentialNetwork bag = SequentialNetwork.of(Input.of(VOCABULARY.size()), new Dense(1)).seed(1);
         TextExplainer.Options options = new TextExplainer.Options(IntegratedGradients.Options.defaults(), 2);
         assertThrows(IllegalArgumentException.class,
                 () -> TextExplainer.explain(bag, "good bad film", ExplainTest::tokens, ExplainTest::counts, options));
@@ -160,7 +160,7 @@ class ExplainTest {
     @Test
     void randomInputsKeepCompletenessOnAFlattenModel() {
         Rng rng = new Rng(4);
-        Sequential model = linearEmbeddingModel();
+        SequentialNetwork model = linearEmbeddingModel();
         for (int trial = 0; trial < 5; trial++) {
             float[] ids = new float[TIME];
             for (int t = 0; t < TIME; t++) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
 import org.neurite.train.Losses;
@@ -107,11 +107,11 @@ class ModelCheckpointTest {
         assertThrows(IllegalArgumentException.class, () -> ModelCheckpoint.fileName("m-{val_loss:02d}.neurite", 3, logs));
     }
 
-    private static Model model() {
-        return Sequential.of(Input.of(5), new Dense(8, Activation.TANH), new Dense(2)).seed(2024).build();
+    private static Network model() {
+        return SequentialNetwork.of(Input.of(5), new Dense(8, Activation.TANH), new Dense(2)).seed(2024).build();
     }
 
-    private static Trainer trainer(Model model) {
+    private static Trainer trainer(Network model) {
         return Trainer.compile(model, new Adam(0.01f), Losses.meanSquaredError());
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
 import org.neurite.text.OutputMode;
@@ -66,7 +66,7 @@ class ModelFileDeterminismTest {
     }
 
     private Path trainAndSave(String name) throws IOException {
-        Model model = model();
+        Network model = model();
         Trainer trainer = Trainer.compile(model, new Adam(0.01f), Losses.meanSquaredError());
         trainer.fit(X, Y, FitOptions.builder().batchSize(8).epochs(2).build());
         TextVectorization vectorizer = TextVectorization.builder().optOutputMode(OutputMode.TF_IDF).build();
@@ -76,8 +76,8 @@ class ModelFileDeterminismTest {
         return file;
     }
 
-    private static Model model() {
-        return Sequential.of(Input.of(5), new Dense(8, Activation.TANH), new Dense(4, Activation.RELU), new Dense(2))
+    private static Network model() {
+        return SequentialNetwork.of(Input.of(5), new Dense(8, Activation.TANH), new Dense(4, Activation.RELU), new Dense(2))
                 .seed(2026).build();
     }
 }

@@ -13,9 +13,9 @@ import java.util.function.UnaryOperator;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Regularizer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.nn.layers.ActivationLayer;
 import org.neurite.nn.layers.Dense;
@@ -31,8 +31,8 @@ final class ModelFileFixtures {
     }
 
     /** Every registered layer type, with non-default settings where a layer has them. */
-    static Sequential sequential(long seed) {
-        Sequential model = Sequential.of(Input.of(4, 3),
+    static SequentialNetwork sequential(long seed) {
+        SequentialNetwork model = SequentialNetwork.of(Input.of(4, 3),
                 new Flatten(),
                 Dense.builder().setUnits(6).optActivation(Activation.RELU)
                         .optKernelInitializer(Initializer.heNormal())
@@ -48,14 +48,14 @@ final class ModelFileFixtures {
     }
 
     /** A graph with a layer applied twice (shared weights) and two outputs. */
-    static Model functional(long seed) {
+    static Network functional(long seed) {
         SymbolicTensor in = Input.named("features", 5);
         Dense shared = new Dense(7, Activation.TANH);
         SymbolicTensor hidden = shared.apply(new Dense(7, Activation.RELU).apply(in));
         SymbolicTensor again = shared.apply(hidden);
         SymbolicTensor score = new Dense(1, Activation.SIGMOID).apply(again);
         SymbolicTensor classes = new Dense(3, Activation.SOFTMAX).apply(new Dropout(0.5f).apply(hidden));
-        return Model.functional(java.util.List.of(in), java.util.List.of(score, classes)).seed(seed).build();
+        return Network.functional(java.util.List.of(in), java.util.List.of(score, classes)).seed(seed).build();
     }
 
     static Tensor randomInput(long seed, int... shape) {

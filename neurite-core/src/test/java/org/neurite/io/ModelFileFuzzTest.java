@@ -27,8 +27,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
@@ -179,7 +179,7 @@ class ModelFileFuzzTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final List<String> NAMES = List.of("Dense", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Embedding",
-            "Reshape", "Flatten", "Concatenate", "Add", "Functional", "Sequential", "TextVectorization", "float64", "",
+            "Reshape", "Flatten", "Concatenate", "Add", "Functional", "SequentialNetwork", "TextVectorization", "float64", "",
             "java.lang.Runtime", "../../etc/passwd", "dense.kernel", "dense.kernel/0", "vectorizer.idf_weights",
             "tf_idf", "int", "multi_hot", "count", "custom", "relu", "orthogonal", "concat", "\u0000\n\u2028");
 
@@ -254,7 +254,7 @@ class ModelFileFuzzTest {
             List<byte[]> files = new ArrayList<>();
             files.add(saved(dir, ModelFileFixtures.sequential(1), null, null));
             files.add(saved(dir, ModelFileFixtures.functional(2), null, null));
-            Model recurrent = Sequential.of(Input.of(6),
+            Network recurrent = SequentialNetwork.of(Input.of(6),
                     Embedding.builder().setInputDim(20).setOutputDim(4).optMaskZero(true).build(),
                     new Bidirectional(LSTM.builder().setUnits(3).optReturnSequences(true).build()),
                     GRU.builder().setUnits(2).build(),
@@ -275,7 +275,7 @@ class ModelFileFuzzTest {
         }
     }
 
-    private static byte[] saved(Path dir, Model model, Trainer trainer, TextVectorization vectorizer) throws IOException {
+    private static byte[] saved(Path dir, Network model, Trainer trainer, TextVectorization vectorizer) throws IOException {
         Path file = Files.createTempFile(dir, "base", ".neurite");
         ModelFile.save(model, trainer == null ? null : trainer.optimizer(), Map.of(),
                 vectorizer == null ? null : vectorizer.state(), file);

@@ -116,8 +116,9 @@ class ModelFileRefusalTest {
         ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Conv1D\""));
 
         assertRefused("layer 'reshape' (Conv1D): unknown layer type 'Conv1D'; model files can hold [Activation, Add, "
-                + "Average, Bidirectional, Concatenate, Dense, Dropout, Embedding, Flatten, GRU, LSTM, Maximum, "
-                + "Minimum, Multiply, Reshape, SimpleRNN, Subtract]");
+                + "Average, Bidirectional, Concatenate, Dense, Dropout, Embedding, Flatten, GRU, "
+                + "GlobalAveragePooling1D, GlobalMaxPooling1D, LSTM, Masking, Maximum, Minimum, Multiply, "
+                + "RepeatVector, Reshape, SimpleRNN, Subtract, TimeDistributed]");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.train.Losses;
 import org.neurite.train.Adam;
@@ -40,7 +40,7 @@ class ModelFileSaveTest {
 
     @Test
     void refusesLayerTypesFilesCannotHoldAndKeepsThePreviousFile() throws IOException {
-        Sequential model = Sequential.of(Input.of(3), new Dense(2), new Passthrough("Squash", false));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(3), new Dense(2), new Passthrough("Squash", false));
 
         String message = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(model, file)).getMessage();
 
@@ -50,7 +50,7 @@ class ModelFileSaveTest {
 
     @Test
     void aLayerWhoseConfigFailsLeavesThePreviousFile() throws IOException {
-        Sequential model = Sequential.of(Input.of(3), new Dense(2), new Passthrough("Flatten", true));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(3), new Dense(2), new Passthrough("Flatten", true));
 
         assertThrows(IllegalStateException.class, () -> ModelFile.save(model, file));
 
@@ -85,7 +85,7 @@ class ModelFileSaveTest {
     void refusesOptimizerStateForAnotherModel() throws IOException {
         Trainer trainer = Trainer.compile(ModelFileFixtures.sequential(3), new Adam(), Losses.meanSquaredError());
         trainer.trainOnBatch(ModelFileFixtures.randomInput(0, 2, 4, 3), ModelFileFixtures.randomInput(1, 2, 5));
-        Sequential other = Sequential.of(Input.of(3), new Dense(2));
+        SequentialNetwork other = SequentialNetwork.of(Input.of(3), new Dense(2));
 
         String message = assertThrows(IllegalArgumentException.class,
                 () -> ModelFile.save(other, trainer.optimizer(), Map.of(), file)).getMessage();

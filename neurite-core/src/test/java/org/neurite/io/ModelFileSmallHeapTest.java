@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.text.OutputMode;
 import org.neurite.text.TextVectorization;
@@ -89,7 +89,7 @@ class ModelFileSmallHeapTest {
 
     // ------------------------------------------------------------------------------ forged files
 
-    private Path edited(Model model, java.util.function.UnaryOperator<String> edit) throws IOException {
+    private Path edited(Network model, java.util.function.UnaryOperator<String> edit) throws IOException {
         Path file = Files.createTempFile(dir, "forged", ".neurite");
         ModelFile.save(model, file);
         ModelFileFixtures.rewriteHeader(file, edit);
@@ -119,8 +119,8 @@ class ModelFileSmallHeapTest {
         return file;
     }
 
-    private static Model embedding() {
-        return Sequential.of(Input.of(10), Embedding.builder().setInputDim(100).setOutputDim(8).build()).seed(1).build();
+    private static Network embedding() {
+        return SequentialNetwork.of(Input.of(10), Embedding.builder().setInputDim(100).setOutputDim(8).build()).seed(1).build();
     }
 
     /**
@@ -132,7 +132,7 @@ class ModelFileSmallHeapTest {
         long bytes = (long) Float.BYTES * LARGE * LARGE;
         String header = "{\"library_version\":\"0.1.0\",\"seed\":1,\"metadata\":{},\"weights\":[{\"name\":\"dense.kernel\","
                 + "\"shape\":[" + LARGE + "," + LARGE + "],\"dtype\":\"float32\",\"offset\":0,\"length\":" + bytes + "}],"
-                + "\"architecture\":{\"class_name\":\"Sequential\",\"input_shape\":[" + LARGE + "],\"config\":{\"name\":"
+                + "\"architecture\":{\"class_name\":\"SequentialNetwork\",\"input_shape\":[" + LARGE + "],\"config\":{\"name\":"
                 + "\"sequential\",\"layers\":[{\"class_name\":\"Dense\",\"config\":{\"name\":\"dense\",\"units\":" + units
                 + ",\"activation\":\"linear\",\"use_bias\":false,\"kernel_initializer\":\"zeros\",\"bias_initializer\":"
                 + "\"zeros\",\"kernel_regularizer\":null,\"bias_regularizer\":null}}]}}}";
@@ -160,14 +160,14 @@ class ModelFileSmallHeapTest {
                 + "\"inputs\":[{\"name\":\"x\",\"shape\":[4]}],\"nodes\":[" + nodes + "],\"outputs\":[" + n + "]}}");
     }
 
-    /** A Sequential model of {@code n} Activation layers. */
+    /** A SequentialNetwork model of {@code n} Activation layers. */
     private static String layers(int n) {
         StringBuilder layers = new StringBuilder();
         for (int i = 0; i < n; i++) {
             layers.append(i == 0 ? "" : ",").append("{\"class_name\":\"Activation\",\"config\":{\"name\":\"a")
                     .append(i).append("\",\"activation\":\"linear\"}}");
         }
-        return header("{\"class_name\":\"Sequential\",\"input_shape\":[4],\"config\":{\"name\":\"sequential\",\"layers\":["
+        return header("{\"class_name\":\"SequentialNetwork\",\"input_shape\":[4],\"config\":{\"name\":\"sequential\",\"layers\":["
                 + layers + "]}}");
     }
 }

@@ -18,9 +18,9 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Embedding;
@@ -38,12 +38,12 @@ class ModelFileTest {
 
     @Test
     void sequentialRoundTripPredictsBitIdentically() throws IOException {
-        Model model = ModelFileFixtures.sequential(42);
+        Network model = ModelFileFixtures.sequential(42);
         Path file = dir.resolve("model.neurite");
         Tensor x = ModelFileFixtures.randomInput(1, 16, 4, 3);
 
         ModelFile.save(model, file);
-        Model loaded = ModelFile.load(file).model();
+        Network loaded = ModelFile.load(file).model();
 
         assertArrayEquals(model.predict(x, 5).toArray(), loaded.predict(x, 5).toArray());
         assertEquals(model.parametersByPath().keySet(), loaded.parametersByPath().keySet());
@@ -52,12 +52,12 @@ class ModelFileTest {
 
     @Test
     void functionalRoundTripKeepsSharedLayersAndEveryOutput() throws IOException {
-        Model model = ModelFileFixtures.functional(7);
+        Network model = ModelFileFixtures.functional(7);
         Path file = dir.resolve("graph.neurite");
         Variable x = Variable.constant(ModelFileFixtures.randomInput(2, 9, 5));
 
         ModelFile.save(model, file);
-        Model loaded = ModelFile.load(file).model();
+        Network loaded = ModelFile.load(file).model();
 
         List<Variable> expected = model.callAll(List.of(x), false);
         List<Variable> actual = loaded.callAll(List.of(x), false);
@@ -71,7 +71,7 @@ class ModelFileTest {
 
     @Test
     void everyLayerComesBackWithTheSameTypeAndConfig() throws IOException {
-        Model model = ModelFileFixtures.sequential(3);
+        Network model = ModelFileFixtures.sequential(3);
         Path file = dir.resolve("model.neurite");
 
         ModelFile.save(model, file);
@@ -87,7 +87,7 @@ class ModelFileTest {
 
     @Test
     void recurrentLayersRoundTripWithTheirOptions() throws IOException {
-        Model model = Sequential.of(Input.of(6, 3),
+        Network model = SequentialNetwork.of(Input.of(6, 3),
                 LSTM.builder().setUnits(4).optReturnSequences(true).optRecurrentDropout(0.2f).build(),
                 GRU.builder().setUnits(3).optResetAfter(false).optReturnSequences(true)
                         .optRecurrentActivation(Activation.TANH).build(),
@@ -97,7 +97,7 @@ class ModelFileTest {
         Tensor x = ModelFileFixtures.randomInput(3, 4, 6, 3);
 
         ModelFile.save(model, file);
-        Model loaded = ModelFile.load(file).model();
+        Network loaded = ModelFile.load(file).model();
 
         assertArrayEquals(model.predict(x, 4).toArray(), loaded.predict(x, 4).toArray());
         for (int i = 0; i < model.layers().size(); i++) {
@@ -108,7 +108,7 @@ class ModelFileTest {
 
     @Test
     void embeddingAndBidirectionalRoundTripWithTheirMaskAndWeightPaths() throws IOException {
-        Model model = Sequential.of(Input.of(-1),
+        Network model = SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(12).setOutputDim(4).optMaskZero(true).build(),
                 new Bidirectional(LSTM.builder().setUnits(3).build(), Bidirectional.MergeMode.SUM),
                 new Dense(1, Activation.SIGMOID)).seed(8);
@@ -116,7 +116,7 @@ class ModelFileTest {
         Tensor ids = Tensor.of(new float[] {3, 7, 11, 0, 0, 5, 2, 9, 1, 4}, 2, 5);   // the first row padded
 
         ModelFile.save(model, file);
-        Model loaded = ModelFile.load(file).model();
+        Network loaded = ModelFile.load(file).model();
 
         assertArrayEquals(model.predict(ids, 2).toArray(), loaded.predict(ids, 2).toArray());
         assertEquals(model.parametersByPath().keySet(), loaded.parametersByPath().keySet());
@@ -145,7 +145,7 @@ class ModelFileTest {
 
     @Test
     void optimizerStateAndStepCountRoundTrip() throws IOException {
-        Model model = ModelFileFixtures.sequential(5);
+        Network model = ModelFileFixtures.sequential(5);
         Trainer trainer = Trainer.compile(model, new Adam(0.01f), Losses.meanSquaredError());
         for (int step = 0; step < 3; step++) {
             trainer.trainOnBatch(ModelFileFixtures.randomInput(step, 8, 4, 3), Tensor.full(0.2f, 8, 5));
@@ -165,7 +165,7 @@ class ModelFileTest {
 
     @Test
     void loadedWeightsAreTheSavedOnes() throws IOException {
-        Model model = ModelFileFixtures.sequential(9);
+        Network model = ModelFileFixtures.sequential(9);
         Path file = dir.resolve("model.neurite");
 
         ModelFile.save(model, file);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.tensor.Tensor;
 import org.neurite.text.OutputMode;
 import org.neurite.text.TextVectorization;
@@ -47,7 +47,7 @@ class ModelFileVectorizerTest {
         TextVectorization vectorizer = TextVectorization.builder().optMaxTokens(10).optOutputSequenceLength(6).build();
         vectorizer.adapt(TEXTS);
         Path file = dir.resolve("seq.neurite");
-        Model model = ModelFileFixtures.sequential(2);
+        Network model = ModelFileFixtures.sequential(2);
 
         ModelFile.save(model, null, Map.of("recipe", "test"), vectorizer.state(), file);
         LoadedModel loaded = ModelFile.load(file);

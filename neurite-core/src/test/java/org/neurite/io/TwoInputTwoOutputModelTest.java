@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.nn.layers.Add;
 import org.neurite.nn.layers.Average;
@@ -39,7 +39,7 @@ class TwoInputTwoOutputModelTest {
     Path dir;
 
     /** Inputs a (4 features) and b (3); outputs score = f(a, b) (regression) and flag (binary). */
-    private static Model model(long seed) {
+    private static Network model(long seed) {
         SymbolicTensor a = Input.named("a", 4);
         SymbolicTensor b = Input.named("b", 3);
         SymbolicTensor ha = new Dense(6, Activation.TANH).apply(a);
@@ -50,7 +50,7 @@ class TwoInputTwoOutputModelTest {
         SymbolicTensor score = Dense.builder().optName("score").setUnits(1).build().apply(joined);
         SymbolicTensor flag = Dense.builder().optName("flag").setUnits(1).optActivation(Activation.SIGMOID).build()
                 .apply(joined);
-        return Model.functional(List.of(a, b), List.of(score, flag)).seed(seed);
+        return Network.functional(List.of(a, b), List.of(score, flag)).seed(seed);
     }
 
     private static List<Tensor> inputs(long seed) {
@@ -71,7 +71,7 @@ class TwoInputTwoOutputModelTest {
         return List.of(score, flag);
     }
 
-    private static Trainer compile(Model model) {
+    private static Trainer compile(Network model) {
         return Trainer.compile(model, new Adam(1e-2f), List.of(Losses.meanSquaredError(), Losses.binaryCrossentropy()));
     }
 
@@ -88,7 +88,7 @@ class TwoInputTwoOutputModelTest {
 
     @Test
     void trainsOnTheSumOfBothLossesAndLogsEach() {
-        Model model = model(2);
+        Network model = model(2);
         Trainer trainer = compile(model);
         List<Tensor> xs = inputs(3);
         List<Tensor> ys = targets(xs);
@@ -107,14 +107,14 @@ class TwoInputTwoOutputModelTest {
 
     @Test
     void savedAndLoadedModelPredictsIdentically() throws IOException {
-        Model model = model(4);
+        Network model = model(4);
         Trainer trainer = compile(model);
         List<Tensor> xs = inputs(5);
         trainer.fit(xs, targets(xs), FitOptions.builder().epochs(2).build());
         Path file = dir.resolve("two.neurite");
 
         ModelFile.save(model, file);
-        Model loaded = ModelFile.load(file).model();
+        Network loaded = ModelFile.load(file).model();
 
         List<Tensor> expected = trainer.predict(xs, 100);
         List<Tensor> actual = compile(loaded).predict(xs, 100);
@@ -127,7 +127,7 @@ class TwoInputTwoOutputModelTest {
 
     @Test
     void refusesDataOrLossesThatDoNotFitTheModel() {
-        Model model = model(6);
+        Network model = model(6);
         List<Tensor> xs = inputs(7);
         var e = assertThrows(IllegalArgumentException.class, () -> Trainer.compile(model, new Adam(1e-3f),
                 List.of(Losses.meanSquaredError())));

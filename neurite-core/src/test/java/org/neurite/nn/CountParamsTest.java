@@ -11,7 +11,7 @@ class CountParamsTest {
     @Test
     void anUnbuiltLayerRefusesToCountRatherThanSayingZero() {
         Dense dense = new Dense(64, Activation.RELU);
-        Sequential.of(Input.of(20), dense);
+        SequentialNetwork.of(Input.of(20), dense);
         IllegalStateException e = assertThrows(IllegalStateException.class, dense::countParams);
         assertTrue(e.getMessage().contains("not built"), e.getMessage());
     }
@@ -19,7 +19,7 @@ class CountParamsTest {
     @Test
     void aModelBuildsItselfToCountAndThenItsLayersCountToo() {
         Dense dense = new Dense(64, Activation.RELU);
-        Sequential model = Sequential.of(Input.of(20), dense, new Dense(1));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(20), dense, new Dense(1));
         assertEquals(64 * 21 + 65, model.countParams());
         assertEquals(64 * 21, dense.countParams());
     }

@@ -74,7 +74,7 @@ class GradientChecksTest {
 
     @Test
     void smallMlpModelGradientsMatch() {
-        Sequential mlp = Sequential.of(Input.of(5), new Dense(6, Activation.TANH), new Dropout(0.5f),
+        SequentialNetwork mlp = SequentialNetwork.of(Input.of(5), new Dense(6, Activation.TANH), new Dropout(0.5f),
                 new Dense(4, Activation.SIGMOID), new Dense(2, Activation.SOFTMAX)).seed(3);
 
         GradientCheck.Result result = GradientChecks.checkModel(mlp, X);
@@ -87,7 +87,7 @@ class GradientChecksTest {
         SymbolicTensor a = Input.named("a", 5);
         SymbolicTensor b = Input.named("b", 2);
         SymbolicTensor h = new Dense(3, Activation.TANH).apply(new Concatenate().apply(a, b));
-        Model model = Model.functional(List.of(a, b), List.of(new Dense(2).apply(h), new Dense(1).apply(h))).seed(5);
+        Network model = Network.functional(List.of(a, b), List.of(new Dense(2).apply(h), new Dense(1).apply(h))).seed(5);
 
         GradientCheck.Result result = GradientChecks.checkModel(model, X, Tensor.normal(new Rng(12), 0, 1, 4, 2));
 

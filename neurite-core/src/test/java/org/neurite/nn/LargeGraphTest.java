@@ -30,7 +30,7 @@ class LargeGraphTest {
             x = shared.apply(x);
         }
 
-        FunctionalModel model = (FunctionalModel) Model.functional(in, x).seed(1);
+        FunctionalNetwork model = (FunctionalNetwork) Network.functional(in, x).seed(1);
 
         assertEquals(CHAIN + 1, model.graph().size());
         assertEquals(List.of(shared), model.layers());
@@ -39,7 +39,7 @@ class LargeGraphTest {
     @Test
     @Timeout(LINEAR_SECONDS)
     void aSequentialStackOfOneHundredThousandLayersIsNamedInLinearTime() {
-        Sequential model = new Sequential(3);
+        SequentialNetwork model = new SequentialNetwork(3);
         for (int i = 0; i < CHAIN; i++) {
             model.add(new ActivationLayer(Activation.RELU));
         }
@@ -50,7 +50,7 @@ class LargeGraphTest {
 
     @Test
     void namesSkipThoseAlreadyTakenAsBefore() {
-        Sequential model = new Sequential(3);
+        SequentialNetwork model = new SequentialNetwork(3);
         model.add(new ActivationLayer(Activation.RELU));
         model.add(new ActivationLayer("activation_1", Activation.RELU));
         model.add(new ActivationLayer(Activation.RELU));
@@ -62,7 +62,7 @@ class LargeGraphTest {
 
     @Test
     void buildForLoadingShowsEachWeightBeforeItExistsAndMayRefuseIt() {
-        Sequential model = Sequential.of(Input.of(4), new Dense(3), new Dense(2));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(4), new Dense(3), new Dense(2));
         List<String> seen = new java.util.ArrayList<>();
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.buildForLoading((layer, path, shape) -> {
@@ -78,7 +78,7 @@ class LargeGraphTest {
 
     @Test
     void buildForLoadingCreatesZerosWithoutRunningInitializers() {
-        Model model = Sequential.of(Input.of(4), new Dense(3)).buildForLoading((layer, path, shape) -> { });
+        Network model = SequentialNetwork.of(Input.of(4), new Dense(3)).buildForLoading((layer, path, shape) -> { });
 
         for (Parameter p : model.parameters()) {
             for (float v : p.value().toArray()) {

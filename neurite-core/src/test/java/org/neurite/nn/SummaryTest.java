@@ -10,7 +10,7 @@ import org.neurite.nn.layers.Flatten;
 class SummaryTest {
     @Test
     void mnistMlpSummaryShowsKerasCounts() {
-        Sequential mlp = Sequential.of(Input.of(28, 28), new Flatten(), new Dense(256, Activation.RELU),
+        SequentialNetwork mlp = SequentialNetwork.of(Input.of(28, 28), new Flatten(), new Dense(256, Activation.RELU),
                 new Dense(128, Activation.RELU), new Dense(10, Activation.SOFTMAX));
         String summary = mlp.summary();
         String expected = """
@@ -37,7 +37,7 @@ class SummaryTest {
     void functionalSummaryListsInputsAndLayers() {
         SymbolicTensor in = Input.of(784);
         SymbolicTensor out = new Dense(10, Activation.SOFTMAX).apply(new Dense(64, Activation.RELU).apply(in));
-        String summary = Model.functional(in, out).summary();
+        String summary = Network.functional(in, out).summary();
         assertTrue(summary.contains("input (InputLayer)"), summary);
         assertTrue(summary.contains(" Total params: 50,890 "), summary);
     }

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
 
-/** Keras' get_weights / set_weights, and the seed of a Sequential. */
+/** Keras' get_weights / set_weights, and the seed of a SequentialNetwork. */
 class WeightsTest {
-    private static Sequential mlp(long seed) {
-        return Sequential.of(Input.of(3), new Dense(4, Activation.RELU), new Dense(2)).seed(seed);
+    private static SequentialNetwork mlp(long seed) {
+        return SequentialNetwork.of(Input.of(3), new Dense(4, Activation.RELU), new Dense(2)).seed(seed);
     }
 
     @Test
     void getWeightsCopiesInParameterOrder() {
-        Sequential model = mlp(1);
+        SequentialNetwork model = mlp(1);
         List<Tensor> weights = model.getWeights();
 
         assertEquals(4, weights.size());
@@ -32,8 +32,8 @@ class WeightsTest {
 
     @Test
     void setWeightsMakesTwoModelsPredictAlike() {
-        Sequential a = mlp(1);
-        Sequential b = mlp(2);
+        SequentialNetwork a = mlp(1);
+        SequentialNetwork b = mlp(2);
         Tensor x = Tensor.arange(0, 6, 1).reshape(2, 3);
 
         b.setWeights(a.getWeights());
@@ -43,7 +43,7 @@ class WeightsTest {
 
     @Test
     void setWeightsRefusesWrongCountsAndShapesWithoutChangingAnything() {
-        Sequential model = mlp(1);
+        SequentialNetwork model = mlp(1);
         List<Tensor> before = model.getWeights();
         List<Tensor> wrongShape = new ArrayList<>(before);
         wrongShape.set(2, Tensor.zeros(2, 4));
@@ -61,7 +61,7 @@ class WeightsTest {
 
     @Test
     void seedKeepsTheSequentialType() {
-        Sequential model = Sequential.of(Input.of(2), new Dense(1)).seed(42);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(2), new Dense(1)).seed(42);
         assertEquals(42, model.seed());
         assertEquals(List.of("dense"), model.outputNames());
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -48,15 +47,38 @@ class TextVectorizationPropertiesTest {
     }
 
     @Property(tries = 300)
-    void asciiTextIsStandardizedExactlyAsKeras(@ForAll @CharRange(from = ' ', to = '~') String text) {
-        String noHtml = text.replace("<", "");   // no line breaks, which Neurite alone turns into spaces
-        String keras = noHtml.toLowerCase(Locale.ROOT).replaceAll(KERAS_STRIP_REGEX, "");
-        assertEquals(keras, Standardization.LOWER_AND_STRIP_PUNCTUATION.apply(noHtml));
+    void anyTextIsStandardizedExactlyAsKeras(@ForAll String text) {
+        String lower = asciiLower(text);   // tf.strings.lower without an encoding changes A-Z only
+        assertEquals(lower.replaceAll(KERAS_STRIP_REGEX, ""), Standardization.LOWER_AND_STRIP_PUNCTUATION.apply(text));
+        assertEquals(lower, Standardization.LOWER.apply(text));
+        assertEquals(text.replaceAll(KERAS_STRIP_REGEX, ""), Standardization.STRIP_PUNCTUATION.apply(text));
+    }
+
+    @Property(tries = 300)
+    void asciiTextIsStandardizedByTheUnicodeVariantAsKerasWhenItHasNoLineBreaks(
+            @ForAll @CharRange(from = ' ', to = '~') String text) {
+        String noHtml = text.replace("<", "");   // no line breaks, which Neurite's variant turns into spaces
+        assertEquals(Standardization.LOWER_AND_STRIP_PUNCTUATION.apply(noHtml),
+                Standardization.UNICODE_LOWER_AND_STRIP_PUNCTUATION.apply(noHtml));
+    }
+
+    @Property(tries = 300)
+    void kerasWhitespaceSplitIsPythonsSplitOverAsciiWhitespace(@ForAll String text) {
+        List<String> expected = java.util.Arrays.stream(text.split("[ \\t\\n\\x0B\\f\\r]+"))
+                .filter(token -> !token.isEmpty()).toList();
+        assertEquals(expected, Split.WHITESPACE.apply(text));
+    }
+
+    private static String asciiLower(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append((char) (c >= 'A' && c <= 'Z' ? c + 32 : c)));
+        return out.toString();
     }
 
     @Property(tries = 200)
-    void theFastTokenPathAgreesWithTokenize(@ForAll String text, @ForAll Standardization standardization) {
-        TokenStream stream = new TokenStream(standardization, Split.WHITESPACE, null);
+    void theFastTokenPathAgreesWithTokenize(@ForAll String text, @ForAll Standardization standardization,
+                                            @ForAll Split split) {
+        TokenStream stream = new TokenStream(standardization, split, null);
         List<String> fast = new ArrayList<>();
         stream.forEach(text, (chars, from, to, hash) -> {
             String token = new String(chars, from, to - from);

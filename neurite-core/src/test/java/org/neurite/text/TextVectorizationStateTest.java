@@ -56,4 +56,32 @@ class TextVectorizationStateTest {
         TextVectorization restored = TextVectorization.fromState(state, s -> s.toUpperCase(Locale.ROOT), s -> List.of(s.split(",")));
         assertEquals(List.of("", "[UNK]", "A", "B"), restored.getVocabulary());
     }
+
+    @Test
+    void unicodeAwareChoicesRoundTripUnderTheirOwnNames() {
+        TextVectorization v = TextVectorization.builder().optStandardize(Standardization.UNICODE_LOWER)
+                .optSplit(Split.UNICODE_WHITESPACE).build();
+        v.adapt(List.of("ＣＡＦÉ\u2028Café"));
+        TextVectorizationState state = v.state();
+        assertEquals("unicode_lower", state.config().get("standardize"));
+        assertEquals("unicode_whitespace", state.config().get("split"));
+        assertEquals(List.of("", "[UNK]", "café"), TextVectorization.fromState(state).getVocabulary());
+    }
+
+    @Test
+    void versionOneNamesMeanTheUnicodeAwareBehaviour() {
+        for (Standardization keras : List.of(Standardization.LOWER_AND_STRIP_PUNCTUATION, Standardization.LOWER,
+                Standardization.STRIP_PUNCTUATION, Standardization.NONE)) {
+            TextVectorization v = TextVectorization.builder().optStandardize(keras).build();
+            v.adapt(CORPUS);
+            Map<String, Object> upgraded = v.state().upgradedFrom(1).config();
+            Standardization expected = keras == Standardization.NONE ? keras : Standardization.valueOf("UNICODE_" + keras.name());
+            assertEquals(expected.configName(), upgraded.get("standardize"), keras.name());
+            assertEquals("unicode_whitespace", upgraded.get("split"));
+        }
+        TextVectorization characters = TextVectorization.builder().optSplit(Split.CHARACTER).build();
+        assertEquals("character", characters.state().upgradedFrom(1).config().get("split"));
+        assertEquals(characters.state(), characters.state().upgradedFrom(TextVectorizationState.VERSION));
+        assertThrows(IllegalArgumentException.class, () -> characters.state().upgradedFrom(3));
+    }
 }

@@ -10,7 +10,7 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GlobalAveragePooling1D;
@@ -70,7 +70,7 @@ class BucketedFitTest {
     @Test
     void bucketedFitTrainsOnTrimmedBatches() {
         TimeRecorder recorder = new TimeRecorder();
-        Sequential model = Sequential.of(Input.of(-1),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(10).setOutputDim(8).optMaskZero(true).build(), recorder,
                 new GlobalAveragePooling1D(), new Dense(1, Activation.SIGMOID));
         model.seed(3);

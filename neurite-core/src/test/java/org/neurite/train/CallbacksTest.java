@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.Tolerances;
@@ -32,7 +32,7 @@ class CallbacksTest {
     Path dir;
 
     private static Trainer trainer(Optimizer optimizer) {
-        return Trainer.compile(Sequential.of(Input.of(2), new Dense(1)).seed(7), optimizer, MSE);
+        return Trainer.compile(SequentialNetwork.of(Input.of(2), new Dense(1)).seed(7), optimizer, MSE);
     }
 
     private static FitOptions.Builder options(int epochs, Callback... callbacks) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
@@ -49,7 +49,7 @@ class NonFiniteLossTest {
 
     @Test
     void sequentialModelNamesTheLayerAndTheOperation() {
-        Sequential model = Sequential.of(Input.of(2), ones(), new Log(), new Dense(1)).seed(1);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(2), ones(), new Log(), new Dense(1)).seed(1);
         Trainer trainer = Trainer.compile(model, new SGD(0.1f), Losses.meanSquaredError());
 
         ArithmeticException e = assertThrows(ArithmeticException.class,
@@ -63,7 +63,7 @@ class NonFiniteLossTest {
     @Test
     void functionalModelNamesTheOperation() {
         SymbolicTensor in = Input.of(2);
-        Model model = Model.functional(in, new Dense(1).apply(new Log().apply(ones().apply(in))));
+        Network model = Network.functional(in, new Dense(1).apply(new Log().apply(ones().apply(in))));
         Trainer trainer = Trainer.compile(model, new SGD(0.1f), Losses.meanSquaredError());
 
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> trainer.trainOnBatch(X, Y));
@@ -73,7 +73,7 @@ class NonFiniteLossTest {
 
     @Test
     void nonFiniteInputsAreBlamedOnTheData() {
-        Sequential model = Sequential.of(Input.of(2), new Dense(1)).seed(1);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(2), new Dense(1)).seed(1);
         Trainer trainer = Trainer.compile(model, new SGD(0.1f), Losses.meanSquaredError());
         Tensor bad = Tensor.of(new float[] {1, Float.NaN}, 1, 2);
 

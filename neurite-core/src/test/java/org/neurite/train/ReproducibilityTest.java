@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Embedding;
@@ -26,7 +26,7 @@ class ReproducibilityTest {
     }
 
     private static Run fit(long seed) {
-        Sequential model = Sequential.of(Input.of(6), new Dense(16, Activation.RELU), new Dropout(0.3f),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(6), new Dense(16, Activation.RELU), new Dropout(0.3f),
                 new Dense(3, Activation.SOFTMAX)).seed(seed);
         Trainer trainer = Trainer.compile(model, new Adam(1e-2f), Losses.sparseCategoricalCrossentropy(),
                 Metrics.accuracy());
@@ -77,7 +77,7 @@ class ReproducibilityTest {
     }
 
     private static List<Tensor> fitRecurrent(Tensor ids, Tensor labels) {
-        Sequential model = Sequential.of(Input.of(-1),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(100).setOutputDim(8).optMaskZero(true).build(),
                 LSTM.builder().setUnits(8).build(), new Dense(1, Activation.SIGMOID)).seed(11);
         Trainer trainer = Trainer.compile(model, new Adam(1e-2f), Losses.binaryCrossentropy());

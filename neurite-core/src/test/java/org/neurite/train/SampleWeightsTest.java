@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -132,7 +132,7 @@ class SampleWeightsTest {
     }
 
     private static double minorityRecall(Tensor x, Tensor y, FitOptions.Builder options) {
-        Sequential model = Sequential.of(Input.of(2), new Dense(1, Activation.SIGMOID)).seed(3);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(2), new Dense(1, Activation.SIGMOID)).seed(3);
         Trainer trainer = Trainer.compile(model, new Adam(0.05f), Losses.binaryCrossentropy());
         trainer.fit(x, y, options.build());
         return trainer.confusionMatrix(x, y, 100).recall(1);

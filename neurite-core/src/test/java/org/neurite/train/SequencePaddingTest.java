@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GlobalAveragePooling1D;
@@ -58,7 +58,7 @@ class SequencePaddingTest {
 
     @Test
     void aMaskingModelGivesTheSameOutputsOnTrimmedBatches() {
-        Sequential model = Sequential.of(Input.of(-1),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(8).setOutputDim(4).optMaskZero(true).build(),
                 new GlobalAveragePooling1D(), new Dense(1, Activation.SIGMOID));
         model.seed(1);

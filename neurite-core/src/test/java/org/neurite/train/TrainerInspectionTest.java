@@ -9,7 +9,7 @@ import org.neurite.autograd.GradientCheck;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Regularizer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -22,7 +22,7 @@ class TrainerInspectionTest {
 
     private static Trainer identity() {
         Dense dense = Dense.builder().setUnits(3).optActivation(Activation.SOFTMAX).optUseBias(false).build();
-        Sequential model = Sequential.of(Input.of(3), dense).seed(1);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(3), dense).seed(1);
         model.setWeights(java.util.List.of(Tensor.matrix(new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}})));
         return Trainer.compile(model, new SGD(0.1f), Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());
     }
@@ -43,7 +43,7 @@ class TrainerInspectionTest {
 
     @Test
     void confusionMatrixOfOneScorePerSampleIsBinary() {
-        Sequential model = Sequential.of(Input.of(3), new Dense(1, Activation.SIGMOID)).seed(2);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(3), new Dense(1, Activation.SIGMOID)).seed(2);
         Trainer trainer = Trainer.compile(model, new SGD(0.1f), Losses.binaryCrossentropy());
 
         ConfusionMatrix cm = trainer.confusionMatrix(X, Tensor.of(new float[] {0, 1, 1, 0, 1}, 5, 1), 4);
@@ -56,7 +56,7 @@ class TrainerInspectionTest {
     void checkGradientsCoversTheLossAndThePenalties() {
         Dense hidden = Dense.builder().setUnits(4).optActivation(Activation.TANH)
                 .optKernelRegularizer(new Regularizer(0f, 0.1f)).build();
-        Sequential model = Sequential.of(Input.of(3), hidden, new Dense(2, Activation.SOFTMAX)).seed(3);
+        SequentialNetwork model = SequentialNetwork.of(Input.of(3), hidden, new Dense(2, Activation.SOFTMAX)).seed(3);
         Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy());
         Tensor x = Tensor.normal(new Rng(4), 0, 1, 6, 3);
 

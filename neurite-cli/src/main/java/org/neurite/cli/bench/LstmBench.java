@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GRU;
@@ -63,7 +63,7 @@ public final class LstmBench implements Callable<Integer> {
             case "gru" -> new GRU(UNITS);
             default -> throw new IllegalArgumentException("--cell must be lstm or gru, got " + cell);
         };
-        Sequential model = Sequential.of(Input.of(length), new Embedding(VOCABULARY, EMBEDDING), recurrent,
+        SequentialNetwork model = SequentialNetwork.of(Input.of(length), new Embedding(VOCABULARY, EMBEDDING), recurrent,
                 new Dense(1, Activation.SIGMOID));
         Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy());
         FitOptions once = FitOptions.builder().batchSize(batchSize).epochs(1).build();

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
@@ -50,7 +50,7 @@ public final class MaskingBench implements Callable<Integer> {
     }
 
     private static double epochSeconds(Tensor[] data, String mode) {
-        Sequential model = Sequential.of(Input.of(-1),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(20000).setOutputDim(128).optMaskZero(!mode.equals("no_mask")).build(),
                 LSTM.builder().setUnits(128).build(), new Dense(1, Activation.SIGMOID)).seed(1);
         Trainer trainer = Trainer.compile(model, new Adam(), Losses.binaryCrossentropy());

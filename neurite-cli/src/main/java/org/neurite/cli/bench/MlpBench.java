@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurite.cli.recipes.MnistMlp;
 import org.neurite.cli.recipes.RecipeData;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.train.FitOptions;
 import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ public final class MlpBench implements Callable<Integer> {
     public Integer call() {
         MnistMlp recipe = new MnistMlp();
         RecipeData data = recipe.data();
-        Model model = recipe.model(1);
+        Network model = recipe.model(1);
         Trainer trainer = recipe.compile(model);
         FitOptions one = FitOptions.builder().batchSize(batchSize).epochs(1).build();
         double[] seconds = new double[epochs];

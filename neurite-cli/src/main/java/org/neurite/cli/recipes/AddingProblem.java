@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.neurite.cli.report.GradientNormPlot;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
@@ -125,8 +125,8 @@ public final class AddingProblem implements Recipe {
     }
 
     @Override
-    public Model model(long seed) {
-        return Sequential.of(Input.of(options.length, 2), recurrentLayer(), new Dense(1)).seed(seed);
+    public Network model(long seed) {
+        return SequentialNetwork.of(Input.of(options.length, 2), recurrentLayer(), new Dense(1)).seed(seed);
     }
 
     /** The cell, with return_state so that {@link HiddenStateGradients} can read its states. */
@@ -139,7 +139,7 @@ public final class AddingProblem implements Recipe {
     }
 
     @Override
-    public Trainer compile(Model model) {
+    public Trainer compile(Network model) {
         return Trainer.compile(model, new Adam(options.learningRate).optClipNorm(CLIP_NORM), Losses.meanSquaredError(),
                 new MeanMetric("mse", (p, t) -> p.sub(t).square()), accuracy());
     }
@@ -161,7 +161,7 @@ public final class AddingProblem implements Recipe {
     }
 
     @Override
-    public List<String> writeExtraOutputs(Model model, RecipeData data, long seed, Path dir) throws IOException {
+    public List<String> writeExtraOutputs(Network model, RecipeData data, long seed, Path dir) throws IOException {
         Tensor x = data.testX().slice(0, PROBE_SAMPLES);
         Tensor y = data.testY().slice(0, PROBE_SAMPLES);
         Map<String, double[]> norms = new LinkedHashMap<>();
@@ -174,7 +174,7 @@ public final class AddingProblem implements Recipe {
         return List.of("gradient_norms.png", "gradient_norms.csv");
     }
 
-    private static double[] gradientNorms(Model model, Tensor x, Tensor y) {
+    private static double[] gradientNorms(Network model, Tensor x, Tensor y) {
         model.build();
         return HiddenStateGradients.norms((RecurrentLayer) model.layers().get(0), model.layers().get(1),
                 Losses.meanSquaredError(), x, y);

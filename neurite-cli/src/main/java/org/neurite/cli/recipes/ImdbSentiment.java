@@ -8,8 +8,8 @@ import org.neurite.data.Split;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
@@ -19,6 +19,7 @@ import org.neurite.tensor.Tensor;
 import org.neurite.text.DuplicateCheck;
 import org.neurite.text.DuplicateReport;
 import org.neurite.text.OutputMode;
+import org.neurite.text.Standardization;
 import org.neurite.text.TextVectorization;
 import org.neurite.train.Adam;
 import org.neurite.train.EarlyStopping;
@@ -120,9 +121,16 @@ public final class ImdbSentiment implements Recipe {
         return new ImdbSentiment(kind, parsed);
     }
 
-    /** The vectorizer this recipe adapts: tf-idf of 1- and 2-grams, or the first word ids. */
+    /**
+     * The vectorizer this recipe adapts: tf-idf of 1- and 2-grams, or the first word ids. Reviews
+     * are standardized with Neurite's Unicode-aware rules (NFKC, every script lower-cased, Unicode
+     * punctuation and {@code <br />} gone) rather than Keras' ASCII ones, which would learn "br"
+     * and keep curly quotes inside words.
+     */
     public TextVectorization vectorizer() {
-        TextVectorization.Builder builder = TextVectorization.builder().optMaxTokens(MAX_TOKENS);
+        TextVectorization.Builder builder = TextVectorization.builder().optMaxTokens(MAX_TOKENS)
+                .optStandardize(Standardization.UNICODE_LOWER_AND_STRIP_PUNCTUATION)
+                .optSplit(org.neurite.text.Split.UNICODE_WHITESPACE);
         return kind == Kind.BOW
                 ? builder.optOutputMode(OutputMode.TF_IDF).optNgrams(2).optPadToMaxTokens(true).build()
                 : builder.optOutputSequenceLength(options.sequenceLength).build();
@@ -154,15 +162,15 @@ public final class ImdbSentiment implements Recipe {
     }
 
     @Override
-    public Model model(long seed) {
+    public Network model(long seed) {
         if (kind == Kind.BOW) {
-            return Sequential.of(Input.of(MAX_TOKENS),
+            return SequentialNetwork.of(Input.of(MAX_TOKENS),
                     new Dense(32, Activation.RELU),
                     new Dropout(0.5f),
                     new Dense(1, Activation.SIGMOID)).seed(seed);
         }
         Layer recurrent = kind == Kind.LSTM ? new LSTM(options.units) : new Bidirectional(new LSTM(options.units));
-        return Sequential.of(Input.of(-1),
+        return SequentialNetwork.of(Input.of(-1),
                 Embedding.builder().setInputDim(MAX_TOKENS).setOutputDim(EMBEDDING_DIM).optMaskZero(true).build(),
                 recurrent,
                 new Dropout(0.5f),
@@ -170,7 +178,7 @@ public final class ImdbSentiment implements Recipe {
     }
 
     @Override
-    public Trainer compile(Model model) {
+    public Trainer compile(Network model) {
         return Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy(),
                 Metrics.accuracy(), Metrics.precision(), Metrics.recall());
     }

@@ -1,8 +1,8 @@
 package org.neurite.cli.recipes;
 
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -48,12 +48,12 @@ public final class LinearRegression implements Recipe {
     }
 
     @Override
-    public Model model(long seed) {
-        return Sequential.of(Input.of(2), new Dense(1)).seed(seed);
+    public Network model(long seed) {
+        return SequentialNetwork.of(Input.of(2), new Dense(1)).seed(seed);
     }
 
     @Override
-    public Trainer compile(Model model) {
+    public Trainer compile(Network model) {
         return Trainer.compile(model, new SGD(0.05f), Losses.meanSquaredError());
     }
 

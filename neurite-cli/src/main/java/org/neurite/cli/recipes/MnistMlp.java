@@ -5,8 +5,8 @@ import org.neurite.data.ImageDatasets;
 import org.neurite.data.Split;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Flatten;
 import org.neurite.train.Adam;
@@ -43,8 +43,8 @@ public final class MnistMlp implements Recipe {
     }
 
     @Override
-    public Model model(long seed) {
-        return Sequential.of(Input.of(28, 28),
+    public Network model(long seed) {
+        return SequentialNetwork.of(Input.of(28, 28),
                 new Flatten(),
                 new Dense(256, Activation.RELU),
                 new Dense(128, Activation.RELU),
@@ -52,12 +52,12 @@ public final class MnistMlp implements Recipe {
     }
 
     @Override
-    public Trainer compile(Model model) {
+    public Trainer compile(Network model) {
         return Trainer.compile(model, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());
     }
 
     @Override
-    public Trainer compileForTraining(Model model, long totalSteps) {
+    public Trainer compileForTraining(Network model, long totalSteps) {
         Adam adam = new Adam(1e-3f);
         adam.optSchedule(new CosineDecay(1e-3f, totalSteps));
         return Trainer.compile(model, adam, Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());

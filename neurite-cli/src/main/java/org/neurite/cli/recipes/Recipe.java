@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.text.DuplicateReport;
 import org.neurite.train.FitOptions;
 import org.neurite.train.Trainer;
@@ -26,17 +26,17 @@ public interface Recipe {
     RecipeData data();
 
     /** The network, with its weights drawn from {@code seed}. */
-    Model model(long seed);
+    Network model(long seed);
 
     /** The model compiled with the recipe's optimizer, loss and metrics. */
-    Trainer compile(Model model);
+    Trainer compile(Network model);
 
     /**
      * The model compiled for a training run of {@code totalSteps} optimizer steps, for recipes whose
      * learning-rate schedule depends on the length of the run; by default the same as
-     * {@link #compile(Model)}.
+     * {@link #compile(Network)}.
      */
-    default Trainer compileForTraining(Model model, long totalSteps) {
+    default Trainer compileForTraining(Network model, long totalSteps) {
         return compile(model);
     }
 
@@ -84,7 +84,7 @@ public interface Recipe {
      * @param model the trained network
      * @param seed  the run's seed: {@code model(seed)} is the network as training found it
      */
-    default List<String> writeExtraOutputs(Model model, RecipeData data, long seed, Path dir) throws IOException {
+    default List<String> writeExtraOutputs(Network model, RecipeData data, long seed, Path dir) throws IOException {
         return List.of();
     }
 

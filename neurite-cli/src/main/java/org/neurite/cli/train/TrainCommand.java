@@ -15,7 +15,7 @@ import org.neurite.cli.recipes.Recipes;
 import org.neurite.cli.report.HistoryPlot;
 import org.neurite.cli.report.ProgressBar;
 import org.neurite.io.ModelFile;
-import org.neurite.nn.Model;
+import org.neurite.nn.Network;
 import org.neurite.train.CSVLogger;
 import org.neurite.train.ConfusionMatrix;
 import org.neurite.train.FitOptions;
@@ -65,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
         RecipeData data = recipe.data();
         recipe.duplicates().filter(report -> !report.isEmpty())
                 .ifPresent(report -> System.err.println("warning: " + report.summary()));
-        Model model = recipe.model(seed);
+        Network model = recipe.model(seed);
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
         int trainingSamples = data.trainX().dim(0) - (int) (data.trainX().dim(0) * recipe.validationSplit());

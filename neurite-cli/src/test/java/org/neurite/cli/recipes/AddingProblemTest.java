@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.autograd.Variable;
 import org.neurite.cli.Main;
 import org.neurite.nn.Input;
-import org.neurite.nn.Model;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.tensor.Rng;
@@ -80,7 +80,7 @@ class AddingProblemTest {
     void hiddenStateGradientsMatchAHandUnrolledNetwork() {
         SimpleRNN rnn = SimpleRNN.builder().setUnits(3).optReturnState(true).build();
         Dense head = new Dense(1);
-        Model model = Sequential.of(Input.of(6, 2), rnn, head).seed(3);
+        Network model = SequentialNetwork.of(Input.of(6, 2), rnn, head).seed(3);
         model.build();
         Tensor[] data = AddingProblem.sequences(new Rng(2), 4, 6);
         double[] norms = HiddenStateGradients.norms(rnn, head, Losses.meanSquaredError(), data[0], data[1]);

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 
 /**
  * Applies an activation function elementwise: Keras' {@code Activation} layer. No weights. A
@@ -42,5 +43,10 @@ public final class ActivationLayer extends Layer {
         Map<String, Object> config = super.config();
         config.put("activation", activation.kerasName());
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static ActivationLayer fromConfig(LayerConfig c) {
+        return new ActivationLayer(c.optName(), c.activation("activation"));
     }
 }

@@ -2,6 +2,7 @@ package org.neurite.nn.layers;
 
 import java.util.List;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 
 /**
  * Merges two or more inputs of one shape into their elementwise sum {@code a + b + ...}.
@@ -34,5 +35,10 @@ public final class Add extends Merge {
             x = x.add(y);
         }
         return x;
+    }
+
+    /** The layer {@link #config()} describes: only its name. */
+    public static Add fromConfig(LayerConfig c) {
+        return new Add(c.optName());
     }
 }

@@ -2,6 +2,7 @@ package org.neurite.nn.layers;
 
 import java.util.List;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 
 /**
  * Merges two or more inputs of one shape into their elementwise mean {@code (a + b + ...) / n}.
@@ -34,5 +35,10 @@ public final class Average extends Merge {
             sum = sum.add(x);
         }
         return sum.mul(1f / inputs.size());
+    }
+
+    /** The layer {@link #config()} describes: only its name. */
+    public static Average fromConfig(LayerConfig c) {
+        return new Average(c.optName());
     }
 }

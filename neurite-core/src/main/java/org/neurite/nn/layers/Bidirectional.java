@@ -8,6 +8,7 @@ import org.neurite.autograd.RecurrentOutput;
 import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -193,5 +194,20 @@ public final class Bidirectional extends Layer {
         layer.put("config", forward.config());
         config.put("layer", layer);   // Keras' serialized forward layer
         return config;
+    }
+
+    /** The layer {@link #config()} describes; the wrapped layer is read by the config's resolver. */
+    public static Bidirectional fromConfig(LayerConfig c) {
+        String name = c.optName();
+        String mergeMode = c.text("merge_mode");
+        MergeMode mode = switch (mergeMode) {
+            case "concat", "sum", "mul", "ave" -> MergeMode.valueOf(mergeMode.toUpperCase(java.util.Locale.ROOT));
+            default -> throw c.error("unknown merge_mode '" + mergeMode + "'; expected concat, sum, mul or ave");
+        };
+        Layer layer = c.layer("layer");
+        if (!(layer instanceof RecurrentLayer recurrent)) {
+            throw c.error("wraps a recurrent layer (SimpleRNN, LSTM or GRU), got " + layer.type());
+        }
+        return new Bidirectional(name, recurrent, mode);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -102,6 +103,11 @@ public final class Concatenate extends Merge {
         Map<String, Object> config = super.config();
         config.put("axis", axis);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static Concatenate fromConfig(LayerConfig c) {
+        return new Concatenate(c.optName(), c.intValue("axis"));
     }
 
     /** The axis within a sample's shape of {@code rank} dimensions (batch excluded). */

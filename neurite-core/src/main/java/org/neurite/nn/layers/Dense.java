@@ -8,6 +8,7 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
 import org.neurite.tensor.Rng;
@@ -136,6 +137,20 @@ public final class Dense extends Layer {
         config.put("kernel_regularizer", kernelRegularizer);
         config.put("bias_regularizer", biasRegularizer);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static Dense fromConfig(LayerConfig c) {
+        return builder()
+                .optName(c.optName())
+                .setUnits(c.intValue("units"))
+                .optActivation(c.activation("activation"))
+                .optUseBias(c.bool("use_bias"))
+                .optKernelInitializer(c.initializer("kernel_initializer"))
+                .optBiasInitializer(c.initializer("bias_initializer"))
+                .optKernelRegularizer(c.optRegularizer("kernel_regularizer"))
+                .optBiasRegularizer(c.optRegularizer("bias_regularizer"))
+                .build();
     }
 
     /** Builds a {@link Dense}: {@code setUnits} is required, the rest optional. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
@@ -67,5 +68,10 @@ public final class Dropout extends Layer {
         Map<String, Object> config = super.config();
         config.put("rate", rate);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static Dropout fromConfig(LayerConfig c) {
+        return new Dropout(c.optName(), c.floatValue("rate"));
     }
 }

@@ -6,6 +6,7 @@ import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
 import org.neurite.tensor.Rng;
@@ -146,6 +147,18 @@ public final class Embedding extends Layer {
         config.put("embeddings_regularizer", embeddingsRegularizer);
         config.put("mask_zero", maskZero);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static Embedding fromConfig(LayerConfig c) {
+        return builder()
+                .optName(c.optName())
+                .setInputDim(c.intValue("input_dim"))
+                .setOutputDim(c.intValue("output_dim"))
+                .optEmbeddingsInitializer(c.initializer("embeddings_initializer"))
+                .optEmbeddingsRegularizer(c.optRegularizer("embeddings_regularizer"))
+                .optMaskZero(c.bool("mask_zero"))
+                .build();
     }
 
     /** Builds an {@link Embedding}: {@code setInputDim} and {@code setOutputDim} are required. */

@@ -2,6 +2,7 @@ package org.neurite.nn.layers;
 
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Shapes;
 
 /** Flattens each sample to one dimension: {@code (batch, d1, d2, ...) -> (batch, d1·d2·...)}. No weights. */
@@ -32,5 +33,10 @@ public final class Flatten extends Layer {
     @Override
     public Variable call(Variable input, boolean training) {
         return input.reshape(input.shape()[0], -1);
+    }
+
+    /** The layer {@link #config()} describes: only its name. */
+    public static Flatten fromConfig(LayerConfig c) {
+        return new Flatten(c.optName());
     }
 }

@@ -9,6 +9,7 @@ import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -124,6 +125,14 @@ public final class GRU extends RecurrentLayer {
         config.put("recurrent_activation", settings.recurrentActivation.kerasName());
         config.put("reset_after", resetAfter);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static GRU fromConfig(LayerConfig c) {
+        return readConfig(builder(), c)
+                .optRecurrentActivation(c.activation("recurrent_activation"))
+                .optResetAfter(c.bool("reset_after"))
+                .build();
     }
 
     /** Builds a {@link GRU}; see {@link RecurrentLayer.Builder} for the shared options. */

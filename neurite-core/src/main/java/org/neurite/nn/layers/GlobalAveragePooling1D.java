@@ -1,6 +1,7 @@
 package org.neurite.nn.layers;
 
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -28,7 +29,17 @@ public final class GlobalAveragePooling1D extends GlobalPooling1D {
 
     /** Averages over time; {@code keepDims} keeps the time axis with length 1. */
     public GlobalAveragePooling1D(boolean keepDims) {
-        super(keepDims);
+        this(null, keepDims);
+    }
+
+    /** @param name the layer's name, or null for one chosen by the model */
+    public GlobalAveragePooling1D(String name, boolean keepDims) {
+        super(name, keepDims);
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static GlobalAveragePooling1D fromConfig(LayerConfig c) {
+        return new GlobalAveragePooling1D(c.optName(), readKeepDims(c));
     }
 
     @Override

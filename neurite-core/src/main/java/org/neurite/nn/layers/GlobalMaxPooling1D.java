@@ -1,6 +1,7 @@
 package org.neurite.nn.layers;
 
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 
 /**
  * The largest value of each feature over time: {@code (batch, time, features)} to
@@ -23,7 +24,17 @@ public final class GlobalMaxPooling1D extends GlobalPooling1D {
 
     /** Pools over time; {@code keepDims} keeps the time axis with length 1. */
     public GlobalMaxPooling1D(boolean keepDims) {
-        super(keepDims);
+        this(null, keepDims);
+    }
+
+    /** @param name the layer's name, or null for one chosen by the model */
+    public GlobalMaxPooling1D(String name, boolean keepDims) {
+        super(name, keepDims);
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static GlobalMaxPooling1D fromConfig(LayerConfig c) {
+        return new GlobalMaxPooling1D(c.optName(), readKeepDims(c));
     }
 
     @Override

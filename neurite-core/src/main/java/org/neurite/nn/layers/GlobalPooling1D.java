@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Shapes;
 
 /**
@@ -13,8 +14,8 @@ import org.neurite.tensor.Shapes;
 abstract class GlobalPooling1D extends Layer {
     protected final boolean keepDims;
 
-    GlobalPooling1D(boolean keepDims) {
-        super(null);
+    GlobalPooling1D(String name, boolean keepDims) {
+        super(name);
         this.keepDims = keepDims;
     }
 
@@ -44,5 +45,14 @@ abstract class GlobalPooling1D extends Layer {
         config.put("data_format", "channels_last");
         config.put("keepdims", keepDims);
         return config;
+    }
+
+    /** Reads {@code keepdims}, checking that the layout is the only one supported. */
+    static boolean readKeepDims(LayerConfig c) {
+        String layout = c.text("data_format");
+        if (!layout.equals("channels_last")) {
+            throw c.error("data_format must be channels_last (the only layout supported), got '" + layout + "'");
+        }
+        return c.bool("keepdims");
     }
 }

@@ -9,6 +9,7 @@ import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
@@ -123,6 +124,14 @@ public final class LSTM extends RecurrentLayer {
         config.put("recurrent_activation", settings.recurrentActivation.kerasName());
         config.put("unit_forget_bias", unitForgetBias);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static LSTM fromConfig(LayerConfig c) {
+        return readConfig(builder(), c)
+                .optRecurrentActivation(c.activation("recurrent_activation"))
+                .optUnitForgetBias(c.bool("unit_forget_bias"))
+                .build();
     }
 
     /** Builds an {@link LSTM}; see {@link RecurrentLayer.Builder} for the shared options. */

@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
 
@@ -21,7 +22,12 @@ public final class Masking extends Layer {
 
     /** Masks steps whose features all equal {@code maskValue}. */
     public Masking(float maskValue) {
-        super(null);
+        this(null, maskValue);
+    }
+
+    /** @param name the layer's name, or null for one chosen by the model */
+    public Masking(String name, float maskValue) {
+        super(name);
         this.maskValue = maskValue;
     }
 
@@ -80,5 +86,10 @@ public final class Masking extends Layer {
         Map<String, Object> config = super.config();
         config.put("mask_value", maskValue);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static Masking fromConfig(LayerConfig c) {
+        return new Masking(c.optName(), c.floatValue("mask_value"));
     }
 }

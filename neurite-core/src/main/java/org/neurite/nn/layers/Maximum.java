@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.List;
 import org.neurite.autograd.Arithmetic;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 
 /**
  * Merges two or more inputs of one shape into their elementwise maximum {@code max(a, b, ...)}; at
@@ -36,5 +37,10 @@ public final class Maximum extends Merge {
             x = Arithmetic.maximum(x, y);
         }
         return x;
+    }
+
+    /** The layer {@link #config()} describes: only its name. */
+    public static Maximum fromConfig(LayerConfig c) {
+        return new Maximum(c.optName());
     }
 }

@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.List;
 import org.neurite.autograd.Arithmetic;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 
 /**
  * Merges two or more inputs of one shape into their elementwise minimum {@code min(a, b, ...)},
@@ -36,5 +37,10 @@ public final class Minimum extends Merge {
             negatedMax = Arithmetic.maximum(negatedMax, y.neg());
         }
         return negatedMax.neg();
+    }
+
+    /** The layer {@link #config()} describes: only its name. */
+    public static Minimum fromConfig(LayerConfig c) {
+        return new Minimum(c.optName());
     }
 }

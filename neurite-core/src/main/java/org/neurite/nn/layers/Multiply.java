@@ -2,6 +2,7 @@ package org.neurite.nn.layers;
 
 import java.util.List;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 
 /**
  * Merges two or more inputs of one shape into their elementwise product {@code a ⊙ b ⊙ ...}.
@@ -34,5 +35,10 @@ public final class Multiply extends Merge {
             x = x.mul(y);
         }
         return x;
+    }
+
+    /** The layer {@link #config()} describes: only its name. */
+    public static Multiply fromConfig(LayerConfig c) {
+        return new Multiply(c.optName());
     }
 }

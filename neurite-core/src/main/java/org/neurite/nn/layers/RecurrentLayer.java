@@ -9,6 +9,7 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.BufferArena;
 import org.neurite.tensor.Rng;
@@ -257,6 +258,24 @@ public abstract class RecurrentLayer extends Layer {
         config.put("stateful", settings.stateful);
         config.put("truncate_bptt", settings.truncateBptt);
         return config;
+    }
+
+    /** Reads into {@code builder} the options {@link #config()} writes for every recurrent layer. */
+    static <B extends Builder<B>> B readConfig(B builder, LayerConfig c) {
+        return builder.optName(c.optName())
+                .setUnits(c.intValue("units"))
+                .optActivation(c.activation("activation"))
+                .optUseBias(c.bool("use_bias"))
+                .optKernelInitializer(c.initializer("kernel_initializer"))
+                .optRecurrentInitializer(c.initializer("recurrent_initializer"))
+                .optBiasInitializer(c.initializer("bias_initializer"))
+                .optDropout(c.floatValue("dropout"))
+                .optRecurrentDropout(c.floatValue("recurrent_dropout"))
+                .optReturnSequences(c.bool("return_sequences"))
+                .optReturnState(c.bool("return_state"))
+                .optGoBackwards(c.bool("go_backwards"))
+                .optStateful(c.bool("stateful"))
+                .optTruncateBptt(c.intValue("truncate_bptt"));
     }
 
     /** The options every recurrent layer takes, with Keras' defaults; the builders fill it in. */

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Shapes;
 
 /**
@@ -21,7 +22,12 @@ public final class RepeatVector extends Layer {
 
     /** Repeats the input {@code n} times. */
     public RepeatVector(int n) {
-        super(null);
+        this(null, n);
+    }
+
+    /** @param name the layer's name, or null for one chosen by the model */
+    public RepeatVector(String name, int n) {
+        super(name);
         if (n <= 0) {
             throw new IllegalArgumentException("RepeatVector: n must be positive, got " + n);
         }
@@ -61,5 +67,10 @@ public final class RepeatVector extends Layer {
         Map<String, Object> config = super.config();
         config.put("n", n);
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static RepeatVector fromConfig(LayerConfig c) {
+        return new RepeatVector(c.optName(), c.intValue("n"));
     }
 }

@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Shapes;
 
 /** Reshapes each sample to {@code targetShape} (one dimension may be -1, inferred). No weights. */
@@ -61,5 +62,10 @@ public final class Reshape extends Layer {
         Map<String, Object> config = super.config();
         config.put("target_shape", targetShape.clone());
         return config;
+    }
+
+    /** The layer {@link #config()} describes. */
+    public static Reshape fromConfig(LayerConfig c) {
+        return new Reshape(c.optName(), c.intArray("target_shape"));
     }
 }

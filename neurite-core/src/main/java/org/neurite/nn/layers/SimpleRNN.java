@@ -8,6 +8,7 @@ import org.neurite.autograd.SimpleRnnOps;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -83,6 +84,11 @@ public final class SimpleRNN extends RecurrentLayer {
     @Override
     SimpleRNN copy(String name, boolean goBackwards) {
         return new SimpleRNN(settings.copy(name, goBackwards));
+    }
+
+    /** The layer {@link #config()} describes: the options every recurrent layer writes. */
+    public static SimpleRNN fromConfig(LayerConfig c) {
+        return readConfig(builder(), c).build();
     }
 
     /** Builds a {@link SimpleRNN}; see {@link RecurrentLayer.Builder} for the shared options. */

@@ -2,6 +2,7 @@ package org.neurite.nn.layers;
 
 import java.util.List;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.LayerConfig;
 
 /**
  * Merges exactly two inputs of one shape into their elementwise difference {@code a - b}.
@@ -30,5 +31,10 @@ public final class Subtract extends Merge {
     @Override
     protected Variable merge(List<Variable> inputs) {
         return inputs.get(0).sub(inputs.get(1));
+    }
+
+    /** The layer {@link #config()} describes: only its name. */
+    public static Subtract fromConfig(LayerConfig c) {
+        return new Subtract(c.optName());
     }
 }

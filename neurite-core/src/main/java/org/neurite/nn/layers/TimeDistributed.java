@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
+import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
@@ -29,7 +30,12 @@ public final class TimeDistributed extends Layer {
 
     /** Applies {@code layer} to each timestep. */
     public TimeDistributed(Layer layer) {
-        super(null);
+        this(null, layer);
+    }
+
+    /** @param name the layer's name, or null for one chosen by the model */
+    public TimeDistributed(String name, Layer layer) {
+        super(name);
         if (layer == null) {
             throw new IllegalArgumentException("TimeDistributed: needs a layer to wrap, got null");
         }
@@ -99,5 +105,10 @@ public final class TimeDistributed extends Layer {
         Map<String, Object> config = super.config();
         config.put("layer", inner);
         return config;
+    }
+
+    /** The layer {@link #config()} describes; the wrapped layer is read by the config's resolver. */
+    public static TimeDistributed fromConfig(LayerConfig c) {
+        return new TimeDistributed(c.optName(), c.layer("layer"));
     }
 }

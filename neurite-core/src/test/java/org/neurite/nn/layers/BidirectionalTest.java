@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.Tolerances;
@@ -20,7 +20,7 @@ class BidirectionalTest {
 
     @Test
     void weightPathsNestAsKeras() {
-        Sequential model = Sequential.of(Input.of(4, 3), new Bidirectional(new LSTM(2)));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(4, 3), new Bidirectional(new LSTM(2)));
         assertEquals(List.of("bidirectional.forward_lstm.kernel", "bidirectional.forward_lstm.recurrent_kernel",
                 "bidirectional.forward_lstm.bias", "bidirectional.backward_lstm.kernel",
                 "bidirectional.backward_lstm.recurrent_kernel", "bidirectional.backward_lstm.bias"),

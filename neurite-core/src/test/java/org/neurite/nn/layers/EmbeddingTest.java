@@ -15,7 +15,7 @@ import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
 import org.neurite.nn.Regularizer;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
@@ -46,7 +46,7 @@ class EmbeddingTest {
 
     @Test
     void hasKerasParameterCountShapeAndName() {
-        Sequential model = Sequential.of(Input.of(200), new Embedding(20000, 128));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(200), new Embedding(20000, 128));
         model.build();
         assertEquals(2_560_000, model.countParams());
         assertArrayEquals(new int[] {200, 128}, model.outputShapes().get(0));

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Tensor;
 
 /** Which layers carry Keras' timestep mask on to the next layer. */
@@ -22,7 +22,7 @@ class MaskPropagationTest {
 
     @Test
     void denseDropoutActivationAndTimeDistributedPassTheMaskOn() {
-        Sequential model = Sequential.of(Input.of(4), maskingEmbedding(), new Dense(5, Activation.TANH),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(4), maskingEmbedding(), new Dense(5, Activation.TANH),
                 new Dropout(0.5f), new ActivationLayer(Activation.RELU), new TimeDistributed(new Dense(2)));
         for (boolean training : new boolean[] {false, true}) {
             Variable out = model.call(Variable.constant(IDS), training);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
@@ -31,7 +31,7 @@ class RecurrentLayersTest {
 
     @Test
     void stackedModelSummaryShowsShapesAndCounts() {
-        Sequential model = Sequential.of(Input.of(10, 8), LSTM.builder().setUnits(16).optReturnSequences(true).build(),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(10, 8), LSTM.builder().setUnits(16).optReturnSequences(true).build(),
                 new Bidirectional(new GRU(4)), new Dense(1));
         String summary = model.summary();
         assertTrue(summary.contains("lstm (LSTM)"), summary);

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 
 /** Summaries of recurrent models against the counts Keras prints for the same models. */
 class RecurrentSummaryTest {
     @Test
     void embeddingLstmDenseMatchesKeras() {
-        Sequential model = Sequential.of(Input.of(-1), new Embedding(10_000, 64), new LSTM(64), new Dense(1));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1), new Embedding(10_000, 64), new LSTM(64), new Dense(1));
         String expected = """
                 Model: "sequential"
                 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
@@ -31,16 +31,16 @@ class RecurrentSummaryTest {
 
     @Test
     void gruBidirectionalAndSimpleRnnCountsMatchKeras() {
-        assertEquals(24_960, Sequential.of(Input.of(-1, 64), new GRU(64)).countParams());
-        assertEquals(3 * (64 * (64 + 64) + 64), Sequential.of(Input.of(-1, 64),
+        assertEquals(24_960, SequentialNetwork.of(Input.of(-1, 64), new GRU(64)).countParams());
+        assertEquals(3 * (64 * (64 + 64) + 64), SequentialNetwork.of(Input.of(-1, 64),
                 GRU.builder().setUnits(64).optResetAfter(false).build()).countParams());
-        assertEquals(66_048, Sequential.of(Input.of(-1, 64), new Bidirectional(new LSTM(64))).countParams());
-        assertEquals(1_312, Sequential.of(Input.of(-1, 8), new SimpleRNN(32)).countParams());
+        assertEquals(66_048, SequentialNetwork.of(Input.of(-1, 64), new Bidirectional(new LSTM(64))).countParams());
+        assertEquals(1_312, SequentialNetwork.of(Input.of(-1, 8), new SimpleRNN(32)).countParams());
     }
 
     @Test
     void stackedBidirectionalSummaryShowsTheMergedWidth() {
-        Sequential model = Sequential.of(Input.of(-1),
+        SequentialNetwork model = SequentialNetwork.of(Input.of(-1),
                 new Embedding(10_000, 64),
                 new Bidirectional(LSTM.builder().setUnits(64).optReturnSequences(true).build()),
                 new Bidirectional(new GRU(32)),

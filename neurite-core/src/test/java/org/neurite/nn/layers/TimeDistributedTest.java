@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Sequential;
+import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.Tolerances;
@@ -22,7 +22,7 @@ import org.neurite.testing.Tolerances;
 class TimeDistributedTest {
     @Test
     void appliesTheLayerToEveryStepWithSharedWeights() {
-        Sequential model = Sequential.of(Input.of(5, 3), new TimeDistributed(new Dense(4, Activation.TANH)));
+        SequentialNetwork model = SequentialNetwork.of(Input.of(5, 3), new TimeDistributed(new Dense(4, Activation.TANH)));
         model.build();
         assertArrayEquals(new int[] {5, 4}, model.outputShapes().get(0));
         assertEquals(16, model.countParams());

@@ -8,40 +8,40 @@ import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
 
 /**
- * A plain stack of layers, each feeding the next: Keras' {@code Sequential}.
+ * A plain stack of layers, each feeding the next: the network inside Keras' {@code Sequential}.
  *
  * <p>The input shape comes from a leading {@link Input#of}; shapes are inferred and checked layer by
  * layer as layers are added, so a mismatch is reported at once, naming the layer.
  *
  * <pre>{@code
- * Sequential mlp = Sequential.of(Input.of(28, 28),
+ * SequentialNetwork mlp = SequentialNetwork.of(Input.of(28, 28),
  *         new Flatten(),
  *         new Dense(256, Activation.RELU),
  *         new Dense(128, Activation.RELU),
  *         new Dense(10, Activation.SOFTMAX));
  * System.out.println(mlp.summary());   // 235,146 parameters
- * Sequential seeded = Sequential.of(Input.of(4), new Dense(1)).seed(42);   // still a Sequential
+ * SequentialNetwork seeded = SequentialNetwork.of(Input.of(4), new Dense(1)).seed(42);   // still a SequentialNetwork
  * }</pre>
  */
-public final class Sequential extends Model {
+public final class SequentialNetwork extends Network {
     private final int[] inputShape;
     private final List<Layer> layers = new ArrayList<>();
     private final List<int[]> outputShapes = new ArrayList<>();
     private final LayerNames names = new LayerNames();
 
     /** An empty stack for inputs of the given shape (without the batch dimension). */
-    public Sequential(int... inputShape) {
+    public SequentialNetwork(int... inputShape) {
         super(null);
         assignName("sequential");
         this.inputShape = inputShape.clone();
     }
 
     /** A stack of {@code layers} on {@code input}. */
-    public static Sequential of(SymbolicTensor input, Layer... layers) {
+    public static SequentialNetwork of(SymbolicTensor input, Layer... layers) {
         if (!input.isInput()) {
             throw new IllegalArgumentException("Sequential.of: the first argument must be an Input, got " + input);
         }
-        Sequential model = new Sequential(input.shape());
+        SequentialNetwork model = new SequentialNetwork(input.shape());
         for (Layer layer : layers) {
             model.add(layer);
         }
@@ -49,7 +49,7 @@ public final class Sequential extends Model {
     }
 
     /** Appends a layer, checking that it accepts the current output shape; returns this. */
-    public Sequential add(Layer layer) {
+    public SequentialNetwork add(Layer layer) {
         if (isBuilt()) {
             throw error("cannot add layers after the model is built");
         }
@@ -61,9 +61,9 @@ public final class Sequential extends Model {
         return this;
     }
 
-    /** Sets the seed of weights and dropout masks (see {@link Model#seed(long)}); returns this Sequential. */
+    /** Sets the seed of weights and dropout masks (see {@link Network#seed(long)}); returns this SequentialNetwork. */
     @Override
-    public Sequential seed(long newSeed) {
+    public SequentialNetwork seed(long newSeed) {
         super.seed(newSeed);
         return this;
     }

@@ -13,7 +13,7 @@ import org.neurite.tensor.Tensor;
 
 /**
  * A network of layers that maps inputs to outputs: f(X). A model is itself a layer, so models
- * nest. {@link Sequential} stacks layers; {@link #functional} wires them as a graph.
+ * nest. {@link SequentialNetwork} stacks layers; {@link #functional} wires them as a graph.
  *
  * <p>Weights are created when the model is built, from one seed: the same seed gives the same
  * starting weights on every machine. Training lives in {@code org.neurite.train}.
@@ -21,26 +21,26 @@ import org.neurite.tensor.Tensor;
  * <pre>{@code
  * SymbolicTensor in = Input.of(784);
  * SymbolicTensor out = new Dense(10, Activation.SOFTMAX).apply(new Dense(64, Activation.RELU).apply(in));
- * Model model = Model.functional(in, out).seed(42);
+ * Network model = Network.functional(in, out).seed(42);
  * System.out.println(model.summary());
  * Tensor probabilities = model.predict(Tensor.zeros(5, 784), 32);   // (5, 10)
  * }</pre>
  */
-public abstract class Model extends Layer {
+public abstract class Network extends Layer {
     private long seed = new SecureRandom().nextLong();
     private boolean weightsCreated;
 
-    protected Model(String name) {
+    protected Network(String name) {
         super(name);
     }
 
     /** A model from the symbolic graph between {@code inputs} and {@code outputs}. */
-    public static Model functional(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
-        return new FunctionalModel(null, inputs, outputs);
+    public static Network functional(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
+        return new FunctionalNetwork(null, inputs, outputs);
     }
 
     /** A model with one input and one output. */
-    public static Model functional(SymbolicTensor input, SymbolicTensor output) {
+    public static Network functional(SymbolicTensor input, SymbolicTensor output) {
         return functional(List.of(input), List.of(output));
     }
 
@@ -60,7 +60,7 @@ public abstract class Model extends Layer {
     public abstract List<Variable> callAll(List<Variable> inputs, boolean training);
 
     /** Sets the seed from which weights (and dropout masks) are drawn; returns this. */
-    public Model seed(long newSeed) {
+    public Network seed(long newSeed) {
         if (weightsCreated) {
             throw error("seed must be set before the weights are created");
         }
@@ -73,7 +73,7 @@ public abstract class Model extends Layer {
     }
 
     /** Creates every layer's weights, if not done yet; returns this. */
-    public Model build() {
+    public Network build() {
         if (!weightsCreated) {
             build(inputShapes(), new Rng(seed));
         }
@@ -87,13 +87,13 @@ public abstract class Model extends Layer {
      * its values would be thrown away). Returns this.
      *
      * <pre>{@code
-     * Model model = Architecture.fromJson(json).seed(seed).buildForLoading(storedWeights::admit);
+     * Network model = Architecture.fromJson(json).seed(seed).buildForLoading(storedWeights::admit);
      * }</pre>
      *
      * @throws IllegalArgumentException what {@code check} throws; the model is then unusable
      * @throws IllegalStateException if the weights were already created
      */
-    public Model buildForLoading(WeightCheck check) {
+    public Network buildForLoading(WeightCheck check) {
         if (weightsCreated) {
             throw new IllegalStateException("model '" + name() + "': weights already created; buildForLoading must come first");
         }

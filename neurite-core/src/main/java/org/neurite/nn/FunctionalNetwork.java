@@ -15,16 +15,16 @@ import org.neurite.tensor.Rng;
  * functional API). Shapes were checked when the graph was drawn; running it evaluates each
  * symbolic tensor once, in dependency order. A layer applied twice shares its weights.
  *
- * <p>Made by {@link Model#functional}; its graph is readable through {@link #inputs()} and
+ * <p>Made by {@link Network#functional}; its graph is readable through {@link #inputs()} and
  * {@link #outputs()}, so that model files can write it down.
  */
-public final class FunctionalModel extends Model {
+public final class FunctionalNetwork extends Network {
     private final List<SymbolicTensor> inputs;
     private final List<SymbolicTensor> outputs;
     private final List<SymbolicTensor> order;
     private final List<Layer> layers;
 
-    FunctionalModel(String name, List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
+    FunctionalNetwork(String name, List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
         super(name);
         assignName("functional");
         this.inputs = List.copyOf(inputs);

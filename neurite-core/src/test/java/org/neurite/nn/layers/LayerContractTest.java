@@ -1,0 +1,128 @@
+package org.neurite.nn.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.neurite.testing.LayerCase.MaskRule.CONSUMES;
+import static org.neurite.testing.LayerCase.MaskRule.DROPS;
+import static org.neurite.testing.LayerCase.MaskRule.NOT_A_SEQUENCE;
+import static org.neurite.testing.LayerCase.MaskRule.PRODUCES;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neurite.io.LayerRegistry;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Layer;
+import org.neurite.nn.Network;
+import org.neurite.testing.LayerCase;
+import org.neurite.testing.LayerContract;
+
+/**
+ * Every layer type keeps the layer contract ({@link LayerContract}); a layer type that exists but has
+ * no case here fails {@link #everyLayerTypeHasACase()}. Adding a layer is one line below. Parameter
+ * counts are Keras' for the same instance.
+ */
+class LayerContractTest {
+    static List<LayerCase> cases() {
+        return List.of(
+                LayerCase.of(() -> new Dense(3, Activation.TANH), 3, 4).params(15),
+                LayerCase.of(() -> new Dropout(0.5f), 3, 4),
+                LayerCase.of(() -> new ActivationLayer(Activation.TANH), 3, 4),
+                LayerCase.of(Flatten::new, 3, 4).mask(DROPS),
+                LayerCase.of(() -> new Reshape(4, 3), 3, 4).mask(DROPS),
+                LayerCase.of(() -> new Masking(0f), 3, 4).mask(PRODUCES),
+                LayerCase.of(() -> new RepeatVector(3), 4).mask(NOT_A_SEQUENCE),
+                LayerCase.of(() -> Embedding.builder().setInputDim(6).setOutputDim(2).optMaskZero(true).build(), 3)
+                        .ids(6).params(12).mask(PRODUCES),
+                LayerCase.of(() -> new TimeDistributed(new Dense(2)), 3, 4).params(10),
+                LayerCase.of(GlobalAveragePooling1D::new, 3, 4).mask(CONSUMES),
+                LayerCase.of(GlobalMaxPooling1D::new, 3, 4).mask(DROPS),
+                LayerCase.of(Add::new, 3, 2).and(3, 2),
+                LayerCase.of(Subtract::new, 3, 2).and(3, 2),
+                LayerCase.of(Multiply::new, 3, 2).and(3, 2),
+                LayerCase.of(Average::new, 3, 2).and(3, 2),
+                LayerCase.of(Maximum::new, 3, 2).and(3, 2),
+                LayerCase.of(Minimum::new, 3, 2).and(3, 2),
+                LayerCase.of(Concatenate::new, 3, 2).and(3, 1),
+                LayerCase.of(() -> new SimpleRNN(2), 3, 4).params(14).mask(CONSUMES),
+                LayerCase.of(() -> new LSTM(2), 3, 4).params(56).mask(CONSUMES),
+                LayerCase.of(() -> new GRU(2), 3, 4).params(48).mask(CONSUMES),
+                LayerCase.of(() -> new Bidirectional(LSTM.builder().setUnits(2).optReturnSequences(true).build()), 3, 4)
+                        .params(112));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void outputShapeIsTheOnePromised(LayerCase c) {
+        LayerContract.assertOutputShapeMatches(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void parameterCountIsKeras(LayerCase c) {
+        LayerContract.assertParameterCount(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void configRoundTripsThroughTheRegistry(LayerCase c) {
+        LayerContract.assertConfigRoundTrips(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void modelFileRoundTripGivesBitIdenticalOutputs(LayerCase c, @TempDir Path dir) throws IOException {
+        LayerContract.assertModelFileRoundTripIsBitIdentical(c, dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void maskIsHandledAsDeclared(LayerCase c) {
+        LayerContract.assertMaskHandled(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void oneTrainingStepChangesEveryTrainableWeight(LayerCase c) {
+        LayerContract.assertTrainingStepChangesEveryTrainableWeight(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void gradientsMatchFiniteDifferences(LayerCase c) {
+        LayerContract.assertGradientsMatchFiniteDifferences(c);
+    }
+
+    @Test
+    void everyRegisteredTypeHasACase() {
+        assertEquals(LayerRegistry.types(), covered(), "registered layer types vs the types with a case here");
+    }
+
+    /** Every concrete layer class of the library is registered (so covered above): none is left unsaveable. */
+    @Test
+    void everyLayerTypeHasACase() {
+        Set<String> classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.neurite").stream()
+                .filter(c -> c.isAssignableTo(Layer.class) && !c.isAssignableTo(Network.class))
+                .filter(c -> !c.getModifiers().contains(JavaModifier.ABSTRACT) && !c.isAnonymousClass())
+                .map(JavaClass::getSimpleName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> coveredClasses = cases().stream().map(c -> c.layer().get().getClass().getSimpleName())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(classes, coveredClasses, "layer classes vs the classes with a case here");
+    }
+
+    private static Set<String> covered() {
+        return cases().stream().map(LayerCase::type).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -31,8 +31,9 @@ import org.neurite.tensor.Tensor;
  *   28+H+D      32    SHA-256 of bytes [0, 28+H+D)
  * </pre>
  *
- * <p>Contract of {@link #read}: the magic, the version and both declared lengths are checked against
- * the file's actual size before anything is allocated, and the checksum is verified before the
+ * <p>Contract of {@link #read}: only a regular file is opened (a named pipe would block); the magic,
+ * the version and both declared lengths are checked against the file's actual size, and the header
+ * length against {@link ModelFileLimits#MAX_HEADER_BYTES}, before anything is allocated, and the checksum is verified before the
  * sections are handed on. Every refusal is a {@link ModelFileException} that names the file.
  */
 final class Container {

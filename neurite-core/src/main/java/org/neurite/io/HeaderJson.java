@@ -77,11 +77,15 @@ final class HeaderJson {
 
     private static JsonFields.Invalid refusal(JacksonException e, String context) {
         if (e instanceof StreamConstraintsException) {
-            return new JsonFields.Invalid(context + ": a name, string or number is too long (model files hold strings"
-                    + " and names of at most " + ModelFileLimits.MAX_STRING_CHARS + " characters, numbers of at most "
-                    + NUMBER_DIGITS + " digits)" + where(e.getLocation()));
+            return tooLong(context, e.getLocation());
         }
         return new JsonFields.Invalid(context + ": not valid JSON: " + plain(e.getOriginalMessage()) + where(e.getLocation()));
+    }
+
+    private static JsonFields.Invalid tooLong(String context, JsonLocation location) {
+        return new JsonFields.Invalid(context + ": a name, string or number is too long (model files hold strings"
+                + " and names of at most " + ModelFileLimits.MAX_STRING_CHARS + " characters, numbers of at most "
+                + NUMBER_DIGITS + " digits)" + where(location));
     }
 
     /** Refuses too many values, too deep nesting and anything after the first value, in one streaming pass. */
@@ -94,6 +98,9 @@ final class HeaderJson {
                 if (token.isStructStart() && ++depth > ModelFileLimits.MAX_JSON_DEPTH) {
                     throw new JsonFields.Invalid(context + ": nested more than " + ModelFileLimits.MAX_JSON_DEPTH
                             + " levels deep, the most model files hold" + where(parser.currentLocation()));
+                }
+                if (token == JsonToken.VALUE_STRING && parser.getTextLength() > ModelFileLimits.MAX_STRING_CHARS) {
+                    throw tooLong(context, parser.currentLocation());
                 }
                 if (token.isStructEnd()) {
                     depth--;

@@ -33,12 +33,16 @@ import org.neurite.train.Optimizer;
  * <p>Contract. Saving writes a temporary file beside the target, forces it to disk and renames it
  * into place in one atomic step, so a failed or interrupted save leaves any previous file as it was;
  * a model that a file could not hold (a layer type outside the registry, a nested model, two weights
- * with one path) is refused before anything is written. Loading checks the magic, the version and
- * every declared size against the file's actual size before allocating, verifies the checksum
- * before building anything, instantiates layers only through a fixed registry of types, and checks
- * that the weights match the architecture name for name and shape for shape. It returns a model only
- * when all of that holds; otherwise it throws a {@link ModelFileException} naming the file and the
- * problem. Loading repeats predictions bit for bit.
+ * with one path, anything beyond {@link ModelFileLimits}) is refused before anything is written, and
+ * a file is a pure function of what is saved (two identically seeded runs save the same bytes).
+ * Loading checks the magic, the version and every declared size against the file's actual size and
+ * against {@link ModelFileLimits} before allocating, verifies the checksum before building anything,
+ * instantiates layers only through a fixed registry of types, checks each weight a layer asks for
+ * against the file's table before it is allocated (so a forged config cannot make it allocate more
+ * than the file holds), and checks that the weights match the architecture name for name and shape
+ * for shape and are finite. It returns a model only when all of that holds; otherwise it throws a
+ * {@link ModelFileException} naming the file and the problem in one line of bounded length. Loading
+ * repeats predictions bit for bit.
  *
  * <pre>{@code
  * ModelFile.save(model, Path.of("mnist.neurite"));

@@ -69,6 +69,11 @@ final class VectorizerSection {
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("class_name", CLASS_NAME)
                 .put("version", TextVectorizationState.VERSION);
         json.set("config", HeaderJson.MAPPER.valueToTree(state.config()));
+        try {
+            config(JsonFields.of(json.get("config"), CONTEXT + ".config"));   // no file the reader would refuse
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the vectorizer cannot be saved: " + e.getMessage(), e);
+        }
         json.set("idf_weights", idf == null ? JsonNodeFactory.instance.nullNode()
                 : TensorTable.toJson(TensorTable.layout(Map.of(IDF_NAME, idfTensor), start)).get(0));
         json.putObject("vocabulary").put("count", state.vocabulary().size())

@@ -202,6 +202,24 @@ class ModelFileForgeryTest {
         assertRefused(folder, "is not a regular file");
     }
 
+    @Test
+    void savingRefusesWhatLoadingWouldRefuse() {
+        TextVectorization wide = TextVectorization.builder().optNgrams(ModelFileLimits.MAX_NGRAM_ORDER + 1).build();
+        wide.adapt(TEXTS);
+        Path file = dir.resolve("never-written.neurite");
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelFile.save(ModelFileFixtures.sequential(1), null, Map.of(), wide.state(), file));
+        assertTrue(e.getMessage().contains("the vectorizer cannot be saved: vectorizer.config: 'ngrams' is 17; model files"
+                + " hold at most 16"), e.getMessage());
+
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ModelFile.save(
+                ModelFileFixtures.sequential(1), null, Map.of("notes", "n".repeat(ModelFileLimits.MAX_STRING_CHARS + 1)), file));
+        assertTrue(e.getMessage().startsWith("model 'sequential' cannot be saved: header: a name, string or number is too long"),
+                e.getMessage());
+        assertTrue(Files.notExists(file));
+    }
+
     private void assertVectorizerRefused(String original, String forged, String expected) throws IOException {
         Path file = savedWithVectorizer();
         String header = ModelFileFixtures.header(file);

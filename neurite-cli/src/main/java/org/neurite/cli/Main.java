@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * included, end with a one-line message on standard error and a non-zero exit status (2 for bad
  * arguments, 1 for failures; {@code --debug} shows the stack trace).
  */
-@Command(name = "neurite", mixinStandardHelpOptions = true, version = "neurite 0.1.0",
+@Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deep learning for applied text mining.",
         subcommands = {TrainCommand.class, SummaryCommand.class, EvaluateCommand.class, PredictCommand.class,
                 ExplainCommand.class, BenchCommand.class})

@@ -25,6 +25,16 @@ class CommandLineTest {
     }
 
     @Test
+    void versionIsThePomsAsModelFilesRecordIt() throws IOException {
+        CommandRun run = CommandRun.of("--version");
+
+        String pom = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("pom.xml"));   // from neurite-cli
+        String version = pom.replaceFirst("(?s).*?<artifactId>neurite-parent</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+        assertEquals(0, run.status(), run.err());
+        assertEquals("neurite " + version, run.out().strip());
+    }
+
+    @Test
     void badArgumentsGiveOneLineAndNoStackTrace() {
         for (String[] args : new String[][] {
             {"train", "mnist-mlp", "--epochs", "many"},

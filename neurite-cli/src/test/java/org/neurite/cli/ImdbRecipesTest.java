@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.io.ModelFile;
+import org.neurite.testing.NeedsDataset;
 import org.neurite.text.TextVectorizationState;
 
 /**
@@ -20,6 +21,7 @@ class ImdbRecipesTest {
     Path dir;
 
     @Test
+    @NeedsDataset
     void bagOfWordsReportsF1AndTheMatrixAndSavesItsVectorizer() throws IOException {
         CommandRun run = CommandRun.of("train", "imdb-bow", "--subset", "400", "--epochs", "1", "--out", dir.toString());
 
@@ -37,6 +39,7 @@ class ImdbRecipesTest {
     }
 
     @Test
+    @NeedsDataset
     void lstmTrainsOnBucketedSequencesAndSavesItsVectorizer() throws IOException {
         CommandRun run = CommandRun.of("train", "imdb-lstm", "--subset", "200", "--epochs", "1",
                 "--sequence-length", "40", "--units", "4", "--out", dir.toString());

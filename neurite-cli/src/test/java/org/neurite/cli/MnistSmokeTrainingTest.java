@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.cli.recipes.MnistMlp;
 import org.neurite.cli.recipes.RecipeData;
 import org.neurite.nn.Network;
+import org.neurite.testing.NeedsDataset;
 import org.neurite.train.FitOptions;
 import org.neurite.train.Trainer;
 
@@ -19,6 +20,7 @@ class MnistSmokeTrainingTest {
     private static final double ONE_EPOCH_ACCURACY = 0.95;
 
     @Test
+    @NeedsDataset
     void oneEpochOnTheFullTrainingSetReaches95Percent() {
         MnistMlp recipe = new MnistMlp();
         RecipeData data = recipe.data();

@@ -15,6 +15,7 @@ import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Flatten;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.NeedsDataset;
 import org.neurite.train.Adam;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
@@ -33,6 +34,7 @@ class MnistMlpChapterTest {
     private static final double SUBSET_ACCURACY = 0.8;
 
     @Test
+    @NeedsDataset
     void theHelloWorldLearnsDigitsFromASmallSubset() {
         Map<String, Double> test = trainMnistMlp(SUBSET, 1);
         assertTrue(test.get("accuracy") > SUBSET_ACCURACY, "test accuracy " + test);

@@ -23,6 +23,7 @@ import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.NeedsDataset;
 import org.neurite.text.TextVectorization;
 import org.neurite.train.Adam;
 import org.neurite.train.EarlyStopping;
@@ -46,6 +47,7 @@ class SentimentLstmChapterTest {
     Path dir;
 
     @Test
+    @NeedsDataset
     void anLstmLearnsSentimentFromASubsetAndItsFileReadsRawText() throws IOException {
         Path file = dir.resolve("imdb.neurite");
         Map<String, Double> test = trainSentimentLstm(SUBSET, 2, file);

@@ -10,6 +10,7 @@ import org.neurite.data.Split;
 import org.neurite.datasets.KerasImdb;
 import org.neurite.datasets.SequenceDataset;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.NeedsDataset;
 import org.neurite.text.OutputMode;
 import org.neurite.text.PadOptions;
 import org.neurite.text.Sequences;
@@ -95,6 +96,7 @@ class TextVectorizationChapterTest {
     }
 
     @Test
+    @NeedsDataset
     void kerasIntegerView() {
         // tag::keras-imdb[]
         Split<SequenceDataset> imdb = KerasImdb.loadData(10_000);    // like keras.datasets.imdb.load_data(num_words=10000)

@@ -45,7 +45,7 @@ public final class CrossEntropy {
         Tensor logP = z.logSoftmax();
         Tensor weightedTargets = w == null ? targets : targets.mul(w);
         float loss = -logP.mul(weightedTargets).sum().item() / batch;
-        return Variable.result("softmaxCrossEntropy", Tensor.scalar(loss), g -> {
+        return Variable.result(Primitive.SOFTMAX_CROSS_ENTROPY, Tensor.scalar(loss), g -> {
             // d/dz of -w·Σ t·log softmax(z) is w·(softmax(z)·Σt - t).
             Tensor targetMass = weightedTargets.sum(1, true);
             Tensor dz = logP.exp().mul(targetMass).sub(weightedTargets).mul(g.item() / batch);
@@ -81,7 +81,7 @@ public final class CrossEntropy {
             }
             total -= (double) w[b] * lp[b * classes + labels[b]];
         }
-        return Variable.result("sparseSoftmaxCrossEntropy", Tensor.scalar((float) (total / batch)), g -> {
+        return Variable.result(Primitive.SPARSE_SOFTMAX_CROSS_ENTROPY, Tensor.scalar((float) (total / batch)), g -> {
             Tensor dz = logP.exp();
             float[] d = dz.data();
             float scale = g.item() / batch;
@@ -124,7 +124,7 @@ public final class CrossEntropy {
             total += w[i] * (Math.max(v, 0) - v * td[targets.offset() + i] + Math.log1p(Math.exp(-Math.abs(v))));
         }
         Tensor scale = weights == null ? null : Tensor.of(w, z.shape());
-        return Variable.result("sigmoidBinaryCrossEntropy", Tensor.scalar((float) (total / n)), g -> {
+        return Variable.result(Primitive.SIGMOID_BINARY_CROSS_ENTROPY, Tensor.scalar((float) (total / n)), g -> {
             Tensor dz = z.sigmoid().sub(targets).mul(g.item() / n);
             return new Tensor[] {scale == null ? dz : dz.mul(scale)};
         }, logits);

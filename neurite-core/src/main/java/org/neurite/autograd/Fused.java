@@ -52,8 +52,8 @@ public final class Fused {
                 b != null && b.requiresGrad() ? gz.sum(0, false) : null};
         };
         return b == null
-                ? Variable.result("linear", y, g -> java.util.Arrays.copyOf(backward.apply(g), 2), x, w)
-                : Variable.result("linear", y, backward, x, w, b);
+                ? Variable.result(Primitive.LINEAR, y, g -> java.util.Arrays.copyOf(backward.apply(g), 2), x, w)
+                : Variable.result(Primitive.LINEAR, y, backward, x, w, b);
     }
 
     private static void activate(FusedActivation activation, Tensor y) {

@@ -20,7 +20,7 @@ public final class MatMul {
         if (av.rank() == 3 && bv.rank() == 2) {
             return transA ? sharedMatrixTransposedBatch(a, b, transB, out) : sharedMatrix(a, b, transB, out);
         }
-        return Variable.result("matmul", out, g -> new Tensor[] {
+        return Variable.result(Primitive.MATMUL, out, g -> new Tensor[] {
             a.requiresGrad() ? gradA(g, bv, transA, transB) : null,
             b.requiresGrad() ? gradB(g, av, transA, transB) : null}, a, b);
     }
@@ -28,7 +28,7 @@ public final class MatMul {
     private static Variable sharedMatrix(Variable a, Variable b, boolean transB, Tensor out) {
         int[] shapeA = a.shape();
         Tensor flatA = a.value().reshape(shapeA[0] * shapeA[1], shapeA[2]);
-        return Variable.result("matmul", out, g -> {
+        return Variable.result(Primitive.MATMUL, out, g -> {
             Tensor flatG = g.reshape(shapeA[0] * shapeA[1], g.dim(2));
             return new Tensor[] {
                 a.requiresGrad() ? gradA(flatG, b.value(), false, transB).reshape(shapeA) : null,
@@ -41,7 +41,7 @@ public final class MatMul {
      * {@code dA_i = (dC_i·op(B)ᵀ)ᵀ} and {@code dB} is the batch's per-entry gradients summed.
      */
     private static Variable sharedMatrixTransposedBatch(Variable a, Variable b, boolean transB, Tensor out) {
-        return Variable.result("matmul", out, g -> new Tensor[] {
+        return Variable.result(Primitive.MATMUL, out, g -> new Tensor[] {
             a.requiresGrad() ? g.matmul(b.value(), false, !transB).permute(0, 2, 1) : null,
             b.requiresGrad() ? gradB(g, a.value(), true, transB).sum(0, false) : null}, a, b);
     }

@@ -14,13 +14,13 @@ public final class Reduce {
 
     public static Variable sum(Variable x) {
         int[] shape = x.shape();
-        return Variable.result("sum", x.value().sum(), g -> new Tensor[] {g.broadcastTo(shape)}, x);
+        return Variable.result(Primitive.SUM, x.value().sum(), g -> new Tensor[] {g.broadcastTo(shape)}, x);
     }
 
     public static Variable sum(Variable x, int axis, boolean keepDims) {
         int[] shape = x.shape();
         int a = Shapes.axis("sum", axis, shape.length);
-        return Variable.result("sum", x.value().sum(a, keepDims),
+        return Variable.result(Primitive.SUM, x.value().sum(a, keepDims),
                 g -> new Tensor[] {g.reshape(Shapes.reduce(shape, a, true)).broadcastTo(shape)}, x);
     }
 
@@ -37,7 +37,7 @@ public final class Reduce {
         int[] shape = x.shape();
         int a = Shapes.axis("max", axis, shape.length);
         Tensor value = x.value();
-        return Variable.result("max", value.max(a, keepDims), g -> {
+        return Variable.result(Primitive.MAX, value.max(a, keepDims), g -> {
             int[] winners = value.argmax(a);
             int outer = Shapes.product(shape, 0, a);
             int inner = Shapes.product(shape, a + 1, shape.length);

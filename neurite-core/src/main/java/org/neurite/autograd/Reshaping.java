@@ -14,7 +14,7 @@ public final class Reshaping {
 
     public static Variable reshape(Variable x, int... shape) {
         int[] original = x.shape();
-        return Variable.result("reshape", x.value().reshape(shape), g -> new Tensor[] {g.reshape(original)}, x);
+        return Variable.result(Primitive.RESHAPE, x.value().reshape(shape), g -> new Tensor[] {g.reshape(original)}, x);
     }
 
     public static Variable permute(Variable x, int... order) {
@@ -22,14 +22,14 @@ public final class Reshaping {
         for (int i = 0; i < order.length; i++) {
             inverse[Shapes.axis("permute", order[i], order.length)] = i;
         }
-        return Variable.result("permute", x.value().permute(order), g -> new Tensor[] {g.permute(inverse)}, x);
+        return Variable.result(Primitive.PERMUTE, x.value().permute(order), g -> new Tensor[] {g.permute(inverse)}, x);
     }
 
     /** {@code [start, end)} along {@code axis}. */
     public static Variable slice(Variable x, int axis, int start, int end) {
         int[] shape = x.shape();
         int a = Shapes.axis("slice", axis, shape.length);
-        return Variable.result("slice", x.value().slice(a, start, end), g -> {
+        return Variable.result(Primitive.SLICE, x.value().slice(a, start, end), g -> {
             int[] before = shape.clone();
             before[a] = start;
             int[] after = shape.clone();
@@ -46,7 +46,7 @@ public final class Reshaping {
             values[i] = parts[i].value();
             sizes[i] = values[i].dim(a);
         }
-        return Variable.result("concat", Tensor.concat(a, values), g -> g.split(a, sizes), parts);
+        return Variable.result(Primitive.CONCAT, Tensor.concat(a, values), g -> g.split(a, sizes), parts);
     }
 
     public static Variable stack(int axis, Variable... parts) {
@@ -93,7 +93,7 @@ public final class Reshaping {
         int[] outShape = java.util.Arrays.copyOf(idsShape, idsShape.length + 1);
         outShape[idsShape.length] = width;
         Tensor out = table.value().gather(ids).reshape(outShape);
-        return Variable.result("gather", out, g -> {
+        return Variable.result(Primitive.GATHER, out, g -> {
             Tensor rows = g.reshape(ids.length, width);
             if (table.isLeaf()) {
                 table.accumulateRows(ids, rows);
@@ -107,13 +107,24 @@ public final class Reshaping {
 
     public static Variable broadcastTo(Variable x, int... shape) {
         int[] original = x.shape();
-        return Variable.result("broadcastTo", x.value().broadcastTo(shape), g -> new Tensor[] {g.sumTo(original)}, x);
+        return Variable.result(Primitive.BROADCAST_TO, x.value().broadcastTo(shape), g -> new Tensor[] {g.sumTo(original)}, x);
+    }
+
+    /**
+     * A sequence batch {@code (batch, time, ...)} with its time axis reversed; the gradient is reversed
+     * back. A timestep mask on {@code x} is passed on as it is (Bidirectional reverses an output that
+     * was computed backwards, whose mask is already in input order).
+     */
+    public static Variable reverseTime(Variable x) {
+        Variable out = Variable.result(Primitive.REVERSE_TIME, x.value().reverseTime(),
+                g -> new Tensor[] {g.reverseTime()}, x);
+        return x.mask() == null ? out : out.withMask(x.mask());
     }
 
     /** {@code a} where {@code mask} is non-zero, else {@code b}; the gradient follows the choice. */
     public static Variable where(Tensor mask, Variable a, Variable b) {
         Tensor out = Tensor.where(mask, a.value(), b.value());
-        return Variable.result("where", out, g -> {
+        return Variable.result(Primitive.WHERE, out, g -> {
             Tensor zero = Tensor.zeros(1);
             return new Tensor[] {
                 Tensor.where(mask, g, zero).sumTo(a.shape()),

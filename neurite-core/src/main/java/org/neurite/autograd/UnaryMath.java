@@ -19,20 +19,20 @@ public final class UnaryMath {
 
     public static Variable exp(Variable x) {
         Tensor y = x.value().exp();
-        return Variable.result("exp", y, g -> new Tensor[] {g.mul(y)}, x);
+        return Variable.result(Primitive.EXP, y, g -> new Tensor[] {g.mul(y)}, x);
     }
 
     public static Variable log(Variable x) {
-        return Variable.result("log", x.value().log(), g -> new Tensor[] {g.div(x.value())}, x);
+        return Variable.result(Primitive.LOG, x.value().log(), g -> new Tensor[] {g.div(x.value())}, x);
     }
 
     public static Variable sqrt(Variable x) {
         Tensor y = x.value().sqrt();
-        return Variable.result("sqrt", y, g -> new Tensor[] {g.div(y).mul(0.5f)}, x);
+        return Variable.result(Primitive.SQRT, y, g -> new Tensor[] {g.div(y).mul(0.5f)}, x);
     }
 
     public static Variable abs(Variable x) {
-        return Variable.result("abs", x.value().abs(), g -> {
+        return Variable.result(Primitive.ABS, x.value().abs(), g -> {
             Tensor zero = Tensor.scalar(0f);
             Tensor sign = x.value().greater(zero).sub(zero.greater(x.value()));
             return new Tensor[] {g.mul(sign)};
@@ -41,7 +41,7 @@ public final class UnaryMath {
 
     public static Variable tanh(Variable x) {
         Tensor y = x.value().tanh();
-        return Variable.result("tanh", y, g -> {
+        return Variable.result(Primitive.TANH, y, g -> {
             Tensor dx = g.emptyLike();
             Kernels.math().tanhBackward(y.data(), y.offset(), g.data(), g.offset(), dx.data(), dx.offset(), g.size());
             return new Tensor[] {dx};
@@ -50,7 +50,7 @@ public final class UnaryMath {
 
     public static Variable sigmoid(Variable x) {
         Tensor y = x.value().sigmoid();
-        return Variable.result("sigmoid", y, g -> {
+        return Variable.result(Primitive.SIGMOID, y, g -> {
             Tensor dx = g.emptyLike();
             Kernels.math().sigmoidBackward(y.data(), y.offset(), g.data(), g.offset(), dx.data(), dx.offset(),
                     g.size());
@@ -65,13 +65,13 @@ public final class UnaryMath {
         for (int i = 0; i < v.size(); i++) {
             y.data()[i] = (float) Erf.erf(v.data()[v.offset() + i]);
         }
-        return Variable.result("erf", y, g -> new Tensor[] {g.mul(v.square().neg().exp()).mul(TWO_OVER_SQRT_PI)}, x);
+        return Variable.result(Primitive.ERF, y, g -> new Tensor[] {g.mul(v.square().neg().exp()).mul(TWO_OVER_SQRT_PI)}, x);
     }
 
     private static final float TWO_OVER_SQRT_PI = (float) (2.0 / Math.sqrt(Math.PI));
 
     public static Variable relu(Variable x) {
-        return Variable.result("relu", x.value().relu(), g -> {
+        return Variable.result(Primitive.RELU, x.value().relu(), g -> {
             Tensor dx = g.emptyLike();
             Tensor v = x.value();
             Kernels.math().reluBackward(v.data(), v.offset(), g.data(), g.offset(), dx.data(), dx.offset(), g.size());

@@ -51,8 +51,18 @@ public final class Variable {
     }
 
     /**
-     * The result of an operation: records a node when recording is on and some input requires a
-     * gradient, otherwise makes a constant.
+     * The result of a primitive operation: records a node when recording is on and some input
+     * requires a gradient, otherwise makes a constant. {@code backward} is the primitive's derivative
+     * rule, written beside its forward computation in {@link Primitive#home()}.
+     */
+    public static Variable result(Primitive op, Tensor value, Backward backward, Variable... inputs) {
+        return result(op.opName(), value, backward, inputs);
+    }
+
+    /**
+     * The result of an operation outside {@link Primitive}'s list, such as a user's own op with its
+     * own derivative rule; the library records its own ops as primitives, except the fused recurrent
+     * ops, which record their cell's name (a primitive's too).
      */
     public static Variable result(String op, Tensor value, Backward backward, Variable... inputs) {
         if (Autograd.isRecording()) {

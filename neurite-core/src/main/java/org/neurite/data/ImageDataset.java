@@ -58,10 +58,6 @@ public record ImageDataset(float[] images, int[] labels, int count, int height, 
 
     /** The labels as class indices stored in floats, shape {@code (count)}, as the sparse losses take them. */
     public Tensor labelTensor() {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = labels[i];
-        }
-        return Tensor.of(values, count);
+        return Tensor.ofInts(labels, count);
     }
 }

@@ -34,10 +34,6 @@ public record ReviewDataset(List<String> texts, int[] labels) {
 
     /** The labels as a {@code (size, 1)} tensor of 0s and 1s. */
     public Tensor labelTensor() {
-        float[] values = new float[labels.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = labels[i];
-        }
-        return Tensor.of(values, labels.length, 1);
+        return Tensor.ofInts(labels, labels.length, 1);
     }
 }

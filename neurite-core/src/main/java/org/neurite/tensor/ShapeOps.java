@@ -146,6 +146,24 @@ final class ShapeOps {
         return concat(ax, reshaped);
     }
 
+    /** {@code (batch, time, ...)} with the time axis (axis 1) reversed, copied. */
+    static Tensor reverseTime(Tensor a) {
+        if (a.rank() < 2) {
+            throw new IllegalArgumentException("reverseTime: expects (batch, time, ...), got " + Shapes.toString(a.shape()));
+        }
+        int batch = a.dim(0);
+        int time = a.dim(1);
+        int width = time == 0 ? 0 : a.size() / (batch * time);
+        Tensor out = Tensor.empty(a.shape());
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < time; t++) {
+                System.arraycopy(a.data(), a.offset() + (b * time + t) * width, out.data(),
+                        (b * time + time - 1 - t) * width, width);
+            }
+        }
+        return out;
+    }
+
     static Tensor[] split(Tensor a, int axis, int[] sizes) {
         int ax = Shapes.axis("split", axis, a.rank());
         int sum = Arrays.stream(sizes).sum();

@@ -90,6 +90,21 @@ public final class Tensor {
         return new Tensor(values, 0, shape.clone());
     }
 
+    /**
+     * Integers (labels, token ids) as floats of the given shape, exact up to 2^24.
+     *
+     * <pre>{@code
+     * Tensor y = Tensor.ofInts(new int[] {0, 1, 1}, 3, 1);   // (3, 1) labels
+     * }</pre>
+     */
+    public static Tensor ofInts(int[] values, int... shape) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = values[i];
+        }
+        return of(floats, shape);
+    }
+
     /** A 1-D tensor of the given values (copied). */
     public static Tensor vector(float... values) {
         return of(values.clone(), values.length);
@@ -268,6 +283,11 @@ public final class Tensor {
     /** Reorders the axes: output axis {@code i} is input axis {@code order[i]} (copied). */
     public Tensor permute(int... order) {
         return ShapeOps.permute(this, order);
+    }
+
+    /** A sequence batch {@code (batch, time, ...)} with its time axis reversed (copied). */
+    public Tensor reverseTime() {
+        return ShapeOps.reverseTime(this);
     }
 
     /** The rows of the first axis at {@code indices}, in that order (copied). */

@@ -11,9 +11,16 @@ package org.neurite.train;
  * }</pre>
  */
 public final class Losses {
-    private static final java.util.List<String> NAMES = java.util.List.of("mse", "mean_squared_error", "mae",
-            "mean_absolute_error", "huber", "binary_crossentropy", "categorical_crossentropy",
-            "sparse_categorical_crossentropy");
+    /** Keras' names, each with the factory that carries Keras' defaults: the one list of both. */
+    private static final java.util.Map<String, java.util.function.Supplier<Loss>> BY_NAME = java.util.Map.of(
+            "mse", Losses::meanSquaredError,
+            "mean_squared_error", Losses::meanSquaredError,
+            "mae", Losses::meanAbsoluteError,
+            "mean_absolute_error", Losses::meanAbsoluteError,
+            "huber", Losses::huber,
+            "binary_crossentropy", Losses::binaryCrossentropy,
+            "categorical_crossentropy", Losses::categoricalCrossentropy,
+            "sparse_categorical_crossentropy", Losses::sparseCategoricalCrossentropy);
 
     private Losses() {
     }
@@ -69,14 +76,10 @@ public final class Losses {
      * ({@code from_logits=False}, {@code delta=1}).
      */
     public static Loss byName(String name) {
-        return switch (name) {
-            case "mse", "mean_squared_error" -> meanSquaredError();
-            case "mae", "mean_absolute_error" -> meanAbsoluteError();
-            case "huber" -> huber();
-            case "binary_crossentropy" -> binaryCrossentropy();
-            case "categorical_crossentropy" -> categoricalCrossentropy();
-            case "sparse_categorical_crossentropy" -> sparseCategoricalCrossentropy();
-            default -> throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + NAMES);
-        };
+        java.util.function.Supplier<Loss> factory = BY_NAME.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + new java.util.TreeSet<>(BY_NAME.keySet()));
+        }
+        return factory.get();
     }
 }

@@ -5,7 +5,7 @@ import org.neurite.tensor.Tensor;
 
 /**
  * Keras' metrics, by factory or by Keras name. Each call makes a fresh stateful metric; the
- * formulas are on {@link MeanMetric}, {@link Precision}, {@link Recall} and {@link Auc}.
+ * formulas are on {@link MeanMetric}, {@link BinaryRatio} (precision, recall) and {@link Auc}.
  *
  * <pre>{@code
  * Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy(),
@@ -52,14 +52,14 @@ public final class Metrics {
                 Accuracies.sparseCategorical("sparse_categorical_accuracy"));
     }
 
-    /** {@code tp / (tp + fp)} at threshold 0.5: see {@link Precision}. */
+    /** Keras' precision, {@code tp / (tp + fp)} at threshold 0.5: see {@link BinaryRatio}. */
     public static Metric precision() {
-        return new Precision();
+        return BinaryRatio.precision();
     }
 
-    /** {@code tp / (tp + fn)} at threshold 0.5: see {@link Recall}. */
+    /** Keras' recall, {@code tp / (tp + fn)} at threshold 0.5: see {@link BinaryRatio}. */
     public static Metric recall() {
-        return new Recall();
+        return BinaryRatio.recall();
     }
 
     /** ROC AUC from 200 thresholds: see {@link Auc}. */

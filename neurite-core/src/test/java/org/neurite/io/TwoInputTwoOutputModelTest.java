@@ -24,6 +24,7 @@ import org.neurite.nn.layers.Multiply;
 import org.neurite.nn.layers.Subtract;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.Tolerances;
 import org.neurite.train.Adam;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
@@ -100,9 +101,9 @@ class TwoInputTwoOutputModelTest {
         List<Double> loss = history.get("loss");
         assertTrue(loss.getLast() < 0.3 * loss.getFirst(), () -> "loss did not fall: " + loss);
         double sum = history.get("score_loss").getLast() + history.get("flag_loss").getLast();
-        assertEquals(sum, loss.getLast(), 1e-5);
+        assertEquals(sum, loss.getLast(), Tolerances.ROUNDING);
         var evaluated = trainer.evaluate(xs, ys, 64);
-        assertEquals(evaluated.get("score_loss") + evaluated.get("flag_loss"), evaluated.get("loss"), 1e-5);
+        assertEquals(evaluated.get("score_loss") + evaluated.get("flag_loss"), evaluated.get("loss"), Tolerances.ROUNDING);
     }
 
     @Test

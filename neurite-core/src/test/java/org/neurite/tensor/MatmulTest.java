@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neurite.kernels.GemmReference;
 import org.neurite.testing.Tolerances;
 
-/** Matrix products of every supported rank and transpose combination against a naive triple loop. */
+/** Matrix products of every supported rank and transpose combination against the plain-loop reference GEMM. */
 class MatmulTest {
     /** (m, k, n): tiny, odd edges, and one larger than a GEMM block along k and m. */
     private static final int[][] SIZES = {{1, 1, 1}, {3, 5, 2}, {7, 13, 9}, {130, 300, 17}};
@@ -95,24 +96,11 @@ class MatmulTest {
 
     // ----------------------------------------------------------------------------------- reference
 
-    /** {@code op(A)·op(B)} for the matrices stored at the given offsets (relative to each tensor's own). */
+    /** {@code op(A)·op(B)} for the matrices stored at the given offsets, by the kernels' plain-loop reference. */
     private static Tensor naive(Tensor a, int aAt, Tensor b, int bAt, boolean ta, boolean tb, int m, int k, int n) {
-        float[] ad = a.data();
-        float[] bd = b.data();
-        int ao = a.offset() + aAt;
-        int bo = b.offset() + bAt;
         Tensor c = Tensor.zeros(m, n);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    float x = ta ? ad[ao + p * m + i] : ad[ao + i * k + p];
-                    float y = tb ? bd[bo + j * k + p] : bd[bo + p * n + j];
-                    sum += (double) x * y;
-                }
-                c.set((float) sum, i, j);
-            }
-        }
+        GemmReference.sgemm(ta, tb, m, n, k, a.data(), a.offset() + aAt, ta ? m : k, b.data(), b.offset() + bAt,
+                tb ? k : n, 0f, c.data(), 0, n);
         return c;
     }
 

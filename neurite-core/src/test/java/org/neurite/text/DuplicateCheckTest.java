@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.neurite.testing.Tolerances;
 
 class DuplicateCheckTest {
     private static final DuplicateCheck.Options DEFAULTS = DuplicateCheck.Options.defaults();
@@ -42,7 +43,7 @@ class DuplicateCheckTest {
         DuplicateReport.Pair pair = report.near().get(0);
         assertEquals(1, pair.trainIndex());
         double expected = Shingles.jaccard(shingles(REVIEW), shingles(edited));
-        assertEquals(expected, pair.similarity(), 1e-12);
+        assertEquals(expected, pair.similarity(), Tolerances.ROUNDING);
         assertTrue(expected >= 0.8 && expected < 1, "similarity " + expected);
     }
 

@@ -38,7 +38,7 @@ class TrainerInspectionTest {
         assertEquals(2, cm.count(0, 0));
         assertEquals(1, cm.count(2, 1));
         assertEquals(1, cm.count(2, 2));
-        assertEquals(identity().evaluate(X, y, 2).get("accuracy"), cm.accuracy(), 1e-9);
+        assertEquals(identity().evaluate(X, y, 2).get("accuracy"), cm.accuracy(), Tolerances.ROUNDING);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.Tolerances;
 import org.neurite.train.Losses;
 
 class AddingProblemTest {
@@ -43,7 +44,7 @@ class AddingProblemTest {
             }
             assertEquals(1, firstHalf);
             assertEquals(1, secondHalf);
-            assertEquals(sum, data[1].get(i, 0), 1e-6f);
+            assertEquals(sum, data[1].get(i, 0), Tolerances.ROUNDING);
         }
     }
 
@@ -52,7 +53,7 @@ class AddingProblemTest {
         var accuracy = AddingProblem.accuracy();
         accuracy.update(Tensor.of(new float[] {1.00f, 1.03f, 1.05f, 0.5f}, 4, 1),
                 Tensor.of(new float[] {1f, 1f, 1f, 1f}, 4, 1));
-        assertEquals(0.5, accuracy.result(), 1e-9);
+        assertEquals(0.5, accuracy.result(), Tolerances.ROUNDING);
     }
 
     @Test
@@ -61,7 +62,7 @@ class AddingProblemTest {
         Tensor[] data = AddingProblem.sequences(new Rng(3), 8, 10);
         var test = recipe.compile(recipe.model(1)).evaluate(data[0], data[1], 8);
         assertEquals(List.of("loss", "mse", "accuracy"), List.copyOf(test.keySet()));
-        assertEquals(test.get("loss"), test.get("mse"), 1e-6);
+        assertEquals(test.get("loss"), test.get("mse"), Tolerances.ROUNDING);
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
-import org.neurite.tensor.Tensor;
 
 /**
  * Reads a sequence both ways, Keras' {@code Bidirectional}: a forward copy of the wrapped recurrent
@@ -161,28 +160,7 @@ public final class Bidirectional extends Layer {
 
     /** The backward layer's output, its sequence reversed back into input order. */
     private Variable inInputOrder(Variable b) {
-        return forward.returnSequences() ? reverseTime(b) : b;
-    }
-
-    /** {@code (batch, time, units)} with the time axis reversed; its gradient is reversed back. */
-    private static Variable reverseTime(Variable x) {
-        Tensor reversed = reverse(x.value());
-        Variable out = Variable.result("reverseTime", reversed, g -> new Tensor[] {reverse(g)}, x);
-        return x.mask() == null ? out : out.withMask(x.mask());
-    }
-
-    private static Tensor reverse(Tensor x) {
-        int batch = x.dim(0);
-        int time = x.dim(1);
-        int width = x.dim(2);
-        Tensor out = Tensor.empty(batch, time, width);
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < time; t++) {
-                System.arraycopy(x.data(), x.offset() + (b * time + t) * width, out.data(),
-                        (b * time + time - 1 - t) * width, width);
-            }
-        }
-        return out;
+        return forward.returnSequences() ? Reshaping.reverseTime(b) : b;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.neurite.nn.Parameter;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.Tolerances;
 
 class RecurrentLayersTest {
     @Test
@@ -91,10 +92,10 @@ class RecurrentLayersTest {
         Tensor expected = whole.call(Variable.constant(x), false).value();
         stateful.call(Variable.constant(x.slice(1, 0, 3)), false);
         Tensor second = stateful.call(Variable.constant(x.slice(1, 3, 6)), false).value();
-        assertTrue(expected.allClose(second, 1e-5f));
+        assertTrue(expected.allClose(second, Tolerances.ROUNDING));
         stateful.resetStates();
         Tensor fresh = stateful.call(Variable.constant(x.slice(1, 0, 3)), false).value();
-        assertTrue(fresh.allClose(whole.call(Variable.constant(x.slice(1, 0, 3)), false).value(), 1e-5f));
+        assertTrue(fresh.allClose(whole.call(Variable.constant(x.slice(1, 0, 3)), false).value(), Tolerances.ROUNDING));
     }
 
     @Test

@@ -51,7 +51,7 @@ class ModelFileFuzzTest {
     /** Wall-clock budget of one load; a refusal takes milliseconds, the slack is for a loaded machine. */
     private static final Duration LOAD_BUDGET = Duration.ofSeconds(5);
     /** Tries per property: a few seconds of the default run together; raise them to hunt. */
-    private static final int TRIES = 100;
+    private static final int TRIES = 75;
     private static final List<String> TEXTS = List.of("the cat sat on the mat", "the dog sat", "a cat, a dog and a bird");
     private static final List<byte[]> BASES = bases();
     private static final Path DIR = tempDir();

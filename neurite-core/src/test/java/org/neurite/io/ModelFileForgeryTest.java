@@ -139,7 +139,7 @@ class ModelFileForgeryTest {
                     .append(i).append("\",\"activation\":\"linear\"}}");
         }
         Path file = forged("{\"library_version\":\"0.1.0\",\"seed\":1,\"metadata\":{},\"weights\":[],"
-                + "\"architecture\":{\"class_name\":\"SequentialNetwork\",\"input_shape\":[4],"
+                + "\"architecture\":{\"class_name\":\"Sequential\",\"input_shape\":[4],"
                 + "\"config\":{\"name\":\"sequential\",\"layers\":[" + layers + "]}}}");
 
         assertRefused(file, "architecture.config: declares 100000 layers; model files hold at most 10000");

@@ -179,7 +179,7 @@ class ModelFileFuzzTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final List<String> NAMES = List.of("Dense", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Embedding",
-            "Reshape", "Flatten", "Concatenate", "Add", "Functional", "SequentialNetwork", "TextVectorization", "float64", "",
+            "Reshape", "Flatten", "Concatenate", "Add", "Functional", "Sequential", "TextVectorization", "float64", "",
             "java.lang.Runtime", "../../etc/passwd", "dense.kernel", "dense.kernel/0", "vectorizer.idf_weights",
             "tf_idf", "int", "multi_hot", "count", "custom", "relu", "orthogonal", "concat", "\u0000\n\u2028");
 

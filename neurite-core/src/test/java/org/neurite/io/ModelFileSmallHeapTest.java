@@ -41,20 +41,33 @@ class ModelFileSmallHeapTest {
     @Test
     void everyForgedKindIsRefusedCleanlyInASmallHeap() throws Exception {
         Map<String, Path> forged = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
         forged.put("dense 2.7 million units", edited(ModelFileFixtures.sequential(1), h -> h.replaceFirst("\"units\" : 5", "\"units\" : 2700000")));
+        expected.put("dense 2.7 million units", "'logits.kernel' has shape [6, 5] in the file but [6, 2700000]");
         forged.put("embedding 50,000 x 40,000", edited(embedding(), h -> h.replace("\"input_dim\" : 100", "\"input_dim\" : 50000")
                 .replace("\"output_dim\" : 8", "\"output_dim\" : 40000")));
+        expected.put("embedding 50,000 x 40,000", "but [50000, 40000] in the architecture");
         forged.put("ngrams 2,147,483,647", vectorizer(h -> h.replace("\"ngrams\" : 2", "\"ngrams\" : 2147483647")));
+        expected.put("ngrams 2,147,483,647", "'ngrams' is 2147483647");
         forged.put("ngrams 100,000", vectorizer(h -> h.replace("\"ngrams\" : 2", "\"ngrams\" : 100000")));
+        expected.put("ngrams 100,000", "'ngrams' is 100000");
         forged.put("max_tokens 2,147,483,647", vectorizer(h -> h.replace("\"max_tokens\" : 50", "\"max_tokens\" : 2147483647")));
+        expected.put("max_tokens 2,147,483,647", "'max_tokens' is 2147483647");
         forged.put("10,001 chained nodes", forged(chain(ModelFileLimits.MAX_LAYERS + 1)));
+        expected.put("10,001 chained nodes", "declares 10001 nodes");
         forged.put("100,000 layers", forged(layers(100_000)));
+        expected.put("100,000 layers", "declares 100000 layers");
         forged.put("NaN weight", nanWeight());
+        expected.put("NaN weight", "weight 'dense.kernel' holds NaN at index 0");
         forged.put("15 MB string", edited(ModelFileFixtures.sequential(1), h -> h.replace("\"logits\"", "\"" + "x".repeat(15_000_000) + "\"")));
+        expected.put("15 MB string", "a name, string or number is too long");
         forged.put("5,000 levels of nesting", edited(ModelFileFixtures.sequential(1),
                 h -> h.replaceFirst("\\{", "{\"deep\":" + "[".repeat(5000) + "]".repeat(5000) + ",")));
+        expected.put("5,000 levels of nesting", "nested more than 32 levels deep");
         forged.put("100 MB, dense 2.7 million units", large(2_700_000, false));
+        expected.put("100 MB, dense 2.7 million units", "'dense.kernel' has shape [5000, 5000] in the file but [5000, 2700000]");
         forged.put("100 MB, NaN as the last weight", large(LARGE, true));
+        expected.put("100 MB, NaN as the last weight", "holds NaN at index 24999999 of its 25000000 values");
 
         List<String[]> results = probe(new ArrayList<>(forged.values()));
 
@@ -63,6 +76,7 @@ class ModelFileSmallHeapTest {
         for (String kind : forged.keySet()) {
             String[] r = results.get(i++);
             assertEquals("REFUSED", r[1], () -> kind + ": " + String.join(" | ", r));
+            assertTrue(r[4].contains(expected.get(kind)), () -> kind + ": expected '" + expected.get(kind) + "' in: " + r[4]);
             assertTrue(Long.parseLong(r[2]) < REFUSAL_CPU_MILLIS, () -> kind + ": " + r[2] + " ms of CPU to refuse");
             assertTrue(r[4].length() <= r[0].length() + CleanRefusal.MAX_MESSAGE, () -> kind + ": " + r[4].length() + " characters");
         }
@@ -132,7 +146,7 @@ class ModelFileSmallHeapTest {
         long bytes = (long) Float.BYTES * LARGE * LARGE;
         String header = "{\"library_version\":\"0.1.0\",\"seed\":1,\"metadata\":{},\"weights\":[{\"name\":\"dense.kernel\","
                 + "\"shape\":[" + LARGE + "," + LARGE + "],\"dtype\":\"float32\",\"offset\":0,\"length\":" + bytes + "}],"
-                + "\"architecture\":{\"class_name\":\"SequentialNetwork\",\"input_shape\":[" + LARGE + "],\"config\":{\"name\":"
+                + "\"architecture\":{\"class_name\":\"Sequential\",\"input_shape\":[" + LARGE + "],\"config\":{\"name\":"
                 + "\"sequential\",\"layers\":[{\"class_name\":\"Dense\",\"config\":{\"name\":\"dense\",\"units\":" + units
                 + ",\"activation\":\"linear\",\"use_bias\":false,\"kernel_initializer\":\"zeros\",\"bias_initializer\":"
                 + "\"zeros\",\"kernel_regularizer\":null,\"bias_regularizer\":null}}]}}}";
@@ -167,7 +181,7 @@ class ModelFileSmallHeapTest {
             layers.append(i == 0 ? "" : ",").append("{\"class_name\":\"Activation\",\"config\":{\"name\":\"a")
                     .append(i).append("\",\"activation\":\"linear\"}}");
         }
-        return header("{\"class_name\":\"SequentialNetwork\",\"input_shape\":[4],\"config\":{\"name\":\"sequential\",\"layers\":["
+        return header("{\"class_name\":\"Sequential\",\"input_shape\":[4],\"config\":{\"name\":\"sequential\",\"layers\":["
                 + layers + "]}}");
     }
 }

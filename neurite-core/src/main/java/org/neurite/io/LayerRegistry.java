@@ -10,6 +10,8 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.layers.ActivationLayer;
 import org.neurite.nn.layers.Add;
+import org.neurite.nn.layers.AdditiveAttention;
+import org.neurite.nn.layers.Attention;
 import org.neurite.nn.layers.Average;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Concatenate;
@@ -20,16 +22,21 @@ import org.neurite.nn.layers.Flatten;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.GlobalAveragePooling1D;
 import org.neurite.nn.layers.GlobalMaxPooling1D;
+import org.neurite.nn.layers.GroupedQueryAttention;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.nn.layers.Masking;
 import org.neurite.nn.layers.Maximum;
 import org.neurite.nn.layers.Minimum;
+import org.neurite.nn.layers.MultiHeadAttention;
 import org.neurite.nn.layers.Multiply;
+import org.neurite.nn.layers.PositionEmbedding;
 import org.neurite.nn.layers.RepeatVector;
 import org.neurite.nn.layers.Reshape;
 import org.neurite.nn.layers.SimpleRNN;
+import org.neurite.nn.layers.SinePositionEncoding;
 import org.neurite.nn.layers.Subtract;
 import org.neurite.nn.layers.TimeDistributed;
+import org.neurite.nn.layers.TokenAndPositionEmbedding;
 
 /**
  * The layer types a model file may hold: a fixed map from the Keras class name to the layer's own
@@ -47,6 +54,8 @@ public final class LayerRegistry {
     private static final Map<String, Function<LayerConfig, Layer>> READERS = Map.ofEntries(
             entry("Activation", ActivationLayer::fromConfig),
             entry("Add", Add::fromConfig),
+            entry("AdditiveAttention", AdditiveAttention::fromConfig),
+            entry("Attention", Attention::fromConfig),
             entry("Average", Average::fromConfig),
             entry("Bidirectional", Bidirectional::fromConfig),
             entry("Concatenate", Concatenate::fromConfig),
@@ -57,16 +66,21 @@ public final class LayerRegistry {
             entry("GRU", GRU::fromConfig),
             entry("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig),
             entry("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig),
+            entry("GroupedQueryAttention", GroupedQueryAttention::fromConfig),
             entry("LSTM", LSTM::fromConfig),
             entry("Masking", Masking::fromConfig),
             entry("Maximum", Maximum::fromConfig),
             entry("Minimum", Minimum::fromConfig),
+            entry("MultiHeadAttention", MultiHeadAttention::fromConfig),
             entry("Multiply", Multiply::fromConfig),
+            entry("PositionEmbedding", PositionEmbedding::fromConfig),
             entry("RepeatVector", RepeatVector::fromConfig),
             entry("Reshape", Reshape::fromConfig),
             entry("SimpleRNN", SimpleRNN::fromConfig),
+            entry("SinePositionEncoding", SinePositionEncoding::fromConfig),
             entry("Subtract", Subtract::fromConfig),
-            entry("TimeDistributed", TimeDistributed::fromConfig));
+            entry("TimeDistributed", TimeDistributed::fromConfig),
+            entry("TokenAndPositionEmbedding", TokenAndPositionEmbedding::fromConfig));
 
     private LayerRegistry() {
     }

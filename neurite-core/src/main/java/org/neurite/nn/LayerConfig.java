@@ -146,6 +146,11 @@ public final class LayerConfig {
         return out;
     }
 
+    /** The integers at {@code key}, or null when it is absent or null (Keras' optional shapes). */
+    public int[] optIntArray(String key) {
+        return has(key) ? intArray(key) : markRead(key);
+    }
+
     /** The activation named at {@code key} ({@code "relu"}). */
     public Activation activation(String key) {
         String name = text(key);

@@ -113,11 +113,11 @@ class ModelFileRefusalTest {
 
     @Test
     void refusesUnknownLayerTypes() throws IOException {
-        ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Conv1D\""));
+        // Lambda holds arbitrary code in Keras: a type model files never hold, whatever layers are added.
+        ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Lambda\""));
 
-        assertRefused("layer 'reshape' (Conv1D): unknown layer type 'Conv1D'; model files can hold [Activation, Add, "
-                + "Average, Bidirectional, Concatenate, Dense, ");
-        assertRefused("model files can hold " + LayerRegistry.types());   // every registered type, sorted
+        assertRefused("layer 'reshape' (Lambda): unknown layer type 'Lambda'; model files can hold "
+                + LayerRegistry.types());
     }
 
     @Test

@@ -110,4 +110,16 @@ class MatmulTest {
         assertArrayEquals(expected.shape(), actual.shape());
         assertTrue(expected.allClose(actual, tolerance), () -> expected + " vs " + actual);
     }
+
+    @ParameterizedTest(name = "m={0} k={1} n={2} transA={3} transB={4}")
+    @MethodSource("sizesAndFlags")
+    void batchedProductsSplitAcrossCoresMatchTheSerialLoop(int m, int k, int n, boolean ta, boolean tb) {
+        Rng rng = new Rng(m * 13L + n);
+        int batch = 2 * org.neurite.kernels.Parallel.threads() + 1;
+        Tensor a = ta ? Tensor.normal(rng, 0, 1, batch, k, m) : Tensor.normal(rng, 0, 1, batch, m, k);
+        Tensor b = tb ? Tensor.normal(rng, 0, 1, batch, n, k) : Tensor.normal(rng, 0, 1, batch, k, n);
+        Tensor parallel = LinearAlgebra.batched(a, b, ta, tb, true);
+        Tensor serial = LinearAlgebra.batched(a, b, ta, tb, false);
+        assertTrue(parallel.allClose(serial, Tolerances.ROUNDING), "parallel and serial batched products differ");
+    }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.neurite.io.LayerRegistry;
 import org.neurite.nn.Activation;
+import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Network;
 import org.neurite.testing.LayerCase;
@@ -58,7 +59,19 @@ class LayerContractTest {
                 LayerCase.of(() -> new LSTM(2), 3, 4).params(56).mask(CONSUMES),
                 LayerCase.of(() -> new GRU(2), 3, 4).params(48).mask(CONSUMES),
                 LayerCase.of(() -> new Bidirectional(LSTM.builder().setUnits(2).optReturnSequences(true).build()), 3, 4)
-                        .params(112));
+                        .params(112),
+                LayerCase.of(() -> Attention.builder().optUseScale(true).optScoreMode(Attention.ScoreMode.CONCAT)
+                        .optUseCausalMask(true).build(), 3, 4).and(5, 4).params(2),
+                LayerCase.of(AdditiveAttention::new, 3, 4).and(5, 2).and(5, 4).params(4),
+                LayerCase.of(() -> MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3).optValueDim(2)
+                        .optOutputShape(5).build(), 3, 4).and(5, 2).params(4 * 6 + 6 + 2 * 6 + 6 + 2 * 4 + 4 + 4 * 5 + 5),
+                LayerCase.of(() -> GroupedQueryAttention.builder().setHeadDim(2).setNumQueryHeads(4)
+                        .setNumKeyValueHeads(2).optUseCausalMask(true).build(), 3, 4).and(3, 4)
+                        .params(4 * 8 + 8 + 4 * 4 + 4 + 4 * 4 + 4 + 8 * 4 + 4),
+                LayerCase.of(() -> new PositionEmbedding(5), 3, 4).params(20).mask(DROPS),
+                LayerCase.of(SinePositionEncoding::new, 3, 4).mask(DROPS),
+                LayerCase.of(() -> new TokenAndPositionEmbedding(null, 6, 3, 2,
+                        Initializer.randomUniform(), true), 3).ids(6).params(18).mask(PRODUCES));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,190 @@
+package org.neurite.autograd;
+
+import org.neurite.kernels.Kernels;
+import org.neurite.kernels.MathKernels;
+import org.neurite.kernels.Parallel;
+import org.neurite.tensor.Shapes;
+import org.neurite.tensor.Tensor;
+
+/**
+ * Softmax over the last axis of attention scores {@code (groups·heads, rows, cols)}, counting only the
+ * entries a mask {@code (groups, rows, cols)} keeps (non-zero), shared by the {@code heads} entries of
+ * each group; masked entries get weight 0. A fused primitive: forward and derivative rule together.
+ *
+ * <pre>
+ *   y_j = [m_j] exp(x_j - max) / Σ_k [m_k] exp(x_k - max)        dx = y * (g - Σ g·y)   (row by row)
+ * </pre>
+ *
+ * <p>Masked entries are never exponentiated: a row whose kept entries form one run (causal and
+ * padding masks) is one softmax kernel call over that run, and a fully masked row computes nothing.
+ * What a fully masked row gives differs between Keras' attention layers, so the caller says which
+ * with {@link FullyMasked}. Rows are split across the cores of {@link Parallel}.
+ *
+ * <p>The composed twins, written with the primitives as Keras writes them, are the test oracles:
+ * {@code softmax(where(m, x, -1e9)) * m} ({@link FullyMasked#ZEROS}),
+ * {@code softmax(where(m, x, -big))} ({@link FullyMasked#UNIFORM}) and
+ * {@code softmax(where(m, x, x - 1e9))} ({@link FullyMasked#UNIFORM_SHIFTED}).
+ *
+ * <pre>{@code
+ * Variable weights = MaskedSoftmax.softmax(scores, mask, heads, MaskedSoftmax.FullyMasked.ZEROS);
+ * }</pre>
+ */
+public final class MaskedSoftmax {
+    /** Rows per thread below which splitting costs more than it gains. */
+    private static final int MIN_ROWS_PER_THREAD = 64;
+    private static final MathKernels K = Kernels.math();
+
+    /** What a row without any kept entry gives. */
+    public enum FullyMasked {
+        /** Zeros, and no gradient: Keras' {@code Softmax} layer with a mask (multi-head attention's scores path). */
+        ZEROS,
+        /**
+         * Uniform weights {@code 1/cols}, and no gradient: Keras' {@code dot_product_attention}, which
+         * replaces masked scores by a large negative constant (multi-head attention's default path).
+         */
+        UNIFORM,
+        /**
+         * Uniform weights {@code 1/cols}, with the softmax's own gradient flowing to the scores: Keras'
+         * {@code Attention}, which lowers masked scores by {@code 1e9} (in float32 a whole lowered row
+         * rounds to one value).
+         */
+        UNIFORM_SHIFTED
+    }
+
+    private MaskedSoftmax() {
+    }
+
+    /**
+     * The masked softmax of {@code scores} {@code (groups·heads, rows, cols)} under {@code mask}
+     * {@code (groups, rows, cols)}, or the plain softmax when {@code mask} is null.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit together
+     */
+    public static Variable softmax(Variable scores, Tensor mask, int heads, FullyMasked fullyMasked) {
+        Tensor x = scores.value();
+        checkShapes(x, mask, heads);
+        int cols = x.dim(2);
+        int rows = x.size() / Math.max(1, cols);
+        Tensor y = x.emptyLike();
+        Parallel.forRange(0, rows, MIN_ROWS_PER_THREAD, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                forwardRow(x, y, mask, maskRow(r, x.dim(1), heads), cols, r, fullyMasked);
+            }
+        });
+        return Variable.result("maskedSoftmax", y, g -> {
+            Tensor dx = g.emptyLike();
+            Parallel.forRange(0, rows, MIN_ROWS_PER_THREAD, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    backwardRow(y, g, dx, mask, maskRow(r, x.dim(1), heads), cols, r, fullyMasked);
+                }
+            });
+            return new Tensor[] {dx};
+        }, scores);
+    }
+
+    /** The row of the mask that score row {@code r} uses: the same row of its group. */
+    private static int maskRow(int r, int rowsPerEntry, int heads) {
+        int entry = r / rowsPerEntry;
+        return (entry / heads) * rowsPerEntry + r % rowsPerEntry;
+    }
+
+    private static void forwardRow(Tensor x, Tensor y, Tensor mask, int maskRow, int cols, int r,
+                                   FullyMasked fullyMasked) {
+        float[] xd = x.data();
+        float[] yd = y.data();
+        int xo = x.offset() + r * cols;
+        int yo = y.offset() + r * cols;
+        if (mask == null) {
+            K.softmax(xd, xo, yd, yo, cols);
+            return;
+        }
+        float[] md = mask.data();
+        int mo = mask.offset() + maskRow * cols;
+        int first = 0;
+        while (first < cols && md[mo + first] == 0f) {
+            first++;
+        }
+        if (first == cols) {
+            java.util.Arrays.fill(yd, yo, yo + cols, fullyMasked == FullyMasked.ZEROS ? 0f : 1f / cols);
+            return;
+        }
+        int end = first + 1;
+        while (end < cols && md[mo + end] != 0f) {
+            end++;
+        }
+        int next = end;
+        while (next < cols && md[mo + next] == 0f) {
+            next++;
+        }
+        java.util.Arrays.fill(yd, yo, yo + cols, 0f);
+        if (next == cols) {
+            // One run of kept entries: a plain softmax over it.
+            K.softmax(xd, xo + first, yd, yo + first, end - first);
+        } else {
+            scatteredRow(xd, xo, yd, yo, md, mo, cols);
+        }
+    }
+
+    /** A row whose kept entries are scattered: one pass for the maximum, one for exp, one to normalise. */
+    private static void scatteredRow(float[] xd, int xo, float[] yd, int yo, float[] md, int mo, int cols) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+            if (md[mo + j] != 0f) {
+                max = Math.max(max, xd[xo + j]);
+            }
+        }
+        double sum = 0;
+        for (int j = 0; j < cols; j++) {
+            if (md[mo + j] != 0f) {
+                float e = (float) Math.exp(xd[xo + j] - max);
+                yd[yo + j] = e;
+                sum += e;
+            }
+        }
+        float inv = (float) (1.0 / sum);
+        for (int j = 0; j < cols; j++) {
+            yd[yo + j] *= inv;
+        }
+    }
+
+    private static void backwardRow(Tensor y, Tensor g, Tensor dx, Tensor mask, int maskRow, int cols, int r,
+                                    FullyMasked fullyMasked) {
+        int yo = y.offset() + r * cols;
+        int go = g.offset() + r * cols;
+        int dxo = dx.offset() + r * cols;
+        if (mask != null && fullyMasked != FullyMasked.UNIFORM_SHIFTED && isFullyMasked(mask, maskRow, cols)) {
+            java.util.Arrays.fill(dx.data(), dxo, dxo + cols, 0f);
+            return;
+        }
+        float dot = K.dot(g.data(), go, y.data(), yo, cols);
+        K.addScalar(g.data(), go, -dot, dx.data(), dxo, cols);
+        K.mul(dx.data(), dxo, y.data(), yo, dx.data(), dxo, cols);
+    }
+
+    private static boolean isFullyMasked(Tensor mask, int maskRow, int cols) {
+        float[] md = mask.data();
+        int mo = mask.offset() + maskRow * cols;
+        for (int j = 0; j < cols; j++) {
+            if (md[mo + j] != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkShapes(Tensor x, Tensor mask, int heads) {
+        if (x.rank() != 3) {
+            throw new IllegalArgumentException("maskedSoftmax: scores must be (entries, rows, cols), got "
+                    + Shapes.toString(x.shape()));
+        }
+        if (mask == null) {
+            return;
+        }
+        if (heads <= 0 || x.dim(0) % heads != 0 || mask.rank() != 3 || mask.dim(0) != x.dim(0) / heads
+                || mask.dim(1) != x.dim(1) || mask.dim(2) != x.dim(2)) {
+            throw new IllegalArgumentException("maskedSoftmax: a mask of shape " + Shapes.toString(mask.shape())
+                    + " does not fit scores of shape " + Shapes.toString(x.shape()) + " with " + heads
+                    + " heads per mask entry");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.neurite.nn.layers;
+
+import org.neurite.autograd.Variable;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+
+/**
+ * Dropout on attention weights during training, as Keras' attention layers apply it: each weight is
+ * zeroed with probability {@code rate} and the rest scaled by {@code 1 / (1 - rate)}, so a query
+ * step may attend to fewer key steps. The draws come from the layer's seeded generator.
+ */
+final class AttentionDropout {
+    private AttentionDropout() {
+    }
+
+    static Variable apply(Variable weights, float rate, Rng rng) {
+        Tensor keep = Tensor.empty(weights.shape());
+        float[] k = keep.data();
+        float scale = 1f / (1f - rate);
+        for (int i = keep.offset(); i < keep.offset() + keep.size(); i++) {
+            k[i] = rng.uniform(0f, 1f) < rate ? 0f : scale;
+        }
+        return weights.mul(Variable.constant(keep));
+    }
+
+    /** Refuses a rate outside {@code [0, 1)}, naming the layer. */
+    static float checkedRate(String layer, float rate) {
+        if (!(rate >= 0f && rate < 1f)) {
+            throw new IllegalArgumentException(layer + ": dropout must be in [0, 1), got " + rate);
+        }
+        return rate;
+    }
+}

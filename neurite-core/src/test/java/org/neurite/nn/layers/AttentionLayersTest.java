@@ -1,0 +1,233 @@
+package org.neurite.nn.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neurite.testing.GradientAssertions.assertGradientsMatch;
+import static org.neurite.testing.GradientAssertions.assertWeightGradientsMatch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neurite.autograd.Variable;
+import org.neurite.nn.Input;
+import org.neurite.nn.Layer;
+import org.neurite.nn.Network;
+import org.neurite.nn.SymbolicTensor;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+import org.neurite.testing.TestTensors;
+import org.neurite.testing.Tolerances;
+
+/**
+ * The attention layers' behaviour beyond the Keras fixtures: finite-difference gradients with masks,
+ * how masks flow through a functional graph, causality, dropout, and the errors for bad input.
+ */
+class AttentionLayersTest {
+    private static final int BATCH = 2;
+    private static final int TQ = 3;
+    private static final int TV = 4;
+    private static final int F = 4;
+    private static final Tensor QUERY_MASK = Tensor.matrix(new float[][] {{1, 1, 1}, {1, 1, 0}});
+    private static final Tensor VALUE_MASK = Tensor.matrix(new float[][] {{1, 1, 1, 1}, {1, 1, 0, 0}});
+
+    static Stream<Layer> layers() {
+        return Stream.of(
+                Attention.builder().optUseScale(true).build(),
+                Attention.builder().optUseScale(true).optScoreMode(Attention.ScoreMode.CONCAT).build(),
+                new AdditiveAttention(),
+                MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3).optValueDim(2).optOutputShape(5).build(),
+                GroupedQueryAttention.builder().setHeadDim(2).setNumQueryHeads(4).setNumKeyValueHeads(2).build());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void gradientsWithMasksMatchFiniteDifferences(Layer layer) {
+        Rng rng = new Rng(7);
+        layer.build(List.of(new int[] {TQ, F}, new int[] {TV, F}), rng);
+        Tensor query = TestTensors.normal(rng, BATCH, TQ, F);
+        Tensor value = TestTensors.normal(rng, BATCH, TV, F);
+        assertGradientsMatch(v -> layer.call(List.of(v[0].withMask(QUERY_MASK), v[1].withMask(VALUE_MASK)), false),
+                query, value);
+        Supplier<Variable> output = () -> layer.call(List.of(Variable.constant(query).withMask(QUERY_MASK),
+                Variable.constant(value).withMask(VALUE_MASK)), false);
+        assertWeightGradientsMatch(layer.parameters(), output);
+    }
+
+    @Test
+    void multiHeadGradientsWithCausalMaskAndScoresMatchFiniteDifferences() {
+        Rng rng = new Rng(8);
+        MultiHeadAttention mha = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(2).optUseCausalMask(true).build();
+        mha.build(List.of(new int[] {TV, F}, new int[] {TV, F}), rng);
+        Tensor x = TestTensors.normal(rng, BATCH, TV, F);
+        Tensor r = TestTensors.normal(rng, BATCH, 2, TV, TV);
+        assertGradientsMatch(v -> {
+            AttentionResult result = mha.callWithScores(v[0].withMask(VALUE_MASK), v[1], null, null, false);
+            return result.output().sum(2, false).add(result.scores().mul(Variable.constant(r)).sum(3, false)
+                    .sum(1, false));
+        }, x, TestTensors.normal(rng, BATCH, TV, F));
+    }
+
+    @Test
+    void embeddingPaddingMaskHidesPaddedKeysInAFunctionalGraph() {
+        SymbolicTensor ids = Input.of(-1);
+        SymbolicTensor x = Embedding.builder().setInputDim(10).setOutputDim(F).optMaskZero(true).build().apply(ids);
+        Network model = Network.functional(ids, MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3).build().apply(x, x));
+        model.seed(3);
+        Tensor padded = model.predict(Tensor.matrix(new float[][] {{4, 2, 7, 0, 0}}), 1);
+        Tensor unpadded = model.predict(Tensor.matrix(new float[][] {{4, 2, 7}}), 1);
+        assertTrue(padded.slice(1, 0, 3).allClose(unpadded, Tolerances.ROUNDING),
+                "real steps must not see the padding: " + padded + " vs " + unpadded);
+    }
+
+    @Test
+    void outputsCarryTheQueryMaskAndAttentionZeroesPaddedQueries() {
+        Rng rng = new Rng(4);
+        for (Layer layer : layers().toList()) {
+            layer.build(List.of(new int[] {TQ, F}, new int[] {TV, F}), rng);
+            Variable out = layer.call(List.of(Variable.constant(TestTensors.normal(rng, BATCH, TQ, F)).withMask(QUERY_MASK),
+                    Variable.constant(TestTensors.normal(rng, BATCH, TV, F)).withMask(VALUE_MASK)), false);
+            assertSame(QUERY_MASK, out.mask(), layer.type());
+            if (layer instanceof BaseDenseAttention) {
+                for (int f = 0; f < out.shape()[2]; f++) {
+                    assertTrue(out.value().get(1, 2, f) == 0f, layer.type() + ": padded query step");
+                }
+            }
+        }
+    }
+
+    @Test
+    void multiHeadAttentionRemovesItsInputsMasksAsKerasDoes() {
+        MultiHeadAttention mha = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(2).build();
+        Rng rng = new Rng(10);
+        mha.build(List.of(new int[] {TV, F}, new int[] {TV, F}), rng);
+        Variable x = Variable.constant(TestTensors.normal(rng, BATCH, TV, F)).withMask(VALUE_MASK);
+        Variable out = mha.call(List.of(x, x), false);
+        assertSame(VALUE_MASK, out.mask());
+        assertEquals(null, x.mask(), "Keras' MultiHeadAttention.call sets its inputs' masks to None");
+    }
+
+    @Test
+    void causalMaskKeepsEarlierStepsBlindToLaterOnes() {
+        Rng rng = new Rng(5);
+        List<Layer> causal = List.of(Attention.builder().optUseCausalMask(true).build(),
+                new AdditiveAttention(null, true, 0f, true),
+                MultiHeadAttention.builder().setNumHeads(2).setKeyDim(2).optUseCausalMask(true).build(),
+                GroupedQueryAttention.builder().setHeadDim(2).setNumQueryHeads(2).setNumKeyValueHeads(1)
+                        .optUseCausalMask(true).build());
+        for (Layer layer : causal) {
+            layer.build(List.of(new int[] {TV, F}, new int[] {TV, F}), rng);
+            Tensor x = TestTensors.normal(rng, 1, TV, F);
+            Tensor changed = x.copy();
+            changed.set(changed.get(0, TV - 1, 0) + 5f, 0, TV - 1, 0);
+            Tensor before = layer.call(List.of(Variable.constant(x), Variable.constant(x)), false).value();
+            Tensor after = layer.call(List.of(Variable.constant(changed), Variable.constant(changed)), false).value();
+            assertTrue(before.slice(1, 0, TV - 1).allClose(after.slice(1, 0, TV - 1), Tolerances.ROUNDING), layer.type());
+            assertFalse(before.slice(1, TV - 1, TV).allClose(after.slice(1, TV - 1, TV), Tolerances.ROUNDING), layer.type());
+        }
+    }
+
+    @Test
+    void dropoutActsOnTheWeightsOnlyInTraining() {
+        MultiHeadAttention mha = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(2).optDropout(0.5f).build();
+        Rng rng = new Rng(6);
+        mha.build(List.of(new int[] {TV, F}, new int[] {TV, F}), rng);
+        List<Variable> x = List.of(Variable.constant(TestTensors.normal(rng, BATCH, TV, F)),
+                Variable.constant(TestTensors.normal(rng, BATCH, TV, F)));
+        Tensor inference = mha.call(x, false).value();
+        assertTrue(inference.allClose(mha.call(x, false).value(), 0f));
+        assertFalse(inference.allClose(mha.call(x, true).value(), Tolerances.ROUNDING));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Attention.builder().optDropout(1f).build());
+        assertTrue(e.getMessage().contains("dropout"), e.getMessage());
+    }
+
+    @Test
+    void shapesAndWeightCountsFollowKeras() {
+        SymbolicTensor q = Input.named("q", 5, 6);
+        SymbolicTensor v = Input.named("v", 7, 3);
+        SymbolicTensor k = Input.named("k", 7, 6);
+        assertArrayEquals(new int[] {5, 3}, new Attention().apply(q, v, k).shape());
+        MultiHeadAttention mha = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(4).build();
+        assertArrayEquals(new int[] {5, 6}, mha.apply(q, v).shape());
+        mha.build(List.of(new int[] {5, 6}, new int[] {7, 3}), new Rng(0));
+        // query 6·2·4 + 8, key 3·2·4 + 8, value 3·2·4 + 8, output 2·4·6 + 6: Keras' count
+        assertEquals(56 + 32 + 32 + 54, mha.countParams());
+        GroupedQueryAttention gqa = GroupedQueryAttention.builder().setHeadDim(2).setNumQueryHeads(4)
+                .setNumKeyValueHeads(2).build();
+        gqa.build(List.of(new int[] {5, 6}, new int[] {7, 6}), new Rng(0));
+        // query 6·4·2 + 8, key 6·2·2 + 4, value 6·2·2 + 4, output 4·2·6 + 6
+        assertEquals(56 + 28 + 28 + 54, gqa.countParams());
+    }
+
+    @Test
+    void mismatchedShapesAreRefusedWhenTheGraphIsDrawn() {
+        SymbolicTensor q = Input.named("q", 5, 6);
+        String dot = message(() -> new Attention().apply(q, Input.named("v", 7, 5)));
+        assertTrue(dot.contains("'attention'") || dot.contains("(Attention)"), dot);
+        assertTrue(dot.contains("query") && dot.contains("(None, 5, 6)") && dot.contains("(None, 7, 5)"), dot);
+        String steps = message(() -> MultiHeadAttention.builder().setNumHeads(2).setKeyDim(2).build()
+                .apply(q, Input.named("v", 7, 6), Input.named("k", 8, 6)));
+        assertTrue(steps.contains("MultiHeadAttention") && steps.contains("(None, 7, 6)") && steps.contains("(None, 8, 6)"),
+                steps);
+        String features = message(() -> GroupedQueryAttention.builder().setHeadDim(2).setNumQueryHeads(2)
+                .setNumKeyValueHeads(1).build().apply(q, Input.named("v", 7, 4)));
+        assertTrue(features.contains("GroupedQueryAttention") && features.contains("value") && features.contains("(None, 7, 4)"),
+                features);
+        String one = message(() -> new AdditiveAttention().apply(q));
+        assertTrue(one.contains("[query, value]"), one);
+        String groups = message(() -> GroupedQueryAttention.builder().setHeadDim(2).setNumQueryHeads(3)
+                .setNumKeyValueHeads(2).build());
+        assertTrue(groups.contains("divisible") && groups.contains("3") && groups.contains("2"), groups);
+    }
+
+    @Test
+    void masksOfTheWrongShapeAreRefusedNamingTheArgument() {
+        MultiHeadAttention mha = MultiHeadAttention.builder().optName("mha").setNumHeads(2).setKeyDim(2).build();
+        mha.build(List.of(new int[] {TQ, F}, new int[] {TV, F}), new Rng(0));
+        Variable query = Variable.constant(Tensor.zeros(BATCH, TQ, F));
+        Variable value = Variable.constant(Tensor.zeros(BATCH, TV, F));
+        String attention = message(() -> mha.callWithScores(query, value, null, Tensor.ones(BATCH, TV, TQ), false));
+        assertTrue(attention.contains("'mha'") && attention.contains("attention_mask") && attention.contains("[2, 3, 4]")
+                && attention.contains("[2, 4, 3]"), attention);
+        String valueMask = message(() -> mha.call(List.of(query,
+                Variable.constant(Tensor.zeros(BATCH, TV, F)).withMask(Tensor.ones(BATCH, TQ))), false));
+        assertTrue(valueMask.contains("value mask") && valueMask.contains("[2, 4]") && valueMask.contains("[2, 3]"),
+                valueMask);
+        Attention attentionLayer = new Attention();
+        attentionLayer.build(List.of(new int[] {TQ, F}, new int[] {TV, F}), new Rng(0));
+        String queryMask = message(() -> attentionLayer.call(List.of(
+                Variable.constant(Tensor.zeros(BATCH, TQ, F)).withMask(Tensor.ones(BATCH, TV)), value), false));
+        assertTrue(queryMask.contains("query mask") && queryMask.contains("[2, 3]") && queryMask.contains("[2, 4]"),
+                queryMask);
+        String features = message(() -> mha.call(List.of(Variable.constant(Tensor.zeros(BATCH, TQ, F + 1)), value), false));
+        assertTrue(features.contains("query") && features.contains("[2, 3, 5]"), features);
+    }
+
+    @Test
+    void scoresComeBackBesideTheOutputWithKerasShapes() {
+        Rng rng = new Rng(9);
+        GroupedQueryAttention gqa = GroupedQueryAttention.builder().setHeadDim(2).setNumQueryHeads(4)
+                .setNumKeyValueHeads(2).build();
+        gqa.build(List.of(new int[] {TQ, F}, new int[] {TV, F}), rng);
+        List<Variable> inputs = new ArrayList<>(List.of(Variable.constant(TestTensors.normal(rng, BATCH, TQ, F)),
+                Variable.constant(TestTensors.normal(rng, BATCH, TV, F))));
+        AttentionResult r = gqa.callWithScores(inputs.get(0), inputs.get(1), null, null, false);
+        assertArrayEquals(new int[] {BATCH, 4, TQ, TV}, r.scores().shape());
+        assertTrue(r.output().value().allClose(gqa.call(inputs, false).value(), Tolerances.ROUNDING));
+        Attention attention = new Attention();
+        attention.build(List.of(new int[] {TQ, F}, new int[] {TV, F}), rng);
+        assertArrayEquals(new int[] {BATCH, TQ, TV}, attention.callWithScores(inputs, false).scores().shape());
+    }
+
+    private static String message(Runnable action) {
+        return assertThrows(IllegalArgumentException.class, action::run).getMessage();
+    }
+}

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate a saved model on its test data.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "A model file written by 'neurite train'.")
+    @Option(names = "--model", required = true, converter = Arguments.InputFile.class, description = "A model file written by 'neurite train'.")
     Path file;
 
     @Override

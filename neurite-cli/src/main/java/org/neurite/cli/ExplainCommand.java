@@ -25,20 +25,20 @@ import picocli.CommandLine.Option;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Show which words pushed a text model's prediction up (green) or down (red).")
 public final class ExplainCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "A model file with its vectorizer (neurite train imdb-...).")
+    @Option(names = "--model", required = true, converter = Arguments.InputFile.class, description = "A model file with its vectorizer (neurite train imdb-...).")
     Path file;
 
     @Option(names = "--text", required = true, description = "The text to explain.")
     String text;
 
-    @Option(names = "--html", description = "Where to write the HTML page (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--html", converter = Arguments.OutputFile.class, description = "Where to write the HTML page (default: ${DEFAULT-VALUE}).",
             defaultValue = "explanation.html")
     Path html;
 
     @Option(names = "--no-color", description = "Print word(+0.12) instead of colours.")
     boolean noColor;
 
-    @Option(names = "--steps", description = "Integrated-gradients steps along the path (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--steps", converter = Arguments.Count.class, description = "Integrated-gradients steps along the path (default: ${DEFAULT-VALUE}).",
             defaultValue = "50")
     int steps;
 
@@ -53,12 +53,14 @@ public final class ExplainCommand implements Callable<Integer> {
                 new IllegalArgumentException(file + " holds no vectorizer, so raw text cannot be fed to it")));
         TextExplainer.Options options = new TextExplainer.Options(new IntegratedGradients.Options(steps, baseline),
                 TextExplainer.Options.defaults().maxOcclusionWords());
+        String text = PredictCommand.withoutByteOrderMark(this.text);
         Attribution a = TextExplainer.explain(loaded.model(), text, vectorizer::tokenize,
                 t -> vectorizer.transform(List.of(t)), options);
         boolean sigmoid = loaded.model().predict(vectorizer.transform(List.of(text)), 1).dim(1) == 1;
         System.out.println(AttributionView.headline(a, sigmoid));
         System.out.println(AttributionView.terminal(a, !noColor && System.console() != null));
-        Files.writeString(html, AttributionView.html(a, text, sigmoid));
+        String page = AttributionView.html(a, text, sigmoid);
+        Writing.to(html, () -> Files.writeString(html, page));
         System.out.println("wrote " + html);
         return 0;
     }

@@ -1,13 +1,7 @@
 package org.neurite.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +20,14 @@ import picocli.CommandLine.Option;
  * {@code neurite predict --model FILE (--text TEXT | --input FILE|-)}: the probability that each text
  * is positive, from a model saved with its vectorizer (the {@code imdb-*} recipes). With
  * {@code --text} it prints the probability, then {@code label=positive} or {@code label=negative};
- * with {@code --input} it reads one text per line (UTF-8, malformed bytes replaced by U+FFFD; {@code -}
- * for standard input) and writes CSV {@code id,probability,label} to standard output, ids counting
- * lines from 1.
+ * with {@code --input} it reads one text per line ({@link TextLines}: UTF-8, a byte-order mark
+ * dropped; {@code -} for standard input) and writes CSV {@code id,probability,label} to standard
+ * output, ids counting lines from 1. Empty input writes nothing, not even the header.
  *
- * <p>Any text gives a probability: an empty line, a text of only unknown words or of binary bytes
- * is scored like a review with no known word, and a long text is cut as the vectorizer cuts it.
+ * <p>Any text gives a probability: an empty line or a text of only unknown words is scored like a
+ * review with no known word, and a long text is cut as the vectorizer cuts it. Input that is not
+ * UTF-8 text (NUL bytes, other encodings) and a closed standard input are refused with one line
+ * naming the line, exit status 1; the rows of the batches before it have been written.
  *
  * <pre>{@code
  * neurite predict --model out/imdb-lstm/model.neurite --text "I loved this movie"
@@ -45,13 +41,14 @@ public final class PredictCommand implements Callable<Integer> {
     /** Texts vectorized and scored together, so that a long input streams. */
     static final int BATCH = 256;
 
-    @Option(names = "--model", required = true, description = "A model file written by 'neurite train imdb-...'.")
+    @Option(names = "--model", required = true, converter = Arguments.InputFile.class,
+            description = "A model file written by 'neurite train imdb-...'.")
     Path file;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--threshold", defaultValue = "0.5",
+    @Option(names = "--threshold", defaultValue = "0.5", converter = Arguments.Probability.class,
             description = "Probability from which a text is labelled positive (default: ${DEFAULT-VALUE}).")
     float threshold;
 
@@ -60,7 +57,7 @@ public final class PredictCommand implements Callable<Integer> {
         @Option(names = "--text", description = "One text to score.")
         String text;
 
-        @Option(names = "--input", description = "A UTF-8 file with one text per line, or '-' for standard input.")
+        @Option(names = "--input", converter = Arguments.InputFileOrStdin.class, description = "A UTF-8 file with one text per line, or '-' for standard input.")
         String input;
     }
 
@@ -71,42 +68,47 @@ public final class PredictCommand implements Callable<Integer> {
                 new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
                         + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)")));
         if (source.text != null) {
-            float p = probabilities(loaded.model(), vectorizer, List.of(source.text))[0];
+            float p = probabilities(loaded.model(), vectorizer, List.of(withoutByteOrderMark(source.text)))[0];
             System.out.printf(Locale.ROOT, "%.4f%nlabel=%s%n", p, label(p));
             return 0;
         }
-        try (InputStream in = "-".equals(source.input) ? System.in : Files.newInputStream(Path.of(source.input))) {
-            writeCsv(loaded.model(), vectorizer, lines(in), System.out);
+        try (TextLines lines = TextLines.open(source.input)) {
+            writeCsv(loaded.model(), vectorizer, lines, System.out);
         }
         return 0;
     }
 
-    /** Reads {@code in} as UTF-8 with malformed bytes replaced, never failing on content. */
-    private static BufferedReader lines(InputStream in) {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    /** The text as given, less a byte-order mark that a file pasted into the argument may carry. */
+    static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private void writeCsv(Network model, TextVectorization vectorizer, BufferedReader reader, PrintStream out)
+    /** Scores the lines batch by batch; the header comes with the first row, so empty input writes nothing. */
+    private void writeCsv(Network model, TextVectorization vectorizer, TextLines lines, PrintStream out)
             throws IOException {
-        out.println("id,probability,label");
         List<String> batch = new ArrayList<>(BATCH);
         long id = 1;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            batch.add(line);
-            if (batch.size() == BATCH) {
-                id = writeRows(model, vectorizer, batch, id, out);
-                batch.clear();
+        try {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                batch.add(line);
+                if (batch.size() == BATCH) {
+                    id = writeRows(model, vectorizer, batch, id, out);
+                    batch.clear();
+                }
             }
+            writeRows(model, vectorizer, batch, id, out);
+        } finally {
+            out.flush();
         }
-        writeRows(model, vectorizer, batch, id, out);
-        out.flush();
     }
 
-    /** Writes one CSV row per text, numbered from {@code id}, and returns the next id. */
+    /** Writes one CSV row per text, numbered from {@code id} (the header first when it is 1), and returns the next id. */
     private long writeRows(Network model, TextVectorization vectorizer, List<String> texts, long id, PrintStream out) {
         long next = id;
         if (!texts.isEmpty()) {
+            if (id == 1) {
+                out.println("id,probability,label");
+            }
             for (float p : probabilities(model, vectorizer, texts)) {
                 out.printf(Locale.ROOT, "%d,%.6f,%s%n", next++, p, label(p));
             }

@@ -1,6 +1,7 @@
 package org.neurite.cli;
 
 import java.util.concurrent.Callable;
+import org.neurite.cli.recipes.Recipe;
 import org.neurite.cli.recipes.Recipes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,7 +14,13 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.print(Recipes.named(recipeName).model(0).summary());
+        Recipe recipe;
+        try {
+            recipe = Recipes.named(recipeName);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        System.out.print(recipe.model(0).summary());
         return 0;
     }
 }

@@ -1,12 +1,14 @@
 package org.neurite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +96,83 @@ class CommandLineTest {
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("test_loss="), run.out());
+    }
+
+    @Test
+    void outOfRangeNumbersAreUsageErrorsNamingTheOption() {
+        for (String[] args : new String[][] {
+            {"train", "linear-regression", "--epochs", "0"},
+            {"train", "linear-regression", "--epochs", "-1"},
+            {"train", "linear-regression", "--batch-size", "0"},
+            {"train", "linear-regression", "--batch-size", "99999999999"},
+            {"explain", "--text", "a", "--steps", "0"},
+            {"bench", "mlp", "--epochs", "0"},
+            {"bench", "gemm", "--min-time", "NaN"},
+            {"train", "adding-problem", "--learning-rate", "Infinity"},
+        }) {
+            CommandRun run = CommandRun.of(args);
+            String option = args[args.length - 2];
+
+            assertEquals(2, run.status(), () -> Arrays.toString(args) + ": " + run.err());
+            assertTrue(run.failedWithOneLine(), run.err());
+            assertTrue(run.err().contains(option) && run.err().contains("expected ")
+                    && run.err().contains(args[args.length - 1]), run.err());
+        }
+    }
+
+    @Test
+    void badOutFoldersAreRefusedBeforeAnythingIsWritten() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        for (String out : new String[] {"", " ", file.toString(), file.resolve("below").toString()}) {
+            CommandRun run = CommandRun.of("train", "linear-regression", "--epochs", "1", "--out", out);
+
+            assertEquals(2, run.status(), run.err());
+            assertTrue(run.failedWithOneLine(), run.err());
+            assertTrue(run.err().contains("'--out'"), run.err());
+        }
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void aRunThatFailsOnItsArgumentsOrDataLeavesNoOutFolder() {
+        Path out = dir.resolve("never");
+        CommandRun badOption = CommandRun.of("train", "adding-problem", "--units", "0", "--out", out.toString());
+        String saved = System.getProperty("neurite.mnist.dir");
+        CommandRun noData;
+        try {
+            System.setProperty("neurite.mnist.dir", dir.resolve("no-mnist-here").toString());
+            noData = CommandRun.of("train", "mnist-mlp", "--out", out.toString());
+        } finally {
+            if (saved == null) {
+                System.clearProperty("neurite.mnist.dir");
+            } else {
+                System.setProperty("neurite.mnist.dir", saved);
+            }
+        }
+
+        assertEquals(2, badOption.status(), badOption.err());
+        assertTrue(badOption.failedWithOneLine(), badOption.err());
+        assertTrue(noData.failedWithOneLine(), noData.err());
+        assertFalse(Files.exists(out), "an empty --out folder was left behind");
+    }
+
+    @Test
+    void anUnknownRecipeIsAUsageError() {
+        assertEquals(2, CommandRun.of("train", "no-such-recipe").status());
+        assertEquals(2, CommandRun.of("summary", "no-such-recipe").status());
+    }
+
+    @Test
+    void aSaveRemovesAKilledSavesTemporaryFileAndSaysSoInOneLine() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("lr"));
+        Path stale = Files.writeString(out.resolve(".model.neurite.999999999-1f2e.tmp"), "half a model");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        CommandRun run = CommandRun.of("train", "linear-regression", "--epochs", "1", "--out", out.toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertFalse(Files.exists(stale));
+        assertEquals(List.of("neurite: removed 1 stale temporary entry (0.0 MB) left by interrupted saves in " + out),
+                run.err().lines().toList());
     }
 }

@@ -27,7 +27,10 @@ import org.neurite.nn.layers.LSTM;
 import org.neurite.text.OutputMode;
 import org.neurite.text.TextVectorization;
 
-/** {@code neurite predict} on texts and files, bad input included: every line gets a probability, nothing crashes. */
+/**
+ * {@code neurite predict} on texts and files, odd input included: every line of text gets a probability,
+ * input that is not text is refused in one line, nothing crashes.
+ */
 class PredictCommandTest {
     private static final List<String> TEXTS = List.of("a great movie, loved it", "terrible boring film",
             "great acting and a great story", "boring plot, terrible acting");
@@ -68,15 +71,86 @@ class PredictCommandTest {
     }
 
     @Test
-    void badLinesEachGetAProbabilityFromBothKindsOfModel() throws IOException {
-        Path input = dir.resolve("bad.txt");
-        Files.write(input, badInput());
+    void oddLinesEachGetAProbabilityFromBothKindsOfModel() throws IOException {
+        Path input = dir.resolve("odd.txt");
+        Files.write(input, oddInput());
 
         for (Path model : List.of(sequenceModel, bagOfWordsModel)) {
             CommandRun run = CommandRun.of("predict", "--model", model.toString(), "--input", input.toString());
 
             assertEquals(0, run.status(), run.err());
-            assertCsvRows(run.out(), 6);
+            assertCsvRows(run.out(), 5);
+        }
+    }
+
+    @Test
+    void binaryOrNonUtf8FilesAreRefusedNamingFileAndLine() throws IOException {
+        byte[] garbage = new byte[4096];
+        new Random(7).nextBytes(garbage);
+        Path binary = Files.write(dir.resolve("random.bin"), garbage);
+        Path latin1 = Files.write(dir.resolve("latin1.txt"), "fine\ncaf\u00e9 cr\u00e8me\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        for (Path input : List.of(binary, latin1)) {
+            CommandRun run = CommandRun.of("predict", "--model", bagOfWordsModel.toString(), "--input", input.toString());
+
+            assertTrue(run.failedWithOneLine(), run.err());
+            assertEquals(1, run.status());
+            assertTrue(run.err().startsWith("neurite: " + input + ", line "), run.err());
+            assertTrue(run.err().contains("expected UTF-8 text, found "), run.err());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotChangeTheFirstWordsScore() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "great story\n");
+        Path marked = Files.write(dir.resolve("marked.txt"), "\uFEFFgreat story\n".getBytes(StandardCharsets.UTF_8));
+
+        for (Path model : List.of(sequenceModel, bagOfWordsModel)) {
+            String expected = CommandRun.of("predict", "--model", model.toString(), "--input", plain.toString()).out();
+            CommandRun fromFile = CommandRun.of("predict", "--model", model.toString(), "--input", marked.toString());
+            CommandRun fromText = CommandRun.of("predict", "--model", model.toString(), "--text", "\uFEFFgreat story");
+            String textExpected = CommandRun.of("predict", "--model", model.toString(), "--text", "great story").out();
+
+            assertEquals(expected, fromFile.out());
+            assertEquals(textExpected, fromText.out());
+        }
+    }
+
+    @Test
+    void thresholdOutsideZeroToOneIsAUsageError() {
+        for (String threshold : List.of("NaN", "2", "-1", "", "half")) {
+            CommandRun run = CommandRun.of("predict", "--model", bagOfWordsModel.toString(), "--text", "a",
+                    "--threshold", threshold);
+
+            assertTrue(run.failedWithOneLine(), run.err());
+            assertEquals(2, run.status());
+            assertTrue(run.err().contains("'--threshold': expected a probability from 0 to 1, found '" + threshold + "'"),
+                    run.err());
+        }
+    }
+
+    @Test
+    void specialFilesAndFoldersAreRefusedByNameBeforeReading() throws Exception {
+        Path fifo = dir.resolve("model.fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        String[][] cases = {
+            {"--model", fifo.toString(), "--text", "a"}, {"--model", dir.toString(), "--text", "a"},
+            {"--model", "/dev/null", "--text", "a"}, {"--model", dir.resolve("missing").toString(), "--text", "a"},
+            {"--model", bagOfWordsModel.toString(), "--input", fifo.toString()},
+            {"--model", bagOfWordsModel.toString(), "--input", dir.toString()},
+        };
+        String[] found = {"found a named pipe", "found a folder", "found a character device", "no such file",
+            "found a named pipe", "found a folder"};
+
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = cases[i];
+            CommandRun run = CommandRun.of(java.util.stream.Stream.concat(java.util.stream.Stream.of("predict"),
+                    java.util.Arrays.stream(args)).toArray(String[]::new));
+
+            assertTrue(run.failedWithOneLine(), run.err());
+            assertEquals(2, run.status());
+            String bad = args[2].equals("--input") ? args[3] : args[1];
+            assertTrue(run.err().contains(bad) && run.err().contains(found[i]), run.err());
         }
     }
 
@@ -113,19 +187,13 @@ class PredictCommandTest {
                 .failedWithOneLine());
     }
 
-    /** Six lines: empty, 1 MB of words, invalid UTF-8, binary garbage, only unknown words, a plain review. */
-    private static byte[] badInput() {
+    /** Five lines: empty, 1 MB of words, control characters and emoji, only unknown words, a plain review. */
+    private static byte[] oddInput() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
         out.writeBytes(("great ".repeat((1 << 20) / 6) + "\n").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(new byte[] {'g', 'r', 'e', 'a', 't', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, ' ', (byte) 0xE2, '\n'});
-        byte[] garbage = new byte[4096];
-        new Random(7).nextBytes(garbage);
-        for (int i = 0; i < garbage.length; i++) {
-            garbage[i] = garbage[i] == '\n' || garbage[i] == '\r' ? 0 : garbage[i];
-        }
-        out.writeBytes(garbage);
-        out.writeBytes("\nzyzzyva quux flibbertigibbet\n".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes("great \u0007\u001b[31m \uD83D\uDE00 \u200B\n".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes("zyzzyva quux flibbertigibbet\n".getBytes(StandardCharsets.UTF_8));
         out.writeBytes("a great story".getBytes(StandardCharsets.UTF_8));   // no final newline
         return out.toByteArray();
     }

@@ -76,7 +76,12 @@ public final class DatasetCache {
      * @throws DatasetException if fetching fails, or a file is missing or does not match its sum
      */
     Path folder(String name, Map<String, String> sha256, Fetcher fetcher) throws IOException {
+        checkRoot();
         Path folder = root.resolve(name);
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new DatasetException(folder + ": expected the dataset's folder, found a file. Delete it to fetch"
+                    + " the dataset again.");
+        }
         if (!Files.isDirectory(folder)) {
             fetchIntoPlace(folder, sha256, fetcher);
         }
@@ -84,10 +89,28 @@ public final class DatasetCache {
         return folder;
     }
 
+    /** The cache folder is a folder, or does not exist yet; anything else is a setting to fix. */
+    private void checkRoot() {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new DatasetException("dataset cache " + root + ": expected a folder, found a file; point "
+                    + DIR_PROPERTY + " or " + DIR_ENV + " at a folder");
+        }
+    }
+
     private void fetchIntoPlace(Path folder, Map<String, String> sha256, Fetcher fetcher) throws IOException {
-        Files.createDirectories(root);
-        // Beside the final folder, so that the last step is a rename on one file system.
-        Path work = Files.createTempDirectory(root, "." + folder.getFileName() + "-fetching-");
+        // Beside the final folder, so that the last step is a rename on one file system; named with this
+        // process's id, so that the next fetch can tell a killed fetch's leftovers from a running one.
+        String prefix = "." + folder.getFileName() + "-fetching-";
+        Path work;
+        try {
+            Files.createDirectories(root);
+            work = Files.createTempDirectory(root, prefix + Leftovers.tag());
+        } catch (java.nio.file.FileSystemException e) {
+            throw new DatasetException("dataset cache " + root + ": cannot write there ("
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + "); point "
+                    + DIR_PROPERTY + " or " + DIR_ENV + " at a writable folder", e);
+        }
+        Leftovers.removeStale(root, prefix, "", work, "interrupted fetches");
         try {
             Path staged = Files.createDirectory(work.resolve("files"));
             fetcher.fetch(staged, Files.createDirectory(work.resolve("scratch")));
@@ -110,7 +133,8 @@ public final class DatasetCache {
         for (var entry : sha256.entrySet()) {
             Path file = folder.resolve(entry.getKey());
             if (!Files.isRegularFile(file)) {
-                throw new DatasetException(file + ": missing. " + advice);
+                throw new DatasetException(file + ": " + (Files.exists(file) ? "expected a file, found a folder"
+                        + " or special file" : "missing") + ". " + advice);
             }
             String actual = Checksums.sha256(file);
             if (!actual.equals(entry.getValue())) {

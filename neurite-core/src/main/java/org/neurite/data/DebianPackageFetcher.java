@@ -69,6 +69,10 @@ final class DebianPackageFetcher implements Fetcher {
         } else if (Files.isRegularFile(gzipped)) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(gzipped), 1 << 16)) {
                 Files.copy(in, to);
+            } catch (java.util.zip.ZipException e) {
+                throw new DatasetException("Debian package " + packageName + ": " + file + ".gz, expected gzip data,"
+                        + " found data that is not gzip or is damaged (" + e.getMessage() + "); nothing was cached. "
+                        + advice, e);
             }
         } else {
             throw new DatasetException("Debian package " + packageName + " has neither /" + folder + "/" + file

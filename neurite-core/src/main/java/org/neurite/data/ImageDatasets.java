@@ -171,7 +171,8 @@ public final class ImageDatasets {
     private static Path existing(Path folder, String file) {
         Path path = folder.resolve(file);
         if (!Files.isRegularFile(path)) {
-            throw new DatasetException(path + ": missing. A folder of IDX files must hold " + String.join(", ", FILES)
+            throw new DatasetException(path + ": " + (Files.exists(path) ? "expected a file, found a folder or special"
+                    + " file" : "missing") + ". A folder of IDX files must hold " + String.join(", ", FILES)
                     + " (unzipped).");
         }
         return path;

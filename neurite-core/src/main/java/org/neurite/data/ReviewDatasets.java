@@ -84,7 +84,7 @@ public final class ReviewDatasets {
                     String field = p.currentName();
                     p.nextToken();
                     if (field.equals("t") && p.currentToken() == JsonToken.VALUE_STRING) {
-                        text = p.getText();
+                        text = withoutByteOrderMark(p.getText());
                     } else if (field.equals("s") && p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
                         label = p.getIntValue();
                     } else {
@@ -99,6 +99,14 @@ public final class ReviewDatasets {
             expect(p.currentToken() == JsonToken.END_ARRAY, file, "only review objects in the array");
         }
         return labels.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A text less the byte-order mark it starts with when it was cut from a file: the mark would
+     * otherwise become part of the first word. (A mark before the whole file is skipped by the parser.)
+     */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The stratified split described in the class comment. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.TreeMap;
+import org.neurite.data.Leftovers;
 import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Tensor;
@@ -187,9 +188,12 @@ public final class ModelFile {
     private static void writeAtomically(Path file, Body body) throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
-        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(TEMP_NAMES.nextLong()) + ".tmp");
+        // Named with this process's id, so that a later save can tell a killed save's leftovers from a running one.
+        String prefix = "." + target.getFileName() + ".";
+        Path temp = folder.resolve(prefix + Leftovers.tag() + Long.toHexString(TEMP_NAMES.nextLong()) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                Leftovers.removeStale(folder, prefix, ".tmp", temp, "interrupted saves");
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 body.writeTo(out);
                 out.flush();

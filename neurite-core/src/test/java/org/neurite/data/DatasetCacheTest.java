@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,5 +98,61 @@ class DatasetCacheTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }
+    }
+
+    @Test
+    void aFileNamedAsTheCacheIsRefusedNamingTheSettings() throws IOException {
+        Path file = Files.writeString(root.resolve("passwd"), "root:x:0:0");
+        DatasetCache cache = new DatasetCache(file);
+
+        String message = assertThrows(DatasetException.class, () -> cache.folder("demo", HELLO,
+                (target, scratch) -> Files.writeString(target.resolve("a.txt"), "hello"))).getMessage();
+
+        assertEquals("dataset cache " + file + ": expected a folder, found a file; point neurite.data.dir or"
+                + " NEURITE_DATA_DIR at a folder", message);
+    }
+
+    @Test
+    void aReadOnlyCacheIsRefusedWithTheReason() throws IOException {
+        Path readOnly = Files.createDirectories(root.resolve("ro"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnly), "running as root");
+            DatasetCache cache = new DatasetCache(readOnly.resolve("cache"));
+
+            String message = assertThrows(DatasetException.class, () -> cache.folder("demo", HELLO,
+                    (target, scratch) -> Files.writeString(target.resolve("a.txt"), "hello"))).getMessage();
+
+            assertTrue(message.startsWith("dataset cache " + readOnly.resolve("cache") + ": cannot write there ("),
+                    message);
+            assertTrue(message.endsWith("at a writable folder"), message);
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aFolderWhereACachedFileShouldBeIsReportedAsAFolder() throws IOException {
+        Files.createDirectories(root.resolve("demo/a.txt"));
+
+        String message = assertThrows(DatasetException.class, () -> new DatasetCache(root).folder("demo", HELLO,
+                (target, scratch) -> { })).getMessage();
+
+        assertTrue(message.startsWith(root.resolve("demo/a.txt") + ": expected a file, found a folder"), message);
+    }
+
+    @Test
+    void aKilledFetchsFolderIsRemovedByTheNextFetchButARunningOnesIsKept() throws IOException {
+        Path killed = Files.createDirectories(root.resolve(".demo-fetching-1234567890"));   // no process id: old
+        Files.writeString(killed.resolve("partial"), "hel");
+        Path running = Files.createDirectories(root.resolve(".demo-fetching-" + Leftovers.tag() + "77"));
+        Path other = Files.createDirectories(root.resolve(".other-fetching-55"));
+        for (Path p : List.of(killed, running, other)) {
+            Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        }
+
+        new DatasetCache(root).folder("demo", HELLO, (target, scratch) -> Files.writeString(target.resolve("a.txt"), "hello"));
+
+        assertEquals(Set.of("demo", running.getFileName().toString(), other.getFileName().toString()), namesIn(root));
     }
 }

@@ -78,6 +78,18 @@ class FetcherTest {
         assertTrue(message.contains("has no file data/wanted"), message);
     }
 
+    @Test
+    void aTarballThatIsNotGzipIsRefusedInWords() throws IOException {
+        Path notGzip = Files.writeString(dir.resolve("made.tgz"), "<html>proxy login</html>");
+        Path npm = script("cp '" + notGzip + "' ./demo-1.0.0.tgz");
+        Fetcher fetcher = new NpmPackageFetcher("demo@1.0.0", "data", List.of("wanted"), "Use DIR.", npm.toString());
+
+        String message = assertThrows(DatasetException.class, () -> fetcher.fetch(target(), scratch())).getMessage();
+
+        assertTrue(message.contains("demo-1.0.0.tgz, expected a gzip-compressed tarball"), message);
+        assertTrue(message.endsWith("Use DIR."), message);
+    }
+
     /** A stand-in client: a shell script that runs {@code body} whatever its arguments. */
     private Path script(String body) throws IOException {
         Path script = dir.resolve("fake-client");

@@ -40,6 +40,18 @@ class ImageDatasetsTest {
     }
 
     @Test
+    void aFolderWhereAFileShouldBeIsNamedAsAFolder() throws IOException {
+        Path folder = IdxFixtures.folder(dir);
+        Files.delete(folder.resolve(ImageDatasets.TEST_LABELS));
+        Files.createDirectory(folder.resolve(ImageDatasets.TEST_LABELS));
+
+        String message = assertThrows(DatasetException.class, () -> ImageDatasets.fromIdxFolder(folder)).getMessage();
+
+        assertTrue(message.startsWith(folder.resolve(ImageDatasets.TEST_LABELS) + ": expected a file, found a folder"),
+                message);
+    }
+
+    @Test
     void labelsThatDoNotMatchTheImagesAreRefused() throws IOException {
         Path folder = IdxFixtures.folder(dir);
         IdxFixtures.labels(folder.resolve(ImageDatasets.TRAIN_LABELS), 1, 2);

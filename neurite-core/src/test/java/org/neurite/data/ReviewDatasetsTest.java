@@ -31,6 +31,17 @@ class ReviewDatasetsTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFileOrATextIsNotPartOfTheFirstWord() throws IOException {
+        Path file = Files.write(dir.resolve("bom.json"),
+                "\uFEFF[{\"t\":\"\uFEFFgreat film\",\"s\":1}]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> texts = new ArrayList<>();
+
+        ReviewDatasets.read(file, texts);
+
+        assertEquals(List.of("great film"), texts);
+    }
+
+    @Test
     void refusesMalformedReviewsNamingTheFile() throws IOException {
         for (String json : new String[] {"{}", "[{\"t\":\"x\"}]", "[{\"t\":\"x\",\"s\":2}]", "[1]", "[{\"t\":\"x\",\"s\":0}"}) {
             Path file = write(json);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.neurite.cli.Arguments;
+import org.neurite.cli.UsageException;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Parallel;
 import picocli.CommandLine.Command;
@@ -31,7 +33,7 @@ public final class GemmBench implements Callable<Integer> {
             description = "Shapes, M x K x N, optionally with :AB, :AtB, :ABt or :AtBt (default: ${DEFAULT-VALUE}).")
     List<String> shapes = List.of(DEFAULT_SHAPES.split(","));
 
-    @Option(names = "--min-time", paramLabel = "SECONDS", description = "Measured time per shape (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-time", paramLabel = "SECONDS", converter = Arguments.PositiveDouble.class, description = "Measured time per shape (default: ${DEFAULT-VALUE}).")
     double minTime = 1.0;
 
     @Override
@@ -86,10 +88,12 @@ public final class GemmBench implements Callable<Integer> {
             String[] parts = text.trim().split(":");
             String[] dims = parts[0].split("x");
             String variant = parts.length > 1 ? parts[1] : "AB";
-            if (dims.length != 3 || parts.length > 2
-                    || !List.of("AB", "AtB", "ABt", "AtBt").contains(variant)) {
-                throw new IllegalArgumentException("shape must look like 512x512x512 or 784x128x256:AtB, got '"
-                        + text + "'");
+            if (dims.length != 3 || parts.length > 2 || !List.of("AB", "AtB", "ABt", "AtBt").contains(variant)
+                    || !dims[0].matches("[1-9][0-9]{0,4}") || !dims[1].matches("[1-9][0-9]{0,4}")
+                    || !dims[2].matches("[1-9][0-9]{0,4}")) {
+                throw new UsageException("--shapes: expected MxKxN of whole numbers from 1 to 99999, optionally"
+                        + " with :AB, :AtB, :ABt or :AtBt (512x512x512, 784x128x256:AtB), found "
+                        + Arguments.quoted(text));
             }
             return new Shape(Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), Integer.parseInt(dims[2]),
                     variant.startsWith("At"), variant.endsWith("Bt"));

@@ -1,6 +1,8 @@
 package org.neurite.cli.bench;
 
 import java.util.concurrent.Callable;
+import org.neurite.cli.Arguments;
+import org.neurite.cli.UsageException;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
@@ -35,20 +37,23 @@ public final class LstmBench implements Callable<Integer> {
     @Option(names = "--cell", description = "lstm or gru (default: ${DEFAULT-VALUE}).")
     String cell = "lstm";
 
-    @Option(names = "--batch-size", description = "Training batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", converter = Arguments.Count.class, description = "Training batch size (default: ${DEFAULT-VALUE}).")
     int batchSize = 64;
 
-    @Option(names = "--epochs", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", converter = Arguments.Count.class, description = "Epochs to time (default: ${DEFAULT-VALUE}).")
     int epochs = 2;
 
-    @Option(names = "--samples", description = "Sequences (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", converter = Arguments.Count.class, description = "Sequences (default: ${DEFAULT-VALUE}).")
     int samples = 25_000;
 
-    @Option(names = "--length", description = "Sequence length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--length", converter = Arguments.Count.class, description = "Sequence length (default: ${DEFAULT-VALUE}).")
     int length = 200;
 
     @Override
     public Integer call() {
+        if (!cell.equals("lstm") && !cell.equals("gru")) {
+            throw new UsageException("--cell: expected lstm or gru, found " + Arguments.quoted(cell));
+        }
         Rng rng = new Rng(42);
         Tensor x = Tensor.empty(samples, length);
         Tensor y = Tensor.empty(samples, 1);
@@ -61,7 +66,7 @@ public final class LstmBench implements Callable<Integer> {
         Layer recurrent = switch (cell) {
             case "lstm" -> new LSTM(UNITS);
             case "gru" -> new GRU(UNITS);
-            default -> throw new IllegalArgumentException("--cell must be lstm or gru, got " + cell);
+            default -> throw new IllegalStateException("checked above: " + cell);
         };
         SequentialNetwork model = SequentialNetwork.of(Input.of(length), new Embedding(VOCABULARY, EMBEDDING), recurrent,
                 new Dense(1, Activation.SIGMOID));

@@ -2,6 +2,7 @@ package org.neurite.cli.bench;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.neurite.cli.Arguments;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.SequentialNetwork;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
 public final class MaskingBench implements Callable<Integer> {
     private static final int LENGTH = 200;
 
-    @Option(names = "--samples", defaultValue = "5120", description = "Sequences (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "5120", converter = Arguments.Count.class, description = "Sequences (default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Override

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.neurite.cli.Arguments;
 import org.neurite.cli.recipes.MnistMlp;
 import org.neurite.cli.recipes.RecipeData;
 import org.neurite.nn.Network;
@@ -25,10 +26,10 @@ public final class MlpBench implements Callable<Integer> {
     /** Predictions run before timing, so that the JIT has compiled the batch-1000 path. */
     private static final int PREDICT_WARMUP = 5;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "128", converter = Arguments.Count.class, description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs to time; the first is warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "3", converter = Arguments.Count.class, description = "Epochs to time; the first is warm-up (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.neurite.cli.Arguments;
 import org.neurite.kernels.Parallel;
 import org.neurite.text.OutputMode;
 import org.neurite.text.Split;
@@ -31,10 +32,10 @@ import picocli.CommandLine.Option;
 public final class TextBench implements Callable<Integer> {
     private static final int TFIDF_BATCH = 512;
 
-    @Option(names = "--rounds", defaultValue = "4", description = "Rounds; the first is warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "4", converter = Arguments.Count.class, description = "Rounds; the first is warm-up (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--input", description = "A reviews.json to read (default: the IMDB cache if present, else synthetic text).")
+    @Option(names = "--input", converter = Arguments.InputFile.class, description = "A reviews.json to read (default: the IMDB cache if present, else synthetic text).")
     Path input;
 
     @Option(names = "--synthetic", description = "Use synthetic text even when the IMDB reviews are cached.")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neurite.cli.Arguments;
 import org.neurite.cli.report.GradientNormPlot;
 import org.neurite.nn.Input;
 import org.neurite.nn.Network;
@@ -199,22 +200,22 @@ public final class AddingProblem implements Recipe {
         @Option(names = "--cell", description = "simple_rnn, lstm or gru (default: lstm)")
         Cell cell = Cell.LSTM;
 
-        @Option(names = "--length", description = "Steps per sequence (default: 100)")
+        @Option(names = "--length", converter = Arguments.Count.class, description = "Steps per sequence (default: 100)")
         int length = 100;
 
-        @Option(names = "--samples", description = "Training sequences (default: 10000)")
+        @Option(names = "--samples", converter = Arguments.Count.class, description = "Training sequences (default: 10000)")
         int samples = 10_000;
 
-        @Option(names = "--units", description = "Units of the recurrent layer (default: 64)")
+        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of the recurrent layer (default: 64)")
         int units = 64;
 
-        @Option(names = "--learning-rate", description = "Adam's learning rate (default: 0.01)")
+        @Option(names = "--learning-rate", converter = Arguments.PositiveFloat.class, description = "Adam's learning rate (default: 0.01)")
         float learningRate = 1e-2f;
 
         void check() {
-            if (length < 2 || samples < 1 || units < 1 || !(learningRate > 0f)) {
-                throw new IllegalArgumentException("adding-problem: --length must be >= 2, --samples and --units >= 1,"
-                        + " --learning-rate > 0; got " + length + ", " + samples + ", " + units + ", " + learningRate);
+            if (length < 2) {   // the other bounds are checked by their converters
+                throw new IllegalArgumentException("adding-problem: --length: expected a whole number from 2 (one"
+                        + " marker in each half), found " + length);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.neurite.cli.recipes;
 
 import java.util.List;
 import java.util.Optional;
+import org.neurite.cli.Arguments;
 import org.neurite.data.ReviewDataset;
 import org.neurite.data.ReviewDatasets;
 import org.neurite.data.Split;
@@ -114,10 +115,6 @@ public final class ImdbSentiment implements Recipe {
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(name() + ": " + e.getMessage(), e);
         }
-        if (parsed.subset < 1 || parsed.sequenceLength < 1 || parsed.units < 1) {
-            throw new IllegalArgumentException(name() + ": --subset, --sequence-length and --units must be at least 1,"
-                    + " got " + parsed.subset + ", " + parsed.sequenceLength + ", " + parsed.units);
-        }
         return new ImdbSentiment(kind, parsed);
     }
 
@@ -208,13 +205,13 @@ public final class ImdbSentiment implements Recipe {
 
     /** The recipe's own command-line options. */
     static final class Options {
-        @Option(names = "--subset", description = "Use only the first N training and N test reviews (default: all)")
+        @Option(names = "--subset", converter = Arguments.Count.class, description = "Use only the first N training and N test reviews (default: all)")
         int subset = Integer.MAX_VALUE;
 
-        @Option(names = "--sequence-length", description = "Tokens kept per review, sequence models (default: 400)")
+        @Option(names = "--sequence-length", converter = Arguments.Count.class, description = "Tokens kept per review, sequence models (default: 400)")
         int sequenceLength = SEQUENCE_LENGTH;
 
-        @Option(names = "--units", description = "Units of the LSTM (default: 32)")
+        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of the LSTM (default: 32)")
         int units = LSTM_UNITS;
     }
 }

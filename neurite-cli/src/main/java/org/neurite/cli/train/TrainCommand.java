@@ -1,6 +1,5 @@
 package org.neurite.cli.train;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import org.neurite.cli.Arguments;
+import org.neurite.cli.UsageException;
+import org.neurite.cli.Writing;
 import org.neurite.cli.recipes.Recipe;
 import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
@@ -41,17 +43,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm")
     String recipeName;
 
-    @Option(names = "--epochs", description = "Epochs (default: the recipe's).")
+    @Option(names = "--epochs", converter = Arguments.Count.class, description = "Epochs (default: the recipe's).")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "Batch size (default: the recipe's).")
+    @Option(names = "--batch-size", converter = Arguments.Count.class, description = "Batch size (default: the recipe's).")
     Integer batchSize;
 
     @Option(names = "--seed", description = "Seed for weights, shuffling and dropout (default: ${DEFAULT-VALUE}).",
             defaultValue = "42")
     long seed;
 
-    @Option(names = "--out", description = "Output folder (default: out/RECIPE).")
+    @Option(names = "--out", converter = Arguments.OutputFolder.class, description = "Output folder (default: out/RECIPE).")
     Path out;
 
     @Unmatched
@@ -59,9 +61,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Recipe recipe = Recipes.named(recipeName).configured(recipeOptions);
+        Recipe recipe = configuredRecipe();
         Path dir = out != null ? out : Path.of("out", recipe.name());
-        Files.createDirectories(dir);
         RecipeData data = recipe.data();
         recipe.duplicates().filter(report -> !report.isEmpty())
                 .ifPresent(report -> System.err.println("warning: " + report.summary()));
@@ -69,9 +70,10 @@ public final class TrainCommand implements Callable<Integer> {
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
         int trainingSamples = data.trainX().dim(0) - (int) (data.trainX().dim(0) * recipe.validationSplit());
-        long totalSteps = (long) epochCount * ((trainingSamples + batch - 1) / batch);
+        long totalSteps = (long) epochCount * ((trainingSamples + (long) batch - 1) / batch);   // long: batch may be 2^31 - 1
         Trainer trainer = recipe.compileForTraining(model, totalSteps);
         System.out.println(model.summary());
+        OutputFolder.prepare(dir, modelFileBytes(model));
         FitOptions.Builder options = FitOptions.builder()
                 .epochs(epochCount)
                 .batchSize(batch)
@@ -84,8 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
         metadata.put("data_sha256", data.trainingChecksum());
-        ModelFile.save(model, trainer.optimizer(), metadata, data.vectorizer(), dir.resolve("model.neurite"));
-        HistoryPlot.write(history, recipe.name(), dir.resolve("history.png"));
+        Path modelFile = dir.resolve("model.neurite");
+        Writing.to(modelFile, () -> ModelFile.save(model, trainer.optimizer(), metadata, data.vectorizer(), modelFile));
+        Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
         Map<String, Double> test = trainer.evaluate(data.testX(), data.testY(), 1000);
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
@@ -95,6 +98,20 @@ public final class TrainCommand implements Callable<Integer> {
             printClassificationReport(trainer.confusionMatrix(data.testX(), data.testY(), 1000));
         }
         return 0;
+    }
+
+    /** The recipe named on the command line with its own options; a bad name or option is a usage error. */
+    private Recipe configuredRecipe() {
+        try {
+            return Recipes.named(recipeName).configured(recipeOptions);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    /** About the size of the model file: the weights and, for Adam-like optimizers, two moments per weight. */
+    private static long modelFileBytes(Network model) {
+        return 3 * Float.BYTES * model.countParams();
     }
 
     /** {@code test_f1=} (of class 1 for two classes, else the mean over classes) and the matrix with per-class scores. */

@@ -45,6 +45,10 @@ import org.neurite.train.Optimizer;
  * {@link ModelFileException} naming the file and the problem in one line of bounded length. Loading
  * repeats predictions bit for bit.
  *
+ * <p>Users save and load through the model object ({@code model.save(path)},
+ * {@code Model.load(path)} in {@code org.neurite.models}), which writes its vectorizer too; this
+ * class works on networks.
+ *
  * <pre>{@code
  * ModelFile.save(model, Path.of("mnist.neurite"));
  * ModelFile.save(model, trainer.optimizer(), Map.of("data_sha256", sum), Path.of("mnist.neurite"));

@@ -128,10 +128,10 @@ class ModelFileRefusalTest {
     }
 
     @Test
-    void refusesWeightsTheArchitectureDoesNotHave() throws IOException {
+    void refusesAnArchitectureWhoseWeightsAreNotInTheFile() throws IOException {
         ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"logits.kernel\"", "\"logits.kernal\""));
 
-        assertRefused("weights: the file holds 'logits.kernal', which the architecture does not have");
+        assertRefused("layer 'logits' (Dense): weight 'logits.kernel' of shape [6, 5] is not in the file");
     }
 
     @Test

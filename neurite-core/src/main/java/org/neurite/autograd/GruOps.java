@@ -1,5 +1,7 @@
 package org.neurite.autograd;
 
+import java.util.Arrays;
+import java.util.Collections;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
@@ -36,12 +38,24 @@ public final class GruOps {
     /** Runs the layer; {@code mask} {@code (batch, time)} marks real steps (null: all real). */
     public static RecurrentOutput gru(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
                                       Variable h0, Tensor mask, boolean resetAfter, RecurrentOptions options) {
-        Recurrence.Cell cell = resetAfter ? new ResetAfter() : new ResetBefore();
-        return Recurrence.run(cell, new Recurrence.Inputs(x, kernel, recurrentKernel, bias, h0, null, mask), options);
+        FusedCell cell = resetAfter ? new ResetAfter() : new ResetBefore();
+        return Recurrence.run(cell,
+                new Recurrence.Inputs(x, kernel, recurrentKernel, bias, Collections.singletonList(h0), mask), options);
     }
 
-    /** What both variants share. */
-    private abstract static class Base implements Recurrence.Cell {
+    /** What both variants share: the state h alone, and the buffers below. */
+    private abstract static class Base implements FusedCell {
+        /**
+         * Per step {@code (time, batch, units)}: {@code s_h = h_{t-1}·U_h + b'_h} (reset after) or
+         * {@code r ⊙ h_{t-1}} (reset before), which backward needs again.
+         */
+        Tensor aux;
+        /**
+         * Per row {@code (batch, 3·units)}: the recurrent projection (reset after), or
+         * {@code dĥ'·U_hᵀ} in backward (reset before).
+         */
+        Tensor scratch;
+
         @Override
         public String name() {
             return "gru";
@@ -53,22 +67,22 @@ public final class GruOps {
         }
 
         @Override
-        public boolean hasCellState() {
-            return false;
+        public int stateCount() {
+            return 1;
         }
 
         @Override
-        public void allocate(Recurrence.Work w) {
+        public void beginForward(RecurrentWork w) {
             // Zeroed: reset-before reads rows of uncomputed steps in its dU GEMM (against zero gradients).
-            w.aux = Tensor.zeros(w.time, w.batch, w.units);
-            w.scratch = Tensor.empty(w.batch, w.ku);
+            aux = Tensor.zeros(w.time, w.batch, w.units);
+            scratch = Tensor.empty(w.batch, w.ku);
         }
 
         /** {@code h_t = z ⊙ h_{t-1} + (1 - z) ⊙ ĥ} for row p, gates already activated. */
-        static void mixState(Recurrence.Work w, int t, int p) {
+        static void mixState(RecurrentWork w, int t, int p) {
             int u = w.units;
             float[] g = w.g.data();
-            float[] h = w.h.data();
+            float[] h = w.h().data();
             int z = (t * w.batch + p) * w.ku;
             int hp = (t * w.batch + p) * u;
             int hn = hp + w.batch * u;
@@ -79,28 +93,32 @@ public final class GruOps {
         }
     }
 
+    /** Reset after the recurrent product, with the recurrent bias row b'. */
     private static final class ResetAfter extends Base {
+        /** {@code dZ_rec}: the recurrent projection's gradient, whose h block is {@code dĥ' ⊙ r}. */
+        private Tensor dzRec;
+
         @Override
-        public boolean separateRecurrentGradient() {
-            return true;
+        public int biasRows() {
+            return 2;
         }
 
         @Override
-        public void forwardStep(Recurrence.Work w, int t, int from, int to) {
+        public void forwardStep(RecurrentWork w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
             float[] g = w.g.data();
-            float[] s = w.scratch.data();
-            float[] aux = w.aux.data();
+            float[] s = scratch.data();
+            float[] aux = this.aux.data();
             for (int p = from; p < to; p++) {
-                if (w.recurrentBias == null) {
-                    java.util.Arrays.fill(s, p * ku, (p + 1) * ku, 0f);
+                if (w.bias == null) {
+                    Arrays.fill(s, p * ku, (p + 1) * ku, 0f);
                 } else {
-                    System.arraycopy(w.recurrentBias, w.recurrentBiasOffset, s, p * ku, ku);
+                    System.arraycopy(w.bias.data(), w.bias.offset() + ku, s, p * ku, ku);
                 }
             }
             // s = h_{t-1}·U + b'   (n, 3u), U packed once per call
-            Gemm.sgemmColumns(false, to - from, 0, ku, w.h.data(), (t * w.batch + from) * u, u, w.packedRecurrent,
+            Gemm.sgemmColumns(false, to - from, 0, ku, w.h().data(), (t * w.batch + from) * u, u, w.packedRecurrent,
                     1f, s, from * ku, ku);
             for (int p = from; p < to; p++) {
                 int z = (t * w.batch + p) * ku;
@@ -118,15 +136,25 @@ public final class GruOps {
         }
 
         @Override
-        public void backwardStep(Recurrence.Work w, int t, int from, int to) {
+        public void beginBackward(RecurrentWork w) {
+            dzRec = Tensor.empty(w.time, w.batch, w.ku);
+        }
+
+        @Override
+        public Tensor recurrentProjectionGradient(RecurrentWork w) {
+            return dzRec;
+        }
+
+        @Override
+        public void backwardStep(RecurrentWork w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
             float[] g = w.g.data();
-            float[] h = w.h.data();
-            float[] aux = w.aux.data();
+            float[] h = w.h().data();
+            float[] aux = this.aux.data();
             float[] dz = w.dz.data();
-            float[] dzRec = w.dzRec.data();
-            float[] dh = w.dh.data();
+            float[] dzRec = this.dzRec.data();
+            float[] dh = w.dh().data();
             for (int p = from; p < to; p++) {
                 int z = (t * w.batch + p) * ku;
                 int hp = (t * w.batch + p) * u;
@@ -153,20 +181,16 @@ public final class GruOps {
         }
     }
 
+    /** Reset before the recurrent product: {@code (r ⊙ h_{t-1})·U_h}, one bias row. */
     private static final class ResetBefore extends Base {
         @Override
-        public boolean separateRecurrentGradient() {
-            return false;
-        }
-
-        @Override
-        public void forwardStep(Recurrence.Work w, int t, int from, int to) {
+        public void forwardStep(RecurrentWork w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
             int n = to - from;
             float[] g = w.g.data();
-            float[] h = w.h.data();
-            float[] aux = w.aux.data();
+            float[] h = w.h().data();
+            float[] aux = this.aux.data();
             int gates = (t * w.batch + from) * ku;
             int prev = (t * w.batch + from) * u;
             // z and r blocks: += h_{t-1}·U[:, 0:2u]
@@ -186,15 +210,15 @@ public final class GruOps {
         }
 
         @Override
-        public void backwardStep(Recurrence.Work w, int t, int from, int to) {
+        public void backwardStep(RecurrentWork w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
             int n = to - from;
             float[] g = w.g.data();
-            float[] h = w.h.data();
+            float[] h = w.h().data();
             float[] dz = w.dz.data();
-            float[] dh = w.dh.data();
-            float[] q = w.scratch.data();
+            float[] dh = w.dh().data();
+            float[] q = scratch.data();
             int gates = (t * w.batch + from) * ku;
             int prev = (t * w.batch + from) * u;
             for (int p = 0; p < n; p++) {
@@ -211,8 +235,8 @@ public final class GruOps {
                 }
             }
             // q = dĥ'·U_hᵀ   (n, u); inside the time loop's region this runs on the calling thread
-            Gemm.sgemm(false, true, n, u, u, dz, gates + 2 * u, ku, w.recurrent, w.recurrentOffset + 2 * u, ku, 0f,
-                    q, from * u, u);
+            Gemm.sgemm(false, true, n, u, u, dz, gates + 2 * u, ku, w.recurrent.data(), w.recurrent.offset() + 2 * u,
+                    ku, 0f, q, from * u, u);
             for (int p = 0; p < n; p++) {
                 int z = gates + p * ku;
                 int hp = prev + p * u;
@@ -223,16 +247,17 @@ public final class GruOps {
                     dz[z + u + j] = q[s + j] * h[hp + j] * r * (1f - r);
                 }
             }
-            Gemm.sgemm(false, true, n, u, 2 * u, dz, gates, ku, w.recurrent, w.recurrentOffset, ku, 1f, dh, from * u, u);
+            Gemm.sgemm(false, true, n, u, 2 * u, dz, gates, ku, w.recurrent.data(), w.recurrent.offset(), ku, 1f, dh,
+                    from * u, u);
         }
 
         /** The h block of U sees {@code r ⊙ h_{t-1}}, the z and r blocks see {@code h_{t-1}}. */
         @Override
-        public void recurrentKernelGradient(Recurrence.Work w, float[] dU) {
+        public void recurrentKernelGradient(RecurrentWork w, float[] dU) {
             int u = w.units;
             int rows = w.time * w.batch;
-            Gemm.sgemm(true, false, u, 2 * u, rows, w.h.data(), 0, u, w.dz.data(), 0, w.ku, 0f, dU, 0, w.ku);
-            Gemm.sgemm(true, false, u, u, rows, w.aux.data(), 0, u, w.dz.data(), 2 * u, w.ku, 0f, dU, 2 * u, w.ku);
+            Gemm.sgemm(true, false, u, 2 * u, rows, w.h().data(), 0, u, w.dz.data(), 0, w.ku, 0f, dU, 0, w.ku);
+            Gemm.sgemm(true, false, u, u, rows, aux.data(), 0, u, w.dz.data(), 2 * u, w.ku, 0f, dU, 2 * u, w.ku);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.neurite.autograd;
 
+import java.util.Arrays;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
@@ -22,7 +23,7 @@ import org.neurite.tensor.Tensor;
  * </pre>
  * Shapes: x {@code (batch, time, in)}, W {@code (in, 4·units)}, U {@code (units, 4·units)},
  * b {@code (4·units)} or null, initial states {@code (batch, units)} or null (zeros). The time loop,
- * masking and the weight gradients are {@link Recurrence}'s; the activations are fixed to Keras'
+ * masking and the weight gradients are the driver's ({@link Recurrence}); the activations are fixed to Keras'
  * defaults (tanh and sigmoid).
  */
 public final class LstmOps {
@@ -37,11 +38,15 @@ public final class LstmOps {
      */
     public static RecurrentOutput lstm(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
                                        Variable h0, Variable c0, Tensor mask, RecurrentOptions options) {
-        return Recurrence.run(new Cell(), new Recurrence.Inputs(x, kernel, recurrentKernel, bias, h0, c0, mask),
-                options);
+        return Recurrence.run(new Cell(),
+                new Recurrence.Inputs(x, kernel, recurrentKernel, bias, Arrays.asList(h0, c0), mask), options);
     }
 
-    private static final class Cell implements Recurrence.Cell {
+    /** The LSTM step; states h, c. */
+    private static final class Cell implements FusedCell {
+        /** tanh(c_t) in backward, one row per batch row (threads work on disjoint rows). */
+        private Tensor tanhC;
+
         @Override
         public String name() {
             return "lstm";
@@ -53,29 +58,18 @@ public final class LstmOps {
         }
 
         @Override
-        public boolean hasCellState() {
-            return true;
+        public int stateCount() {
+            return 2;
         }
 
         @Override
-        public boolean separateRecurrentGradient() {
-            return false;
-        }
-
-        @Override
-        public void allocate(Recurrence.Work w) {
-            // tanh(c_t) in backward, one row per batch row: threads work on disjoint rows.
-            w.scratch = Tensor.empty(w.batch, w.units);
-        }
-
-        @Override
-        public void forwardStep(Recurrence.Work w, int t, int from, int to) {
+        public void forwardStep(RecurrentWork w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
             int n = to - from;
             float[] g = w.g.data();
-            float[] h = w.h.data();
-            float[] c = w.c.data();
+            float[] h = w.h().data();
+            float[] c = w.states[1].data();
             int gates = (t * w.batch + from) * ku;
             int prev = (t * w.batch + from) * u;
             int next = prev + w.batch * u;
@@ -97,16 +91,21 @@ public final class LstmOps {
         }
 
         @Override
-        public void backwardStep(Recurrence.Work w, int t, int from, int to) {
+        public void beginBackward(RecurrentWork w) {
+            tanhC = Tensor.empty(w.batch, w.units);
+        }
+
+        @Override
+        public void backwardStep(RecurrentWork w, int t, int from, int to) {
             int u = w.units;
             int ku = w.ku;
             int n = to - from;
             float[] g = w.g.data();
-            float[] c = w.c.data();
+            float[] c = w.states[1].data();
             float[] dz = w.dz.data();
-            float[] dh = w.dh.data();
-            float[] dc = w.dc.data();
-            float[] tc = w.scratch.data();
+            float[] dh = w.dh().data();
+            float[] dc = w.dStates[1].data();
+            float[] tc = tanhC.data();
             int gates = (t * w.batch + from) * ku;
             int prev = (t * w.batch + from) * u;
             int next = prev + w.batch * u;

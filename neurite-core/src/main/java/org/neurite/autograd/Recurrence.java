@@ -3,170 +3,339 @@ package org.neurite.autograd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.neurite.kernels.Gemm;
+import org.neurite.kernels.Kernels;
+import org.neurite.kernels.MathKernels;
 import org.neurite.kernels.Parallel;
 import org.neurite.kernels.RangeBody;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
 
 /**
- * The time loop shared by the fused recurrent ops: one recorded operation for a whole layer.
+ * The one time-loop driver of the fused recurrent ops: a whole layer as one recorded operation,
+ * forward and backward read together here. A {@link FusedCell} ({@link LstmOps}, {@link GruOps},
+ * {@link SimpleRnnOps}) supplies only its per-step gate math; this class owns everything else.
  *
- * <p>Each cell family ({@link LstmOps}, {@link GruOps}, {@link SimpleRnnOps}) supplies only its
- * per-step gate math, forward and backward, as a {@link Cell}; this class owns everything else:
+ * <p><b>Forward</b>, per call:
  * <ul>
- *   <li>the input projections of all timesteps in one GEMM {@code (time·batch, in)·(in, k·units)};</li>
- *   <li>masking: rows are reordered by their number of real steps, longest first, so at each step
- *       the rows still (or already) running form a prefix of the batch for 'post' and 'pre' padding
- *       alike, and the recurrent GEMM and gate math run on that prefix only, as PyTorch's packed
- *       sequences do; a masked row inside the prefix (an arbitrary mask) is computed and then
- *       discarded. Either way a masked step keeps the state and repeats the previous output (or
- *       outputs zeros with {@link RecurrentOptions#zeroOutputForMask()});</li>
- *   <li>backpropagation through time, optionally truncated, and the weight gradients summed over
- *       time as single GEMMs: {@code dW = Xᵀ·dZ}, {@code dU = H_prevᵀ·dZ}, {@code dX = dZ·Wᵀ}.</li>
+ *   <li>the input projections {@code x_t·W + b}: with a tape, of all steps in one GEMM
+ *       {@code (time·batch, in)·(in, k·units)} over a time-major copy of the inputs (backward needs
+ *       it); without one, each thread projects its rows one step at a time against W packed once,
+ *       just before the step uses them (still in cache). Both orders add the same products;</li>
+ *   <li>per step, the cell on the rows the {@link RowPlan} computes (a prefix of the sorted batch),
+ *       then the masked rows carry their states over: a masked step keeps the state and repeats the
+ *       previous output (or outputs zeros with {@link RecurrentOptions#zeroOutputForMask()}).</li>
  * </ul>
- * Buffers are time-major {@code (time, batch, ...)} in the reordered row order, taken once per call
- * from {@link Tensor#empty} so that a training step's arena recycles them; no timestep allocates.
- * The input projections and weight GEMMs still cover padded steps: one large GEMM costs less than
- * many ragged ones.
+ * <b>Backward</b> walks the same steps in reverse on the same rows and threads: the output gradient
+ * joins the state gradient; masked rows' state gradients pass around the cell unchanged (a masked
+ * step is the identity on the state); the cell turns the computed rows' state gradients into
+ * {@code dZ_t} and the previous states' gradients; with truncation {@code k} the state gradients
+ * are zeroed where one window of {@code k} steps hands its state to the next. Then the weight
+ * gradients as single GEMMs over all steps: {@code dX = dZ·Wᵀ}, {@code dW = Xᵀ·dZ},
+ * {@code dU = H_prevᵀ·dZ_rec} (the cell's), {@code db = Σ dZ}.
+ *
+ * <p>Each thread of the pool takes one block of rows through every step ({@link #forRowBlocks}).
+ * Buffers are taken once per call from {@link Tensor#empty}, so that a training step's arena
+ * recycles them; no step allocates. The input projections and weight GEMMs still cover padded
+ * steps: one large GEMM costs less than many ragged ones.
  */
 final class Recurrence {
     /** Below this many multiply-adds per step, splitting a step across threads costs more than it gains. */
     private static final long PARALLEL_STEP_MACS = 1L << 19;
+    /** The states' names in errors, as {@link RecurrentOutput} names them. */
+    private static final String[] STATE_NAMES = {"h", "c"};
+    private static final MathKernels K = Kernels.math();
 
     private Recurrence() {
     }
 
     /**
-     * The per-step math of one cell family, for rows {@code [from, to)} of step {@code t}. Rows never
-     * interact inside the time loop, so several threads may run steps on disjoint rows at once: a
-     * cell writes only its rows of the shared buffers.
+     * The arguments of one call. {@code bias} is {@code (k·units)}, or {@code (2, k·units)} for a cell
+     * with a recurrent bias row, or null; {@code initialStates} holds one entry per state of the cell,
+     * each {@code (batch, units)} or null for zeros; {@code mask} {@code (batch, time)} marks real
+     * steps, or is null.
      */
-    interface Cell {
-        String name();
-
-        /** Gates per unit: 1, 3 or 4. */
-        int gates();
-
-        boolean hasCellState();
-
-        /** Whether the recurrent projection's gradient differs from the input projection's (GRU reset_after). */
-        boolean separateRecurrentGradient();
-
-        /** Allocates the cell's own per-call buffers ({@link Work#aux}, {@link Work#scratch}). */
-        void allocate(Work w);
-
-        /**
-         * On entry {@code g[t]} holds {@code x_t·W + b}; adds the recurrent part, applies the gates in
-         * place and writes {@code h[t+1]} (and {@code c[t+1]}).
-         */
-        void forwardStep(Work w, int t, int from, int to);
-
-        /**
-         * On entry {@code dh} (and {@code dc}) hold the loss gradient w.r.t. the state after step
-         * {@code t}; writes {@code dz[t]} (and {@code dzRec[t]}) and replaces {@code dh}, {@code dc}
-         * with the gradient w.r.t. the state before it.
-         */
-        void backwardStep(Work w, int t, int from, int to);
-
-        /** {@code dU = Σ_t H_prevᵀ·dZ_rec} in one GEMM; GRU without reset_after overrides. */
-        default void recurrentKernelGradient(Work w, float[] dU) {
-            Tensor dz = w.dzRec != null ? w.dzRec : w.dz;
-            Gemm.sgemm(true, false, w.units, w.ku, w.time * w.batch, w.h.data(), 0, w.units,
-                    dz.data(), 0, w.ku, 0f, dU, 0, w.ku);
-        }
+    record Inputs(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
+                  List<Variable> initialStates, Tensor mask) {
     }
 
-    /** Everything one call keeps between forward and backward: shapes, row order, buffers. */
-    static final class Work {
-        final int batch;
-        final int time;
-        final int in;
-        final int units;
-        final int ku;
-        /** Sorted position to original batch row. */
-        int[] order;
-        /** Rows computed at each step: a prefix of the sorted batch. */
-        int[] active;
-        /** Thread {@code i} of the time loop takes rows {@code [rowSplit[i], rowSplit[i+1])}. */
-        int[] rowSplit;
-        /** {@code (time, batch)} in sorted order, 1 for a real step; null when every step is real. */
-        float[] stepMask;
-        /** The last real step of each sorted row, or -1. */
-        int[] lastActive;
-        /** Whether step t reads original timestep {@code time - 1 - t}. */
-        boolean backwards;
-        float[] kernel;
-        int kernelOffset;
-        float[] recurrent;
-        int recurrentOffset;
-        float[] recurrentBias;
-        int recurrentBiasOffset;
-        /** U {@code (units, k·units)} packed once for the per-step products {@code h_{t-1}·U}. */
-        Gemm.PackedB packedRecurrent;
-        /** Uᵀ {@code (k·units, units)} packed once for the backward products {@code dz·Uᵀ}. */
-        Gemm.PackedB packedRecurrentT;
-        /** Inputs, time-major {@code (time, batch, in)}. */
-        Tensor x;
-        /** Gate pre-activations, then activations {@code (time, batch, k·units)}. */
-        Tensor g;
-        /** States, {@code h[0]} the initial one: {@code (time + 1, batch, units)}. */
-        Tensor h;
-        Tensor c;
-        /** A cell's extra per-step record {@code (time, batch, units)} (GRU). */
-        Tensor aux;
-        /** A cell's per-step scratch {@code (batch, k·units)}. */
-        Tensor scratch;
-        /** Backward: gate pre-activation gradients {@code (time, batch, k·units)}. */
-        Tensor dz;
-        Tensor dzRec;
-        /** Backward: gradients w.r.t. the current states {@code (batch, units)}. */
-        Tensor dh;
-        Tensor dc;
-
-        Work(int batch, int time, int in, int units, int gates) {
-            this.batch = batch;
-            this.time = time;
-            this.in = in;
-            this.units = units;
-            this.ku = gates * units;
+    static RecurrentOutput run(FusedCell cell, Inputs in, RecurrentOptions options) {
+        check(cell, in);
+        Tensor x = in.x().value();
+        RowPlan plan = RowPlan.of(in.mask(), x.dim(0), x.dim(1), options.goBackwards());
+        List<Variable> args = new ArrayList<>(List.of(in.x(), in.kernel(), in.recurrentKernel()));
+        if (in.bias() != null) {
+            args.add(in.bias());
         }
-
-        /** The original timestep that processing step {@code t} reads. */
-        int sourceStep(int t) {
-            return backwards ? time - 1 - t : t;
-        }
-
-        boolean isActive(int t, int p) {
-            return p < active[t] && (stepMask == null || stepMask[t * batch + p] != 0f);
-        }
-
-    }
-
-    /** The parameters of one call; {@code bias} is {@code (k·units)} or, with a recurrent row, {@code (2, k·units)}. */
-    record Inputs(Variable x, Variable kernel, Variable recurrentKernel, Variable bias, Variable h0, Variable c0,
-                  Tensor mask) {
-    }
-
-    static RecurrentOutput run(Cell cell, Inputs in, RecurrentOptions options) {
-        Work w = prepare(cell, in);
-        plan(w, in.mask(), options.goBackwards());
-        List<Variable> args = new ArrayList<>();
-        for (Variable v : new Variable[] {in.x(), in.kernel(), in.recurrentKernel(), in.bias(), in.h0(), in.c0()}) {
-            if (v != null) {
-                args.add(v);
-            }
-        }
+        in.initialStates().stream().filter(Objects::nonNull).forEach(args::add);
         Variable[] inputs = args.toArray(Variable[]::new);
         boolean taped = Autograd.isRecording() && args.stream().anyMatch(Variable::requiresGrad);
+        RecurrentWork w = new RecurrentWork(plan, x.dim(2), in.kernel().value(), in.recurrentKernel().value(),
+                in.bias() == null ? null : in.bias().value(), cell.stateCount());
         forward(cell, w, in, taped);
-        Tensor packed = assembleOutput(cell, w, options);
-        Variable result = Variable.result(cell.name(), packed,
-                gradient -> RecurrenceBackward.run(cell, w, in, options, gradient, inputs), inputs);
-        return split(result, w, cell, options);
+        Variable result = Variable.result(cell.name(), assembleOutput(w, options),
+                gradient -> backward(cell, w, in, options, gradient), inputs);
+        return split(result, w, options);
     }
 
-    private static Work prepare(Cell cell, Inputs in) {
+    // ---------------------------------------------------------------- forward
+
+    private static void forward(FusedCell cell, RecurrentWork w, Inputs in, boolean taped) {
+        int b = w.batch;
+        if (taped) {
+            w.x = Tensor.empty(w.time, b, w.in);
+            w.plan.toTimeMajor(in.x().value(), w.x.data());
+            fillBias(w, 0, w.time * b);
+            // (time·batch, in)·(in, k·units): every step's input projection in one GEMM.
+            Gemm.sgemm(false, false, w.time * b, w.ku, w.in, w.x.data(), 0, w.in, w.kernel.data(),
+                    w.kernel.offset(), w.ku, w.bias == null ? 0f : 1f, w.g.data(), 0, w.ku);
+        }
+        Gemm.PackedB kernel = taped ? null : Gemm.pack(false, w.in, w.ku, w.kernel.data(), w.kernel.offset(), w.ku);
+        for (int i = 0; i < w.states.length; i++) {
+            setInitialState(w, w.states[i], in.initialStates().get(i));
+        }
+        cell.beginForward(w);
+        RowPlan plan = w.plan;
+        forRowBlocks(w, (from, to) -> {
+            float[] rows = taped ? null : new float[(to - from) * w.in];
+            for (int t = 0; t < w.time; t++) {
+                int computed = Math.min(to, plan.active[t]);
+                if (computed > from) {
+                    if (!taped) {
+                        projectStep(w, in.x().value(), kernel, rows, t, from, computed);
+                    }
+                    cell.forwardStep(w, t, from, computed);
+                }
+                carryMaskedRows(w, t, from, to);
+            }
+        });
+    }
+
+    /** Inference: step t's input projection {@code x_t·W + b} for sorted rows {@code [from, to)}. */
+    private static void projectStep(RecurrentWork w, Tensor x, Gemm.PackedB kernel, float[] rows, int t, int from,
+                                    int to) {
+        w.plan.gatherStep(x, t, from, to, rows);
+        int rowStart = t * w.batch + from;
+        fillBias(w, rowStart, rowStart + to - from);
+        Gemm.sgemmColumns(false, to - from, 0, w.ku, rows, 0, w.in, kernel, w.bias == null ? 0f : 1f,
+                w.g.data(), rowStart * w.ku, w.ku);
+    }
+
+    /** Copies the input bias (its first row) into rows {@code [from, to)} of the gate pre-activations. */
+    private static void fillBias(RecurrentWork w, int from, int to) {
+        if (w.bias == null) {
+            return;
+        }
+        float[] g = w.g.data();
+        for (int r = from; r < to; r++) {
+            System.arraycopy(w.bias.data(), w.bias.offset(), g, r * w.ku, w.ku);
+        }
+    }
+
+    /** Row 0 of {@code states}: the given initial state in sorted order, or zeros. */
+    private static void setInitialState(RecurrentWork w, Tensor states, Variable initial) {
+        if (initial == null) {
+            Arrays.fill(states.data(), 0, w.batch * w.units, 0f);
+        } else {
+            Tensor v = initial.value();
+            w.plan.sortRows(v.data(), v.offset(), states.data(), w.units);
+        }
+    }
+
+    /** A masked step leaves the states as they were: copy them forward for rows not computed at step t. */
+    private static void carryMaskedRows(RecurrentWork w, int t, int from, int to) {
+        int u = w.units;
+        for (int p = from; p < to; p++) {
+            if (!w.plan.isActive(t, p)) {
+                int state = (t * w.batch + p) * u;
+                for (Tensor s : w.states) {
+                    System.arraycopy(s.data(), state, s.data(), state + w.batch * u, u);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    private static Tensor[] backward(FusedCell cell, RecurrentWork w, Inputs in, RecurrentOptions options,
+                                     Tensor gradient) {
+        int b = w.batch;
+        int u = w.units;
+        w.beginBackward();
+        cell.beginBackward(w);
+        Tensor rec = cell.recurrentProjectionGradient(w);
+        Tensor dzRec = rec == w.dz ? null : rec;
+        int outSize = b * u * (options.returnSequences() ? w.time : 1);
+        if (options.returnState()) {
+            for (int i = 0; i < w.dStates.length; i++) {
+                w.plan.sortRows(gradient.data(), gradient.offset() + outSize + i * b * u, w.dStates[i].data(), u);
+            }
+        }
+        Tensor carry = Tensor.zeros(b, u);
+        if (!options.returnSequences()) {
+            w.plan.sortRows(gradient.data(), gradient.offset(), carry.data(), u);
+        }
+        Tensor saved = Tensor.empty(w.dStates.length, b, u);
+        int window = options.truncateBptt();
+        // As forward: each thread takes its block of rows back through every step.
+        forRowBlocks(w, (from, to) -> {
+            for (int t = w.time - 1; t >= 0; t--) {
+                if (window > 0 && t + 1 < w.time && (t + 1) % window == 0) {
+                    for (Tensor d : w.dStates) {
+                        Arrays.fill(d.data(), from * u, to * u, 0f);
+                    }
+                }
+                addOutputGradient(w, t, options, gradient, carry.data(), from, to);
+                backwardStep(cell, w, dzRec, t, saved.data(), from, to);
+            }
+        });
+        return gradients(cell, w, in);
+    }
+
+    /**
+     * The output of step t is the new state where the row is computed, else the previous output
+     * (or zeros): so its gradient goes to the state, or waits in {@code carry} for an earlier step.
+     */
+    private static void addOutputGradient(RecurrentWork w, int t, RecurrentOptions options, Tensor gradient,
+                                          float[] carry, int from, int to) {
+        int u = w.units;
+        float[] dh = w.dh().data();
+        float[] g = gradient.data();
+        for (int p = from; p < to; p++) {
+            int row = p * u;
+            if (options.returnSequences()) {
+                int src = gradient.offset() + (w.plan.order[p] * w.time + t) * u;
+                for (int j = 0; j < u; j++) {
+                    carry[row + j] += g[src + j];
+                }
+            }
+            if (w.plan.isActive(t, p)) {
+                for (int j = 0; j < u; j++) {
+                    dh[row + j] += carry[row + j];
+                }
+                Arrays.fill(carry, row, row + u, 0f);
+            } else if (options.returnSequences() && options.zeroOutputForMask()) {
+                Arrays.fill(carry, row, row + u, 0f);
+            }
+        }
+    }
+
+    /**
+     * One step back for rows {@code [from, to)}: masked rows inside the computed prefix are set aside
+     * so that the cell sees zero gradients there, and restored after it; rows past the prefix get
+     * zero gate gradients, so the weight GEMMs over all steps add nothing for them.
+     */
+    private static void backwardStep(FusedCell cell, RecurrentWork w, Tensor dzRec, int t, float[] saved, int from,
+                                     int to) {
+        int n = Math.max(from, Math.min(to, w.plan.active[t]));
+        int u = w.units;
+        int bu = w.batch * u;
+        for (int p = from; p < n; p++) {
+            if (!w.plan.isActive(t, p)) {
+                for (int i = 0; i < w.dStates.length; i++) {
+                    float[] d = w.dStates[i].data();
+                    System.arraycopy(d, p * u, saved, i * bu + p * u, u);
+                    Arrays.fill(d, p * u, p * u + u, 0f);
+                }
+            }
+        }
+        if (n > from) {
+            cell.backwardStep(w, t, from, n);
+        }
+        int idle = (t * w.batch + n) * w.ku;
+        int end = (t * w.batch + to) * w.ku;
+        Arrays.fill(w.dz.data(), idle, end, 0f);
+        if (dzRec != null) {
+            Arrays.fill(dzRec.data(), idle, end, 0f);
+        }
+        for (int p = from; p < n; p++) {
+            if (!w.plan.isActive(t, p)) {
+                for (int i = 0; i < w.dStates.length; i++) {
+                    System.arraycopy(saved, i * bu + p * u, w.dStates[i].data(), p * u, u);
+                }
+            }
+        }
+    }
+
+    /** The gradients of every input, in the order {@link #run} recorded them. */
+    private static Tensor[] gradients(FusedCell cell, RecurrentWork w, Inputs in) {
+        List<Tensor> grads = new ArrayList<>();
+        grads.add(in.x().requiresGrad() ? inputGradient(w, in.x()) : null);
+        grads.add(in.kernel().requiresGrad() ? kernelGradient(w) : null);
+        grads.add(in.recurrentKernel().requiresGrad() ? recurrentGradient(cell, w) : null);
+        if (in.bias() != null) {
+            grads.add(in.bias().requiresGrad() ? biasGradient(cell, w, in.bias()) : null);
+        }
+        for (int i = 0; i < w.dStates.length; i++) {
+            if (in.initialStates().get(i) != null) {
+                Tensor d = Tensor.empty(w.batch, w.units);
+                w.plan.unsortRows(w.dStates[i].data(), 0, d.data(), 0, w.units);
+                grads.add(d);
+            }
+        }
+        return grads.toArray(Tensor[]::new);
+    }
+
+    /** {@code dX = dZ·Wᵀ} over all steps in one GEMM, then back to {@code (batch, time, in)}. */
+    private static Tensor inputGradient(RecurrentWork w, Variable x) {
+        Tensor dxTime = Tensor.empty(w.time * w.batch, w.in);
+        Gemm.sgemm(false, true, w.time * w.batch, w.in, w.ku, w.dz.data(), 0, w.ku, w.kernel.data(),
+                w.kernel.offset(), w.ku, 0f, dxTime.data(), 0, w.in);
+        Tensor dx = Tensor.empty(x.shape());
+        w.plan.fromTimeMajor(dxTime.data(), dx);
+        return dx;
+    }
+
+    /** {@code dW = Xᵀ·dZ} over all steps in one GEMM. */
+    private static Tensor kernelGradient(RecurrentWork w) {
+        Tensor dw = Tensor.empty(w.in, w.ku);
+        Gemm.sgemm(true, false, w.in, w.ku, w.time * w.batch, w.x.data(), 0, w.in, w.dz.data(), 0, w.ku, 0f,
+                dw.data(), 0, w.ku);
+        return dw;
+    }
+
+    private static Tensor recurrentGradient(FusedCell cell, RecurrentWork w) {
+        Tensor du = Tensor.empty(w.units, w.ku);
+        cell.recurrentKernelGradient(w, du.data());
+        return du;
+    }
+
+    /** {@code db = Σ dZ}, and for a recurrent bias row {@code db' = Σ dZ_rec}. */
+    private static Tensor biasGradient(FusedCell cell, RecurrentWork w, Variable bias) {
+        Tensor db = Tensor.zeros(bias.shape());
+        columnSums(w.dz, w, db.data(), 0);
+        if (cell.biasRows() == 2) {
+            columnSums(cell.recurrentProjectionGradient(w), w, db.data(), w.ku);
+        }
+        return db;
+    }
+
+    private static void columnSums(Tensor dz, RecurrentWork w, float[] out, int offset) {
+        float[] d = dz.data();
+        for (int r = 0; r < w.time * w.batch; r++) {
+            K.add(out, offset, d, r * w.ku, out, offset, w.ku);
+        }
+    }
+
+    // ---------------------------------------------------------------- shared by both directions
+
+    /**
+     * Runs {@code rows} over the plan's blocks of rows, one block per thread of the pool for the
+     * whole time loop: rows never interact within it, so the threads need no barrier per step (a
+     * barrier per step costs little on an idle machine but a scheduler's time slice whenever another
+     * process holds a core). A step too small to split runs on this thread.
+     */
+    private static void forRowBlocks(RecurrentWork w, RangeBody rows) {
+        int[] blocks = w.plan.blocks;
+        if ((long) w.batch * w.units * w.ku < PARALLEL_STEP_MACS || blocks.length <= 2) {
+            rows.run(0, w.batch);
+        } else {
+            Parallel.forRange(0, blocks.length - 1, 1, (from, to) -> rows.run(blocks[from], blocks[to]));
+        }
+    }
+
+    private static void check(FusedCell cell, Inputs in) {
         Tensor x = in.x().value();
         Tensor kernel = in.kernel().value();
         Tensor recurrent = in.recurrentKernel().value();
@@ -177,276 +346,50 @@ final class Recurrence {
                     + Shapes.toString(x.shape()) + ", kernel " + Shapes.toString(kernel.shape())
                     + ", recurrent_kernel " + Shapes.toString(recurrent.shape()));
         }
-        Work w = new Work(x.dim(0), x.dim(1), x.dim(2), recurrent.dim(0), cell.gates());
-        int biasRows = cell.separateRecurrentGradient() ? 2 : 1;
-        checkShape(cell, "bias", in.bias(), biasRows == 2 ? new int[] {2, w.ku} : new int[] {w.ku});
-        checkShape(cell, "initial h", in.h0(), w.batch, w.units);
-        checkShape(cell, "initial c", in.c0(), w.batch, w.units);
-        if (in.mask() != null && !Arrays.equals(in.mask().shape(), new int[] {w.batch, w.time})) {
+        int batch = x.dim(0);
+        int units = recurrent.dim(0);
+        int ku = recurrent.dim(1);
+        checkShape(cell, "bias", in.bias(), cell.biasRows() == 2 ? new int[] {2, ku} : new int[] {ku});
+        if (in.initialStates().size() != cell.stateCount() || cell.stateCount() > STATE_NAMES.length) {
+            throw new IllegalArgumentException(cell.name() + ": expected " + cell.stateCount()
+                    + " initial states (null for zeros), got " + in.initialStates().size());
+        }
+        for (int i = 0; i < cell.stateCount(); i++) {
+            checkShape(cell, "initial " + STATE_NAMES[i], in.initialStates().get(i), batch, units);
+        }
+        if (in.mask() != null && !Arrays.equals(in.mask().shape(), new int[] {batch, x.dim(1)})) {
             throw new IllegalArgumentException(cell.name() + ": mask must be (batch, time) = "
-                    + Shapes.toString(new int[] {w.batch, w.time}) + ", got " + Shapes.toString(in.mask().shape()));
+                    + Shapes.toString(new int[] {batch, x.dim(1)}) + ", got " + Shapes.toString(in.mask().shape()));
         }
-        w.kernel = kernel.data();
-        w.kernelOffset = kernel.offset();
-        w.recurrent = recurrent.data();
-        w.recurrentOffset = recurrent.offset();
-        if (biasRows == 2 && in.bias() != null) {
-            w.recurrentBias = in.bias().value().data();
-            w.recurrentBiasOffset = in.bias().value().offset() + w.ku;
-        }
-        return w;
     }
 
-    private static void checkShape(Cell cell, String what, Variable v, int... expected) {
+    private static void checkShape(FusedCell cell, String what, Variable v, int... expected) {
         if (v != null && !Arrays.equals(v.shape(), expected)) {
             throw new IllegalArgumentException(cell.name() + ": " + what + " must be " + Shapes.toString(expected)
                     + ", got " + Shapes.toString(v.shape()));
         }
     }
 
-    /** Orders rows by their number of real steps, longest first, and finds each step's active prefix. */
-    private static void plan(Work w, Tensor mask, boolean goBackwards) {
-        int b = w.batch;
-        int t = w.time;
-        w.backwards = goBackwards;
-        w.active = new int[t];
-        w.lastActive = new int[b];
-        if (mask == null) {
-            w.order = new int[b];
-            Arrays.setAll(w.order, i -> i);
-            Arrays.fill(w.active, b);
-            Arrays.fill(w.lastActive, t - 1);
-            return;
-        }
-        float[] m = mask.data();
-        int mo = mask.offset();
-        int[] lengths = new int[b];
-        for (int row = 0; row < b; row++) {
-            for (int s = 0; s < t; s++) {
-                lengths[row] += m[mo + row * t + s] != 0f ? 1 : 0;
-            }
-        }
-        w.order = java.util.stream.IntStream.range(0, b).boxed()
-                .sorted((p, q) -> Integer.compare(lengths[q], lengths[p])).mapToInt(Integer::intValue).toArray();
-        w.stepMask = new float[t * b];
-        Arrays.fill(w.lastActive, -1);
-        for (int s = 0; s < t; s++) {
-            int source = goBackwards ? t - 1 - s : s;
-            for (int p = 0; p < b; p++) {
-                if (m[mo + w.order[p] * t + source] != 0f) {
-                    w.stepMask[s * b + p] = 1f;
-                    w.active[s] = p + 1;
-                    w.lastActive[p] = s;
-                }
-            }
-        }
-    }
-
-    /**
-     * Runs {@code rows} over blocks of rows that cover the batch, one block per thread of the pool
-     * for the whole time loop: rows never interact within it, so the threads need no barrier per step
-     * (a barrier per step costs little on an idle machine but a scheduler's time slice whenever
-     * another process holds a core). Blocks carry equal numbers of computed row-steps (sorted rows
-     * run longest first, so equal row counts would not balance) in multiples of the GEMM's tile
-     * height; a step too small to split runs on this thread.
-     */
-    static void forRowBlocks(Work w, RangeBody rows) {
-        if ((long) w.batch * w.units * w.ku < PARALLEL_STEP_MACS || w.rowSplit.length <= 2) {
-            rows.run(0, w.batch);
-        } else {
-            Parallel.forRange(0, w.rowSplit.length - 1, 1, (from, to) -> rows.run(w.rowSplit[from], w.rowSplit[to]));
-        }
-    }
-
-    /** Cuts the sorted rows into {@link Parallel#threads()} blocks of about equal computed work. */
-    private static int[] splitRows(Work w) {
-        int block = Gemm.tileRows();
-        int blocks = Math.min(Parallel.threads(), (w.batch + block - 1) / block);
-        long[] work = new long[w.batch + 1];
-        for (int t = 0; t < w.time; t++) {
-            for (int p = 0; p < w.active[t]; p++) {
-                work[p + 1]++;
-            }
-        }
-        for (int p = 0; p < w.batch; p++) {
-            work[p + 1] += work[p];
-        }
-        int[] split = new int[blocks + 1];
-        split[blocks] = w.batch;
-        for (int i = 1; i < blocks; i++) {
-            int p = split[i - 1];
-            while (p < w.batch && work[p] * blocks < work[w.batch] * i) {
-                p++;
-            }
-            split[i] = Math.min(w.batch, Math.max(split[i - 1], (p + block / 2) / block * block));
-        }
-        return split;
-    }
-
-    /**
-     * The time loop. With a tape ({@code taped}), every step's input projection is computed first in
-     * one GEMM over the time-major inputs, which backward needs again. Without one (inference), each
-     * thread projects its own rows one step at a time against the kernel packed once, just before
-     * the step uses them: the projection is then still in cache, and the time-major copy of the
-     * inputs is never made. Both orders add the same products, so the outputs are the same.
-     */
-    private static void forward(Cell cell, Work w, Inputs in, boolean taped) {
-        int b = w.batch;
-        w.g = Tensor.empty(w.time, b, w.ku);
-        if (taped) {
-            w.x = Tensor.empty(w.time, b, w.in);
-            copyToTimeMajor(in.x().value(), w);
-            fillBias(w, in.bias(), 0, w.time * b);
-            // (time·batch, in)·(in, k·units): every step's input projection in one GEMM.
-            Gemm.sgemm(false, false, w.time * b, w.ku, w.in, w.x.data(), 0, w.in, w.kernel, w.kernelOffset, w.ku,
-                    in.bias() == null ? 0f : 1f, w.g.data(), 0, w.ku);
-        }
-        Gemm.PackedB kernel = taped ? null : Gemm.pack(false, w.in, w.ku, w.kernel, w.kernelOffset, w.ku);
-        w.h = initialState(w, in.h0());
-        w.c = cell.hasCellState() ? initialState(w, in.c0()) : null;
-        w.packedRecurrent = Gemm.pack(false, w.units, w.ku, w.recurrent, w.recurrentOffset, w.ku);
-        cell.allocate(w);
-        w.rowSplit = splitRows(w);
-        forRowBlocks(w, (from, to) -> {
-            float[] rows = taped ? null : new float[(to - from) * w.in];
-            for (int t = 0; t < w.time; t++) {
-                int computed = Math.min(to, w.active[t]);
-                if (computed > from) {
-                    if (!taped) {
-                        projectStep(w, in, kernel, rows, t, from, computed);
-                    }
-                    cell.forwardStep(w, t, from, computed);
-                }
-                carryMaskedRows(w, t, from, to);
-            }
-        });
-    }
-
-    /** Inference: step t's input projection {@code x_t·W + b} for sorted rows {@code [from, to)}. */
-    private static void projectStep(Work w, Inputs in, Gemm.PackedB kernel, float[] rows, int t, int from, int to) {
-        Tensor x = in.x().value();
-        for (int p = from; p < to; p++) {
-            System.arraycopy(x.data(), x.offset() + (w.order[p] * w.time + w.sourceStep(t)) * w.in, rows,
-                    (p - from) * w.in, w.in);
-        }
-        int rowStart = t * w.batch + from;
-        fillBias(w, in.bias(), rowStart, rowStart + to - from);
-        Gemm.sgemmColumns(false, to - from, 0, w.ku, rows, 0, w.in, kernel, in.bias() == null ? 0f : 1f,
-                w.g.data(), rowStart * w.ku, w.ku);
-    }
-
-    /** Copies the input bias into rows {@code [from, to)} of the gate pre-activations. */
-    private static void fillBias(Work w, Variable bias, int from, int to) {
-        if (bias == null) {
-            return;
-        }
-        Tensor value = bias.value();
-        float[] g = w.g.data();
-        for (int r = from; r < to; r++) {
-            System.arraycopy(value.data(), value.offset(), g, r * w.ku, w.ku);
-        }
-    }
-
-    private static void copyToTimeMajor(Tensor x, Work w) {
-        float[] src = x.data();
-        float[] dst = w.x.data();
-        for (int t = 0; t < w.time; t++) {
-            for (int p = 0; p < w.batch; p++) {
-                System.arraycopy(src, x.offset() + (w.order[p] * w.time + w.sourceStep(t)) * w.in, dst,
-                        (t * w.batch + p) * w.in, w.in);
-            }
-        }
-    }
-
-    /** {@code (time + 1, batch, units)} with row 0 the given initial state in sorted order, or zeros. */
-    private static Tensor initialState(Work w, Variable initial) {
-        Tensor states = Tensor.empty(w.time + 1, w.batch, w.units);
-        float[] d = states.data();
-        if (initial == null) {
-            Arrays.fill(d, 0, w.batch * w.units, 0f);
-        } else {
-            Tensor v = initial.value();
-            for (int p = 0; p < w.batch; p++) {
-                System.arraycopy(v.data(), v.offset() + w.order[p] * w.units, d, p * w.units, w.units);
-            }
-        }
-        return states;
-    }
-
-    /** A masked step leaves the state as it was: copy it forward for rows not computed at step t. */
-    private static void carryMaskedRows(Work w, int t, int from, int to) {
-        int u = w.units;
-        for (int p = from; p < to; p++) {
-            if (!w.isActive(t, p)) {
-                int state = (t * w.batch + p) * u;
-                System.arraycopy(w.h.data(), state, w.h.data(), state + w.batch * u, u);
-                if (w.c != null) {
-                    System.arraycopy(w.c.data(), state, w.c.data(), state + w.batch * u, u);
-                }
-            }
-        }
-    }
-
-    /** The op's value: the output, then (with return_state) the final h and c, flattened one after another. */
-    private static Tensor assembleOutput(Cell cell, Work w, RecurrentOptions options) {
-        int outSize = w.batch * w.units * (options.returnSequences() ? w.time : 1);
-        int states = options.returnState() ? (cell.hasCellState() ? 2 : 1) : 0;
-        Tensor packed = Tensor.empty(outSize + states * w.batch * w.units);
+    /** The op's value: the output, then (with return_state) the final states, flattened one after another. */
+    private static Tensor assembleOutput(RecurrentWork w, RecurrentOptions options) {
+        int stateSize = w.batch * w.units;
+        int outSize = stateSize * (options.returnSequences() ? w.time : 1);
+        int states = options.returnState() ? w.states.length : 0;
+        Tensor packed = Tensor.empty(outSize + states * stateSize);
         float[] out = packed.data();
         if (options.returnSequences()) {
-            writeSequence(w, out, options.zeroOutputForMask());
+            w.plan.writeSequence(w.h().data(), w.units, out, options.zeroOutputForMask());
         } else {
-            writeLastOutput(w, out);
+            w.plan.writeLastOutput(w.h().data(), w.units, out);
         }
-        if (states > 0) {
-            writeFinalState(w, w.h, out, outSize);
-        }
-        if (states > 1) {
-            writeFinalState(w, w.c, out, outSize + w.batch * w.units);
+        for (int i = 0; i < states; i++) {
+            w.plan.unsortRows(w.states[i].data(), w.time * stateSize, out, outSize + i * stateSize, w.units);
         }
         return packed;
     }
 
-    private static void writeSequence(Work w, float[] out, boolean zeroOutputForMask) {
-        int u = w.units;
-        float[] h = w.h.data();
-        for (int p = 0; p < w.batch; p++) {
-            int row = w.order[p] * w.time * u;
-            for (int t = 0; t < w.time; t++) {
-                int dst = row + t * u;
-                if (w.isActive(t, p)) {
-                    System.arraycopy(h, ((t + 1) * w.batch + p) * u, out, dst, u);
-                } else if (t == 0 || zeroOutputForMask) {
-                    Arrays.fill(out, dst, dst + u, 0f);
-                } else {
-                    System.arraycopy(out, dst - u, out, dst, u);
-                }
-            }
-        }
-    }
-
-    private static void writeLastOutput(Work w, float[] out) {
-        int u = w.units;
-        for (int p = 0; p < w.batch; p++) {
-            int t = w.lastActive[p];
-            int dst = w.order[p] * u;
-            if (t < 0) {
-                Arrays.fill(out, dst, dst + u, 0f);
-            } else {
-                System.arraycopy(w.h.data(), ((t + 1) * w.batch + p) * u, out, dst, u);
-            }
-        }
-    }
-
-    private static void writeFinalState(Work w, Tensor states, float[] out, int offset) {
-        int u = w.units;
-        for (int p = 0; p < w.batch; p++) {
-            System.arraycopy(states.data(), (w.time * w.batch + p) * u, out, offset + w.order[p] * u, u);
-        }
-    }
-
     /** Views of the packed value as the output and the states, each with its own gradient path. */
-    private static RecurrentOutput split(Variable packed, Work w, Cell cell, RecurrentOptions options) {
+    private static RecurrentOutput split(Variable packed, RecurrentWork w, RecurrentOptions options) {
         int[] outShape = options.returnSequences() ? new int[] {w.batch, w.time, w.units}
                 : new int[] {w.batch, w.units};
         if (!options.returnState()) {
@@ -455,10 +398,11 @@ final class Recurrence {
         int outSize = Shapes.size(outShape);
         int stateSize = w.batch * w.units;
         Variable output = Reshaping.slice(packed, 0, 0, outSize).reshape(outShape);
-        Variable h = Reshaping.slice(packed, 0, outSize, outSize + stateSize).reshape(w.batch, w.units);
-        Variable c = cell.hasCellState()
-                ? Reshaping.slice(packed, 0, outSize + stateSize, outSize + 2 * stateSize).reshape(w.batch, w.units)
-                : null;
-        return new RecurrentOutput(output, h, c);
+        Variable[] views = new Variable[STATE_NAMES.length];
+        for (int i = 0; i < w.states.length; i++) {
+            int start = outSize + i * stateSize;
+            views[i] = Reshaping.slice(packed, 0, start, start + stateSize).reshape(w.batch, w.units);
+        }
+        return new RecurrentOutput(output, views[0], views[1]);
     }
 }

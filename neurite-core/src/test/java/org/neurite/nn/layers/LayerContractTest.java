@@ -139,6 +139,12 @@ class LayerContractTest {
         assertEquals(LayerRegistry.types(), covered(), "registered layer types vs the types with a case here");
     }
 
+    /**
+     * Layers that hold user code and so can never be registered: a model file never instantiates
+     * classes it names. RNN (a user-defined cell) keeps the rest of the contract in RNNTest.
+     */
+    private static final Set<String> HOLD_USER_CODE = Set.of("RNN");
+
     /** Every concrete layer class of the library is registered (so covered above): none is left unsaveable. */
     @Test
     void everyLayerTypeHasACase() {
@@ -147,6 +153,7 @@ class LayerContractTest {
                 .filter(c -> c.isAssignableTo(Layer.class) && !c.isAssignableTo(Network.class))
                 .filter(c -> !c.getModifiers().contains(JavaModifier.ABSTRACT) && !c.isAnonymousClass())
                 .map(JavaClass::getSimpleName)
+                .filter(name -> !HOLD_USER_CODE.contains(name))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> coveredClasses = cases().stream().map(c -> c.layer().get().getClass().getSimpleName())
                 .collect(Collectors.toCollection(TreeSet::new));

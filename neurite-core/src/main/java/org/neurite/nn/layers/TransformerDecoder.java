@@ -56,6 +56,11 @@ public final class TransformerDecoder extends Layer {
         this.parts = parts;
     }
 
+    /** KerasHub's {@code TransformerDecoder(intermediate_dim, num_heads)} with its defaults. */
+    public TransformerDecoder(int intermediateDim, int numHeads) {
+        this(null, builder().setIntermediateDim(intermediateDim).setNumHeads(numHeads).parts("TransformerDecoder"));
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -171,6 +176,10 @@ public final class TransformerDecoder extends Layer {
         Tensor decoderMask = decoder.mask();
         int batch = decoder.shape()[0];
         int td = decoder.shape()[1];
+        AttentionMasks.check(this::error, "decoder_padding_mask", decoderPaddingMask, batch, td);
+        if (encoder != null) {
+            AttentionMasks.check(this::error, "encoder_padding_mask", encoderPaddingMask, batch, encoder.shape()[1]);
+        }
         Tensor selfMask = mask(batch, td, td, decoderPaddingMask != null ? decoderPaddingMask : decoderMask,
                 decoderAttentionMask, useCausalMask);
         Variable x = parts.residual(decoder, selfAttentionNorm, selfAttentionDropout,

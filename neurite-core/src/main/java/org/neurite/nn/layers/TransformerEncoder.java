@@ -55,6 +55,11 @@ public final class TransformerEncoder extends Layer {
         this.parts = parts;
     }
 
+    /** KerasHub's {@code TransformerEncoder(intermediate_dim, num_heads)} with its defaults. */
+    public TransformerEncoder(int intermediateDim, int numHeads) {
+        this(null, builder().setIntermediateDim(intermediateDim).setNumHeads(numHeads).parts("TransformerEncoder"));
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -123,6 +128,7 @@ public final class TransformerEncoder extends Layer {
         Tensor inputMask = input.mask();
         Tensor padding = paddingMask != null ? paddingMask : inputMask;
         int[] shape = input.shape();                                                      // (batch, time, hidden)
+        AttentionMasks.check(this::error, "padding_mask", paddingMask, shape[0], shape[1]);
         Tensor mask = padding == null && attentionMask == null ? null
                 : AttentionMasks.combine(this::error, shape[0], shape[1], shape[1], null, padding, null,
                         attentionMask, false);

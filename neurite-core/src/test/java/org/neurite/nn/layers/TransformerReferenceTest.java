@@ -123,6 +123,16 @@ class TransformerReferenceTest {
     }
 
     @Test
+    void aPaddingMaskOfTheWrongShapeIsRefusedNamingBothShapes() {
+        TransformerEncoder layer = new TransformerEncoder(3, 2);
+        layer.build(List.<int[]>of(new int[] {3, 4}), new Rng(0));
+        Variable x = Variable.constant(Tensor.zeros(2, 3, 4));
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> layer.call(x, Tensor.ones(2, 5), null, false)).getMessage();
+        assertTrue(message.contains("padding_mask") && message.contains("[2, 3]") && message.contains("[2, 5]"), message);
+    }
+
+    @Test
     void aDecoderBuiltWithoutCrossAttentionRefusesAnEncoderSequence() {
         TransformerDecoder layer = TransformerDecoder.builder().optName("d").setIntermediateDim(3).setNumHeads(2).build();
         layer.build(List.<int[]>of(new int[] {3, 4}), new Rng(0));

@@ -157,6 +157,7 @@ def main():
     run("transformer_decoder_cross", *decoder(), x, enc, masks={"encoder_padding_mask": enc_pad}, seed=7)
     run("transformer_decoder_cross_first", *decoder(normalize_first=True, activation="silu"), x, enc,
         masks={"decoder_padding_mask": pad, "encoder_padding_mask": enc_pad}, seed=8)
+    run("transformer_decoder_keras_mask", *decoder(), x, enc, masks={"keras_mask": pad}, seed=9)
     activations()
 
 

@@ -27,7 +27,8 @@ import org.neurite.tensor.Tensor;
  * {@link TransformerEncoder}. Masks as KerasHub: the decoder's padding mask (its timestep mask, or
  * an explicit one) and {@code decoder_attention_mask} are ANDed with the causal mask (unless
  * {@code use_causal_mask} is false); the encoder's padding mask and {@code encoder_attention_mask}
- * mask the cross-attention's keys. The output carries the decoder's mask. Weights as KerasHub names
+ * mask the cross-attention's keys; as in KerasHub, these merged masks are all the attention sees (a
+ * padded decoder step is not masked as a query). The output carries the decoder's mask. Weights as KerasHub names
  * and orders them: {@code self_attention.*}, {@code self_attention_layer_norm.*},
  * {@code cross_attention.*}, {@code cross_attention_layer_norm.*},
  * {@code feedforward_intermediate_dense.*}, {@code feedforward_output_dense.*},
@@ -183,16 +184,26 @@ public final class TransformerDecoder extends Layer {
         Tensor selfMask = mask(batch, td, td, decoderPaddingMask != null ? decoderPaddingMask : decoderMask,
                 decoderAttentionMask, useCausalMask);
         Variable x = parts.residual(decoder, selfAttentionNorm, selfAttentionDropout,
-                v -> selfAttention.call(v, v, null, selfMask, training), training);
+                v -> selfAttention.call(withoutMask(v), withoutMask(v), null, selfMask, training), training);
         if (encoder != null) {
             Tensor crossMask = mask(batch, td, encoder.shape()[1],
                     encoderPaddingMask != null ? encoderPaddingMask : encoder.mask(), encoderAttentionMask, false);
             x = parts.residual(x, crossAttentionNorm, crossAttentionDropout,
-                    v -> crossAttention.call(v, encoder, null, crossMask, training), training);
+                    v -> crossAttention.call(v, withoutMask(encoder), null, crossMask, training), training);
         }
         Variable y = parts.residual(x, feedforwardNorm, feedforwardDropout,
                 v -> outputDense.call(intermediateDense.call(v, training), training), training);
         return y.withMask(decoderMask);
+    }
+
+    /**
+     * The sequence without its timestep mask, leaving the caller's tensor as it was: KerasHub's
+     * decoder attends through {@code CachedMultiHeadAttention}, which sees only the merged attention
+     * mask, so a padded decoder step still attends (causally, to the unpadded steps) instead of being
+     * masked as a query as {@link MultiHeadAttention} would mask it.
+     */
+    private static Variable withoutMask(Variable v) {
+        return v.mask() == null ? v : v.reshape(v.shape()).withMask(null);
     }
 
     private Tensor mask(int batch, int tq, int tv, Tensor padding, Tensor attentionMask, boolean causal) {

@@ -37,7 +37,8 @@ class TransformerReferenceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"transformer_encoder", "transformer_encoder_padding", "transformer_encoder_first_padding",
         "transformer_encoder_keras_mask", "transformer_encoder_first_keras_mask", "transformer_decoder",
-        "transformer_decoder_padding_first", "transformer_decoder_cross", "transformer_decoder_cross_first"})
+        "transformer_decoder_padding_first", "transformer_decoder_cross", "transformer_decoder_cross_first",
+        "transformer_decoder_keras_mask"})
     void matchesKerasHub(String fixture) {
         JsonNode f = load(fixture);
         JsonNode in = f.get("inputs");

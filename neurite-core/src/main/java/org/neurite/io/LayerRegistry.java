@@ -44,6 +44,8 @@ import org.neurite.nn.layers.SpatialDropout1D;
 import org.neurite.nn.layers.Subtract;
 import org.neurite.nn.layers.TimeDistributed;
 import org.neurite.nn.layers.TokenAndPositionEmbedding;
+import org.neurite.nn.layers.TransformerDecoder;
+import org.neurite.nn.layers.TransformerEncoder;
 import org.neurite.nn.layers.UpSampling1D;
 import org.neurite.nn.layers.ZeroPadding1D;
 
@@ -97,6 +99,8 @@ public final class LayerRegistry {
             entry("Subtract", Subtract::fromConfig),
             entry("TimeDistributed", TimeDistributed::fromConfig),
             entry("TokenAndPositionEmbedding", TokenAndPositionEmbedding::fromConfig),
+            entry("TransformerDecoder", TransformerDecoder::fromConfig),
+            entry("TransformerEncoder", TransformerEncoder::fromConfig),
             entry("UpSampling1D", UpSampling1D::fromConfig),
             entry("ZeroPadding1D", ZeroPadding1D::fromConfig));
 

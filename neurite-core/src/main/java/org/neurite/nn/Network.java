@@ -195,7 +195,9 @@ public abstract class Network extends Layer {
         layers.forEach(names::assign);
     }
 
+    /** Keras' {@code to_snake_case}: {@code GlobalAveragePooling1D} becomes {@code global_average_pooling1d}. */
     static String snakeCase(String type) {
-        return type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2").toLowerCase();
+        return type.replaceAll("\\W+", "").replaceAll("(.)([A-Z][a-z]+)", "$1_$2")
+                .replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
     }
 }

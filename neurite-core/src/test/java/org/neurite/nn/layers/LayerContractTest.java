@@ -83,7 +83,14 @@ class LayerContractTest {
                 LayerCase.of(() -> new PositionEmbedding(5), 3, 4).params(20).mask(DROPS),
                 LayerCase.of(SinePositionEncoding::new, 3, 4).mask(DROPS),
                 LayerCase.of(() -> new TokenAndPositionEmbedding(null, 6, 3, 2,
-                        Initializer.randomUniform(), true), 3).ids(6).params(18).mask(PRODUCES));
+                        Initializer.randomUniform(), true), 3).ids(6).params(18).mask(PRODUCES),
+                LayerCase.of(() -> TransformerEncoder.builder().setIntermediateDim(3).setNumHeads(2)
+                        .optActivation(Activation.GELU).build(), 3, 4).params(80 + 8 + 8 + 15 + 16),
+                LayerCase.of(() -> TransformerDecoder.builder().setIntermediateDim(3).setNumHeads(2)
+                        .optNormalizeFirst(true).build(), 3, 4).params(80 + 8 + 15 + 16 + 8),
+                LayerCase.of(() -> TransformerDecoder.builder().setIntermediateDim(3).setNumHeads(2)
+                        .optActivation(Activation.SILU).build(), 3, 4).and(5, 5)
+                        .params(80 + 8 + 88 + 8 + 15 + 16 + 8));
     }
 
     @ParameterizedTest(name = "{0}")

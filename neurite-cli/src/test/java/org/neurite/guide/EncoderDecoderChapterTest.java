@@ -22,7 +22,7 @@ import org.neurite.train.FitOptions;
 import org.neurite.train.History;
 
 /**
- * The code of docs/guide/15-encoder-decoder.md: keras.io's character-level sequence-to-sequence
+ * The code of docs/guide/16-encoder-decoder.md: keras.io's character-level sequence-to-sequence
  * example (lstm_seq2seq) translated line by line, trained to reverse strings of four digits.
  */
 class EncoderDecoderChapterTest {

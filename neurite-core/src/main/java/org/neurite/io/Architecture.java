@@ -66,6 +66,10 @@ final class Architecture {
     }
 
     private static ArrayNode layersToJson(List<Layer> layers) {
+        if (layers.size() > ModelFileLimits.MAX_LAYERS) {
+            throw new IllegalArgumentException("the model has " + layers.size() + " layers; model files hold at most "
+                    + ModelFileLimits.MAX_LAYERS);
+        }
         ArrayNode array = NODES.arrayNode();
         for (Layer layer : layers) {
             String where = "layer '" + layer.name() + "' (" + layer.type() + ")";
@@ -98,6 +102,10 @@ final class Architecture {
                 ids.put(t, ids.size());
             }
         }
+        if (nodes.size() > ModelFileLimits.MAX_LAYERS) {
+            throw new IllegalArgumentException("model '" + model.name() + "' applies layers " + nodes.size()
+                    + " times; model files hold at most " + ModelFileLimits.MAX_LAYERS + " nodes");
+        }
         ArrayNode outputs = config.putArray("outputs");
         model.outputs().forEach(out -> addReference(outputs, out, ids));
     }
@@ -117,25 +125,29 @@ final class Architecture {
         String className = json.text("class_name");
         JsonFields config = json.object("config");
         config.text("name");   // model names are fixed by their class (sequential, functional)
-        List<Layer> layers = layersFromJson(config.array("layers"));
+        List<Layer> layers = layersFromJson(config, config.array("layers"));
         Network model = switch (className) {
-            case "Sequential" -> sequential(json.intArray("input_shape"), layers);
+            case "Sequential" -> sequential(inputShape(json, "input_shape"), layers);
             case "Functional" -> functional(config, layers);
-            default -> throw json.error("unknown model type '" + className + "'; expected Sequential or Functional");
+            default -> throw json.error("unknown model type '" + Echo.clip(className) + "'; expected Sequential or Functional");
         };
         config.requireAllRead();
         json.requireAllRead();
         return model;
     }
 
-    private static List<Layer> layersFromJson(List<JsonNode> nodes) {
-        List<Layer> layers = new ArrayList<>();
+    private static List<Layer> layersFromJson(JsonFields model, List<JsonNode> nodes) {
+        if (nodes.size() > ModelFileLimits.MAX_LAYERS) {
+            throw model.error("declares " + nodes.size() + " layers; model files hold at most "
+                    + ModelFileLimits.MAX_LAYERS);
+        }
+        List<Layer> layers = new ArrayList<>(nodes.size());
         Set<String> names = new HashSet<>();
         for (int i = 0; i < nodes.size(); i++) {
             JsonFields entry = JsonFields.of(nodes.get(i), "architecture layer " + i);
             String className = entry.text("class_name");
             JsonFields config = entry.object("config");
-            config = config.describedAs("layer '" + config.peekText("name") + "' (" + className + ")");
+            config = config.describedAs("layer '" + Echo.clip(config.peekText("name")) + "' (" + Echo.clip(className) + ")");
             entry.requireAllRead();
             Layer layer = LayerRegistry.create(className, config);
             if (layer.name() == null || !names.add(layer.name())) {
@@ -157,17 +169,22 @@ final class Architecture {
         List<SymbolicTensor> inputs = new ArrayList<>();
         for (JsonNode node : config.array("inputs")) {
             JsonFields in = JsonFields.of(node, "architecture input " + inputs.size());
-            SymbolicTensor input = Input.named(in.text("name"), in.intArray("shape"));
+            SymbolicTensor input = Input.named(in.text("name"), inputShape(in, "shape"));
             in.requireAllRead();
             inputs.add(input);
             tensors.add(List.of(input));
         }
         Set<Layer> applied = new HashSet<>();
-        for (JsonNode node : config.array("nodes")) {
+        List<JsonNode> nodes = config.array("nodes");
+        if (nodes.size() > ModelFileLimits.MAX_LAYERS) {
+            throw config.error("declares " + nodes.size() + " nodes; model files hold at most "
+                    + ModelFileLimits.MAX_LAYERS);
+        }
+        for (JsonNode node : nodes) {
             JsonFields n = JsonFields.of(node, "architecture node " + (tensors.size() - inputs.size()));
             Layer layer = byName.get(n.text("layer"));
             if (layer == null) {
-                throw n.error("applies layer '" + n.text("layer") + "', which is not among the layers");
+                throw n.error("applies layer '" + Echo.clip(n.text("layer")) + "', which is not among the layers");
             }
             List<SymbolicTensor> inbound = pick(tensors, n.array("inbound"), n);
             n.requireAllRead();
@@ -180,6 +197,16 @@ final class Architecture {
             }
         }
         return Network.functional(inputs, pick(tensors, config.array("outputs"), config));
+    }
+
+    /** A model input's shape: at most {@link ModelFileLimits#MAX_RANK} dimensions. */
+    private static int[] inputShape(JsonFields json, String key) {
+        int[] shape = json.intArray(key);
+        if (shape.length > ModelFileLimits.MAX_RANK) {
+            throw json.error("'" + key + "' has " + shape.length + " dimensions; model files hold at most "
+                    + ModelFileLimits.MAX_RANK);
+        }
+        return shape;
     }
 
     /** The tensors these references name ({@code n} or {@code [n, k]}), each of which must already exist. */

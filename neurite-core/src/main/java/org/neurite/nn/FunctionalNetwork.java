@@ -43,8 +43,10 @@ public final class FunctionalNetwork extends Network {
     /** Symbolic tensors in an order where each comes after its inputs. */
     private List<SymbolicTensor> computeOrder() {
         List<SymbolicTensor> sorted = topologicalOrder(outputs);
+        Set<SymbolicTensor> declared = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        declared.addAll(inputs);
         for (SymbolicTensor t : sorted) {
-            if (t.isInput() && inputs.stream().noneMatch(i -> i == t)) {
+            if (t.isInput() && !declared.contains(t)) {
                 throw new IllegalArgumentException("functional model: output depends on input '" + t.inputName()
                         + "', which is not among the model's inputs");
             }
@@ -130,8 +132,8 @@ public final class FunctionalNetwork extends Network {
     }
 
     /**
-     * Every symbolic tensor of the graph, each after the tensors it is computed from: the order in
-     * which the model computes them (and model files number them).
+     * Every symbolic tensor of the graph, inputs included, each after the tensors it is computed
+     * from: the order in which the model computes them (and model files number them).
      */
     public List<SymbolicTensor> graph() {
         return order;

@@ -8,8 +8,7 @@ import org.neurite.cli.report.AttributionView;
 import org.neurite.explain.Attribution;
 import org.neurite.explain.IntegratedGradients;
 import org.neurite.explain.TextExplainer;
-import org.neurite.io.LoadedModel;
-import org.neurite.io.ModelFile;
+import org.neurite.models.Model;
 import org.neurite.text.TextVectorization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,15 +47,15 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedModel loaded = ModelFile.load(file);
-        TextVectorization vectorizer = TextVectorization.fromState(loaded.vectorizer().orElseThrow(() ->
-                new IllegalArgumentException(file + " holds no vectorizer, so raw text cannot be fed to it")));
+        Model model = Model.load(file);
+        TextVectorization vectorizer = model.vectorizer().orElseThrow(() ->
+                new IllegalArgumentException(file + " holds no vectorizer, so raw text cannot be fed to it"));
         TextExplainer.Options options = new TextExplainer.Options(new IntegratedGradients.Options(steps, baseline),
                 TextExplainer.Options.defaults().maxOcclusionWords());
         String text = PredictCommand.withoutByteOrderMark(this.text);
-        Attribution a = TextExplainer.explain(loaded.model(), text, vectorizer::tokenize,
+        Attribution a = TextExplainer.explain(model.network(), text, vectorizer::tokenize,
                 t -> vectorizer.transform(List.of(t)), options);
-        boolean sigmoid = loaded.model().predict(vectorizer.transform(List.of(text)), 1).dim(1) == 1;
+        boolean sigmoid = model.predict(List.of(text)).dim(1) == 1;
         System.out.println(AttributionView.headline(a, sigmoid));
         System.out.println(AttributionView.terminal(a, !noColor && System.console() != null));
         String page = AttributionView.html(a, text, sigmoid);

@@ -7,11 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.neurite.io.LoadedModel;
-import org.neurite.io.ModelFile;
-import org.neurite.nn.Network;
+import org.neurite.models.Model;
 import org.neurite.tensor.Tensor;
-import org.neurite.text.TextVectorization;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,17 +60,17 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedModel loaded = ModelFile.load(file);
-        TextVectorization vectorizer = TextVectorization.fromState(loaded.vectorizer().orElseThrow(() ->
+        Model model = Model.load(file);
+        model.vectorizer().orElseThrow(() ->
                 new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
-                        + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)")));
+                        + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)"));
         if (source.text != null) {
-            float p = probabilities(loaded.model(), vectorizer, List.of(withoutByteOrderMark(source.text)))[0];
+            float p = probabilities(model, List.of(withoutByteOrderMark(source.text)))[0];
             System.out.printf(Locale.ROOT, "%.4f%nlabel=%s%n", p, label(p));
             return 0;
         }
         try (TextLines lines = TextLines.open(source.input)) {
-            writeCsv(loaded.model(), vectorizer, lines, System.out);
+            writeCsv(model, lines, System.out);
         }
         return 0;
     }
@@ -84,7 +81,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Scores the lines batch by batch; the header comes with the first row, so empty input writes nothing. */
-    private void writeCsv(Network model, TextVectorization vectorizer, TextLines lines, PrintStream out)
+    private void writeCsv(Model model, TextLines lines, PrintStream out)
             throws IOException {
         List<String> batch = new ArrayList<>(BATCH);
         long id = 1;
@@ -92,24 +89,24 @@ public final class PredictCommand implements Callable<Integer> {
             for (String line = lines.next(); line != null; line = lines.next()) {
                 batch.add(line);
                 if (batch.size() == BATCH) {
-                    id = writeRows(model, vectorizer, batch, id, out);
+                    id = writeRows(model, batch, id, out);
                     batch.clear();
                 }
             }
-            writeRows(model, vectorizer, batch, id, out);
+            writeRows(model, batch, id, out);
         } finally {
             out.flush();
         }
     }
 
     /** Writes one CSV row per text, numbered from {@code id} (the header first when it is 1), and returns the next id. */
-    private long writeRows(Network model, TextVectorization vectorizer, List<String> texts, long id, PrintStream out) {
+    private long writeRows(Model model, List<String> texts, long id, PrintStream out) {
         long next = id;
         if (!texts.isEmpty()) {
             if (id == 1) {
                 out.println("id,probability,label");
             }
-            for (float p : probabilities(model, vectorizer, texts)) {
+            for (float p : probabilities(model, texts)) {
                 out.printf(Locale.ROOT, "%d,%.6f,%s%n", next++, p, label(p));
             }
         }
@@ -117,8 +114,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** One probability per text: the model's single output for the vectorized texts. */
-    static float[] probabilities(Network model, TextVectorization vectorizer, List<String> texts) {
-        Tensor p = model.predict(vectorizer.transform(texts), BATCH);   // (texts, 1)
+    static float[] probabilities(Model model, List<String> texts) {
+        Tensor p = model.predict(texts);   // (texts, 1): read by the vectorizer in the model's file
         if (p.rank() != 2 || p.dim(1) != 1) {
             throw new IllegalArgumentException("the model outputs shape " + java.util.Arrays.toString(p.shape())
                     + " per batch; predict needs one probability per text, (batch, 1)");

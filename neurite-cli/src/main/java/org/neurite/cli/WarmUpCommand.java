@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurite.cli.recipes.ImdbSentiment;
 import org.neurite.cli.recipes.Recipe;
 import org.neurite.cli.recipes.Recipes;
-import org.neurite.io.LoadedModel;
-import org.neurite.io.ModelFile;
-import org.neurite.nn.Network;
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
+import org.neurite.nn.Input;
+import org.neurite.nn.layers.Dense;
 import org.neurite.text.TextVectorization;
 import picocli.CommandLine.Command;
 
@@ -30,24 +30,23 @@ public final class WarmUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         for (Recipe recipe : Recipes.all()) {
-            Network model = recipe.model(0);
+            Model model = recipe.model(0);
             model.summary();
             if (recipe instanceof ImdbSentiment text) {
-                saveLoadAndPredict(text, model);
+                saveLoadAndPredict(text);
             }
         }
         return 0;
     }
 
-    private static void saveLoadAndPredict(ImdbSentiment recipe, Network model) throws IOException {
+    private static void saveLoadAndPredict(ImdbSentiment recipe) throws IOException {
         TextVectorization vectorizer = recipe.vectorizer();
         vectorizer.adapt(TEXTS);
+        Model model = Sequential.of(Input.ofStrings(), vectorizer, new Dense(1, "sigmoid"));
         Path file = Files.createTempFile("neurite-warm-up", ".neurite");
         try {
-            ModelFile.save(model, null, Map.of(), vectorizer.state(), file);
-            LoadedModel loaded = ModelFile.load(file);
-            TextVectorization restored = TextVectorization.fromState(loaded.vectorizer().orElseThrow());
-            PredictCommand.probabilities(loaded.model(), restored, TEXTS);
+            model.save(file);
+            PredictCommand.probabilities(Model.load(file), TEXTS);
         } finally {
             Files.deleteIfExists(file);
         }

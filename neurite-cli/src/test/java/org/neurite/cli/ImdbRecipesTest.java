@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurite.cli.recipes.ImdbSentiment;
+import org.neurite.cli.recipes.LabelledTexts;
 import org.neurite.io.ModelFile;
+import org.neurite.models.Model;
 import org.neurite.testing.NeedsDataset;
 import org.neurite.text.TextVectorizationState;
 
@@ -48,6 +51,17 @@ class ImdbRecipesTest {
         assertTrue(run.out().contains("test_f1="), run.out());
         TextVectorizationState vectorizer = ModelFile.load(dir.resolve("model.neurite")).vectorizer().orElseThrow();
         assertEquals(40, vectorizer.config().get("output_sequence_length"));
+
+        // evaluate reads the raw test reviews through the vectorizer in the file (learned from 200
+        // reviews, 40 tokens each), never adapting a new one on the full training data
+        CommandRun evaluate = CommandRun.of("evaluate", "--model", dir.resolve("model.neurite").toString());
+        assertEquals(0, evaluate.status(), evaluate.err());
+        Model model = Model.load(dir.resolve("model.neurite"));
+        ImdbSentiment.lstm().compile(model);
+        LabelledTexts test = ImdbSentiment.lstm().testTexts().orElseThrow();
+        double accuracy = model.evaluate(test.texts(), test.labels()).get("accuracy");
+        assertTrue(evaluate.out().contains(String.format(java.util.Locale.ROOT, "test_accuracy=%.4f", accuracy)),
+                evaluate.out() + " vs " + accuracy);
     }
 
     @Test

@@ -6,10 +6,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurite.cli.recipes.MnistMlp;
 import org.neurite.cli.recipes.RecipeData;
-import org.neurite.nn.Network;
+import org.neurite.models.Model;
 import org.neurite.testing.NeedsDataset;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Trainer;
 
 /**
  * The real-data smoke test: the course's MNIST MLP, trained as {@code neurite train mnist-mlp} does
@@ -24,11 +23,11 @@ class MnistSmokeTrainingTest {
     void oneEpochOnTheFullTrainingSetReaches95Percent() {
         MnistMlp recipe = new MnistMlp();
         RecipeData data = recipe.data();
-        Network model = recipe.model(42);
-        Trainer trainer = recipe.compile(model);
+        Model model = recipe.model(42);
+        recipe.compile(model);
 
-        trainer.fit(data.trainX(), data.trainY(), FitOptions.builder().batchSize(128).epochs(1).build());
-        Map<String, Double> test = trainer.evaluate(data.testX(), data.testY(), 1000);
+        model.fit(data.trainX(), data.trainY(), FitOptions.builder().batchSize(128).epochs(1).build());
+        Map<String, Double> test = model.evaluate(data.testX(), data.testY(), 1000);
 
         assertTrue(test.get("accuracy") >= ONE_EPOCH_ACCURACY, "test accuracy after one epoch: " + test);
     }

@@ -7,11 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurite.autograd.GradientCheck;
 import org.neurite.autograd.Variable;
-import org.neurite.nn.Activation;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.Tolerances;
@@ -41,9 +39,9 @@ class BackpropagationChapterTest {
     @Test
     void theTapeTheChainRuleAndFiniteDifferencesAgree() {
         // tag::network[]
-        Network model = SequentialNetwork.of(Input.of(2),
-                new Dense(2, Activation.SIGMOID),          // h = σ(x·W1 + b1)   (batch, 2)
-                new Dense(1, Activation.SIGMOID));         // p = σ(h·W2 + b2)   (batch, 1)
+        Sequential model = Sequential.of(Input.of(2),
+                new Dense(2, "sigmoid"),          // h = σ(x·W1 + b1)   (batch, 2)
+                new Dense(1, "sigmoid"));         // p = σ(h·W2 + b2)   (batch, 1)
         Map<String, Parameter> w = model.parametersByPath();
         w.get("dense.kernel").value().copyFrom(Tensor.matrix(new float[][] {{0.1f, 0.4f}, {-0.3f, 0.2f}}));
         w.get("dense.bias").value().copyFrom(Tensor.vector(0f, 0.1f));
@@ -54,10 +52,10 @@ class BackpropagationChapterTest {
         // tag::tape[]
         Tensor x = Tensor.matrix(new float[][] {{0.5f, -1f}});      // one example: (batch, features) = (1, 2)
         Tensor y = Tensor.matrix(new float[][] {{1f}});             // its target: (1, 1)
-        Variable p = model.call(Variable.constant(x), true);        // forward; every op is recorded on the tape
+        Variable p = model.network().call(Variable.constant(x), true);        // forward; every op is recorded on the tape
         Variable loss = Losses.meanSquaredError().compute(p, y);    // L = (p - y)²
         loss.backward();                                            // backward: the chain rule, op by op
-        for (Parameter parameter : model.parameters()) {
+        for (Parameter parameter : model.network().parameters()) {
             System.out.println(parameter.path() + " grad = " + parameter.grad());
         }
         // end::tape[]
@@ -113,7 +111,7 @@ class BackpropagationChapterTest {
 
     @Test
     void oneStepOfGradientDescentByHandAndByTheOptimizer() {
-        Network model = SequentialNetwork.of(Input.of(2), new Dense(2, Activation.SIGMOID), new Dense(1, Activation.SIGMOID));
+        Sequential model = Sequential.of(Input.of(2), new Dense(2, "sigmoid"), new Dense(1, "sigmoid"));
         Map<String, Parameter> w = model.parametersByPath();
         w.get("dense.kernel").value().copyFrom(Tensor.matrix(new float[][] {{0.1f, 0.4f}, {-0.3f, 0.2f}}));
         w.get("dense.bias").value().copyFrom(Tensor.vector(0f, 0.1f));
@@ -121,10 +119,10 @@ class BackpropagationChapterTest {
         w.get("dense_1.bias").value().copyFrom(Tensor.vector(0.2f));
         Tensor x = Tensor.matrix(new float[][] {{0.5f, -1f}});
         Tensor y = Tensor.matrix(new float[][] {{1f}});
-        Losses.meanSquaredError().compute(model.call(Variable.constant(x), true), y).backward();
+        Losses.meanSquaredError().compute(model.network().call(Variable.constant(x), true), y).backward();
 
         // tag::sgd-step[]
-        new SGD(0.5f).apply(model.parameters());                    // w ← w - 0.5·∂L/∂w, for every weight
+        new SGD(0.5f).apply(model.network().parameters());                    // w ← w - 0.5·∂L/∂w, for every weight
         Variable newP = Variable.constant(model.predict(x, 1));     // forward again, with the new weights
         float after = Losses.meanSquaredError().compute(newP, y).value().item();
         System.out.println("loss after one step: " + after);        // 0.2075 before, 0.1668 after

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
@@ -24,8 +23,8 @@ class BidirectionalChapterTest {
         Tensor x = Tensor.normal(new Rng(1), 0f, 1f, 2, 7, 5);
         // tag::merge[]
         LSTM lstm = LSTM.builder().setUnits(16).optReturnSequences(true).build();
-        Network concat = SequentialNetwork.of(Input.of(7, 5), new Bidirectional(lstm));                  // (batch, 7, 32)
-        Network sum = SequentialNetwork.of(Input.of(7, 5), new Bidirectional(lstm, Bidirectional.MergeMode.SUM));  // (batch, 7, 16)
+        Sequential concat = Sequential.of(Input.of(7, 5), new Bidirectional(lstm));                  // (batch, 7, 32)
+        Sequential sum = Sequential.of(Input.of(7, 5), new Bidirectional(lstm, Bidirectional.MergeMode.SUM));  // (batch, 7, 16)
         long count = concat.countParams();                   // 2 · 4·(16·(5 + 16) + 16) = 2,816
         // end::merge[]
         assertArrayEquals(new int[] {2, 7, 32}, concat.predict(x, 2).shape());
@@ -40,7 +39,7 @@ class BidirectionalChapterTest {
     @Test
     void paddingIsInvisibleInBothDirections() {
         // tag::masking[]
-        Network model = SequentialNetwork.of(Input.of(-1),                            // token ids, any length
+        Sequential model = Sequential.of(Input.of(-1),                            // token ids, any length
                 Embedding.builder().setInputDim(20).setOutputDim(4).optMaskZero(true).build(),
                 new Bidirectional(new LSTM(3))).seed(3);                     // (batch, 6)
         Tensor alone = model.predict(Tensor.matrix(new float[][] {{5, 3, 8}}), 1);
@@ -57,7 +56,7 @@ class BidirectionalChapterTest {
         Tensor input = Tensor.normal(new Rng(2), 0f, 1f, 2, 6, 4);
         // tag::states[]
         Bidirectional encoder = new Bidirectional(LSTM.builder().setUnits(8).optReturnState(true).build());
-        SequentialNetwork.of(Input.of(6, 4), encoder).build();
+        Sequential.of(Input.of(6, 4), encoder).build();
         List<Variable> out = encoder.callWithStates(Variable.constant(input), false, null);
         // out: the merged output (2, 16), then forward h, forward c, backward h, backward c, each (2, 8)
         // end::states[]

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.neurite.nn.Activation;
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
@@ -22,17 +21,17 @@ class DeepFeedForwardChapterTest {
     void theFunctionalAndSequentialFormsDescribeTheSameNetwork() {
         // tag::functional[]
         SymbolicTensor inputs = Input.of(20);                                    // (batch, 20)
-        SymbolicTensor h1 = new Dense(64, Activation.RELU).apply(inputs);        // (batch, 64)
-        SymbolicTensor h2 = new Dense(32, Activation.RELU).apply(h1);            // (batch, 32)
-        SymbolicTensor outputs = new Dense(1, Activation.SIGMOID).apply(h2);     // (batch, 1)
-        Network functional = Network.functional(inputs, outputs).seed(1);
+        SymbolicTensor h1 = new Dense(64, "relu").apply(inputs);        // (batch, 64)
+        SymbolicTensor h2 = new Dense(32, "relu").apply(h1);            // (batch, 32)
+        SymbolicTensor outputs = new Dense(1, "sigmoid").apply(h2);     // (batch, 1)
+        Model functional = new Model(inputs, outputs).seed(1);
         // end::functional[]
 
         // tag::sequential[]
-        Network sequential = SequentialNetwork.of(Input.of(20),
-                new Dense(64, Activation.RELU),
-                new Dense(32, Activation.RELU),
-                new Dense(1, Activation.SIGMOID)).seed(1);
+        Sequential sequential = Sequential.of(Input.of(20),
+                new Dense(64, "relu"),
+                new Dense(32, "relu"),
+                new Dense(1, "sigmoid")).seed(1);
         // end::sequential[]
 
         // tag::predict[]
@@ -47,10 +46,10 @@ class DeepFeedForwardChapterTest {
 
     @Test
     void parametersCountedByHandMatchTheModel() {
-        Network model = SequentialNetwork.of(Input.of(20),
-                new Dense(64, Activation.RELU),
-                new Dense(32, Activation.RELU),
-                new Dense(1, Activation.SIGMOID)).seed(1);
+        Sequential model = Sequential.of(Input.of(20),
+                new Dense(64, "relu"),
+                new Dense(32, "relu"),
+                new Dense(1, "sigmoid")).seed(1);
         // tag::count[]
         model.build();                                      // creates the weights, so that they can be counted
         int[] widths = {20, 64, 32, 1};                     // input features, then each layer's units
@@ -72,10 +71,10 @@ class DeepFeedForwardChapterTest {
 
     @Test
     void summaryShowsShapesAndCounts() {
-        Network model = SequentialNetwork.of(Input.of(20),
-                new Dense(64, Activation.RELU),
-                new Dense(32, Activation.RELU),
-                new Dense(1, Activation.SIGMOID));
+        Sequential model = Sequential.of(Input.of(20),
+                new Dense(64, "relu"),
+                new Dense(32, "relu"),
+                new Dense(1, "sigmoid"));
         // tag::print-summary[]
         System.out.println(model.summary());
         // end::print-summary[]

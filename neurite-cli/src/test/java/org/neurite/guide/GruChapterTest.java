@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.GRU;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -24,8 +23,8 @@ class GruChapterTest {
         // tag::count[]
         int in = 64;
         int u = 64;
-        Network resetAfter = SequentialNetwork.of(Input.of(-1, in), new GRU(u));      // Keras' default
-        Network resetBefore = SequentialNetwork.of(Input.of(-1, in),
+        Sequential resetAfter = Sequential.of(Input.of(-1, in), new GRU(u));      // Keras' default
+        Sequential resetBefore = Sequential.of(Input.of(-1, in),
                 GRU.builder().setUnits(u).optResetAfter(false).build());
         long after = resetAfter.countParams();                               // 3·(u·(in + u) + 2u) = 24,960
         long before = resetBefore.countParams();                             // 3·(u·(in + u) + u)  = 24,768
@@ -41,7 +40,7 @@ class GruChapterTest {
     void oneStepByHandIsTheLayer() {
         int u = 3;
         GRU gru = GRU.builder().setUnits(u).optReturnState(true).build();
-        Network model = SequentialNetwork.of(Input.of(1, 2), gru).seed(8);
+        Sequential model = Sequential.of(Input.of(1, 2), gru).seed(8);
         Map<String, Parameter> w = model.parametersByPath();
         w.get("gru.bias").value().copyFrom(Tensor.normal(new Rng(9), 0f, 1f, 2, 3 * u));
         // tag::step[]

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the guide's code from rotting: every code block in {@code docs/guide/*.md} is a copy of a
- * tagged region of a test that the suite compiles and runs.
+ * Keeps the guide's code from rotting: every code block in {@code docs/guide/*.md} and in the
+ * repository's {@code README.md} is a copy of a tagged region of a test that the suite compiles and
+ * runs.
  *
  * <p>A block is tied to its region by an HTML comment on the line before it:
  * <pre>
@@ -45,7 +46,9 @@ class GuideSnippetsTest {
     void everyIncludedBlockMatchesItsRegion() throws IOException {
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (Path chapter : chapters()) {
+        List<Path> documents = new ArrayList<>(chapters());
+        documents.add(root.resolve("README.md"));
+        for (Path chapter : documents) {
             List<String> lines = Files.readAllLines(chapter);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher include = INCLUDE.matcher(lines.get(i).trim());

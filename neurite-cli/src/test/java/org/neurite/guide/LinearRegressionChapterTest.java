@@ -3,15 +3,13 @@ package org.neurite.guide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Losses;
 import org.neurite.train.SGD;
-import org.neurite.train.Trainer;
 
 /** The code of docs/guide/01-linear-regression.md: gradient descent finds the least-squares line. */
 class LinearRegressionChapterTest {
@@ -32,11 +30,11 @@ class LinearRegressionChapterTest {
         // end::data[]
 
         // tag::model[]
-        SequentialNetwork model = SequentialNetwork.of(Input.of(3), new Dense(1));     // f(X) = X·w + b
+        Sequential model = Sequential.of(Input.of(3), new Dense(1));     // f(X) = X·w + b
         model.seed(42);
-        Trainer trainer = Trainer.compile(model, new SGD(0.1f), Losses.meanSquaredError());
+        model.compile(new SGD(0.1f), "mse");
         // batch size = all 200 samples: every step is one step of plain gradient descent
-        trainer.fit(x, y, FitOptions.builder().batchSize(200).epochs(300).shuffle(false).build());
+        model.fit(x, y, FitOptions.builder().batchSize(200).epochs(300).shuffle(false).build());
 
         Tensor w = model.parametersByPath().get("dense.kernel").value();  // (3, 1)
         Tensor b = model.parametersByPath().get("dense.bias").value();    // (1)

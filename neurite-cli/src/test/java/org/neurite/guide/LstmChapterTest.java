@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -22,7 +21,7 @@ class LstmChapterTest {
         // tag::count[]
         int in = 64;
         int u = 64;
-        Network model = SequentialNetwork.of(Input.of(-1, in), new LSTM(u));          // any length, 64 features
+        Sequential model = Sequential.of(Input.of(-1, in), new LSTM(u));          // any length, 64 features
         long count = model.countParams();                                    // 4·(u·(in + u) + u) = 33,024
         Map<String, Parameter> w = model.parametersByPath();
         int[] kernel = w.get("lstm.kernel").value().shape();                 // (64, 256): W_i W_f W_c W_o
@@ -40,7 +39,7 @@ class LstmChapterTest {
     void oneStepByHandIsTheLayer() {
         // tag::step[]
         int u = 3;
-        Network model = SequentialNetwork.of(Input.of(1, 2), new LSTM(u)).seed(5);     // one step, 2 features
+        Sequential model = Sequential.of(Input.of(1, 2), new LSTM(u)).seed(5);     // one step, 2 features
         Tensor x = Tensor.normal(new Rng(6), 0f, 1f, 1, 1, 2);
         Tensor h = model.predict(x, 1);                                      // (1, 3)
 
@@ -60,7 +59,7 @@ class LstmChapterTest {
     @Test
     void theForgetGateStartsOpen() {
         // tag::forget[]
-        Network model = SequentialNetwork.of(Input.of(-1, 2), new LSTM(3));           // unit_forget_bias: true
+        Sequential model = Sequential.of(Input.of(-1, 2), new LSTM(3));           // unit_forget_bias: true
         Tensor bias = model.parametersByPath().get("lstm.bias").value();    // b_i, b_f, b_c, b_o
         System.out.println(bias);                                            // [0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]
         // end::forget[]

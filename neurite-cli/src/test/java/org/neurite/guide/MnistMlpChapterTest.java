@@ -8,20 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.neurite.data.ImageDataset;
 import org.neurite.data.ImageDatasets;
 import org.neurite.data.Split;
-import org.neurite.nn.Activation;
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Flatten;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.NeedsDataset;
-import org.neurite.train.Adam;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
-import org.neurite.train.Losses;
-import org.neurite.train.Metrics;
-import org.neurite.train.Trainer;
 
 /**
  * The code of docs/guide/06-mnist-mlp.md, run on a small part of MNIST so that the suite stays fast:
@@ -48,20 +43,19 @@ class MnistMlpChapterTest {
         Tensor xTest = mnist.test().imageTensor();                  // (10000, 28, 28)
         Tensor yTest = mnist.test().labelTensor();                  // (10000)
 
-        Network model = SequentialNetwork.of(Input.of(28, 28),
+        Sequential model = Sequential.of(Input.of(28, 28),
                 new Flatten(),                                      // (batch, 784)
-                new Dense(256, Activation.RELU),                    // (batch, 256)
-                new Dense(128, Activation.RELU),                    // (batch, 128)
-                new Dense(10, Activation.SOFTMAX)).seed(42);        // (batch, 10): one probability per digit
+                new Dense(256, "relu"),                             // (batch, 256)
+                new Dense(128, "relu"),                             // (batch, 128)
+                new Dense(10, "softmax")).seed(42);                 // (batch, 10): one probability per digit
         System.out.println(model.summary());
 
-        Trainer trainer = Trainer.compile(model, new Adam(1e-3f),
-                Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());
-        History history = trainer.fit(xTrain, yTrain,
+        model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        History history = model.fit(xTrain, yTrain,
                 FitOptions.builder().batchSize(128).epochs(epochs).validationSplit(0.1f).build());
-        System.out.println(history.values());       // loss, accuracy, val_loss, val_accuracy per epoch
+        System.out.println(history.get("val_accuracy"));   // one value per epoch, as Keras' history.history
 
-        Map<String, Double> test = trainer.evaluate(xTest, yTest, 1000);
+        Map<String, Double> test = model.evaluate(xTest, yTest);
         System.out.println(test);                   // {loss=..., accuracy=...}
         return test;
     }
@@ -69,8 +63,8 @@ class MnistMlpChapterTest {
 
     @Test
     void theSummaryShowsKerasCounts() {
-        Network model = SequentialNetwork.of(Input.of(28, 28), new Flatten(), new Dense(256, Activation.RELU),
-                new Dense(128, Activation.RELU), new Dense(10, Activation.SOFTMAX));
+        Sequential model = Sequential.of(Input.of(28, 28), new Flatten(), new Dense(256, "relu"),
+                new Dense(128, "relu"), new Dense(10, "softmax"));
         // tag::summary[]
         String expected = """
                 Model: "sequential"

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Variable;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -23,7 +22,7 @@ class RecurrentNetworksChapterTest {
     void theLayerIsTheUnrolledLoop() {
         // tag::unrolled[]
         SimpleRNN rnn = SimpleRNN.builder().setUnits(3).optReturnSequences(true).build();
-        Network model = SequentialNetwork.of(Input.of(4, 2), rnn).seed(1);     // 4 steps of 2 features
+        Sequential model = Sequential.of(Input.of(4, 2), rnn).seed(1);     // 4 steps of 2 features
         Tensor x = Tensor.normal(new Rng(7), 0f, 1f, 1, 4, 2);                // (batch 1, time 4, features 2)
         Tensor outputs = model.predict(x, 1);                                // (1, 4, 3): h_1 .. h_4
 
@@ -46,9 +45,9 @@ class RecurrentNetworksChapterTest {
     void theLossOnTheLastStepReachesEveryInput() {
         // tag::bptt[]
         SimpleRNN rnn = new SimpleRNN(8);                                    // last output only
-        Network model = SequentialNetwork.of(Input.of(20, 1), rnn).seed(2);
+        Sequential model = Sequential.of(Input.of(20, 1), rnn).seed(2);
         Variable x = Variable.parameter(Tensor.normal(new Rng(3), 0f, 1f, 1, 20, 1));   // an input that wants ∂L/∂x
-        Variable loss = model.call(x, true).sum();                          // L = Σ h_20
+        Variable loss = model.network().call(x, true).sum();                          // L = Σ h_20
         loss.backward();                                                     // backpropagation through time
         Tensor dx = x.grad();                                                // (1, 20, 1): ∂L/∂x_t for every t
         // end::bptt[]
@@ -62,13 +61,13 @@ class RecurrentNetworksChapterTest {
         Tensor input = Tensor.normal(new Rng(3), 0f, 1f, 1, 20, 1);
         // tag::truncated[]
         SimpleRNN truncated = SimpleRNN.builder().setUnits(8).optTruncateBptt(5).build();
-        Network model = SequentialNetwork.of(Input.of(20, 1), truncated).seed(2);
+        Sequential model = Sequential.of(Input.of(20, 1), truncated).seed(2);
         Variable x = Variable.parameter(input);
-        Variable h20 = model.call(x, true);                                  // the same h_20 as without truncation
+        Variable h20 = model.network().call(x, true);                                  // the same h_20 as without truncation
         h20.sum().backward();
         Tensor dx = x.grad();                                                // zero for t < 15: only the last 5 steps
         // end::truncated[]
-        Network full = SequentialNetwork.of(Input.of(20, 1), new SimpleRNN(8)).seed(2);
+        Sequential full = Sequential.of(Input.of(20, 1), new SimpleRNN(8)).seed(2);
         assertArrayEquals(full.predict(input, 1).toArray(), h20.value().toArray(), SAME);
         for (int t = 0; t < 20; t++) {
             assertEquals(t < 15, dx.get(0, t, 0) == 0f, "step " + t);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,28 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.data.ReviewDataset;
 import org.neurite.data.ReviewDatasets;
 import org.neurite.data.Split;
-import org.neurite.io.LoadedModel;
-import org.neurite.io.ModelFile;
-import org.neurite.nn.Activation;
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.NeedsDataset;
 import org.neurite.text.TextVectorization;
-import org.neurite.train.Adam;
 import org.neurite.train.EarlyStopping;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Losses;
-import org.neurite.train.Metrics;
 import org.neurite.train.SequencePadding;
-import org.neurite.train.Trainer;
 
 /**
- * The code of docs/guide/13-sentiment-lstm.md (and of the README's "Sentiment of raw text"), run on
+ * The code of docs/guide/13-sentiment-lstm.md, run on
  * 4,000 training and 4,000 test reviews for two epochs so that the suite stays fast. The full run
  * is {@code ./neurite train imdb-lstm}.
  */
@@ -54,31 +46,19 @@ class SentimentLstmChapterTest {
         assertTrue(test.get("accuracy") > SUBSET_ACCURACY, "test " + test);
 
         // tag::predict[]
-        LoadedModel loaded = ModelFile.load(file);
-        TextVectorization vectorizer = TextVectorization.fromState(loaded.vectorizer().orElseThrow());
+        Model model = Model.load(file);                                     // network and vectorizer
         List<String> texts = List.of("I loved this movie, a wonderful story", "A dull waste of two hours");
-        Tensor p = loaded.model().predict(vectorizer.transform(texts), 32);   // (2, 1): P(positive) per text
+        Tensor p = model.predict(texts);                                    // (2, 1): P(positive) per text
         System.out.printf("%.3f %.3f%n", p.get(0, 0), p.get(1, 0));
         // end::predict[]
         assertTrue(p.get(0, 0) > p.get(1, 0), p::toString);
     }
 
     @Test
-    void theReadmeShowsThePredictionCodeOfThisTest() throws IOException {
-        String readme = Files.readString(GuideSnippetsTest.repositoryRoot().resolve("README.md"));
-        String test = Files.readString(GuideSnippetsTest.repositoryRoot().resolve(
-                "neurite-cli/src/test/java/org/neurite/guide/SentimentLstmChapterTest.java"));
-        String region = test.substring(test.indexOf("// tag::predict[]\n") + 18, test.indexOf("        // end::predict[]"));
-        String code = region.lines().map(line -> line.substring(Math.min(8, line.length())))
-                .reduce("", (a, b) -> a + b + "\n");
-        assertTrue(readme.contains(code), "README.md must hold this code verbatim:\n" + code);
-    }
-
-    @Test
     void theSummaryShowsKerasCounts() {
-        Network model = SequentialNetwork.of(Input.of(-1),
+        Sequential model = Sequential.of(Input.of(-1),
                 Embedding.builder().setInputDim(20_000).setOutputDim(128).optMaskZero(true).build(),
-                new LSTM(32), new Dense(1, Activation.SIGMOID));
+                new LSTM(32), new Dense(1, "sigmoid"));
         assertEquals(20_000 * 128 + 4 * 32 * (128 + 32 + 1) + 33, model.countParams());   // 2,580,641, as Keras
     }
 
@@ -93,23 +73,21 @@ class SentimentLstmChapterTest {
         TextVectorization vectorizer = TextVectorization.builder()
                 .optMaxTokens(20_000).optOutputSequenceLength(256).build();
         vectorizer.adapt(trainTexts);                                      // the vocabulary: training texts only
-        Tensor xTrain = vectorizer.transform(trainTexts);                  // (reviews, 256) word ids, 0 = padding
-        Tensor xTest = vectorizer.transform(testTexts);
 
-        Network model = SequentialNetwork.of(Input.of(-1),                          // sequences of any length
+        Sequential model = Sequential.of(Input.ofStrings(),                // one raw text per sample
+                vectorizer,                                                // (batch, 256) word ids, 0 = padding
                 Embedding.builder().setInputDim(20_000).setOutputDim(128)
                         .optMaskZero(true).build(),                        // (batch, time, 128), padding masked
                 new LSTM(32),                                              // (batch, 32): the last state
-                new Dense(1, Activation.SIGMOID)).seed(42);                // (batch, 1): P(positive)
-        Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy(),
-                Metrics.accuracy(), Metrics.precision(), Metrics.recall());
-        trainer.fit(xTrain, yTrain, FitOptions.builder().batchSize(64).epochs(epochs).validationSplit(0.1f)
+                new Dense(1, "sigmoid")).seed(42);                         // (batch, 1): P(positive)
+        model.compile("adam", "binary_crossentropy", "accuracy", "precision", "recall");
+        model.fit(trainTexts, yTrain, FitOptions.builder().batchSize(64).epochs(epochs).validationSplit(0.1f)
                 .bucketBySequenceLength(SequencePadding.POST)              // similar lengths together, trimmed
                 .callbacks(new EarlyStopping("val_accuracy", 2).optRestoreBestWeights(true)).build());
 
-        System.out.println(trainer.confusionMatrix(xTest, yTest, 1000));   // rows: true class; columns: predicted
-        ModelFile.save(model, null, Map.of(), vectorizer.state(), file);    // the vectorizer goes into the file
-        return trainer.evaluate(xTest, yTest, 1000);                        // loss, accuracy, precision, recall
+        System.out.println(model.confusionMatrix(testTexts, yTest));      // rows: true class; columns: predicted
+        model.save(file);                                                  // the vectorizer goes into the file
+        return model.evaluate(testTexts, yTest);                           // loss, accuracy, precision, recall
     }
     // end::sentiment[]
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurite.data.KerasImdb;
+import org.neurite.data.SequenceDataset;
 import org.neurite.data.Split;
-import org.neurite.datasets.KerasImdb;
-import org.neurite.datasets.SequenceDataset;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.NeedsDataset;
 import org.neurite.text.OutputMode;

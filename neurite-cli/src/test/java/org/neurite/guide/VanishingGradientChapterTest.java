@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.neurite.cli.recipes.AddingProblem;
 import org.neurite.cli.recipes.HiddenStateGradients;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.tensor.Rng;
@@ -27,7 +26,7 @@ class VanishingGradientChapterTest {
         Tensor[] batch = AddingProblem.sequences(new Rng(5), 64, length);   // x (64, 50, 2), y (64, 1)
         SimpleRNN rnn = SimpleRNN.builder().setUnits(32).optReturnState(true).build();
         Dense head = new Dense(1);
-        Network model = SequentialNetwork.of(Input.of(length, 2), rnn, head).seed(4);
+        Sequential model = Sequential.of(Input.of(length, 2), rnn, head).seed(4);
         model.build();
 
         double[] atInit = HiddenStateGradients.norms(rnn, head, Losses.meanSquaredError(), batch[0], batch[1]);

@@ -37,6 +37,10 @@ import org.neurite.train.Optimizer;
  * when all of that holds; otherwise it throws a {@link ModelFileException} naming the file and the
  * problem. Loading repeats predictions bit for bit.
  *
+ * <p>Users save and load through the model object ({@code model.save(path)},
+ * {@code Model.load(path)} in {@code org.neurite.models}), which writes its vectorizer too; this
+ * class works on networks.
+ *
  * <pre>{@code
  * ModelFile.save(model, Path.of("mnist.neurite"));
  * ModelFile.save(model, trainer.optimizer(), Map.of("data_sha256", sum), Path.of("mnist.neurite"));

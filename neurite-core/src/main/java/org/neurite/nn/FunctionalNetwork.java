@@ -87,6 +87,11 @@ public final class FunctionalNetwork extends Network {
     }
 
     @Override
+    public int[] outputShapeOf(int output) {
+        return outputs.get(output).shape();
+    }
+
+    @Override
     public List<Layer> layers() {
         return layers;
     }

@@ -90,7 +90,9 @@ public interface Initializer {
             case "ones" -> ones();
             case "random_normal" -> randomNormal();
             case "random_uniform" -> randomUniform();
-            default -> throw new IllegalArgumentException("unknown initializer '" + name + "'");
+            default -> throw new IllegalArgumentException("unknown initializer '" + name + "'; known: [glorot_uniform,"
+                    + " glorot_normal, he_uniform, he_normal, lecun_normal, lecun_uniform, orthogonal, zeros, ones,"
+                    + " random_normal, random_uniform]");
         };
     }
 

@@ -18,6 +18,19 @@ public final class Input {
         return named("input", shape);
     }
 
+    /**
+     * A model input of raw texts, one string per sample, shape {@code (1)}; the model's first layer
+     * on it must be a {@code TextVectorization}.
+     */
+    public static SymbolicTensor ofStrings() {
+        return namedStrings("input");
+    }
+
+    /** A named model input of raw texts: see {@link #ofStrings()}. */
+    public static SymbolicTensor namedStrings(String name) {
+        return new SymbolicTensor(new int[] {1}, null, List.of(), name, true);
+    }
+
     /** A named model input, for models with several. */
     public static SymbolicTensor named(String name, int... shape) {
         for (int d : shape) {

@@ -14,11 +14,13 @@ import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
 /**
- * A network of layers that maps inputs to outputs: f(X). A model is itself a layer, so models
+ * A network of layers that maps inputs to outputs: f(X). A network is itself a layer, so networks
  * nest. {@link SequentialNetwork} stacks layers; {@link #functional} wires them as a graph.
  *
- * <p>Weights are created when the model is built, from one seed: the same seed gives the same
- * starting weights on every machine. Training lives in {@code org.neurite.train}.
+ * <p>Weights are created when the network is built, from one seed: the same seed gives the same
+ * starting weights on every machine. A network computes and nothing more: the model object users
+ * hold, with {@code compile}, {@code fit} and {@code save}, is {@code org.neurite.models.Model}, which
+ * wraps a network ({@code model.network()}); the loops live in {@code org.neurite.train}.
  *
  * <pre>{@code
  * SymbolicTensor in = Input.of(784);
@@ -57,6 +59,9 @@ public abstract class Network extends Layer {
      * Keras' {@code output_names}. Training logs use them for per-output losses ({@code dense_1_loss}).
      */
     public abstract List<String> outputNames();
+
+    /** The shape of output {@code output} (in {@link #outputNames} order), without the batch dimension. */
+    public abstract int[] outputShapeOf(int output);
 
     /** Computes all outputs from all inputs. */
     public abstract List<Variable> callAll(List<Variable> inputs, boolean training);
@@ -153,6 +158,15 @@ public abstract class Network extends Layer {
     public String summary() {
         build();
         return Summary.of(this);
+    }
+
+    /**
+     * The summary with one more layer as its first row: {@code before} runs on the model's raw inputs
+     * ahead of this network (a text vectorization turning strings into this network's inputs).
+     */
+    public String summary(Layer before) {
+        build();
+        return Summary.of(this, before);
     }
 
     /** Gives unnamed layers Keras-style names unique within this model: dense, dense_1, dense_2. */

@@ -40,6 +40,11 @@ public final class SequentialNetwork extends Network {
         if (!input.isInput()) {
             throw new IllegalArgumentException("Sequential.of: the first argument must be an Input, got " + input);
         }
+        if (input.isStrings()) {
+            throw new IllegalArgumentException("SequentialNetwork.of: input '" + input.inputName() + "' holds texts;"
+                    + " a network computes on tensors, so build the model with org.neurite.models.Sequential,"
+                    + " which runs its TextVectorization first");
+        }
         SequentialNetwork model = new SequentialNetwork(input.shape());
         for (Layer layer : layers) {
             model.add(layer);
@@ -87,6 +92,14 @@ public final class SequentialNetwork extends Network {
     @Override
     public List<String> outputNames() {
         return List.of(layers.isEmpty() ? name() : layers.get(layers.size() - 1).name());
+    }
+
+    @Override
+    public int[] outputShapeOf(int output) {
+        if (output != 0) {
+            throw error("has 1 output, asked for output " + output);
+        }
+        return currentShape().clone();
     }
 
     /** The output shape of each layer, in order (without the batch dimension). */

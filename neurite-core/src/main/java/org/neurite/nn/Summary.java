@@ -16,7 +16,16 @@ final class Summary {
     }
 
     static String of(Network model) {
-        List<String[]> rows = rows(model);
+        return of(model, null);
+    }
+
+    /** The summary with {@code before} (a layer that runs on the model's raw inputs, or null) as its first row. */
+    static String of(Network model, Layer before) {
+        List<String[]> rows = new ArrayList<>();
+        if (before != null) {
+            rows.add(layerRow(before, before.outputShape(new int[] {1})));
+        }
+        rows.addAll(rows(model));
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(model.name()).append("\"\n");
         sb.append(line('┏', '━', '┳', '┓'));

@@ -19,12 +19,18 @@ public final class SymbolicTensor {
     private final Layer layer;
     private final List<SymbolicTensor> inputs;
     private final String inputName;
+    private final boolean strings;
 
     SymbolicTensor(int[] shape, Layer layer, List<SymbolicTensor> inputs, String inputName) {
+        this(shape, layer, inputs, inputName, false);
+    }
+
+    SymbolicTensor(int[] shape, Layer layer, List<SymbolicTensor> inputs, String inputName, boolean strings) {
         this.shape = shape.clone();
         this.layer = layer;
         this.inputs = List.copyOf(inputs);
         this.inputName = inputName;
+        this.strings = strings;
     }
 
     /** Applies {@code layer} to {@code inputs}, checking shapes now, before any data exists. */
@@ -51,6 +57,14 @@ public final class SymbolicTensor {
         return layer == null;
     }
 
+    /**
+     * Whether this is a model input of raw texts ({@link Input#ofStrings}), which only a text
+     * vectorization layer can read.
+     */
+    public boolean isStrings() {
+        return strings;
+    }
+
     /** The name of a model input, or null. */
     public String inputName() {
         return inputName;
@@ -58,6 +72,7 @@ public final class SymbolicTensor {
 
     @Override
     public String toString() {
-        return "SymbolicTensor(" + (layer == null ? inputName : layer.name()) + ", " + Shapes.toString(shape) + ")";
+        return "SymbolicTensor(" + (layer == null ? inputName : layer.name()) + ", " + Shapes.toString(shape)
+                + (strings ? ", strings" : "") + ")";
     }
 }

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.neurite.autograd.Variable;
+import org.neurite.nn.Layer;
 import org.neurite.tensor.SparseRows;
 import org.neurite.tensor.Tensor;
 
@@ -57,7 +59,7 @@ import org.neurite.tensor.Tensor;
  * {@link IllegalArgumentException} naming its index. Instances may be shared between threads once
  * their vocabulary is set.
  */
-public final class TextVectorization {
+public final class TextVectorization extends Layer {
     /** Texts that are not in a List go to {@code adapt}'s threads in blocks of about this many characters. */
     private static final int ADAPT_BLOCK_CHARS = 1 << 23;
 
@@ -77,6 +79,7 @@ public final class TextVectorization {
     }
 
     private TextVectorization(Builder b) {
+        super("text_vectorization");
         this.maxTokens = b.maxTokens;
         this.standardize = b.standardize;
         this.split = b.split;
@@ -371,6 +374,40 @@ public final class TextVectorization {
         }
     }
 
+    // ------------------------------------------------------------------------------ as a model's first layer
+
+    @Override
+    public String type() {
+        return "TextVectorization";
+    }
+
+    /**
+     * The shape of {@link #transform}'s rows for texts of shape {@code (1)}, one string per sample:
+     * {@code (output_sequence_length)} in INT mode ({@code (-1)} when each batch pads to its longest
+     * text), else {@code (max_tokens)} with {@code pad_to_max_tokens} or the vocabulary's size, as
+     * known now (adapt before building a model on it).
+     */
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        if (!(inputShape.length == 0 || inputShape.length == 1 && inputShape[0] == 1)) {
+            throw error("expects one text per sample, input shape (1), got " + Arrays.toString(inputShape));
+        }
+        if (outputMode == OutputMode.INT) {
+            return new int[] {outputSequenceLength != null ? outputSequenceLength : -1};
+        }
+        return new int[] {padToMaxTokens ? maxTokens : lookup.vocabulary().size()};
+    }
+
+    /**
+     * Refuses: texts are not tensors. A model whose first layer this is ({@code org.neurite.models})
+     * calls {@link #transform} on its texts before the rest of the network runs.
+     */
+    @Override
+    public Variable call(Variable input, boolean training) {
+        throw error("reads texts, not tensors; put it first in a model (Sequential.of(Input.ofStrings(), this, ...))"
+                + " or call transform(texts)");
+    }
+
     // ------------------------------------------------------------------------------ state
 
     public OutputMode outputMode() {
@@ -378,6 +415,7 @@ public final class TextVectorization {
     }
 
     /** The configuration under Keras' {@code get_config()} keys (see {@link TextVectorizationState}). */
+    @Override
     public Map<String, Object> config() {
         return KerasTextConfig.of(this);
     }

@@ -27,9 +27,9 @@ final class Accuracies {
     }
 
     /**
-     * Keras' {@code metrics=["accuracy"]}, which picks its kind from the first batch: one score
-     * per sample (last axis 1, or rank 1) means binary with threshold 0.5; targets shaped like the
-     * predictions mean one-hot, so categorical; anything else means class indices, so sparse.
+     * Keras' {@code metrics=["accuracy"]}, which picks its kind from the first batch's shapes
+     * ({@code keras/src/trainers/compile_utils.py}, {@code get_metric}), never from the loss: see
+     * {@link #kindFor}.
      */
     static BiFunction<Tensor, Tensor, Tensor> chosenOnFirstUse(String who) {
         return new BiFunction<>() {
@@ -38,18 +38,33 @@ final class Accuracies {
             @Override
             public Tensor apply(Tensor p, Tensor t) {
                 if (chosen == null) {
-                    chosen = choose(who, p, t);
+                    chosen = switch (kindFor(t.shape(), p.shape())) {
+                        case "binary_accuracy" -> binary(who, 0.5f);
+                        case "sparse_categorical_accuracy" -> sparseCategorical(who);
+                        default -> categorical(who);
+                    };
                 }
                 return chosen.apply(p, t);
             }
         };
     }
 
-    private static BiFunction<Tensor, Tensor, Tensor> choose(String who, Tensor p, Tensor t) {
-        if (p.rank() < 2 || p.dim(p.rank() - 1) == 1) {
-            return binary(who, 0.5f);
+    /**
+     * The accuracy Keras' {@code "accuracy"} (or {@code "acc"}) becomes for targets and predictions of
+     * these shapes, as {@code is_binary_or_sparse_categorical} decides: binary when the predictions'
+     * last axis is 1; sparse categorical when the targets have fewer axes than the predictions, or a
+     * last axis of 1 where the predictions' is larger; categorical otherwise.
+     *
+     * @return {@code binary_accuracy}, {@code sparse_categorical_accuracy} or {@code categorical_accuracy}
+     */
+    static String kindFor(int[] targetShape, int[] predictionShape) {
+        int predictionLast = predictionShape.length == 0 ? 1 : predictionShape[predictionShape.length - 1];
+        int targetLast = targetShape.length == 0 ? 1 : targetShape[targetShape.length - 1];
+        if (predictionLast == 1) {
+            return "binary_accuracy";
         }
-        return p.sameShape(t) ? categorical(who) : sparseCategorical(who);
+        boolean sparse = targetShape.length < predictionShape.length || targetLast == 1 && predictionLast > 1;
+        return sparse ? "sparse_categorical_accuracy" : "categorical_accuracy";
     }
 
     private static Tensor same(int[] predicted, int[] actual) {

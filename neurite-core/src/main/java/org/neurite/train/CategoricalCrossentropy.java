@@ -58,4 +58,10 @@ public record CategoricalCrossentropy(boolean fromLogits) implements Loss {
     public String name() {
         return "categorical_crossentropy";
     }
+
+    /** Refuses an output without a class axis of 2 or more: over one class the loss is always 0. */
+    @Override
+    public void checkOutputShape(String output, int[] outputShape) {
+        Targets.requireClassAxis(name(), output, outputShape);
+    }
 }

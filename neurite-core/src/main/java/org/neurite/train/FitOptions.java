@@ -34,7 +34,7 @@ import org.neurite.tensor.Tensor;
 public record FitOptions(int batchSize, int epochs, float validationSplit, Tensor validationX,
                          Tensor validationY, boolean shuffle, List<Callback> callbacks, int initialEpoch,
                          SequencePadding bucketBySequenceLength, Map<Integer, Float> classWeight,
-                         Tensor sampleWeight) {
+                         Tensor sampleWeight, List<String> validationTexts) {
     /** Bucketed batches are cut to a multiple of this many steps, so few distinct shapes reach the buffer arena. */
     public static final int BUCKET_TIME_MULTIPLE = 8;
 
@@ -51,6 +51,16 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
             throw new IllegalArgumentException("fit: give classWeight or sampleWeight, not both");
         }
         classWeight = classWeight == null ? null : Map.copyOf(classWeight);
+        validationTexts = validationTexts == null ? null : List.copyOf(validationTexts);
+    }
+
+    /**
+     * These options with {@code (x, y)} as validation data in place of validation texts: how a model
+     * that reads texts hands its vectorized validation texts to the training loop.
+     */
+    public FitOptions withValidationData(Tensor x, Tensor y) {
+        return new FitOptions(batchSize, epochs, validationSplit, x, y, shuffle, callbacks, initialEpoch,
+                bucketBySequenceLength, classWeight, sampleWeight, null);
     }
 
     /**
@@ -85,6 +95,7 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
         private SequencePadding bucketBySequenceLength;
         private Map<Integer, Float> classWeight;
         private Tensor sampleWeight;
+        private List<String> validationTexts;
 
         public Builder batchSize(int value) {
             this.batchSize = value;
@@ -104,6 +115,18 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
         public Builder validationData(Tensor x, Tensor y) {
             this.validationX = x;
             this.validationY = y;
+            this.validationTexts = null;
+            return this;
+        }
+
+        /**
+         * Raw validation texts with their labels, for a model that reads texts (its first layer a
+         * TextVectorization): Keras' {@code validation_data=(texts, labels)}.
+         */
+        public Builder validationData(List<String> texts, Tensor y) {
+            this.validationTexts = texts;
+            this.validationY = y;
+            this.validationX = null;
             return this;
         }
 
@@ -143,7 +166,7 @@ public record FitOptions(int batchSize, int epochs, float validationSplit, Tenso
 
         public FitOptions build() {
             return new FitOptions(batchSize, epochs, validationSplit, validationX, validationY, shuffle, callbacks,
-                    initialEpoch, bucketBySequenceLength, classWeight, sampleWeight);
+                    initialEpoch, bucketBySequenceLength, classWeight, sampleWeight, validationTexts);
         }
     }
 }

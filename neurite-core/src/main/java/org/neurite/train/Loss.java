@@ -38,6 +38,15 @@ public interface Loss {
                 + " override compute(predictions, targets, sampleWeights)");
     }
 
+    /**
+     * Checks, when a model is compiled, that this loss can be computed on an output of this shape
+     * (without the batch dimension, {@code -1} where unknown); the default accepts any shape.
+     *
+     * @throws IllegalArgumentException naming the loss, the output, the shape expected and the shape found
+     */
+    default void checkOutputShape(String output, int[] outputShape) {
+    }
+
     /** The Keras name ({@code sparse_categorical_crossentropy}), used in logs and model files. */
     String name();
 }

@@ -8,14 +8,15 @@ import org.neurite.tensor.Tensor;
  * formulas are on {@link MeanMetric}, {@link BinaryRatio} (precision, recall) and {@link Auc}.
  *
  * <pre>{@code
- * Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy(),
+ * model.compile(new Adam(1e-3f), Losses.binaryCrossentropy(),
  *         Metrics.accuracy(), Metrics.precision(), Metrics.recall(), Metrics.auc());
+ * model.compile("adam", "binary_crossentropy", "accuracy", "auc");   // the same by Keras' words
  * }</pre>
  *
  * <p>For a table of which class is mistaken for which, see {@link ConfusionMatrix}.
  */
 public final class Metrics {
-    private static final java.util.List<String> NAMES = java.util.List.of("accuracy", "binary_accuracy",
+    private static final java.util.List<String> NAMES = java.util.List.of("accuracy", "acc", "binary_accuracy",
             "categorical_accuracy", "sparse_categorical_accuracy", "precision", "recall", "auc");
 
     private Metrics() {
@@ -23,9 +24,10 @@ public final class Metrics {
 
     /**
      * Keras' {@code "accuracy"}: binary, categorical or sparse categorical accuracy, chosen from the
-     * first batch as Keras does. Predictions with one score per sample (last axis 1) give binary
-     * accuracy at threshold 0.5; targets shaped like the predictions give categorical accuracy;
-     * other targets are read as class indices (sparse).
+     * first batch's shapes as Keras' {@code compile} does (never from the loss). Predictions with one
+     * score per sample (last axis 1) give binary accuracy at threshold 0.5; targets with fewer axes
+     * than the predictions, or a last axis of 1 where the predictions' is larger, are class indices
+     * (sparse categorical); otherwise the targets are one-hot (categorical).
      */
     public static Metric accuracy() {
         return new MeanMetric("accuracy", Accuracies.chosenOnFirstUse("accuracy"));
@@ -72,10 +74,15 @@ public final class Metrics {
         return new MeanMetric(name, values);
     }
 
-    /** The metric Keras' {@code compile(metrics=["..."])} string names, with Keras' defaults. */
+    /**
+     * The metric Keras' {@code compile(metrics=["..."])} string names, with Keras' defaults; the
+     * metric logs under that name ({@code "acc"} logs as {@code acc}, as in Keras).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
     public static Metric byName(String name) {
         return switch (name) {
-            case "accuracy" -> accuracy();
+            case "accuracy", "acc" -> new MeanMetric(name, Accuracies.chosenOnFirstUse(name));
             case "binary_accuracy" -> binaryAccuracy();
             case "categorical_accuracy" -> categoricalAccuracy();
             case "sparse_categorical_accuracy" -> sparseCategoricalAccuracy();

@@ -54,4 +54,10 @@ public record SparseCategoricalCrossentropy(boolean fromLogits) implements Loss 
     public String name() {
         return "sparse_categorical_crossentropy";
     }
+
+    /** Refuses an output without a class axis of 2 or more: over one class the loss is always 0. */
+    @Override
+    public void checkOutputShape(String output, int[] outputShape) {
+        Targets.requireClassAxis(name(), output, outputShape);
+    }
 }

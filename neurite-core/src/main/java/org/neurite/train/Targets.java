@@ -62,6 +62,23 @@ final class Targets {
         return labels;
     }
 
+    /**
+     * Refuses, at compile time, an output with no class axis for a categorical loss: its last axis
+     * must hold 2 or more class scores (or be unknown).
+     */
+    static void requireClassAxis(String loss, String output, int[] outputShape) {
+        int last = outputShape.length == 0 ? 1 : outputShape[outputShape.length - 1];
+        if (last == 1) {
+            StringBuilder shape = new StringBuilder("(None");
+            for (int d : outputShape) {
+                shape.append(", ").append(d < 0 ? "None" : Integer.toString(d));
+            }
+            throw new IllegalArgumentException("compile: loss '" + loss + "' does not fit output '" + output
+                    + "' of shape " + shape + "); expected a last axis of 2 or more class scores,"
+                    + " got " + last + " (for one score per sample use binary_crossentropy)");
+        }
+    }
+
     private static IllegalArgumentException mismatch(String who, Tensor predictions, Tensor targets, String expected) {
         return new IllegalArgumentException(who + ": predictions " + Shapes.toString(predictions.shape())
                 + " and targets " + Shapes.toString(targets.shape()) + " do not fit; expected " + expected);

@@ -16,8 +16,10 @@ import org.neurite.tensor.SparseRows;
 import org.neurite.tensor.Tensor;
 
 /**
- * A model compiled with an optimizer, a loss and metrics: Keras' {@code compile}, {@code fit},
- * {@code evaluate}, {@code predict} and {@code train_on_batch}.
+ * A network compiled with an optimizer, a loss and metrics: the loops behind Keras' {@code compile},
+ * {@code fit}, {@code evaluate}, {@code predict} and {@code train_on_batch}. Users call them on the
+ * model object ({@code org.neurite.models.Model}), which holds a trainer once compiled; callbacks
+ * receive the trainer, and tools that inspect training use it directly.
  *
  * <p>Each step runs inside one {@link BufferArena} scope, so after the first steps training
  * allocates no new tensor storage. Each epoch's shuffle comes from the model's seed and the epoch
@@ -25,7 +27,7 @@ import org.neurite.tensor.Tensor;
  * resumed at epoch e (with {@code initialEpoch}) shuffles exactly as an uninterrupted one.
  *
  * <pre>{@code
- * Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy(),
+ * Trainer trainer = Trainer.compile(network, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy(),
  *         Metrics.accuracy());
  * History history = trainer.fit(xTrain, yTrain, FitOptions.builder().batchSize(128).epochs(10).build());
  * Map<String, Double> test = trainer.evaluate(xTest, yTest, 1000);
@@ -57,6 +59,9 @@ public final class Trainer {
         if (outputs > 1 && !metrics.isEmpty()) {
             throw new IllegalArgumentException("compile: metrics are for models with one output; model '"
                     + model.name() + "' has " + outputs + " " + model.outputNames());
+        }
+        for (int i = 0; i < outputs; i++) {
+            losses.get(i).checkOutputShape(model.outputNames().get(i), model.outputShapeOf(i));
         }
         this.model = model;
         this.optimizer = optimizer;
@@ -136,6 +141,10 @@ public final class Trainer {
 
     private History fitRows(List<SampleRows> xs, List<Tensor> ys, FitOptions options) {
         checkData("fit", xs, ys);
+        if (options.validationTexts() != null) {
+            throw new IllegalArgumentException("fit: validation texts need a model that reads texts (its first layer a"
+                    + " TextVectorization); network '" + model.name() + "' takes tensors");
+        }
         boolean single = xs.size() == 1 && ys.size() == 1;
         if (!single && (options.validationX() != null || options.bucketBySequenceLength() != null)) {
             throw new IllegalArgumentException("fit: validationData and bucketBySequenceLength take one input and one"
@@ -178,7 +187,7 @@ public final class Trainer {
             for (Callback c : options.callbacks()) {
                 c.onEpochEnd(this, epoch, logs);
             }
-            history.record(logs);
+            history.record(epoch, logs);
         }
         options.callbacks().forEach(c -> c.onTrainEnd(this, history));
         return history;
@@ -465,12 +474,18 @@ public final class Trainer {
                     + outputs + " targets, got " + xs.size() + " and " + ys.size());
         }
         int n = xs.get(0).count();
-        List<Integer> counts = java.util.stream.Stream.concat(xs.stream().map(SampleRows::count),
-                ys.stream().map(t -> t.dim(0))).toList();
-        for (int count : counts) {
-            if (count != n) {
-                throw new IllegalArgumentException(op + ": every input and target needs the same number of samples,"
-                        + " got " + n + " and " + count);
+        for (int i = 1; i < xs.size(); i++) {
+            if (xs.get(i).count() != n) {
+                throw new IllegalArgumentException(op + ": model '" + model.name() + "' got " + n
+                        + " samples in input 0 but " + xs.get(i).count() + " in input " + i
+                        + "; every input and target needs one row per sample");
+            }
+        }
+        for (int i = 0; i < ys.size(); i++) {
+            if (ys.get(i).dim(0) != n) {
+                throw new IllegalArgumentException(op + ": model '" + model.name() + "' got " + n
+                        + " samples in its input but " + ys.get(i).dim(0) + " targets for output '"
+                        + model.outputNames().get(i) + "'; every input and target needs one row per sample");
             }
         }
     }

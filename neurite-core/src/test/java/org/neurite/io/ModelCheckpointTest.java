@@ -18,9 +18,9 @@ import org.neurite.nn.Network;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
-import org.neurite.train.Losses;
 import org.neurite.train.Adam;
 import org.neurite.train.FitOptions;
+import org.neurite.train.Losses;
 import org.neurite.train.Trainer;
 
 class ModelCheckpointTest {

@@ -20,8 +20,8 @@ import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
-import org.neurite.train.Losses;
 import org.neurite.train.Adam;
+import org.neurite.train.Losses;
 import org.neurite.train.Trainer;
 
 /** A save that fails, early or late, leaves the previous file exactly as it was and no temporary file behind. */

@@ -21,15 +21,15 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.SequentialNetwork;
-import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Bidirectional;
+import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.tensor.Tensor;
-import org.neurite.train.Losses;
 import org.neurite.train.Adam;
+import org.neurite.train.Losses;
 import org.neurite.train.Trainer;
 
 class ModelFileTest {

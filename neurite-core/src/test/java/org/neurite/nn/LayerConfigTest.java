@@ -73,8 +73,9 @@ class LayerConfigTest {
         assertEquals("layer 'd' (Dense): 'activation': unknown activation 'swishy'; known: ",
                 assertThrows(LayerConfig.Invalid.class, () -> c.activation("activation")).getMessage()
                         .replaceFirst("known: .*", "known: "));
-        assertEquals("layer 'd' (Dense): 'init': unknown initializer 'magic'",
-                assertThrows(LayerConfig.Invalid.class, () -> c.initializer("init")).getMessage());
+        assertEquals("layer 'd' (Dense): 'init': unknown initializer 'magic'; known: ",
+                assertThrows(LayerConfig.Invalid.class, () -> c.initializer("init")).getMessage()
+                        .replaceFirst("known: .*", "known: "));
     }
 
     @Test

@@ -81,6 +81,32 @@ class MetricsTest {
         assertEquals(2 / 3.0, m.result(), EXACT);
     }
 
+    /**
+     * Keras' {@code is_binary_or_sparse_categorical} (keras/src/trainers/compile_utils.py), case by
+     * case: binary when the predictions' last axis is 1, sparse when the labels have fewer axes or a
+     * last axis of 1 against several classes, categorical otherwise; the loss plays no part.
+     */
+    @Test
+    void accuracyKindFollowsKerasCompileUtilsRule() {
+        assertEquals("binary_accuracy", Accuracies.kindFor(new int[] {32, 1}, new int[] {32, 1}));
+        assertEquals("binary_accuracy", Accuracies.kindFor(new int[] {32}, new int[] {32, 1}));
+        assertEquals("sparse_categorical_accuracy", Accuracies.kindFor(new int[] {32}, new int[] {32, 10}));
+        assertEquals("sparse_categorical_accuracy", Accuracies.kindFor(new int[] {32, 1}, new int[] {32, 10}));
+        assertEquals("sparse_categorical_accuracy", Accuracies.kindFor(new int[] {32, 20}, new int[] {32, 20, 5}));
+        assertEquals("categorical_accuracy", Accuracies.kindFor(new int[] {32, 10}, new int[] {32, 10}));
+        assertEquals("categorical_accuracy", Accuracies.kindFor(new int[] {32, 20, 5}, new int[] {32, 20, 5}));
+        // A rank-1 prediction's last axis is the batch, as in Keras: more than one sample is not binary.
+        assertEquals("categorical_accuracy", Accuracies.kindFor(new int[] {32}, new int[] {32}));
+    }
+
+    @Test
+    void accAliasLogsUnderItsOwnName() {
+        Metric m = Metrics.byName("acc");
+        m.update(column(0.9f, 0.4f, 0.6f), Tensor.vector(1f, 0f, 0f));
+        assertEquals("acc", m.name());
+        assertEquals(2 / 3.0, m.result(), EXACT);
+    }
+
     @Test
     void accuracyErrorsNameTheMetric() {
         Tensor p = rows(new float[] {0.1f, 0.9f});

@@ -3,20 +3,16 @@ package org.neurite.cli.bench;
 import java.util.concurrent.Callable;
 import org.neurite.cli.Arguments;
 import org.neurite.cli.UsageException;
-import org.neurite.nn.Activation;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
-import org.neurite.train.Adam;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Losses;
-import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,19 +64,19 @@ public final class LstmBench implements Callable<Integer> {
             case "gru" -> new GRU(UNITS);
             default -> throw new IllegalStateException("checked above: " + cell);
         };
-        SequentialNetwork model = SequentialNetwork.of(Input.of(length), new Embedding(VOCABULARY, EMBEDDING), recurrent,
-                new Dense(1, Activation.SIGMOID));
-        Trainer trainer = Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy());
+        Sequential model = Sequential.of(Input.of(length), new Embedding(VOCABULARY, EMBEDDING), recurrent,
+                new Dense(1, "sigmoid"));
+        model.compile("adam", "binary_crossentropy");
         FitOptions once = FitOptions.builder().batchSize(batchSize).epochs(1).build();
         for (int e = 0; e < epochs; e++) {
             long t0 = System.nanoTime();
-            trainer.fit(x, y, once);
+            model.fit(x, y, once);
             System.out.printf("epoch_seconds=%.2f%n", (System.nanoTime() - t0) / 1e9);
         }
         double[] predictions = new double[PREDICT_RUNS];
         for (int r = 0; r < PREDICT_RUNS; r++) {
             long t0 = System.nanoTime();
-            trainer.predict(x, 256);
+            model.predict(x, 256);
             predictions[r] = (System.nanoTime() - t0) / 1e9;
         }
         java.util.Arrays.sort(predictions);

@@ -3,19 +3,15 @@ package org.neurite.cli.bench;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurite.cli.Arguments;
-import org.neurite.nn.Activation;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
-import org.neurite.train.Adam;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Losses;
 import org.neurite.train.SequencePadding;
-import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,16 +47,16 @@ public final class MaskingBench implements Callable<Integer> {
     }
 
     private static double epochSeconds(Tensor[] data, String mode) {
-        SequentialNetwork model = SequentialNetwork.of(Input.of(-1),
+        Sequential model = Sequential.of(Input.of(-1),
                 Embedding.builder().setInputDim(20000).setOutputDim(128).optMaskZero(!mode.equals("no_mask")).build(),
-                LSTM.builder().setUnits(128).build(), new Dense(1, Activation.SIGMOID)).seed(1);
-        Trainer trainer = Trainer.compile(model, new Adam(), Losses.binaryCrossentropy());
+                LSTM.builder().setUnits(128).build(), new Dense(1, "sigmoid")).seed(1);
+        model.compile("adam", "binary_crossentropy");
         FitOptions.Builder options = FitOptions.builder().batchSize(64).epochs(1);
         if (mode.equals("mask_buckets")) {
             options.bucketBySequenceLength(SequencePadding.POST);
         }
         long start = System.nanoTime();
-        trainer.fit(data[0], data[1], options.build());
+        model.fit(data[0], data[1], options.build());
         return (System.nanoTime() - start) / 1e9;
     }
 

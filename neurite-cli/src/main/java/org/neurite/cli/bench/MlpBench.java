@@ -7,9 +7,8 @@ import java.util.concurrent.Callable;
 import org.neurite.cli.Arguments;
 import org.neurite.cli.recipes.MnistMlp;
 import org.neurite.cli.recipes.RecipeData;
-import org.neurite.nn.Network;
+import org.neurite.models.Model;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,26 +35,26 @@ public final class MlpBench implements Callable<Integer> {
     public Integer call() {
         MnistMlp recipe = new MnistMlp();
         RecipeData data = recipe.data();
-        Network model = recipe.model(1);
-        Trainer trainer = recipe.compile(model);
+        Model model = recipe.model(1);
+        recipe.compile(model);
         FitOptions one = FitOptions.builder().batchSize(batchSize).epochs(1).build();
         double[] seconds = new double[epochs];
         long allocated = 0;
         for (int e = 0; e < epochs; e++) {
             long bytesBefore = allocatedBytes();
             long start = System.nanoTime();
-            trainer.fit(data.trainX(), data.trainY(), one);
+            model.fit(data.trainX(), data.trainY(), one);
             seconds[e] = (System.nanoTime() - start) / 1e9;
             allocated = allocatedBytes() - bytesBefore;
             System.out.printf(Locale.ROOT, "epoch %d: %.3f s%n", e + 1, seconds[e]);
         }
         for (int i = 0; i < PREDICT_WARMUP; i++) {
-            trainer.predict(data.testX(), 1000);
+            model.predict(data.testX(), 1000);
         }
         double[] predict = new double[10];
         for (int i = 0; i < predict.length; i++) {
             long start = System.nanoTime();
-            trainer.predict(data.testX(), 1000);
+            model.predict(data.testX(), 1000);
             predict[i] = (System.nanoTime() - start) / 1e9;
         }
         System.out.printf(Locale.ROOT, "epoch_seconds=%.3f%n", median(epochs > 1 ? Arrays.copyOfRange(seconds, 1, epochs) : seconds));

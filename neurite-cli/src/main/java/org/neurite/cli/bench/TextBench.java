@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.neurite.cli.Arguments;
+import org.neurite.data.DatasetCache;
 import org.neurite.kernels.Parallel;
 import org.neurite.text.OutputMode;
 import org.neurite.text.Split;
@@ -43,7 +44,7 @@ public final class TextBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path reviews = input != null ? input : Path.of(System.getProperty("user.home"), ".neurite", "datasets", "imdb", "reviews.json");
+        Path reviews = input != null ? input : cachedImdbReviews();
         boolean real = !synthetic && Files.isRegularFile(reviews);
         List<String> texts = real ? readReviews(reviews) : syntheticReviews(50_000, 1);
         double megabytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum() / 1e6;
@@ -67,6 +68,11 @@ public final class TextBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "transform_int_mb_per_s=%.1f%n", medianAfterWarmUp(transform));
         System.out.printf(Locale.ROOT, "transform_tfidf_mb_per_s=%.1f%n", medianAfterWarmUp(tfIdf));
         return 0;
+    }
+
+    /** Where {@code ReviewDatasets.imdb()} caches IMDB's reviews.json (honouring -Dneurite.data.dir and NEURITE_DATA_DIR), without fetching it. */
+    private static Path cachedImdbReviews() {
+        return DatasetCache.fromEnvironment().root().resolve("imdb").resolve("reviews.json");
     }
 
     /** The vectorizer of the IMDB LSTM recipe: 20,000 tokens, 200 ids per review. */

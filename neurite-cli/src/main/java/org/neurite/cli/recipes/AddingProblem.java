@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.neurite.cli.Arguments;
 import org.neurite.cli.report.GradientNormPlot;
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
@@ -24,7 +24,6 @@ import org.neurite.train.Adam;
 import org.neurite.train.Losses;
 import org.neurite.train.MeanMetric;
 import org.neurite.train.Metric;
-import org.neurite.train.Trainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -126,8 +125,8 @@ public final class AddingProblem implements Recipe {
     }
 
     @Override
-    public Network model(long seed) {
-        return SequentialNetwork.of(Input.of(options.length, 2), recurrentLayer(), new Dense(1)).seed(seed);
+    public Model model(long seed) {
+        return Sequential.of(Input.of(options.length, 2), recurrentLayer(), new Dense(1)).seed(seed);
     }
 
     /** The cell, with return_state so that {@link HiddenStateGradients} can read its states. */
@@ -140,8 +139,8 @@ public final class AddingProblem implements Recipe {
     }
 
     @Override
-    public Trainer compile(Network model) {
-        return Trainer.compile(model, new Adam(options.learningRate).optClipNorm(CLIP_NORM), Losses.meanSquaredError(),
+    public void compile(Model model) {
+        model.compile(new Adam(options.learningRate).optClipNorm(CLIP_NORM), Losses.meanSquaredError(),
                 new MeanMetric("mse", (p, t) -> p.sub(t).square()), accuracy());
     }
 
@@ -162,7 +161,7 @@ public final class AddingProblem implements Recipe {
     }
 
     @Override
-    public List<String> writeExtraOutputs(Network model, RecipeData data, long seed, Path dir) throws IOException {
+    public List<String> writeExtraOutputs(Model model, RecipeData data, long seed, Path dir) throws IOException {
         Tensor x = data.testX().slice(0, PROBE_SAMPLES);
         Tensor y = data.testY().slice(0, PROBE_SAMPLES);
         Map<String, double[]> norms = new LinkedHashMap<>();
@@ -175,8 +174,8 @@ public final class AddingProblem implements Recipe {
         return List.of("gradient_norms.png", "gradient_norms.csv");
     }
 
-    private static double[] gradientNorms(Network model, Tensor x, Tensor y) {
-        model.build();
+    private static double[] gradientNorms(Model model, Tensor x, Tensor y) {
+        model.network().build();
         return HiddenStateGradients.norms((RecurrentLayer) model.layers().get(0), model.layers().get(1),
                 Losses.meanSquaredError(), x, y);
     }

@@ -3,32 +3,27 @@ package org.neurite.cli.recipes;
 import java.util.List;
 import java.util.Optional;
 import org.neurite.cli.Arguments;
+import org.neurite.data.DuplicateCheck;
+import org.neurite.data.DuplicateReport;
 import org.neurite.data.ReviewDataset;
 import org.neurite.data.ReviewDatasets;
 import org.neurite.data.Split;
-import org.neurite.nn.Activation;
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Embedding;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Tensor;
-import org.neurite.text.DuplicateCheck;
-import org.neurite.text.DuplicateReport;
 import org.neurite.text.OutputMode;
 import org.neurite.text.Standardization;
 import org.neurite.text.TextVectorization;
-import org.neurite.train.Adam;
 import org.neurite.train.EarlyStopping;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Losses;
-import org.neurite.train.Metrics;
 import org.neurite.train.SequencePadding;
-import org.neurite.train.Trainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -56,7 +51,9 @@ import picocli.CommandLine.Option;
  * <pre>{@code
  * Recipe bow = ImdbSentiment.bagOfWords();
  * RecipeData data = bow.data();                    // (25000, 20000) tf-idf rows, sparse, and the vectorizer
- * Trainer trainer = bow.compile(bow.model(42));
+ * Model model = bow.model(42, data);               // reads raw texts through the adapted vectorizer
+ * bow.compile(model);
+ * model.predict(List.of("I loved this movie"));    // (1, 1): P(positive)
  * }</pre>
  */
 public final class ImdbSentiment implements Recipe {
@@ -157,31 +154,48 @@ public final class ImdbSentiment implements Recipe {
                 first(imdb.test(), options.subset).texts(), DuplicateCheck.Options.defaults()));
     }
 
+    /** The raw test reviews with their labels, for a saved model that vectorizes them itself. */
+    @Override
+    public Optional<LabelledTexts> testTexts() {
+        ReviewDataset test = first(ReviewDatasets.imdb().test(), options.subset);
+        return Optional.of(new LabelledTexts(test.texts(), test.labelTensor()));
+    }
+
     private static ReviewDataset first(ReviewDataset reviews, int n) {
         int size = Math.min(n, reviews.size());
         return new ReviewDataset(reviews.texts().subList(0, size), java.util.Arrays.copyOf(reviews.labels(), size));
     }
 
+    /** The model on a fresh vectorizer (not adapted: every word is out of vocabulary), for its summary. */
     @Override
-    public Network model(long seed) {
+    public Model model(long seed) {
+        return model(seed, vectorizer());
+    }
+
+    /** The model reading raw texts through the vectorizer adapted on the training reviews. */
+    @Override
+    public Model model(long seed, RecipeData data) {
+        return model(seed, TextVectorization.fromState(data.vectorizer()));
+    }
+
+    private Model model(long seed, TextVectorization vectorizer) {
         if (kind == Kind.BOW) {
-            return SequentialNetwork.of(Input.of(MAX_TOKENS),
-                    new Dense(32, Activation.RELU),
+            return Sequential.of(Input.ofStrings(), vectorizer,
+                    new Dense(32, "relu"),
                     new Dropout(0.5f),
-                    new Dense(1, Activation.SIGMOID)).seed(seed);
+                    new Dense(1, "sigmoid")).seed(seed);
         }
         Layer recurrent = kind == Kind.LSTM ? new LSTM(options.units) : new Bidirectional(new LSTM(options.units));
-        return SequentialNetwork.of(Input.of(-1),
+        return Sequential.of(Input.ofStrings(), vectorizer,
                 Embedding.builder().setInputDim(MAX_TOKENS).setOutputDim(EMBEDDING_DIM).optMaskZero(true).build(),
                 recurrent,
                 new Dropout(0.5f),
-                new Dense(1, Activation.SIGMOID)).seed(seed);
+                new Dense(1, "sigmoid")).seed(seed);
     }
 
     @Override
-    public Trainer compile(Network model) {
-        return Trainer.compile(model, new Adam(1e-3f), Losses.binaryCrossentropy(),
-                Metrics.accuracy(), Metrics.precision(), Metrics.recall());
+    public void compile(Model model) {
+        model.compile("adam", "binary_crossentropy", "accuracy", "precision", "recall");
     }
 
     @Override

@@ -1,14 +1,12 @@
 package org.neurite.cli.recipes;
 
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
-import org.neurite.train.Losses;
 import org.neurite.train.SGD;
-import org.neurite.train.Trainer;
 
 /**
  * Linear regression as the smallest network: one Dense unit (weights and a bias), mean squared
@@ -48,13 +46,13 @@ public final class LinearRegression implements Recipe {
     }
 
     @Override
-    public Network model(long seed) {
-        return SequentialNetwork.of(Input.of(2), new Dense(1)).seed(seed);
+    public Model model(long seed) {
+        return Sequential.of(Input.of(2), new Dense(1)).seed(seed);
     }
 
     @Override
-    public Trainer compile(Network model) {
-        return Trainer.compile(model, new SGD(0.05f), Losses.meanSquaredError());
+    public void compile(Model model) {
+        model.compile(new SGD(0.05f), "mse");
     }
 
     @Override

@@ -3,17 +3,13 @@ package org.neurite.cli.recipes;
 import org.neurite.data.ImageDataset;
 import org.neurite.data.ImageDatasets;
 import org.neurite.data.Split;
-import org.neurite.nn.Activation;
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Flatten;
 import org.neurite.train.Adam;
 import org.neurite.train.CosineDecay;
-import org.neurite.train.Losses;
-import org.neurite.train.Metrics;
-import org.neurite.train.Trainer;
 
 /**
  * The course's hello world: Flatten(28x28) → Dense(256, relu) → Dense(128, relu) → Dense(10, softmax)
@@ -43,24 +39,24 @@ public final class MnistMlp implements Recipe {
     }
 
     @Override
-    public Network model(long seed) {
-        return SequentialNetwork.of(Input.of(28, 28),
+    public Model model(long seed) {
+        return Sequential.of(Input.of(28, 28),
                 new Flatten(),
-                new Dense(256, Activation.RELU),
-                new Dense(128, Activation.RELU),
-                new Dense(10, Activation.SOFTMAX)).seed(seed);
+                new Dense(256, "relu"),
+                new Dense(128, "relu"),
+                new Dense(10, "softmax")).seed(seed);
     }
 
     @Override
-    public Trainer compile(Network model) {
-        return Trainer.compile(model, new Adam(1e-3f), Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());
+    public void compile(Model model) {
+        model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
     }
 
     @Override
-    public Trainer compileForTraining(Network model, long totalSteps) {
+    public void compileForTraining(Model model, long totalSteps) {
         Adam adam = new Adam(1e-3f);
         adam.optSchedule(new CosineDecay(1e-3f, totalSteps));
-        return Trainer.compile(model, adam, Losses.sparseCategoricalCrossentropy(), Metrics.accuracy());
+        model.compile(adam, "sparse_categorical_crossentropy", "accuracy");
     }
 
     @Override

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.neurite.nn.Network;
-import org.neurite.text.DuplicateReport;
+import org.neurite.data.DuplicateReport;
+import org.neurite.models.Model;
 import org.neurite.train.FitOptions;
-import org.neurite.train.Trainer;
 
 /**
  * A ready-made experiment of the course: the data, the network, how it is compiled, and the
@@ -25,19 +24,27 @@ public interface Recipe {
     /** Loads (fetching on first use) the recipe's data. */
     RecipeData data();
 
-    /** The network, with its weights drawn from {@code seed}. */
-    Network model(long seed);
-
-    /** The model compiled with the recipe's optimizer, loss and metrics. */
-    Trainer compile(Network model);
+    /** The model, with its weights drawn from {@code seed}; a text recipe's reads raw texts through a fresh vectorizer. */
+    Model model(long seed);
 
     /**
-     * The model compiled for a training run of {@code totalSteps} optimizer steps, for recipes whose
-     * learning-rate schedule depends on the length of the run; by default the same as
-     * {@link #compile(Network)}.
+     * The model to train on {@code data}: by default {@link #model(long)}; a text recipe's model
+     * starts with the vectorizer adapted in {@link #data()}, so that its file reads raw texts.
      */
-    default Trainer compileForTraining(Network model, long totalSteps) {
-        return compile(model);
+    default Model model(long seed, RecipeData data) {
+        return model(seed);
+    }
+
+    /** Compiles {@code model} with the recipe's optimizer, loss and metrics. */
+    void compile(Model model);
+
+    /**
+     * Compiles {@code model} for a training run of {@code totalSteps} optimizer steps, for recipes
+     * whose learning-rate schedule depends on the length of the run; by default the same as
+     * {@link #compile(Model)}.
+     */
+    default void compileForTraining(Model model, long totalSteps) {
+        compile(model);
     }
 
     int defaultEpochs();
@@ -81,10 +88,10 @@ public interface Recipe {
      * Writes the recipe's own outputs (plots, tables) into {@code dir} once training has ended, and
      * returns their file names; the default writes none.
      *
-     * @param model the trained network
+     * @param model the trained model
      * @param seed  the run's seed: {@code model(seed)} is the network as training found it
      */
-    default List<String> writeExtraOutputs(Network model, RecipeData data, long seed, Path dir) throws IOException {
+    default List<String> writeExtraOutputs(Model model, RecipeData data, long seed, Path dir) throws IOException {
         return List.of();
     }
 
@@ -93,6 +100,14 @@ public interface Recipe {
      * about them, since they inflate test scores); empty for other recipes.
      */
     default Optional<DuplicateReport> duplicates() {
+        return Optional.empty();
+    }
+
+    /**
+     * For recipes on text: the raw test texts and their labels, which a saved model reads through the
+     * vectorizer in its file ({@code neurite evaluate}); empty for other recipes.
+     */
+    default Optional<LabelledTexts> testTexts() {
         return Optional.empty();
     }
 }

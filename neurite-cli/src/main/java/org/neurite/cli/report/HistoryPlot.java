@@ -46,9 +46,8 @@ public final class HistoryPlot {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
                 .title(title + ": " + name).xAxisTitle("epoch").yAxisTitle(name).build();
         addSeries(chart, "training", history.get(name));
-        List<Double> validation = history.get("val_" + name);
-        if (!validation.isEmpty()) {
-            addSeries(chart, "validation", validation);
+        if (history.contains("val_" + name)) {
+            addSeries(chart, "validation", history.get("val_" + name));
         }
         return chart;
     }

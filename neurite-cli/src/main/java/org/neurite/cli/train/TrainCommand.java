@@ -16,13 +16,11 @@ import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
 import org.neurite.cli.report.HistoryPlot;
 import org.neurite.cli.report.ProgressBar;
-import org.neurite.io.ModelFile;
-import org.neurite.nn.Network;
+import org.neurite.models.Model;
 import org.neurite.train.CSVLogger;
 import org.neurite.train.ConfusionMatrix;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
-import org.neurite.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,12 +64,12 @@ public final class TrainCommand implements Callable<Integer> {
         RecipeData data = recipe.data();
         recipe.duplicates().filter(report -> !report.isEmpty())
                 .ifPresent(report -> System.err.println("warning: " + report.summary()));
-        Network model = recipe.model(seed);
+        Model model = recipe.model(seed, data);
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
         int trainingSamples = data.trainSamples() - (int) (data.trainSamples() * recipe.validationSplit());
         long totalSteps = (long) epochCount * ((trainingSamples + (long) batch - 1) / batch);   // long: batch may be 2^31 - 1
-        Trainer trainer = recipe.compileForTraining(model, totalSteps);
+        recipe.compileForTraining(model, totalSteps);
         System.out.println(model.summary());
         OutputFolder.prepare(dir, modelFileBytes(model));
         FitOptions.Builder options = FitOptions.builder()
@@ -81,24 +79,24 @@ public final class TrainCommand implements Callable<Integer> {
                 .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")));
         recipe.configureFit(options);
         long start = System.nanoTime();
-        History history = data.isSparse() ? trainer.fit(data.sparseTrainX(), data.trainY(), options.build())
-                : trainer.fit(data.trainX(), data.trainY(), options.build());
+        History history = data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options.build())
+                : model.fit(data.trainX(), data.trainY(), options.build());
         System.out.printf(Locale.ROOT, "training took %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
         metadata.put("data_sha256", data.trainingChecksum());
         Path modelFile = dir.resolve("model.neurite");
-        Writing.to(modelFile, () -> ModelFile.save(model, trainer.optimizer(), metadata, data.vectorizer(), modelFile));
+        Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
-        Map<String, Double> test = data.isSparse() ? trainer.evaluate(data.sparseTestX(), data.testY(), 1000)
-                : trainer.evaluate(data.testX(), data.testY(), 1000);
+        Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
+                : model.evaluate(data.testX(), data.testY(), 1000);
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         if (recipe.reportsConfusionMatrix()) {
-            printClassificationReport(data.isSparse() ? trainer.confusionMatrix(data.sparseTestX(), data.testY(), 1000)
-                    : trainer.confusionMatrix(data.testX(), data.testY(), 1000));
+            printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
+                    : model.confusionMatrix(data.testX(), data.testY()));
         }
         return 0;
     }
@@ -113,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** About the size of the model file: the weights and, for Adam-like optimizers, two moments per weight. */
-    private static long modelFileBytes(Network model) {
+    private static long modelFileBytes(Model model) {
         return 3 * Float.BYTES * model.countParams();
     }
 

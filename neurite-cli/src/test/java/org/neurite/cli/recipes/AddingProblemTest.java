@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.autograd.Variable;
 import org.neurite.cli.Main;
+import org.neurite.models.Model;
 import org.neurite.nn.Input;
 import org.neurite.nn.Network;
 import org.neurite.nn.SequentialNetwork;
@@ -60,7 +61,9 @@ class AddingProblemTest {
     void evaluationReportsMseAndAccuracy() {
         Recipe recipe = new AddingProblem().configured(List.of("--length", "10", "--units", "2"));
         Tensor[] data = AddingProblem.sequences(new Rng(3), 8, 10);
-        var test = recipe.compile(recipe.model(1)).evaluate(data[0], data[1], 8);
+        Model model = recipe.model(1);
+        recipe.compile(model);
+        var test = model.evaluate(data[0], data[1], 8);
         assertEquals(List.of("loss", "mse", "accuracy"), List.copyOf(test.keySet()));
         assertEquals(test.get("loss"), test.get("mse"), Tolerances.ROUNDING);
     }

@@ -59,6 +59,16 @@ public final class Dense extends Layer {
         this(builder().setUnits(units).optActivation(activation));
     }
 
+    /**
+     * {@code units} outputs with the activation of this Keras name ({@code "relu"}, {@code "softmax"}):
+     * Keras' {@code Dense(units, activation="relu")}.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public Dense(int units, String activation) {
+        this(units, Activation.byName(activation));
+    }
+
     /** {@code units} linear outputs. */
     public Dense(int units) {
         this(units, Activation.LINEAR);

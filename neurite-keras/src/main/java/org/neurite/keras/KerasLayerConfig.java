@@ -1,0 +1,199 @@
+package org.neurite.keras;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.neurite.io.LayerRegistry;
+import org.neurite.nn.Layer;
+import org.neurite.nn.layers.Bidirectional;
+import org.neurite.nn.layers.RecurrentLayer;
+
+/**
+ * One Keras 3 layer config translated into the Neurite layer it describes, exactly or not at all.
+ *
+ * <p>Keras configs carry keys Neurite layers do not write: {@code trainable}, {@code dtype}, nested
+ * initializer and regularizer objects, constraints, and settings that change how a layer is computed
+ * but not what it computes ({@code unroll}, {@code use_cudnn}). Each is translated or checked here:
+ * initializers become their Neurite names, regularizers {@code {"l1", "l2"}} maps, and every key whose
+ * value Neurite cannot represent (a constraint, a frozen layer, a non-float32 dtype, an initializer
+ * with a seed or arguments other than Keras' defaults, an unknown key) is refused with
+ * {@link KerasFormatError} naming the layer and the option. The rest goes through
+ * {@link LayerRegistry#fromConfig}, the same fixed registry the native model files use, so that
+ * nothing is ever instantiated from a class name in the file.
+ */
+final class KerasLayerConfig {
+    /** Keys that change only how Keras computes a layer, never the result; any value is accepted. */
+    private static final Set<String> COMPUTATION_ONLY = Set.of("unroll", "use_cudnn", "implementation");
+
+    /** Keras keys some Neurite layers do not have, with the only value Neurite computes. */
+    private static final Map<String, Map<String, Object>> FIXED = Map.of(
+            "Flatten", Map.of("data_format", "channels_last"));
+
+    private KerasLayerConfig() {
+    }
+
+    /**
+     * The Neurite layer for Keras' {@code {"class_name": .., "config": ..}} entry.
+     *
+     * @throws KerasFormatError naming the layer and the option that cannot be imported exactly
+     */
+    static Layer toLayer(String className, Map<String, Object> kerasConfig) {
+        String where = "layer '" + kerasConfig.get("name") + "' (" + className + ")";
+        refuseCode(className, where);
+        if (className.equals("Bidirectional")) {
+            return bidirectional(kerasConfig, where);
+        }
+        Map<String, Object> config = translate(className, kerasConfig, where, false);
+        try {
+            return LayerRegistry.fromConfig(className, config);
+        } catch (IllegalArgumentException e) {
+            throw new KerasFormatError(e.getMessage() + " (importing from Keras)");
+        }
+    }
+
+    private static void refuseCode(String className, String where) {
+        if (className.equals("Lambda") || className.equals("TFOpLambda")) {
+            throw new KerasFormatError(where + ": Lambda layers hold Python code, which is never run when loading;"
+                    + " replace it by built-in layers in Keras and save again");
+        }
+        if (!LayerRegistry.types().contains(className)) {
+            throw new KerasFormatError(where + ": layer type '" + className + "' cannot be imported (custom objects"
+                    + " and operations are never run from a file); importable types: " + LayerRegistry.types());
+        }
+    }
+
+    private static Map<String, Object> translate(String className, Map<String, Object> keras, String where,
+                                                 boolean inBidirectional) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean recurrent = Set.of("SimpleRNN", "LSTM", "GRU").contains(className);
+        Map<String, Object> fixed = new java.util.HashMap<>(FIXED.getOrDefault(className, Map.of()));
+        if (recurrent) {
+            // Keras zeroes masked steps' outputs only inside Bidirectional, where it sets this to
+            // return_sequences; Neurite's Bidirectional does the same, its plain layers never do.
+            fixed.put("zero_output_for_mask", inBidirectional && Boolean.TRUE.equals(keras.get("return_sequences")));
+        }
+        for (Map.Entry<String, Object> e : keras.entrySet()) {
+            String key = e.getKey();
+            Object value = e.getValue();
+            switch (key) {
+                case "trainable" -> requireValue(where, key, value, Boolean.TRUE,
+                        "frozen layers cannot be represented; unfreeze it in Keras and save again");
+                case "dtype" -> requireFloat32(where, value);
+                case "layer" -> out.put(key, nestedLayer(value, where, false));
+                default -> {
+                    if (COMPUTATION_ONLY.contains(key)) {
+                        continue;
+                    }
+                    if (fixed.containsKey(key)) {
+                        requireValue(where, key, value, fixed.get(key), "Neurite computes only " + fixed.get(key));
+                        continue;
+                    }
+                    if (key.endsWith("_initializer")) {
+                        out.put(key, KerasObjects.initializer(value, where + " '" + key + "'"));
+                    } else if (key.endsWith("_regularizer") && value != null) {
+                        out.put(key, KerasObjects.regularizer(value, where + " '" + key + "'"));
+                    } else if (value != null || !nullMeansNone(key)) {
+                        out.put(key, value);
+                    }
+                }
+            }
+        }
+        if (recurrent) {
+            out.putIfAbsent("truncate_bptt", 0);   // Neurite's training option; Keras always backpropagates fully
+        }
+        return out;
+    }
+
+    /** Keys whose null means "none", which Neurite's configs may leave out. */
+    private static boolean nullMeansNone(String key) {
+        return key.endsWith("_regularizer") || key.endsWith("_constraint") || key.equals("seed")
+                || key.equals("noise_shape") || key.equals("quantization_config");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> nestedLayer(Object value, String where, boolean inBidirectional) {
+        if (!(value instanceof Map<?, ?> map) || !(map.get("class_name") instanceof String type)
+                || !(map.get("config") instanceof Map<?, ?> inner)) {
+            throw new KerasFormatError(where + ": 'layer' must be {\"class_name\": .., \"config\": ..}");
+        }
+        String innerWhere = "layer '" + inner.get("name") + "' (" + type + ") inside " + where;
+        refuseCode(type, innerWhere);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("class_name", type);
+        out.put("config", translate(type, (Map<String, Object>) inner, innerWhere, inBidirectional));
+        return out;
+    }
+
+    /**
+     * Keras' Bidirectional: the forward layer, cloned with go_backwards flipped for the backward one.
+     * A backward layer that is not that clone (a custom backward_layer) is refused.
+     */
+    @SuppressWarnings("unchecked")
+    private static Layer bidirectional(Map<String, Object> keras, String where) {
+        Set<String> known = Set.of("name", "trainable", "dtype", "merge_mode", "layer", "backward_layer");
+        for (String key : keras.keySet()) {
+            if (!known.contains(key)) {
+                throw new KerasFormatError(where + ": option '" + key + "' cannot be imported; Bidirectional reads "
+                        + known);
+            }
+        }
+        requireValue(where, "trainable", keras.get("trainable"), Boolean.TRUE,
+                "frozen layers cannot be represented; unfreeze it in Keras and save again");
+        requireFloat32(where, keras.get("dtype"));
+        Map<String, Object> forward = nestedLayer(keras.get("layer"), where, true);
+        if (keras.get("backward_layer") != null) {
+            Map<String, Object> backward = nestedLayer(keras.get("backward_layer"), where, true);
+            requireMirror(forward, backward, where);
+        }
+        Layer inner = LayerRegistry.fromConfig((String) forward.get("class_name"),
+                (Map<String, Object>) forward.get("config"));
+        if (!(inner instanceof RecurrentLayer recurrent)) {
+            throw new KerasFormatError(where + ": wraps a recurrent layer (SimpleRNN, LSTM or GRU), got "
+                    + inner.type());
+        }
+        return new Bidirectional((String) keras.get("name"), recurrent, mergeMode(keras.get("merge_mode"), where));
+    }
+
+    private static Bidirectional.MergeMode mergeMode(Object value, String where) {
+        if (value == null) {
+            throw new KerasFormatError(where + ": option 'merge_mode' = None cannot be imported: it gives two"
+                    + " outputs, and a layer in a Neurite graph has one");
+        }
+        return switch (String.valueOf(value)) {
+            case "concat" -> Bidirectional.MergeMode.CONCAT;
+            case "sum" -> Bidirectional.MergeMode.SUM;
+            case "mul" -> Bidirectional.MergeMode.MUL;
+            case "ave" -> Bidirectional.MergeMode.AVE;
+            default -> throw new KerasFormatError(where + ": merge_mode must be concat, sum, mul or ave, got '"
+                    + value + "'");
+        };
+    }
+
+    /** The backward layer must be the forward one with go_backwards flipped (Keras' default clone). */
+    @SuppressWarnings("unchecked")
+    private static void requireMirror(Map<String, Object> forward, Map<String, Object> backward, String where) {
+        Map<String, Object> f = new LinkedHashMap<>((Map<String, Object>) forward.get("config"));
+        Map<String, Object> b = new LinkedHashMap<>((Map<String, Object>) backward.get("config"));
+        boolean flipped = !Boolean.TRUE.equals(f.remove("go_backwards")) == Boolean.TRUE.equals(b.remove("go_backwards"));
+        f.remove("name");
+        b.remove("name");
+        if (!forward.get("class_name").equals(backward.get("class_name")) || !flipped || !f.equals(b)) {
+            throw new KerasFormatError(where + ": option 'backward_layer' differs from the forward layer with"
+                    + " go_backwards flipped; a custom backward layer cannot be imported yet");
+        }
+    }
+
+    private static void requireValue(String where, String key, Object value, Object expected, String why) {
+        if (!expected.equals(value)) {
+            throw new KerasFormatError(where + ": option '" + key + "' = " + value + " cannot be imported (" + why + ")");
+        }
+    }
+
+    private static void requireFloat32(String where, Object dtype) {
+        String name = KerasObjects.dtypeName(dtype);
+        if (!"float32".equals(name)) {
+            throw new KerasFormatError(where + ": option 'dtype' = " + (name == null ? dtype : name)
+                    + " cannot be imported; Neurite computes in float32 only");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.neurite.keras;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurite.io.ModelFileException;
+
+/**
+ * What cannot be imported exactly, or is not a sound archive, is refused with a message naming the
+ * file, the layer and the option; nothing from the file is run, and nothing large is allocated first.
+ */
+class KerasRefusalTest {
+    @TempDir
+    Path dir;
+
+    private Path mlp() {
+        return KerasImportTest.fixture("mnist_mlp.keras");
+    }
+
+    private String refusal(Path file) {
+        ModelFileException e = assertThrows(ModelFileException.class, () -> KerasFiles.load(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        return e.getMessage();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> config(Map<String, Object> layer) {
+        return (Map<String, Object>) layer.get("config");
+    }
+
+    @Test
+    void lambdaLayerIsRefusedNamingTheLayerAndNeverRun() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("lambda.keras"), model -> {
+            Map<String, Object> layer = KerasArchives.layerConfig(model, 1);
+            layer.put("class_name", "Lambda");
+            config(layer).put("function", Map.of("class_name", "__lambda__", "config", Map.of("code", "evil")));
+            return model;
+        });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'flatten' (Lambda)") && message.contains("never run"), message);
+    }
+
+    @Test
+    void customObjectIsRefusedNamingTheLayer() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("custom.keras"), model -> {
+            Map<String, Object> layer = KerasArchives.layerConfig(model, 2);
+            layer.put("class_name", "MyDense");
+            layer.put("registered_name", "Custom>MyDense");
+            return model;
+        });
+        assertTrue(refusal(file).contains("layer 'hidden' (MyDense)"));
+    }
+
+    @Test
+    void customInitializerIsRefusedNamingTheOption() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("init.keras"), model -> {
+            config(KerasArchives.layerConfig(model, 2)).put("kernel_initializer",
+                    Map.of("class_name", "MyInit", "registered_name", "Custom>MyInit", "config", Map.of()));
+            return model;
+        });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'hidden' (Dense) 'kernel_initializer'"), message);
+    }
+
+    @Test
+    void constraintIsRefusedNamingTheOption() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("constraint.keras"), model -> {
+            config(KerasArchives.layerConfig(model, 2)).put("kernel_constraint",
+                    Map.of("class_name", "MaxNorm", "config", Map.of("max_value", 2.0, "axis", 0)));
+            return model;
+        });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'hidden' (Dense)") && message.contains("kernel_constraint"), message);
+    }
+
+    @Test
+    void frozenLayerIsRefusedNamingTheOption() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("frozen.keras"), model -> {
+            config(KerasArchives.layerConfig(model, 2)).put("trainable", false);
+            return model;
+        });
+        assertTrue(refusal(file).contains("layer 'hidden' (Dense): option 'trainable'"));
+    }
+
+    @Test
+    void bidirectionalWithoutMergeModeIsRefusedNamingTheOption() {
+        Path file = KerasImportTest.fixture("bidirectional_none.keras");
+        assertTrue(refusal(file).contains("option 'merge_mode' = None"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void maskThatNeuriteWouldNotCarryIsRefused() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("functional_masks.keras"),
+                dir.resolve("mask.keras"), model -> {
+                    for (Object entry : (List<Object>) ((Map<String, Object>) model.get("config")).get("layers")) {
+                        Map<String, Object> layer = (Map<String, Object>) entry;
+                        if (layer.get("class_name").equals("NotEqual")) {
+                            Map<String, Object> node = (Map<String, Object>) ((List<Object>) layer.get("inbound_nodes")).get(0);
+                            ((List<Object>) node.get("args")).set(1, 1.0);   // ids != 1 is not mask_zero's mask
+                        }
+                    }
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("call argument 'mask'"), message);
+    }
+
+    @Test
+    void hugeDeclaredUnitsAreRefusedBeforeAllocating() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("huge.keras"), model -> {
+            config(KerasArchives.layerConfig(model, 2)).put("units", 2_000_000_000);
+            return model;
+        });
+        assertTrue(refusal(file).contains("declares kernels of"));
+    }
+
+    @Test
+    void weightOfAnotherShapeIsRefusedNamingTheLayer() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("shape.keras"), model -> {
+            config(KerasArchives.layerConfig(model, 2)).put("units", 11);
+            return model;
+        });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'hidden' (Dense): weight 'kernel' has shape"), message);
+    }
+
+    @Test
+    void zipSlipPathIsRefused() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>(KerasArchives.entries(mlp()));
+        entries.put("../../etc/evil", new byte[] {1});
+        Path file = dir.resolve("slip.keras");
+        KerasArchives.write(file, entries);
+        assertTrue(refusal(file).contains("unsafe path"));
+    }
+
+    @Test
+    void archiveWithoutConfigIsRefused() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>(KerasArchives.entries(mlp()));
+        entries.remove("config.json");
+        Path file = dir.resolve("noconfig.keras");
+        KerasArchives.write(file, entries);
+        assertTrue(refusal(file).contains("no config.json"));
+    }
+
+    @Test
+    void truncatedArchivesAreRefused() throws IOException {
+        byte[] bytes = Files.readAllBytes(mlp());
+        for (int length : List.of(3, 100, bytes.length / 2, bytes.length - 1)) {
+            Path file = dir.resolve("truncated" + length + ".keras");
+            Files.write(file, Arrays.copyOf(bytes, length));
+            refusal(file);
+        }
+    }
+
+    @Test
+    void fileThatIsNeitherZipNorHdf5IsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("text.keras"), "hello, not a model");
+        assertTrue(refusal(file).contains("neither a .keras archive"));
+    }
+}

@@ -1,0 +1,236 @@
+"""Builds the Keras 3 reference models that neurite-keras' tests import.
+
+For each model NAME it writes, beside this script:
+  NAME.keras      the model as keras.Model.save writes it (config.json, metadata.json, model.weights.h5)
+  NAME.npz        input_0, input_1, ... and output_0, output_1, ...: recorded inputs and Keras' predictions,
+                  and layer_LAYERNAME: each layer's output, for `neurite import --check --layers`
+and legacy_mlp.h5, the same MLP in the legacy HDF5 layout (model_config attribute, model_weights group),
+and keras2_two_in_two_out.h5: the two-input model saved as legacy HDF5 whose model_config is then
+rewritten in tf.keras 2's layout (inbound_nodes as [[layer, node, tensor, kwargs], ...], dtype strings,
+batch_input_shape), since a tf.keras 2 installation is not assumed.
+
+The models are small (a few thousand weights) so the committed files stay small. Seeds are fixed,
+so a rerun writes the same weights on the same Keras version.
+
+Environment (any machine with Python 3.11):
+    python3.11 -m venv .venv && .venv/bin/pip install keras tensorflow-cpu h5py torch
+    KERAS_BACKEND=tensorflow .venv/bin/python make_fixtures.py
+
+With --check-export FILE.keras CASES.npz it instead loads a file Neurite exported with
+keras.models.load_model and prints the largest difference from the recorded outputs.
+"""
+import os
+import sys
+
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import numpy as np  # noqa: E402
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RNG = np.random.default_rng(14)
+
+
+def save(name, model, inputs):
+    outputs = model.predict(inputs, verbose=0)
+    if not isinstance(outputs, (list, tuple)):
+        outputs = [outputs]
+    arrays = {f"input_{i}": x for i, x in enumerate(inputs)}
+    arrays.update({f"output_{i}": np.asarray(y, dtype=np.float32) for i, y in enumerate(outputs)})
+    arrays.update(layer_outputs(model, inputs))
+    model.save(os.path.join(HERE, name + ".keras"))
+    np.savez(os.path.join(HERE, name + ".npz"), **arrays)
+    print(name, model.count_params(), "weights")
+
+
+def layer_outputs(model, inputs):
+    """Each layer's output (first call), skipping input layers and layers with several outputs."""
+    chosen = [l for l in model.layers if not isinstance(l, layers.InputLayer) and not isinstance(l.output, (list, tuple))]
+    if not chosen:
+        return {}
+    probe = keras.Model(model.inputs, [l.output for l in chosen])
+    values = probe.predict(inputs, verbose=0)
+    values = values if isinstance(values, (list, tuple)) else [values]
+    return {f"layer_{l.name}": np.asarray(v, dtype=np.float32) for l, v in zip(chosen, values)}
+
+
+def tokens(batch, time, vocab):
+    """Token ids with trailing zeros (padding), different lengths per row, one row fully padded."""
+    x = RNG.integers(1, vocab, size=(batch, time)).astype(np.int32)
+    for row in range(batch):
+        x[row, RNG.integers(1, time + 1):] = 0
+    x[-1, :] = 0
+    return x
+
+
+def mlp():
+    inp = keras.Input((28, 28), name="image")
+    x = layers.Flatten()(inp)
+    x = layers.Dense(12, activation="relu", name="hidden")(x)
+    x = layers.Dropout(0.2)(x)
+    out = layers.Dense(10, activation="softmax", name="digits")(x)
+    model = keras.Sequential([inp, *[l for l in keras.Model(inp, out).layers[1:]]], name="mnist_mlp")
+    return model, [RNG.random((4, 28, 28), dtype=np.float32)]
+
+
+def embedding_lstm():
+    model = keras.Sequential([
+        keras.Input((9,), dtype="int32"),
+        layers.Embedding(30, 6, mask_zero=True),
+        layers.LSTM(5),
+        layers.Dense(1, activation="sigmoid"),
+    ], name="imdb_lstm")
+    return model, [tokens(5, 9, 30)]
+
+
+def gru(reset_after):
+    model = keras.Sequential([
+        keras.Input((8,), dtype="int32"),
+        layers.Embedding(25, 4, mask_zero=True),
+        layers.GRU(5, reset_after=reset_after, return_sequences=True),
+        layers.GRU(3, reset_after=reset_after),
+        layers.Dense(2, activation="softmax"),
+    ], name="gru")
+    return model, [tokens(5, 8, 25)]
+
+
+def bidirectional(mode):
+    """Sequential with Masking (a functional model would record the mask's ops as extra nodes);
+    merge_mode None returns two tensors, so that one is functional and unmasked."""
+    rnn = layers.LSTM(3, return_sequences=True) if mode != "ave" else layers.GRU(3, return_sequences=True)
+    x = RNG.normal(size=(4, 7, 4)).astype(np.float32)
+    if mode is None:
+        inp = keras.Input((7, 4))
+        y = layers.Bidirectional(rnn, merge_mode=None)(inp)
+        return keras.Model(inp, y, name="bidirectional_none"), [x]
+    model = keras.Sequential([
+        keras.Input((7, 4)),
+        layers.Masking(mask_value=0.0),
+        layers.Bidirectional(rnn, merge_mode=mode),
+        layers.GlobalAveragePooling1D(),
+        layers.Dense(2),
+    ], name="bidirectional_" + mode)
+    x[1, 5:, :] = 0.0
+    return model, [x]
+
+
+def two_in_two_out():
+    a = keras.Input((6,), name="numbers")
+    b = keras.Input((5, 3), name="sequence")
+    ha = layers.Dense(4, activation="tanh")(a)
+    rep = layers.RepeatVector(5)(ha)
+    seq = layers.Concatenate(axis=-1)([b, rep])
+    seq = layers.TimeDistributed(layers.Dense(4, activation="elu"))(seq)
+    rnn = layers.SimpleRNN(4, return_sequences=True)(seq)
+    pooled = layers.GlobalMaxPooling1D()(rnn)
+    summed = layers.Add()([pooled, ha])
+    mixed = layers.Multiply()([layers.Subtract()([summed, ha]), layers.Average()([pooled, ha])])
+    mixed = layers.Maximum()([mixed, layers.Minimum()([pooled, ha])])
+    out_a = layers.Dense(3, activation="softmax", name="label")(mixed)
+    flat = layers.Reshape((20,))(rnn)
+    out_b = layers.Activation("sigmoid", name="score")(layers.Dense(1)(flat))
+    model = keras.Model([a, b], [out_a, out_b], name="two_in_two_out")
+    return model, [RNG.normal(size=(3, 6)).astype(np.float32), RNG.normal(size=(3, 5, 3)).astype(np.float32)]
+
+
+def functional_masks():
+    """Keras records the masks of Embedding(mask_zero) and Masking as NotEqual/Any nodes here."""
+    ids = keras.Input((6,), dtype="int32", name="ids")
+    seq = keras.Input((6, 3), name="signal")
+    a = layers.Embedding(20, 4, mask_zero=True)(ids)
+    a = layers.Dropout(0.1)(a)
+    a = layers.LSTM(3, return_sequences=True)(a)
+    a = layers.GlobalAveragePooling1D()(a)
+    b = layers.Masking(mask_value=0.0)(seq)
+    b = layers.GRU(3)(b)
+    out = layers.Dense(1, activation="sigmoid")(layers.Concatenate()([a, b]))
+    model = keras.Model([ids, seq], out, name="functional_masks")
+    signal = RNG.normal(size=(5, 6, 3)).astype(np.float32)
+    signal[0, 4:, :] = 0.0
+    ids_value = tokens(5, 6, 20)
+    ids_value[-1, 0] = 3  # Keras averages a fully masked row to NaN (0/0), Neurite to 0: not compared here
+    return model, [ids_value, signal]
+
+
+def legacy_h5():
+    model, inputs = mlp()
+    model.save(os.path.join(HERE, "legacy_mlp.h5"))
+    outputs = model.predict(inputs, verbose=0)
+    np.savez(os.path.join(HERE, "legacy_mlp.npz"), input_0=inputs[0], output_0=outputs)
+    print("legacy_mlp.h5", model.count_params(), "weights")
+
+
+def keras2_config(config):
+    """A Keras 3 model config in tf.keras 2's layout."""
+    def strip(value):
+        if isinstance(value, dict):
+            if value.get("class_name") == "DTypePolicy":
+                return value["config"]["name"]
+            return {k: strip(v) for k, v in value.items() if k not in ("module", "registered_name", "build_config")}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    def history(tensor):
+        return tensor["config"]["keras_history"]
+
+    for layer in config["config"]["layers"]:
+        if layer["class_name"] == "InputLayer":
+            layer["config"]["batch_input_shape"] = layer["config"].pop("batch_shape")
+        nodes = []
+        for node in layer["inbound_nodes"]:
+            args = node["args"][0]
+            tensors = args if isinstance(args, list) else [args]
+            nodes.append([history(t) + [{}] for t in tensors])
+        layer["inbound_nodes"] = nodes
+    return strip(config)
+
+
+def keras2_h5():
+    import h5py
+    import json
+    model, inputs = two_in_two_out()
+    path = os.path.join(HERE, "keras2_two_in_two_out.h5")
+    model.save(path)
+    with h5py.File(path, "r+") as f:
+        config = json.loads(f.attrs["model_config"])
+        f.attrs["model_config"] = json.dumps(keras2_config(config))
+        f.attrs["keras_version"] = "2.15.0"
+    outputs = model.predict(inputs, verbose=0)
+    np.savez(os.path.join(HERE, "keras2_two_in_two_out.npz"), input_0=inputs[0], input_1=inputs[1],
+             output_0=outputs[0], output_1=outputs[1])
+    print("keras2_two_in_two_out.h5", model.count_params(), "weights")
+
+
+def check_export(path, cases):
+    model = keras.models.load_model(path, safe_mode=True)
+    data = np.load(cases)
+    inputs = [data[f"input_{i}"] for i in range(len(model.inputs))]
+    outputs = model.predict(inputs, verbose=0)
+    if not isinstance(outputs, (list, tuple)):
+        outputs = [outputs]
+    worst = max(float(np.max(np.abs(y - data[f"output_{i}"]))) for i, y in enumerate(outputs))
+    print(f"max_abs_diff={worst}")
+    return 0 if worst <= 1e-5 else 1
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--check-export":
+        sys.exit(check_export(sys.argv[2], sys.argv[3]))
+    keras.utils.set_random_seed(14)
+    save("mnist_mlp", *mlp())
+    save("imdb_lstm", *embedding_lstm())
+    save("gru_reset_after", *gru(True))
+    save("gru_reset_before", *gru(False))
+    for mode in ["concat", "sum", "mul", "ave", None]:
+        save("bidirectional_" + str(mode).lower(), *bidirectional(mode))
+    save("two_in_two_out", *two_in_two_out())
+    legacy_h5()
+    keras2_h5()
+    save("functional_masks", *functional_masks())
+
+
+if __name__ == "__main__":
+    main()

@@ -50,6 +50,29 @@ public record TextCorpus(List<String> texts, LabelKind kind, LabelMapping classe
     }
 
     /**
+     * The texts at {@code indices}, in that order, with their labels; the classes and the skip
+     * report are kept, so the parts of a split share one label mapping.
+     */
+    public TextCorpus subset(int[] indices) {
+        List<String> part = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            part.add(texts.get(i));
+        }
+        int width = kind == LabelKind.MULTI_LABEL ? classes.size() : 1;
+        float[] partTargets = new float[targets.length == 0 ? 0 : indices.length * width];
+        int[] partIds = new int[classIds.length == 0 ? 0 : indices.length];
+        for (int j = 0; j < indices.length; j++) {
+            if (partIds.length > 0) {
+                partIds[j] = classIds[indices[j]];
+            }
+            if (partTargets.length > 0) {
+                System.arraycopy(targets, indices[j] * width, partTargets, j * width, width);
+            }
+        }
+        return new TextCorpus(part, kind, classes, partIds, partTargets, skippedRows, skipMessages);
+    }
+
+    /**
      * Reads a cursor to its end and encodes the labels.
      *
      * @param labels where the rows' labels came from

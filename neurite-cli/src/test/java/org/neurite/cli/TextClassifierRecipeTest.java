@@ -44,7 +44,9 @@ class TextClassifierRecipeTest {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("test_accuracy="), run.out());
         assertTrue(run.out().contains("true\\pred"), run.out());
-        assertEquals(3, Model.load(out.resolve("model.neurite")).predict(java.util.List.of("refund please")).dim(1));
+        Model model = Model.load(out.resolve("model.neurite"));
+        assertEquals(3, model.predict(java.util.List.of("refund please")).dim(1));
+        assertEquals("{\"classes\":[\"billing\",\"bug\",\"feature\"]}", model.metadata().get("label_mapping"));
     }
 
     @Test

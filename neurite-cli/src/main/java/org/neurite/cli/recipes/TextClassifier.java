@@ -1,9 +1,12 @@
 package org.neurite.cli.recipes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.neurite.cli.Arguments;
 import org.neurite.data.BadRowPolicy;
@@ -62,6 +65,8 @@ public final class TextClassifier implements Recipe {
     private static final int EMBEDDING_DIM = 128;
     private static final int PATIENCE = 2;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Options options;
     private Split<TextCorpus> parts;
 
@@ -107,6 +112,10 @@ public final class TextClassifier implements Recipe {
 
     /** The corpus split into training and test parts, read once. */
     private Split<TextCorpus> parts() {
+        if (options.data == null) {
+            throw new IllegalArgumentException(name() + ": the corpus is not known here; give --data FILE"
+                    + " (evaluating a saved text-classifier model is not supported yet)");
+        }
         if (parts == null) {
             TextCorpus corpus = read();
             if (corpus.kind() != LabelKind.BINARY && corpus.kind() != LabelKind.MULTI_CLASS) {
@@ -160,6 +169,16 @@ public final class TextClassifier implements Recipe {
         Tensor trainX = vectorizer.transform(train.texts());
         return new RecipeData(trainX, train.labelTensor(), vectorizer.transform(test.texts()), test.labelTensor(),
                 vectorizer.state());
+    }
+
+    /** The class names in id order, as JSON ({@code {"classes":["billing","bug"]}}), so predictions can be named. */
+    @Override
+    public Map<String, String> modelMetadata() {
+        try {
+            return Map.of("label_mapping", JSON.writeValueAsString(parts().train().classes().toJson()));
+        } catch (IOException e) {
+            throw new IllegalStateException("class names could not be written as JSON", e);
+        }
     }
 
     @Override

@@ -85,6 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
         metadata.put("data_sha256", data.trainingChecksum());
+        metadata.putAll(recipe.modelMetadata());
         Path modelFile = dir.resolve("model.neurite");
         Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));

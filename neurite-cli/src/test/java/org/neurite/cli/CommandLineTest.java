@@ -107,6 +107,8 @@ class CommandLineTest {
             {"train", "linear-regression", "--batch-size", "99999999999"},
             {"explain", "--text", "a", "--steps", "0"},
             {"bench", "mlp", "--epochs", "0"},
+            {"bench", "transformer", "--samples", "0"},
+            {"bench", "conv", "--batch-size", "0"},
             {"bench", "gemm", "--min-time", "NaN"},
             {"train", "adding-problem", "--learning-rate", "Infinity"},
         }) {

@@ -50,7 +50,7 @@ class ActivationFunctionsChapterTest {
         formulas.put(Activation.SELU, x -> SELU_SCALE * (x > 0 ? x : SELU_ALPHA * (Math.exp(x) - 1)));
         formulas.put(Activation.GELU, x -> x / 2 * (1 + erf(x / Math.sqrt(2))));
         formulas.put(Activation.SOFTPLUS, x -> Math.log1p(Math.exp(x)));
-        formulas.put(Activation.SWISH, x -> x * sigmoid(x));
+        formulas.put(Activation.SILU, x -> x * sigmoid(x));
         formulas.forEach((activation, formula) -> {
             float[] got = activation.apply(Variable.constant(Tensor.vector(inputs))).value().toArray();
             for (int i = 0; i < inputs.length; i++) {
@@ -83,7 +83,7 @@ class ActivationFunctionsChapterTest {
         // tag::plot[]
         List<Activation> activations = List.of(Activation.RELU, Activation.LEAKY_RELU, Activation.ELU,
                 Activation.SIGMOID, Activation.TANH, Activation.SELU,
-                Activation.SOFTPLUS, Activation.SWISH, Activation.GELU);
+                Activation.SOFTPLUS, Activation.SILU, Activation.GELU);
         Tensor grid = Tensor.arange(-4f, 4.01f, 0.05f);                  // 161 points from -4 to 4
         List<XYChart> charts = new ArrayList<>();
         for (Activation activation : activations) {

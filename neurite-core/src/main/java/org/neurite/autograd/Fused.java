@@ -56,7 +56,8 @@ public final class Fused {
                 : Variable.result(Primitive.LINEAR, y, backward, x, w, b);
     }
 
-    private static void activate(FusedActivation activation, Tensor y) {
+    /** Applies {@code activation} to {@code y} (contiguous) in place. */
+    static void activate(FusedActivation activation, Tensor y) {
         float[] d = y.data();
         switch (activation) {
             case LINEAR -> { }
@@ -66,7 +67,8 @@ public final class Fused {
         }
     }
 
-    private static Tensor activationGradient(FusedActivation activation, Tensor y, Tensor g) {
+    /** {@code g ⊙ act'(z)}, computed from the activation's output {@code y}. */
+    static Tensor activationGradient(FusedActivation activation, Tensor y, Tensor g) {
         if (activation == FusedActivation.LINEAR) {
             return g;
         }

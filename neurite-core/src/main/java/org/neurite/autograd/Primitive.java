@@ -54,7 +54,18 @@ public enum Primitive {
     WHERE("where", Reshaping.class, "g goes to the chosen operand"),
     REVERSE_TIME("reverseTime", Reshaping.class, "dx = g reversed along time"),
 
+    // ----- windows over time, (batch, time, channels)
+    CONV1D("conv1d", Convolution1D.class, "dx = col2im(dz·Wᵀ), dW = colsᵀ·dz, db = Σ dz, dz = g·act'(z) "
+            + "(cols: the unfolded windows)", "sgemm", "relu", "tanh", "sigmoid", "reluBackward", "tanhBackward",
+            "sigmoidBackward"),
+    MAX_POOL_1D("maxPool1d", Pooling.class, "g goes to the step that won each window"),
+    AVERAGE_POOL_1D("averagePool1d", Pooling.class, "g spread evenly over each window's real steps",
+            "axpy", "mulScalar"),
+
     // ----- fused: each tested against its composed twin
+    LAYER_NORM("layerNorm", LayerNormOps.class,
+            "dx = s·(ĝ - mean(ĝ) - x̂·mean(ĝ·x̂)) with ĝ = g·γ, dγ = Σ g·x̂, dβ = Σ g",
+            "sum", "dot", "add", "addScalar", "mul", "mulScalar", "axpy"),
     LINEAR("linear", Fused.class, "dx = dz·Wᵀ, dW = xᵀ·dz, db = Σ dz, dz = g·act'(z)",
             "sgemm", "relu", "tanh", "sigmoid", "reluBackward", "tanhBackward", "sigmoidBackward"),
     SOFTMAX_CROSS_ENTROPY("softmaxCrossEntropy", CrossEntropy.class, "dz = (softmax(z) - t)/batch"),

@@ -64,6 +64,10 @@ final class Architecture {
     }
 
     private static ArrayNode layersToJson(List<Layer> layers) {
+        if (layers.size() > ModelFileLimits.MAX_LAYERS) {
+            throw new IllegalArgumentException("the model has " + layers.size() + " layers; model files hold at most "
+                    + ModelFileLimits.MAX_LAYERS);
+        }
         ArrayNode array = NODES.arrayNode();
         for (Layer layer : layers) {
             String where = "layer '" + layer.name() + "' (" + layer.type() + ")";
@@ -86,24 +90,22 @@ final class Architecture {
             ids.put(in, ids.size());
             inputs.addObject().put("name", in.inputName()).set("shape", ConfigJson.ints(in.shape()));
         }
+        // The model's own order puts every tensor after its inputs, so each node names earlier tensors only.
         ArrayNode nodes = config.putArray("nodes");
-        for (SymbolicTensor out : model.outputs()) {
-            addNodes(out, ids, nodes);
+        for (SymbolicTensor t : model.graph()) {
+            if (!ids.containsKey(t)) {
+                ArrayNode inbound = NODES.arrayNode();
+                t.inputs().forEach(in -> inbound.add(ids.get(in)));
+                nodes.addObject().put("layer", t.layer().name()).set("inbound", inbound);
+                ids.put(t, ids.size());
+            }
+        }
+        if (nodes.size() > ModelFileLimits.MAX_LAYERS) {
+            throw new IllegalArgumentException("model '" + model.name() + "' applies layers " + nodes.size()
+                    + " times; model files hold at most " + ModelFileLimits.MAX_LAYERS + " nodes");
         }
         ArrayNode outputs = config.putArray("outputs");
         model.outputs().forEach(out -> outputs.add(ids.get(out)));
-    }
-
-    /** Numbers {@code t} and every tensor it depends on, adding a node for each, inputs before users. */
-    private static void addNodes(SymbolicTensor t, Map<SymbolicTensor, Integer> ids, ArrayNode nodes) {
-        if (ids.containsKey(t)) {
-            return;
-        }
-        t.inputs().forEach(in -> addNodes(in, ids, nodes));
-        ArrayNode inbound = NODES.arrayNode();
-        t.inputs().forEach(in -> inbound.add(ids.get(in)));
-        nodes.addObject().put("layer", t.layer().name()).set("inbound", inbound);
-        ids.put(t, ids.size());
     }
 
     /** The model described by {@code json}, not yet built. */
@@ -111,25 +113,29 @@ final class Architecture {
         String className = json.text("class_name");
         JsonFields config = json.object("config");
         config.text("name");   // model names are fixed by their class (sequential, functional)
-        List<Layer> layers = layersFromJson(config.array("layers"));
+        List<Layer> layers = layersFromJson(config, config.array("layers"));
         Network model = switch (className) {
-            case "Sequential" -> sequential(json.intArray("input_shape"), layers);
+            case "Sequential" -> sequential(inputShape(json, "input_shape"), layers);
             case "Functional" -> functional(config, layers);
-            default -> throw json.error("unknown model type '" + className + "'; expected Sequential or Functional");
+            default -> throw json.error("unknown model type '" + Echo.clip(className) + "'; expected Sequential or Functional");
         };
         config.requireAllRead();
         json.requireAllRead();
         return model;
     }
 
-    private static List<Layer> layersFromJson(List<JsonNode> nodes) {
-        List<Layer> layers = new ArrayList<>();
+    private static List<Layer> layersFromJson(JsonFields model, List<JsonNode> nodes) {
+        if (nodes.size() > ModelFileLimits.MAX_LAYERS) {
+            throw model.error("declares " + nodes.size() + " layers; model files hold at most "
+                    + ModelFileLimits.MAX_LAYERS);
+        }
+        List<Layer> layers = new ArrayList<>(nodes.size());
         Set<String> names = new HashSet<>();
         for (int i = 0; i < nodes.size(); i++) {
             JsonFields entry = JsonFields.of(nodes.get(i), "architecture layer " + i);
             String className = entry.text("class_name");
             JsonFields config = entry.object("config");
-            config = config.describedAs("layer '" + config.peekText("name") + "' (" + className + ")");
+            config = config.describedAs("layer '" + Echo.clip(config.peekText("name")) + "' (" + Echo.clip(className) + ")");
             entry.requireAllRead();
             Layer layer = LayerRegistry.create(className, config);
             if (layer.name() == null || !names.add(layer.name())) {
@@ -151,16 +157,21 @@ final class Architecture {
         List<SymbolicTensor> inputs = new ArrayList<>();
         for (JsonNode node : config.array("inputs")) {
             JsonFields in = JsonFields.of(node, "architecture input " + inputs.size());
-            inputs.add(Input.named(in.text("name"), in.intArray("shape")));
+            inputs.add(Input.named(in.text("name"), inputShape(in, "shape")));
             in.requireAllRead();
         }
         tensors.addAll(inputs);
         Set<Layer> applied = new HashSet<>();
-        for (JsonNode node : config.array("nodes")) {
+        List<JsonNode> nodes = config.array("nodes");
+        if (nodes.size() > ModelFileLimits.MAX_LAYERS) {
+            throw config.error("declares " + nodes.size() + " nodes; model files hold at most "
+                    + ModelFileLimits.MAX_LAYERS);
+        }
+        for (JsonNode node : nodes) {
             JsonFields n = JsonFields.of(node, "architecture node " + (tensors.size() - inputs.size()));
             Layer layer = byName.get(n.text("layer"));
             if (layer == null) {
-                throw n.error("applies layer '" + n.text("layer") + "', which is not among the layers");
+                throw n.error("applies layer '" + Echo.clip(n.text("layer")) + "', which is not among the layers");
             }
             int[] inbound = n.intArray("inbound");
             n.requireAllRead();
@@ -174,6 +185,16 @@ final class Architecture {
         }
         List<SymbolicTensor> outputs = List.of(pick(tensors, config.intArray("outputs"), config));
         return Network.functional(inputs, outputs);
+    }
+
+    /** A model input's shape: at most {@link ModelFileLimits#MAX_RANK} dimensions. */
+    private static int[] inputShape(JsonFields json, String key) {
+        int[] shape = json.intArray(key);
+        if (shape.length > ModelFileLimits.MAX_RANK) {
+            throw json.error("'" + key + "' has " + shape.length + " dimensions; model files hold at most "
+                    + ModelFileLimits.MAX_RANK);
+        }
+        return shape;
     }
 
     /** The tensors with these numbers, each of which must already exist. */

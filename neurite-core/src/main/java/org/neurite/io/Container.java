@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
@@ -30,8 +31,9 @@ import org.neurite.tensor.Tensor;
  *   28+H+D      32    SHA-256 of bytes [0, 28+H+D)
  * </pre>
  *
- * <p>Contract of {@link #read}: the magic, the version and both declared lengths are checked against
- * the file's actual size before anything is allocated, and the checksum is verified before the
+ * <p>Contract of {@link #read}: only a regular file is opened (a named pipe would block); the magic,
+ * the version and both declared lengths are checked against the file's actual size, and the header
+ * length against {@link ModelFileLimits#MAX_HEADER_BYTES}, before anything is allocated, and the checksum is verified before the
  * sections are handed on. Every refusal is a {@link ModelFileException} that names the file.
  */
 final class Container {
@@ -44,6 +46,7 @@ final class Container {
     static final int OVERHEAD = PREFIX_BYTES + LENGTH_BYTES + CHECKSUM_BYTES;
     private static final byte[] MAGIC = "NEURITE1".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK_FLOATS = 1 << 14;
+    private static final int READ_CHUNK = 1 << 20;
 
     /** A file's header bytes and its data section (little-endian), both verified by the checksum. */
     record Sections(byte[] header, ByteBuffer data) {
@@ -90,6 +93,10 @@ final class Container {
         byte[] all;
         long headerLength;
         long dataLength;
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // Opening a named pipe would block until some other program writes to it.
+            throw refuse(file, "is not a regular file (a folder, pipe or device); a model file is a regular file");
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < OVERHEAD) {
@@ -104,12 +111,16 @@ final class Container {
                 throw refuse(file, "declares a header of " + Long.toUnsignedString(headerLength)
                         + " bytes but only " + remaining + " remain (file truncated or altered)");
             }
+            if (headerLength > ModelFileLimits.MAX_HEADER_BYTES) {
+                throw refuse(file, "declares a header of " + headerLength + " bytes; model files hold at most "
+                        + ModelFileLimits.MAX_HEADER_BYTES);
+            }
             dataLength = readAt(channel, file, PREFIX_BYTES + headerLength, LENGTH_BYTES).getLong(0);
             checkDataLength(file, dataLength, remaining - headerLength);
             if (size > Integer.MAX_VALUE - 16) {
                 throw refuse(file, "is " + size + " bytes long; files over 2 GiB are not supported yet");
             }
-            all = readAt(channel, file, 0, (int) size).array();
+            all = readAll(channel, file, (int) size);
         }
         verifyChecksum(file, all);
         int headerStart = PREFIX_BYTES;
@@ -149,6 +160,22 @@ final class Container {
         if (!MessageDigest.isEqual(digest.digest(), Arrays.copyOfRange(all, covered, all.length))) {
             throw refuse(file, "checksum mismatch (file altered or truncated)");
         }
+    }
+
+    /**
+     * The whole file, read a chunk at a time: a channel reads a heap buffer through a temporary
+     * native buffer as large as the request, which for one request would be the size of the file.
+     */
+    private static byte[] readAll(FileChannel channel, Path file, int size) throws IOException {
+        byte[] all = new byte[size];
+        for (int at = 0; at < size; ) {
+            int n = channel.read(ByteBuffer.wrap(all, at, Math.min(READ_CHUNK, size - at)), at);
+            if (n < 0) {
+                throw refuse(file, "ended while being read (changed by another program?)");
+            }
+            at += n;
+        }
+        return all;
     }
 
     private static ByteBuffer readAt(FileChannel channel, Path file, long position, int length) throws IOException {

@@ -66,11 +66,18 @@ final class Header {
         if (vectorizer != null) {
             json.set("vectorizer", vectorizer);
         }
+        byte[] bytes;
         try {
-            return JsonFields.MAPPER.writeValueAsBytes(json);
+            bytes = HeaderJson.MAPPER.writeValueAsBytes(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("writing a JSON tree to memory cannot fail", e);
         }
+        try {
+            HeaderJson.check(bytes, "header");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model '" + model.name() + "' cannot be saved: " + e.getMessage(), e);
+        }
+        return bytes;
     }
 
     /** The model, metadata and optimizer state that {@code header} describes, with values from {@code data}. */
@@ -94,7 +101,8 @@ final class Header {
         Optional<TextVectorizationState> vectorizer = Optional.ofNullable(vectorizerJson == null ? null
                 : VectorizerSection.read(vectorizerJson.describedAs("vectorizer"), tensorsEnd, data));
         OptimizerHead head = opt == null ? null : OptimizerHead.read(opt);
-        Network model = Architecture.fromJson(architecture).seed(seed).build();
+        // Each weight the architecture asks for is checked against the table before it is allocated.
+        Network model = Architecture.fromJson(architecture).seed(seed).buildForLoading(new StoredWeights(weights));
         loadWeights(model, weights, data);
         Optional<OptimizerState> optimizer = Optional.ofNullable(head)
                 .map(h -> new OptimizerState(h.name(), h.config(), h.iterations(), slots(model, state, data)));
@@ -124,22 +132,22 @@ final class Header {
         Map<String, TensorTable.Entry> entries = new LinkedHashMap<>();
         for (TensorTable.Entry e : table) {
             if (entries.put(e.name(), e) != null) {
-                throw new IllegalArgumentException("weights: '" + e.name() + "' appears twice");
+                throw new IllegalArgumentException("weights: '" + Echo.clip(e.name()) + "' appears twice");
             }
             Parameter p = parameters.get(e.name());
             if (p == null) {
-                throw new IllegalArgumentException("weights: the file holds '" + e.name()
-                        + "', which the architecture does not have; it has " + parameters.keySet());
+                throw new IllegalArgumentException("weights: the file holds '" + Echo.clip(e.name())
+                        + "', which the architecture does not have; it has " + Echo.clip(parameters.keySet().toString()));
             }
-            checkShape("weight '" + e.name() + "'", e, p.value().shape());
+            checkShape("weight '" + Echo.clip(e.name()) + "'", e, p.value().shape());
         }
         for (String path : parameters.keySet()) {
             if (!entries.containsKey(path)) {
-                throw new IllegalArgumentException("weights: the architecture has '" + path
+                throw new IllegalArgumentException("weights: the architecture has '" + Echo.clip(path)
                         + "', which the file does not hold");
             }
         }
-        entries.forEach((path, e) -> parameters.get(path).value().copyFrom(e.read(data)));
+        entries.forEach((path, e) -> e.readInto(data, parameters.get(path).value(), "weight"));
     }
 
     /** The optimizer's state tensors, each of which must belong to a weight of {@code model}, with its shape. */
@@ -150,21 +158,21 @@ final class Header {
             int slash = e.name().lastIndexOf('/');
             Parameter p = slash < 0 ? null : parameters.get(e.name().substring(0, slash));
             if (p == null || !e.name().substring(slash + 1).matches("[0-9]{1,4}")) {
-                throw new IllegalArgumentException("optimizer state: '" + e.name()
+                throw new IllegalArgumentException("optimizer state: '" + Echo.clip(e.name())
                         + "' does not name a weight of the model and a slot number (like dense.kernel/0)");
             }
-            checkShape("optimizer state '" + e.name() + "'", e, p.value().shape());
+            checkShape("optimizer state '" + Echo.clip(e.name()) + "'", e, p.value().shape());
             if (slots.containsKey(e.name())) {
-                throw new IllegalArgumentException("optimizer state: '" + e.name() + "' appears twice");
+                throw new IllegalArgumentException("optimizer state: '" + Echo.clip(e.name()) + "' appears twice");
             }
-            slots.put(e.name(), e.read(data));
+            slots.put(e.name(), e.read(data, "optimizer state"));
         }
         return Collections.unmodifiableMap(slots);
     }
 
     private static void checkShape(String what, TensorTable.Entry e, int[] expected) {
         if (!java.util.Arrays.equals(e.shape(), expected)) {
-            throw new IllegalArgumentException(what + " has shape " + Shapes.toString(e.shape())
+            throw new IllegalArgumentException(what + " has shape " + Echo.clip(Shapes.toString(e.shape()))
                     + " in the file but " + Shapes.toString(expected) + " in the architecture");
         }
     }

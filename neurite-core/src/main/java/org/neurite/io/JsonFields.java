@@ -1,11 +1,6 @@
 package org.neurite.io;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,13 +35,6 @@ final class JsonFields {
         }
     }
 
-    /** Parses strictly (duplicate keys and trailing content are errors) and writes indented JSON. */
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
-
     private final ObjectNode node;
     private final String context;
     private final Set<String> read = new HashSet<>();
@@ -64,15 +52,9 @@ final class JsonFields {
         return new JsonFields(object, context);
     }
 
-    /** Parses UTF-8 JSON text that must hold one object. */
+    /** Parses UTF-8 JSON text that must hold one object, within {@link ModelFileLimits}. */
     static JsonFields parse(byte[] json, String context) {
-        try {
-            return of(MAPPER.readTree(json), context);
-        } catch (JacksonException e) {
-            throw new Invalid(context + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("reading JSON from memory cannot fail", e);
-        }
+        return of(HeaderJson.parse(json, context), context);
     }
 
     /** The same object, described in errors as {@code newContext}. */
@@ -250,7 +232,7 @@ final class JsonFields {
         });
         if (!unknown.isEmpty()) {
             throw new Invalid(context + ": unknown field" + (unknown.size() > 1 ? "s " : " ")
-                    + unknown + " (written by a newer library, or altered)");
+                    + Echo.clip(unknown.toString()) + " (written by a newer library, or altered)");
         }
     }
 
@@ -278,7 +260,6 @@ final class JsonFields {
     }
 
     private static String describe(JsonNode value) {
-        String text = String.valueOf(value);
-        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        return Echo.clip(String.valueOf(value), 60);
     }
 }

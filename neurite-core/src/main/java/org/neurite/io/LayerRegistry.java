@@ -13,8 +13,11 @@ import org.neurite.nn.layers.Add;
 import org.neurite.nn.layers.AdditiveAttention;
 import org.neurite.nn.layers.Attention;
 import org.neurite.nn.layers.Average;
+import org.neurite.nn.layers.AveragePooling1D;
+import org.neurite.nn.layers.BatchNormalization;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Concatenate;
+import org.neurite.nn.layers.Conv1D;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Embedding;
@@ -24,19 +27,27 @@ import org.neurite.nn.layers.GlobalAveragePooling1D;
 import org.neurite.nn.layers.GlobalMaxPooling1D;
 import org.neurite.nn.layers.GroupedQueryAttention;
 import org.neurite.nn.layers.LSTM;
+import org.neurite.nn.layers.LayerNormalization;
 import org.neurite.nn.layers.Masking;
+import org.neurite.nn.layers.MaxPooling1D;
 import org.neurite.nn.layers.Maximum;
 import org.neurite.nn.layers.Minimum;
 import org.neurite.nn.layers.MultiHeadAttention;
 import org.neurite.nn.layers.Multiply;
 import org.neurite.nn.layers.PositionEmbedding;
+import org.neurite.nn.layers.RMSNormalization;
 import org.neurite.nn.layers.RepeatVector;
 import org.neurite.nn.layers.Reshape;
 import org.neurite.nn.layers.SimpleRNN;
 import org.neurite.nn.layers.SinePositionEncoding;
+import org.neurite.nn.layers.SpatialDropout1D;
 import org.neurite.nn.layers.Subtract;
 import org.neurite.nn.layers.TimeDistributed;
 import org.neurite.nn.layers.TokenAndPositionEmbedding;
+import org.neurite.nn.layers.TransformerDecoder;
+import org.neurite.nn.layers.TransformerEncoder;
+import org.neurite.nn.layers.UpSampling1D;
+import org.neurite.nn.layers.ZeroPadding1D;
 
 /**
  * The layer types a model file may hold: a fixed map from the Keras class name to the layer's own
@@ -57,8 +68,11 @@ public final class LayerRegistry {
             entry("AdditiveAttention", AdditiveAttention::fromConfig),
             entry("Attention", Attention::fromConfig),
             entry("Average", Average::fromConfig),
+            entry("AveragePooling1D", AveragePooling1D::fromConfig),
+            entry("BatchNormalization", BatchNormalization::fromConfig),
             entry("Bidirectional", Bidirectional::fromConfig),
             entry("Concatenate", Concatenate::fromConfig),
+            entry("Conv1D", Conv1D::fromConfig),
             entry("Dense", Dense::fromConfig),
             entry("Dropout", Dropout::fromConfig),
             entry("Embedding", Embedding::fromConfig),
@@ -68,19 +82,27 @@ public final class LayerRegistry {
             entry("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig),
             entry("GroupedQueryAttention", GroupedQueryAttention::fromConfig),
             entry("LSTM", LSTM::fromConfig),
+            entry("LayerNormalization", LayerNormalization::fromConfig),
             entry("Masking", Masking::fromConfig),
+            entry("MaxPooling1D", MaxPooling1D::fromConfig),
             entry("Maximum", Maximum::fromConfig),
             entry("Minimum", Minimum::fromConfig),
             entry("MultiHeadAttention", MultiHeadAttention::fromConfig),
             entry("Multiply", Multiply::fromConfig),
             entry("PositionEmbedding", PositionEmbedding::fromConfig),
+            entry("RMSNormalization", RMSNormalization::fromConfig),
             entry("RepeatVector", RepeatVector::fromConfig),
             entry("Reshape", Reshape::fromConfig),
             entry("SimpleRNN", SimpleRNN::fromConfig),
             entry("SinePositionEncoding", SinePositionEncoding::fromConfig),
+            entry("SpatialDropout1D", SpatialDropout1D::fromConfig),
             entry("Subtract", Subtract::fromConfig),
             entry("TimeDistributed", TimeDistributed::fromConfig),
-            entry("TokenAndPositionEmbedding", TokenAndPositionEmbedding::fromConfig));
+            entry("TokenAndPositionEmbedding", TokenAndPositionEmbedding::fromConfig),
+            entry("TransformerDecoder", TransformerDecoder::fromConfig),
+            entry("TransformerEncoder", TransformerEncoder::fromConfig),
+            entry("UpSampling1D", UpSampling1D::fromConfig),
+            entry("ZeroPadding1D", ZeroPadding1D::fromConfig));
 
     private LayerRegistry() {
     }

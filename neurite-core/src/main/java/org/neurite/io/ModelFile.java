@@ -11,9 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
+import java.util.TreeMap;
 import org.neurite.data.Leftovers;
 import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
@@ -30,12 +34,16 @@ import org.neurite.train.Optimizer;
  * <p>Contract. Saving writes a temporary file beside the target, forces it to disk and renames it
  * into place in one atomic step, so a failed or interrupted save leaves any previous file as it was;
  * a model that a file could not hold (a layer type outside the registry, a nested model, two weights
- * with one path) is refused before anything is written. Loading checks the magic, the version and
- * every declared size against the file's actual size before allocating, verifies the checksum
- * before building anything, instantiates layers only through a fixed registry of types, and checks
- * that the weights match the architecture name for name and shape for shape. It returns a model only
- * when all of that holds; otherwise it throws a {@link ModelFileException} naming the file and the
- * problem. Loading repeats predictions bit for bit.
+ * with one path, anything beyond {@link ModelFileLimits}) is refused before anything is written, and
+ * a file is a pure function of what is saved (two identically seeded runs save the same bytes).
+ * Loading checks the magic, the version and every declared size against the file's actual size and
+ * against {@link ModelFileLimits} before allocating, verifies the checksum before building anything,
+ * instantiates layers only through a fixed registry of types, checks each weight a layer asks for
+ * against the file's table before it is allocated (so a forged config cannot make it allocate more
+ * than the file holds), and checks that the weights match the architecture name for name and shape
+ * for shape and are finite. It returns a model only when all of that holds; otherwise it throws a
+ * {@link ModelFileException} naming the file and the problem in one line of bounded length. Loading
+ * repeats predictions bit for bit.
  *
  * <p>Users save and load through the model object ({@code model.save(path)},
  * {@code Model.load(path)} in {@code org.neurite.models}), which writes its vectorizer too; this
@@ -92,7 +100,7 @@ public final class ModelFile {
         List<TensorTable.Entry> stateTable = TensorTable.layout(state, end(weightTable, 0));
         VectorizerSection.Written text = vectorizer == null ? null
                 : VectorizerSection.write(vectorizer, end(stateTable, end(weightTable, 0)));
-        byte[] header = Header.write(model, optimizer, metadata, weightTable, stateTable,
+        byte[] header = Header.write(model, optimizer, ordered(metadata), weightTable, stateTable,
                 text == null ? null : text.json());
         List<Tensor> tensors = new ArrayList<>(weights.values());
         tensors.addAll(state.values());
@@ -119,8 +127,16 @@ public final class ModelFile {
         try {
             return Header.read(sections.header(), sections.data());
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file + ": " + e.getMessage(), e);
+            throw refusal(file, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A layer that fails on a config it should have refused cleanly: still a refusal of this file.
+            throw refusal(file, "the architecture cannot be built: " + e, e);
         }
+    }
+
+    /** One line of bounded length, whatever the file made the message hold. */
+    private static ModelFileException refusal(Path file, String what, RuntimeException cause) {
+        return new ModelFileException(file + ": " + Echo.clip(what, Echo.MAX_MESSAGE), cause);
     }
 
     private static Map<String, Tensor> weightsByPath(Network model) {
@@ -134,16 +150,36 @@ public final class ModelFile {
         return weights;
     }
 
+    /**
+     * The optimizer's state in the model's weight order, then by slot: the optimizer keeps it in an
+     * identity map, whose order changes from run to run, and a file must be a pure function of the run.
+     */
     private static Map<String, Tensor> optimizerState(Optimizer optimizer, Map<String, Tensor> weights) {
+        Map<String, Integer> weightIndex = new HashMap<>();
+        weights.keySet().forEach(path -> weightIndex.put(path, weightIndex.size()));
         Map<String, Tensor> state = optimizer.state();
         for (String key : state.keySet()) {
             int slash = key.lastIndexOf('/');
-            if (slash < 0 || !weights.containsKey(key.substring(0, slash))) {
+            if (slash < 0 || !weightIndex.containsKey(key.substring(0, slash))
+                    || !key.substring(slash + 1).matches("[0-9]{1,4}")) {
                 throw new IllegalArgumentException("optimizer '" + optimizer.name() + "' holds state '" + key
                         + "' for a weight that is not in this model");
             }
         }
-        return state;
+        Comparator<String> byWeightThenSlot = Comparator
+                .comparingInt((String key) -> weightIndex.get(key.substring(0, key.lastIndexOf('/'))))
+                .thenComparingInt(key -> Integer.parseInt(key.substring(key.lastIndexOf('/') + 1)));
+        Map<String, Tensor> ordered = new LinkedHashMap<>();
+        state.keySet().stream().sorted(byWeightThenSlot).forEach(key -> ordered.put(key, state.get(key)));
+        return ordered;
+    }
+
+    /**
+     * The caller's metadata in its own order when it has one (a LinkedHashMap, a TreeMap), else
+     * sorted by key: {@code Map.of}'s order changes from run to run.
+     */
+    private static Map<String, String> ordered(Map<String, String> metadata) {
+        return metadata instanceof SequencedMap<String, String> ? metadata : new TreeMap<>(metadata);
     }
 
     /** What goes into the file. */

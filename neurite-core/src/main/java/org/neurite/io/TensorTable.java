@@ -31,11 +31,28 @@ final class TensorTable {
             return offset + length;
         }
 
-        /** Decodes this entry's values from the (little-endian) data section. */
-        Tensor read(ByteBuffer data) {
-            float[] values = new float[(int) (length / Float.BYTES)];
-            data.slice((int) offset, (int) length).order(data.order()).asFloatBuffer().get(values);
-            return Tensor.of(values, shape);
+        /** Decodes this entry's values from the (little-endian) data section; {@code what} names it in errors. */
+        Tensor read(ByteBuffer data, String what) {
+            Tensor t = Tensor.of(new float[(int) (length / Float.BYTES)], shape);
+            readInto(data, t, what);
+            return t;
+        }
+
+        /**
+         * Decodes this entry's values straight into {@code target} (contiguous, of this shape), with
+         * no copy in between, refusing NaN and infinite values.
+         */
+        void readInto(ByteBuffer data, Tensor target, String what) {
+            int n = (int) (length / Float.BYTES);
+            float[] values = target.data();
+            data.slice((int) offset, (int) length).order(data.order()).asFloatBuffer().get(values, target.offset(), n);
+            for (int i = 0; i < n; i++) {
+                float v = values[target.offset() + i];
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException(what + " '" + Echo.clip(name) + "' holds " + v + " at index " + i
+                            + " of its " + n + " values; model files hold finite values only");
+                }
+            }
         }
     }
 
@@ -83,24 +100,28 @@ final class TensorTable {
     private static Entry entry(JsonFields f, long expectedOffset, long dataLength) {
         String name = f.text("name");
         int[] shape = f.intArray("shape");
+        if (shape.length > ModelFileLimits.MAX_RANK) {
+            throw f.error("'" + Echo.clip(name) + "' has " + shape.length + " dimensions; model files hold at most "
+                    + ModelFileLimits.MAX_RANK);
+        }
         String dtype = f.text("dtype");
         long offset = f.longValue("offset");
         long length = f.longValue("length");
         f.requireAllRead();
         if (!DTYPE.equals(dtype)) {
-            throw f.error("'" + name + "' has dtype '" + dtype + "'; only " + DTYPE + " is supported");
+            throw f.error("'" + Echo.clip(name) + "' has dtype '" + Echo.clip(dtype) + "'; only " + DTYPE + " is supported");
         }
         long needed = Float.BYTES * elementCount(f, name, shape);
         if (length != needed) {
-            throw f.error("'" + name + "' of shape " + Shapes.toString(shape) + " needs " + needed
+            throw f.error("'" + Echo.clip(name) + "' of shape " + Shapes.toString(shape) + " needs " + needed
                     + " bytes but declares " + length);
         }
         if (offset != expectedOffset) {
-            throw f.error("'" + name + "' starts at byte " + offset + " of the weights; expected " + expectedOffset
+            throw f.error("'" + Echo.clip(name) + "' starts at byte " + offset + " of the weights; expected " + expectedOffset
                     + " (tensors lie back to back)");
         }
         if (length > dataLength - offset) {
-            throw f.error("'" + name + "' declares " + length + " bytes at byte " + offset + " but the weights hold only "
+            throw f.error("'" + Echo.clip(name) + "' declares " + length + " bytes at byte " + offset + " but the weights hold only "
                     + dataLength + " bytes");
         }
         return new Entry(name, shape, offset, length);
@@ -110,7 +131,7 @@ final class TensorTable {
         long count = 1;
         for (int d : shape) {
             if (d <= 0 || count > Integer.MAX_VALUE / d) {
-                throw f.error("'" + name + "' has an invalid or too large shape " + Shapes.toString(shape));
+                throw f.error("'" + Echo.clip(name) + "' has an invalid or too large shape " + Shapes.toString(shape));
             }
             count *= d;
         }

@@ -68,7 +68,12 @@ final class VectorizerSection {
         long vocabularyStart = start + (idf == null ? 0 : Float.BYTES * (long) idf.length);
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("class_name", CLASS_NAME)
                 .put("version", TextVectorizationState.VERSION);
-        json.set("config", JsonFields.MAPPER.valueToTree(state.config()));
+        json.set("config", HeaderJson.MAPPER.valueToTree(state.config()));
+        try {
+            config(JsonFields.of(json.get("config"), CONTEXT + ".config"));   // no file the reader would refuse
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the vectorizer cannot be saved: " + e.getMessage(), e);
+        }
         json.set("idf_weights", idf == null ? JsonNodeFactory.instance.nullNode()
                 : TensorTable.toJson(TensorTable.layout(Map.of(IDF_NAME, idfTensor), start)).get(0));
         json.putObject("vocabulary").put("count", state.vocabulary().size())
@@ -83,7 +88,7 @@ final class VectorizerSection {
     static TextVectorizationState read(JsonFields json, long start, ByteBuffer data) {
         String className = json.text("class_name");
         if (!CLASS_NAME.equals(className)) {
-            throw json.error("unknown vectorizer type '" + className + "'; model files can hold " + CLASS_NAME);
+            throw json.error("unknown vectorizer type '" + Echo.clip(className) + "'; model files can hold " + CLASS_NAME);
         }
         int version = json.has("version") ? json.intValue("version") : 1;
         Map<String, Object> config = config(json.object("config"));
@@ -96,7 +101,7 @@ final class VectorizerSection {
         float[] weights = null;
         if (!idf.isEmpty()) {
             checkIdf(json, idf.get(0), vocabulary.size());
-            weights = idf.get(0).read(data).data();
+            weights = idf.get(0).read(data, "vectorizer").data();
         }
         return checked(json, upgraded(json, new TextVectorizationState(config, vocabulary, weights), version));
     }
@@ -125,7 +130,7 @@ final class VectorizerSection {
         Set<String> seen = new HashSet<>();
         for (String token : state.vocabulary()) {
             if (!seen.add(token)) {
-                throw json.error("the vocabulary holds '" + token + "' twice");
+                throw json.error("the vocabulary holds '" + Echo.clip(token) + "' twice");
             }
         }
         try {
@@ -141,17 +146,19 @@ final class VectorizerSection {
     /** Keras' config keys, each read with its kind checked; no other key is allowed. */
     private static Map<String, Object> config(JsonFields c) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("max_tokens", optInt(c, "max_tokens"));
+        config.put("max_tokens", bounded(c, "max_tokens", optInt(c, "max_tokens"), ModelFileLimits.MAX_VOCABULARY));
         config.put("standardize", optText(c, "standardize"));
         config.put("split", c.text("split"));
         config.put("ngrams", ngrams(c));
         config.put("output_mode", c.text("output_mode"));
-        config.put("output_sequence_length", optInt(c, "output_sequence_length"));
+        config.put("output_sequence_length", bounded(c, "output_sequence_length", optInt(c, "output_sequence_length"),
+                ModelFileLimits.MAX_SEQUENCE_LENGTH));
         config.put("pad_to_max_tokens", c.bool("pad_to_max_tokens"));
         config.put("sparse", c.bool("sparse"));
         config.put("ragged", c.bool("ragged"));
         config.put("encoding", c.text("encoding"));
-        config.put("vocabulary_size", c.intValue("vocabulary_size"));
+        config.put("vocabulary_size", bounded(c, "vocabulary_size", c.intValue("vocabulary_size"),
+                ModelFileLimits.MAX_VOCABULARY));
         c.requireAllRead();
         if (!"utf-8".equals(config.get("encoding")) || (boolean) config.get("sparse") || (boolean) config.get("ragged")) {
             throw c.error("only encoding 'utf-8' with sparse and ragged false is supported, got "
@@ -179,13 +186,32 @@ final class VectorizerSection {
         return v.isNull() ? null : v.textValue();
     }
 
-    /** Keras' {@code ngrams}: null, an integer, or a list of integers. */
+    /**
+     * Keras' {@code ngrams}: null, an integer, or a list of integers; orders up to
+     * {@link ModelFileLimits#MAX_NGRAM_ORDER}, checked before anything of that size is made.
+     */
     private static Object ngrams(JsonFields c) {
         JsonNode v = c.value("ngrams");
         if (v.isArray()) {
-            return List.of(java.util.Arrays.stream(c.intArray("ngrams")).boxed().toArray(Integer[]::new));
+            int[] widths = c.intArray("ngrams");
+            if (widths.length > ModelFileLimits.MAX_NGRAM_ORDER) {
+                throw c.error("'ngrams' lists " + widths.length + " widths; model files hold at most "
+                        + ModelFileLimits.MAX_NGRAM_ORDER);
+            }
+            for (int w : widths) {
+                bounded(c, "ngrams", w, ModelFileLimits.MAX_NGRAM_ORDER);
+            }
+            return List.of(java.util.Arrays.stream(widths).boxed().toArray(Integer[]::new));
         }
-        return optInt(c, "ngrams");
+        return bounded(c, "ngrams", optInt(c, "ngrams"), ModelFileLimits.MAX_NGRAM_ORDER);
+    }
+
+    /** {@code value} (null passes), refused when above {@code limit}, the largest a model file may declare. */
+    private static Integer bounded(JsonFields c, String key, Integer value, int limit) {
+        if (value != null && value > limit) {
+            throw c.error("'" + key + "' is " + value + "; model files hold at most " + limit);
+        }
+        return value;
     }
 
     // ------------------------------------------------------------------------------ vocabulary block
@@ -213,6 +239,9 @@ final class VectorizerSection {
         }
         if (count < 0 || count > length / Integer.BYTES) {
             throw v.error("declares " + count + " tokens, which " + length + " bytes cannot hold");
+        }
+        if (count > ModelFileLimits.MAX_VOCABULARY) {
+            throw v.error("declares " + count + " tokens; model files hold at most " + ModelFileLimits.MAX_VOCABULARY);
         }
         ByteBuffer block = data.slice((int) offset, (int) length).order(ByteOrder.LITTLE_ENDIAN);
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()

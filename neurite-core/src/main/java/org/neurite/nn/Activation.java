@@ -19,8 +19,12 @@ import org.neurite.tensor.Tensor;
  *   softmax(x)_i = e^x_i / Σ e^x_j (last axis)
  *   elu(x) = x if x > 0 else e^x - 1          selu(x) = 1.0507·elu_1.6733(x)
  *   gelu(x) = x/2 · (1 + erf(x/√2))           softplus(x) = log(1 + e^x)
- *   swish(x) = x · sigmoid(x)                 linear(x) = x
+ *   silu(x) = x · sigmoid(x)                  linear(x) = x
  * </pre>
+ *
+ * <p>As in Keras 3, {@code swish} is another name for {@code silu} (both read, {@code silu} written),
+ * and GELU's tanh approximation is not a name of its own but Keras' {@code approximate} argument:
+ * {@link #gelu(Variable, boolean)}.
  */
 public enum Activation {
     LINEAR("linear", x -> x, FusedActivation.LINEAR),
@@ -33,7 +37,7 @@ public enum Activation {
     SELU("selu", x -> elu(x, 1.6732632423543772f).mul(1.0507009873554805f), null),
     GELU("gelu", x -> x.mul(UnaryMath.erf(x.mul((float) (1 / Math.sqrt(2)))).add(1f)).mul(0.5f), null),
     SOFTPLUS("softplus", x -> Arithmetic.maximum(x, zero()).add(x.abs().neg().exp().add(1f).log()), null),
-    SWISH("swish", x -> x.mul(x.sigmoid()), null);
+    SILU("silu", x -> x.mul(x.sigmoid()), null);
 
     private final String kerasName;
     private final UnaryOperator<Variable> function;
@@ -63,8 +67,27 @@ public enum Activation {
         return fused;
     }
 
-    /** Looks an activation up by its Keras name. */
+    /**
+     * Keras' {@code gelu(x, approximate)}: exact with {@code approximate} false (as {@link #GELU}),
+     * otherwise the tanh approximation {@code x/2 · (1 + tanh(√(2/π) · (x + 0.044715·x³)))}.
+     *
+     * <pre>{@code
+     * Variable y = Activation.gelu(x, true);   // GPT-2's GELU
+     * }</pre>
+     */
+    public static Variable gelu(Variable x, boolean approximate) {
+        if (!approximate) {
+            return GELU.apply(x);
+        }
+        Variable inner = x.add(x.mul(x).mul(x).mul(0.044715f)).mul((float) Math.sqrt(2 / Math.PI));
+        return x.mul(inner.tanh().add(1f)).mul(0.5f);
+    }
+
+    /** Looks an activation up by its Keras name; {@code swish} is Keras 3's alias of {@code silu}. */
     public static Activation byName(String name) {
+        if ("swish".equals(name)) {
+            return SILU;
+        }
         for (Activation a : values()) {
             if (a.kerasName.equals(name)) {
                 return a;

@@ -1,5 +1,6 @@
 package org.neurite.nn;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -41,13 +42,11 @@ public final class FunctionalNetwork extends Network {
 
     /** Symbolic tensors in an order where each comes after its inputs. */
     private List<SymbolicTensor> computeOrder() {
-        List<SymbolicTensor> sorted = new ArrayList<>();
-        Map<SymbolicTensor, Boolean> done = new IdentityHashMap<>();
-        for (SymbolicTensor out : outputs) {
-            visit(out, done, sorted);
-        }
+        List<SymbolicTensor> sorted = topologicalOrder(outputs);
+        Set<SymbolicTensor> declared = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        declared.addAll(inputs);
         for (SymbolicTensor t : sorted) {
-            if (t.isInput() && inputs.stream().noneMatch(i -> i == t)) {
+            if (t.isInput() && !declared.contains(t)) {
                 throw new IllegalArgumentException("functional model: output depends on input '" + t.inputName()
                         + "', which is not among the model's inputs");
             }
@@ -55,15 +54,38 @@ public final class FunctionalNetwork extends Network {
         return sorted;
     }
 
-    private static void visit(SymbolicTensor t, Map<SymbolicTensor, Boolean> done, List<SymbolicTensor> sorted) {
-        if (done.containsKey(t)) {
-            return;
+    /**
+     * Every tensor the {@code roots} depend on, each after its inputs (a post-order depth-first
+     * walk). Iterative: a chain of ten thousand layers would overflow the call stack.
+     */
+    static List<SymbolicTensor> topologicalOrder(List<SymbolicTensor> roots) {
+        List<SymbolicTensor> sorted = new ArrayList<>();
+        Map<SymbolicTensor, Boolean> seen = new IdentityHashMap<>();
+        ArrayDeque<SymbolicTensor> tensors = new ArrayDeque<>();
+        ArrayDeque<Integer> nextInput = new ArrayDeque<>();
+        for (SymbolicTensor root : roots) {
+            if (seen.put(root, Boolean.TRUE) != null) {
+                continue;
+            }
+            tensors.push(root);
+            nextInput.push(0);
+            while (!tensors.isEmpty()) {
+                SymbolicTensor t = tensors.peek();
+                int next = nextInput.pop();
+                if (next < t.inputs().size()) {
+                    nextInput.push(next + 1);
+                    SymbolicTensor input = t.inputs().get(next);
+                    if (seen.put(input, Boolean.TRUE) == null) {
+                        tensors.push(input);
+                        nextInput.push(0);
+                    }
+                } else {
+                    tensors.pop();
+                    sorted.add(t);
+                }
+            }
         }
-        done.put(t, Boolean.TRUE);
-        for (SymbolicTensor input : t.inputs()) {
-            visit(input, done, sorted);
-        }
-        sorted.add(t);
+        return sorted;
     }
 
     @Override
@@ -101,8 +123,11 @@ public final class FunctionalNetwork extends Network {
         return inputs.stream().map(SymbolicTensor::shape).toList();
     }
 
-    /** The symbolic outputs, for summaries. */
-    List<SymbolicTensor> graph() {
+    /**
+     * Every symbolic tensor of the graph, inputs included, each after the tensors it is computed
+     * from: the order in which the model computes them (and model files number them).
+     */
+    public List<SymbolicTensor> graph() {
         return order;
     }
 

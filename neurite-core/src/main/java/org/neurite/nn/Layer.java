@@ -22,6 +22,9 @@ import org.neurite.tensor.Tensor;
  * {@link #outputShape(List)}; all others implement the single-input forms.
  */
 public abstract class Layer {
+    /** Bound while a loader builds a model: weights are checked by it and created as zeros. */
+    static final ScopedValue<WeightCheck> LOADING = ScopedValue.newInstance();
+
     private String name;
     private int[] builtShape;
     private final List<Parameter> parameters = new ArrayList<>();
@@ -95,8 +98,14 @@ public abstract class Layer {
     /** Adds a weight; called from {@link #createWeights}. */
     protected final Parameter addParameter(String paramName, Initializer init, Regularizer regularizer,
                                            boolean trainable, Rng rng, int... shape) {
-        Parameter p = Parameter.create(paramName, () -> init.create(rng, shape), trainable, regularizer);
-        p.setPath(name + "." + paramName);
+        String path = name + "." + paramName;
+        java.util.function.Supplier<Tensor> value = () -> init.create(rng, shape);
+        if (LOADING.isBound()) {
+            LOADING.get().admit(this, path, shape.clone());
+            value = () -> Tensor.zeros(shape);
+        }
+        Parameter p = Parameter.create(paramName, value, trainable, regularizer);
+        p.setPath(path);
         parameters.add(p);
         return p;
     }

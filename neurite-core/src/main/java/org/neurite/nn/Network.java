@@ -2,8 +2,6 @@ package org.neurite.nn;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +82,27 @@ public abstract class Network extends Layer {
         if (!weightsCreated) {
             build(inputShapes(), new Rng(seed));
         }
+        return this;
+    }
+
+    /**
+     * Creates every layer's weights as zeros, for a loader that overwrites each of them with stored
+     * values: {@code check} sees each weight's path and shape before its storage is allocated and
+     * may refuse it, and no initializer runs (an orthogonal one is cubic in the weight's size, and
+     * its values would be thrown away). Returns this.
+     *
+     * <pre>{@code
+     * Network model = Architecture.fromJson(json).seed(seed).buildForLoading(storedWeights::admit);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException what {@code check} throws; the model is then unusable
+     * @throws IllegalStateException if the weights were already created
+     */
+    public Network buildForLoading(WeightCheck check) {
+        if (weightsCreated) {
+            throw new IllegalStateException("model '" + name() + "': weights already created; buildForLoading must come first");
+        }
+        ScopedValue.where(Layer.LOADING, check).run(this::build);
         return this;
     }
 
@@ -171,27 +190,14 @@ public abstract class Network extends Layer {
 
     /** Gives unnamed layers Keras-style names unique within this model: dense, dense_1, dense_2. */
     protected static void nameLayers(List<Layer> layers) {
-        Map<String, Integer> used = new HashMap<>();
-        Map<Layer, Boolean> seen = new IdentityHashMap<>();
-        for (Layer layer : layers) {
-            if (layer.name() != null) {
-                used.merge(layer.name(), 1, Integer::sum);
-            }
-        }
-        for (Layer layer : layers) {
-            if (layer.name() == null && seen.put(layer, Boolean.TRUE) == null) {
-                String base = snakeCase(layer.type());
-                String name = base;
-                for (int k = 1; used.containsKey(name); k++) {
-                    name = base + "_" + k;
-                }
-                used.put(name, 1);
-                layer.assignName(name);
-            }
-        }
+        LayerNames names = new LayerNames();
+        layers.forEach(names::reserve);
+        layers.forEach(names::assign);
     }
 
+    /** Keras' {@code to_snake_case}: {@code GlobalAveragePooling1D} becomes {@code global_average_pooling1d}. */
     static String snakeCase(String type) {
-        return type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2").toLowerCase();
+        return type.replaceAll("\\W+", "").replaceAll("(.)([A-Z][a-z]+)", "$1_$2")
+                .replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
     }
 }

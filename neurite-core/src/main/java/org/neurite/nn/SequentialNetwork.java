@@ -27,6 +27,7 @@ public final class SequentialNetwork extends Network {
     private final int[] inputShape;
     private final List<Layer> layers = new ArrayList<>();
     private final List<int[]> outputShapes = new ArrayList<>();
+    private final LayerNames names = new LayerNames();
 
     /** An empty stack for inputs of the given shape (without the batch dimension). */
     public SequentialNetwork(int... inputShape) {
@@ -57,8 +58,10 @@ public final class SequentialNetwork extends Network {
         if (isBuilt()) {
             throw error("cannot add layers after the model is built");
         }
+        // Only the new layer is named: renaming all of them on each add made n adds quadratic.
+        names.reserve(layer);
+        names.assign(layer);
         layers.add(layer);
-        nameLayers(layers);
         outputShapes.add(layer.outputShape(currentShape()));
         return this;
     }

@@ -77,6 +77,14 @@ class PrimitivesTest {
         gradient(Primitive.REVERSE_TIME, v -> Reshaping.reverseTime(v[0]), normal(2, 3, 4));
         gradient(Primitive.LINEAR, v -> Fused.linear(v[0], v[1], v[2], FusedActivation.TANH),
                 normal(3, 4), normal(4, 2), normal(2));
+        gradient(Primitive.CONV1D, v -> Convolution1D.conv1d(v[0], v[1], v[2],
+                new org.neurite.kernels.Window1D(2, 5, 4, 3, 2, 1, 1, 3), 2), normal(2, 5, 4), normal(3, 2, 4), normal(4));
+        gradient(Primitive.MAX_POOL_1D, v -> Pooling.max(v[0], new org.neurite.kernels.Window1D(2, 5, 3, 2, 2, 1, 0, 3)),
+                TestTensors.distinct(RNG, 2, 5, 3));
+        gradient(Primitive.AVERAGE_POOL_1D, v -> Pooling.average(v[0],
+                new org.neurite.kernels.Window1D(2, 5, 3, 3, 2, 1, 1, 3)), normal(2, 5, 3));
+        gradient(Primitive.LAYER_NORM, v -> LayerNormOps.layerNorm(v[0], v[1], v[2], 1e-3f), normal(2, 3, 4), normal(4),
+                normal(4));
         Tensor targets = Tensor.of(new float[] {0.2f, 0.8f, 0f, 1f, 0f, 0f}, 2, 3);
         gradient(Primitive.SOFTMAX_CROSS_ENTROPY, v -> CrossEntropy.softmaxCrossEntropy(v[0], targets), normal(2, 3));
         gradient(Primitive.SPARSE_SOFTMAX_CROSS_ENTROPY, v -> CrossEntropy.sparseSoftmaxCrossEntropy(v[0],
@@ -112,7 +120,12 @@ class PrimitivesTest {
         elementwise("tanhBackward", (k, a, b, o, n) -> k.tanhBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), -1f, 1f);
         elementwise("sigmoidBackward", (k, a, b, o, n) -> k.sigmoidBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), 0f, 1f);
         elementwise("reluBackward", (k, a, b, o, n) -> k.reluBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), -10f, 10f);
+        elementwise("axpy", (k, a, b, o, n) -> {
+            System.arraycopy(b, 0, o, 0, b.length);
+            k.axpy(0.7f, a, OFFSET, o, OFFSET, n);
+        }, -10f, 10f);
         KERNEL_CHECKS.put("sum", PrimitivesTest::sumAgrees);
+        KERNEL_CHECKS.put("dot", PrimitivesTest::dotAgrees);
         KERNEL_CHECKS.put("sgemm", PrimitivesTest::gemmAgrees);
     }
 
@@ -243,6 +256,20 @@ class PrimitivesTest {
             }
             assertEquals(SCALAR.sum(a, OFFSET, n), SIMD.sum(a, OFFSET, n), Tolerances.REORDERED_SUMS * magnitude,
                     "sum n=" + n);
+        }
+    }
+
+    private static void dotAgrees() {
+        for (int n : LENGTHS) {
+            java.util.Random r = new java.util.Random(n);
+            float[] a = random(r, OFFSET + n, -10f, 10f);
+            float[] b = random(r, OFFSET + n, -10f, 10f);
+            double magnitude = 0;
+            for (int i = OFFSET; i < a.length; i++) {
+                magnitude += Math.abs(a[i] * b[i]);
+            }
+            assertEquals(SCALAR.dot(a, OFFSET, b, OFFSET, n), SIMD.dot(a, OFFSET, b, OFFSET, n),
+                    Tolerances.REORDERED_SUMS * magnitude, "dot n=" + n);
         }
     }
 

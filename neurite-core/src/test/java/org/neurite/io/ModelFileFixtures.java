@@ -85,6 +85,30 @@ final class ModelFileFixtures {
         Files.write(file, out.array());
     }
 
+    /** Rewrites {@code file}'s data section through {@code edit} (little-endian), checksum made consistent again. */
+    static void rewriteData(Path file, java.util.function.Consumer<ByteBuffer> edit) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int dataStart = headerEnd(bytes) + Container.LENGTH_BYTES;
+        int checksumStart = bytes.length - Container.CHECKSUM_BYTES;
+        edit.accept(ByteBuffer.wrap(bytes, dataStart, checksumStart - dataStart).slice().order(ByteOrder.LITTLE_ENDIAN));
+        System.arraycopy(sha256(bytes, checksumStart), 0, bytes, checksumStart, Container.CHECKSUM_BYTES);
+        Files.write(file, bytes);
+    }
+
+    /** The bytes of {@code file}'s data section (tensors, then any vocabulary block). */
+    static byte[] data(byte[] file) {
+        return Arrays.copyOfRange(file, headerEnd(file) + Container.LENGTH_BYTES, file.length - Container.CHECKSUM_BYTES);
+    }
+
+    /** A model file made from scratch, with a valid frame and checksum around whatever {@code header} says. */
+    static byte[] forge(byte[] header, byte[] data) {
+        ByteBuffer out = ByteBuffer.allocate(Container.OVERHEAD + header.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("NEURITE1".getBytes(StandardCharsets.US_ASCII)).putInt(Container.VERSION).putLong(header.length)
+                .put(header).putLong(data.length).put(data);
+        out.put(sha256(out.array(), out.position()));
+        return out.array();
+    }
+
     /** Rewrites {@code file} with the 8-byte length at {@code offset} replaced, checksum left as it was. */
     static void setLength(Path file, int offset, long value) throws IOException {
         byte[] bytes = Files.readAllBytes(file);

@@ -150,8 +150,10 @@ public final class LayerContract {
         if (weights.stream().noneMatch(Parameter::trainable)) {
             return;   // nothing to train: the step would have no gradient to take
         }
-        List<Tensor> before = b.layer().getWeights();
         Variable out = b.call(true);
+        // taken after the forward pass: a training call may update state weights itself, as Keras'
+        // BatchNormalization moves its moving statistics; the optimiser's step must leave them alone
+        List<Tensor> before = b.layer().getWeights();
         Tensor r = Tensor.uniform(new Rng(SEED + 1), 0.5f, 1.5f, out.shape());
         weights.forEach(Parameter::zeroGrad);
         out.mul(Variable.constant(r)).sum().backward();

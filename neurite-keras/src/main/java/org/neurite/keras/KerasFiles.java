@@ -85,8 +85,8 @@ public final class KerasFiles {
         KerasArchive archive = KerasArchive.read(file);
         Map<String, Object> metadata = jsonObject(archive.metadata(), KerasArchive.METADATA);
         KerasModelConfig config = KerasModelConfig.read(jsonObject(archive.config(), KerasArchive.CONFIG));
-        checkBudget(config, archive.weights() == null ? 0 : archive.weights().length);
-        Network network = config.network().build();
+        Network network = config.network().buildForLoading(
+                new WeightBudget(archive.weights() == null ? 0 : archive.weights().length));
         if (archive.weights() == null) {
             if (network.countParams() > 0) {
                 throw new KerasFormatError("archive has no " + KerasArchive.WEIGHTS + " but the model has weights");
@@ -104,8 +104,7 @@ public final class KerasFiles {
             String modelConfig = stringAttribute(h5, "model_config");
             KerasModelConfig config = KerasModelConfig.read(
                     jsonObject(modelConfig.getBytes(java.nio.charset.StandardCharsets.UTF_8), "model_config"));
-            checkBudget(config, Files.size(file));
-            Network network = config.network().build();
+            Network network = config.network().buildForLoading(new WeightBudget(Files.size(file)));
             if (!(h5.getChild("model_weights") instanceof Group weights)) {
                 throw new KerasFormatError("legacy .h5 without a model_weights group (a weights-only file?)");
             }
@@ -129,15 +128,6 @@ public final class KerasFiles {
      */
     public static void save(Network model, Path file) throws IOException {
         KerasExport.save(model, file);
-    }
-
-    /** Refuses a config whose weights could not fit in the weight file, before they are allocated. */
-    private static void checkBudget(KerasModelConfig config, long weightBytes) {
-        long bound = config.weightBound();
-        if (bound > weightBytes / Float.BYTES) {
-            throw new KerasFormatError("the model config declares kernels of " + bound + " weights, but the weight file"
-                    + " holds at most " + weightBytes / Float.BYTES + " float32 values");
-        }
     }
 
     private static LoadedModel loaded(Network network, String format, Object kerasVersion) {

@@ -34,18 +34,6 @@ record KerasModelConfig(Network network, List<Imported> layers) {
     record Imported(Layer layer, String kerasName, String className, int[] inputShape, SymbolicTensor output) {
     }
 
-    /** The floats of the network's kernels, known before it is built (see {@link WeightBudget}). */
-    long weightBound() {
-        long total = 0;
-        for (Imported imported : layers) {
-            if (imported.layer() != null) {
-                long n = WeightBudget.count(imported.layer(), imported.inputShape());
-                total = n > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + n;
-            }
-        }
-        return total;
-    }
-
     /** Reads the model config {@code root} ({@code {"class_name": .., "config": ..}}). */
     static KerasModelConfig read(Map<String, Object> root) {
         String className = String.valueOf(root.get("class_name"));

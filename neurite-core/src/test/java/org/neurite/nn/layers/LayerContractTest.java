@@ -61,6 +61,17 @@ class LayerContractTest {
                 LayerCase.of(() -> new GRU(2), 3, 4).params(48).mask(CONSUMES),
                 LayerCase.of(() -> new Bidirectional(LSTM.builder().setUnits(2).optReturnSequences(true).build()), 3, 4)
                         .params(112),
+                LayerCase.of(() -> new Conv1D(2, 2), 3, 4).params(18).mask(DROPS),
+                LayerCase.of(() -> Conv1D.builder().setFilters(4).setKernelSize(2).optGroups(2)
+                        .optPadding(ConvPadding.CAUSAL).optActivation(Activation.TANH).build(), 3, 4).params(20).mask(DROPS),
+                LayerCase.of(MaxPooling1D::new, 4, 3).mask(DROPS),
+                LayerCase.of(() -> new AveragePooling1D(null, 3, 2, ConvPadding.SAME), 4, 3).mask(DROPS),
+                LayerCase.of(() -> new ZeroPadding1D(1, 2), 3, 2).mask(DROPS),
+                LayerCase.of(UpSampling1D::new, 3, 2).mask(DROPS),
+                LayerCase.of(() -> new SpatialDropout1D(0.5f), 3, 4),
+                LayerCase.of(LayerNormalization::new, 3, 4).params(8),
+                LayerCase.of(BatchNormalization::new, 3, 4).params(16),
+                LayerCase.of(RMSNormalization::new, 3, 4).params(4).mask(DROPS),
                 LayerCase.of(() -> Attention.builder().optUseScale(true).optScoreMode(Attention.ScoreMode.CONCAT)
                         .optUseCausalMask(true).build(), 3, 4).and(5, 4).params(2),
                 LayerCase.of(AdditiveAttention::new, 3, 4).and(5, 2).and(5, 4).params(4),
@@ -72,7 +83,14 @@ class LayerContractTest {
                 LayerCase.of(() -> new PositionEmbedding(5), 3, 4).params(20).mask(DROPS),
                 LayerCase.of(SinePositionEncoding::new, 3, 4).mask(DROPS),
                 LayerCase.of(() -> new TokenAndPositionEmbedding(null, 6, 3, 2,
-                        Initializer.randomUniform(), true), 3).ids(6).params(18).mask(PRODUCES));
+                        Initializer.randomUniform(), true), 3).ids(6).params(18).mask(PRODUCES),
+                LayerCase.of(() -> TransformerEncoder.builder().setIntermediateDim(3).setNumHeads(2)
+                        .optActivation(Activation.GELU).build(), 3, 4).params(80 + 8 + 8 + 15 + 16),
+                LayerCase.of(() -> TransformerDecoder.builder().setIntermediateDim(3).setNumHeads(2)
+                        .optNormalizeFirst(true).build(), 3, 4).params(80 + 8 + 15 + 16 + 8),
+                LayerCase.of(() -> TransformerDecoder.builder().setIntermediateDim(3).setNumHeads(2)
+                        .optActivation(Activation.SILU).build(), 3, 4).and(5, 5)
+                        .params(80 + 8 + 88 + 8 + 15 + 16 + 8));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -82,7 +82,7 @@ class UnrolledRecurrenceTest {
         List<RecurrentLayer> layers = List.of(
                 SimpleRNN.builder().setUnits(3).optActivation(Activation.ELU).optReturnSequences(true).build(),
                 LSTM.builder().setUnits(3).optActivation(Activation.RELU).optRecurrentActivation(Activation.TANH).build(),
-                GRU.builder().setUnits(3).optActivation(Activation.SOFTPLUS).optRecurrentActivation(Activation.SWISH)
+                GRU.builder().setUnits(3).optActivation(Activation.SOFTPLUS).optRecurrentActivation(Activation.SILU)
                         .build());
         for (RecurrentLayer layer : layers) {
             RecurrentLayersTest.built(layer, 2);

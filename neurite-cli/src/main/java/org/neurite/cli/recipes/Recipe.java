@@ -3,6 +3,7 @@ package org.neurite.cli.recipes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.neurite.data.DuplicateReport;
 import org.neurite.models.Model;
@@ -93,6 +94,14 @@ public interface Recipe {
      */
     default List<String> writeExtraOutputs(Model model, RecipeData data, long seed, Path dir) throws IOException {
         return List.of();
+    }
+
+    /**
+     * Key-value metadata the recipe adds to the saved model file beside {@code recipe} and the data
+     * checksum, such as a classifier's class names in id order; by default none.
+     */
+    default Map<String, String> modelMetadata() {
+        return Map.of();
     }
 
     /**

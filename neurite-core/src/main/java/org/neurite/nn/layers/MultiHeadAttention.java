@@ -49,7 +49,7 @@ import org.neurite.tensor.Tensor;
  * AttentionResult r = mha.callWithScores(q, v, null, null, false);           // from Java: scores (batch, 2, Tq, Tv)
  * }</pre>
  */
-public final class MultiHeadAttention extends Layer {
+public final class MultiHeadAttention extends ProjectedAttention {
     private final int numHeads;
     private final int keyDim;
     private final int valueDim;
@@ -57,7 +57,6 @@ public final class MultiHeadAttention extends Layer {
     private final boolean useBias;
     private final int outputDim;
     private final boolean useCausalMask;
-    private final boolean returnAttentionScores;
     private final Initializer kernelInitializer;
     private final Initializer biasInitializer;
     private final Regularizer kernelRegularizer;
@@ -73,7 +72,7 @@ public final class MultiHeadAttention extends Layer {
     private Rng rng;
 
     private MultiHeadAttention(Builder b) {
-        super(b.name);
+        super(b.name, b.returnAttentionScores);
         if (b.numHeads <= 0 || b.keyDim <= 0 || b.valueDim < 0 || b.outputDim < 0) {
             throw new IllegalArgumentException("MultiHeadAttention: num_heads and key_dim must be positive and"
                     + " value_dim, output_shape positive when given, got num_heads=" + b.numHeads + ", key_dim="
@@ -86,7 +85,6 @@ public final class MultiHeadAttention extends Layer {
         this.useBias = b.useBias;
         this.outputDim = b.outputDim;
         this.useCausalMask = b.useCausalMask;
-        this.returnAttentionScores = b.returnAttentionScores;
         this.kernelInitializer = b.kernelInitializer;
         this.biasInitializer = b.biasInitializer;
         this.kernelRegularizer = b.kernelRegularizer;
@@ -149,66 +147,12 @@ public final class MultiHeadAttention extends Layer {
     }
 
     @Override
-    public Variable call(Variable input, boolean training) {
-        throw error("expects [query, value] or [query, value, key], got one input");
-    }
-
-    /**
-     * The output's shape, then with return_attention_scores (Keras' call argument, kept here as a
-     * layer option so that a model file holds it) the scores' {@code (heads, Tq, Tv)}.
-     */
-    @Override
-    public List<int[]> outputShapes(List<int[]> inputShapes) {
-        int[] output = outputShape(inputShapes);
-        if (!returnAttentionScores) {
-            return List.of(output);
-        }
-        AttentionShapes shapes = AttentionShapes.of(this::error, inputShapes);
-        return List.of(output, new int[] {numHeads, shapes.query()[0], shapes.value()[0]});
-    }
-
-    /** The output and, with return_attention_scores, the scores (which carry no mask). */
-    @Override
-    public List<Variable> callAll(List<Variable> inputs, boolean training) {
-        if (!returnAttentionScores) {
-            return List.of(call(inputs, training));
-        }
-        if (inputs.size() < 2 || inputs.size() > 3) {
-            throw error("expects [query, value] or [query, value, key], got " + inputs.size() + " inputs");
-        }
-        AttentionResult r = attend(inputs.get(0), inputs.get(1), inputs.size() == 3 ? inputs.get(2) : null, null,
-                training, true);
-        return List.of(r.output(), r.scores());
+    int scoreHeads() {
+        return numHeads;
     }
 
     @Override
-    public Variable call(List<Variable> inputs, boolean training) {
-        if (inputs.size() < 2 || inputs.size() > 3) {
-            throw error("expects [query, value] or [query, value, key], got " + inputs.size() + " inputs");
-        }
-        return attend(inputs.get(0), inputs.get(1), inputs.size() == 3 ? inputs.get(2) : null, null, training,
-                false).output();
-    }
-
-    /**
-     * Computes the output and the attention scores (Keras' {@code return_attention_scores=True}):
-     * scores {@code (batch, heads, Tq, Tv)} after masking and softmax, before dropout.
-     *
-     * @param key the key, or null to use the value
-     * @param attentionMask {@code (batch, Tq, Tv)} or {@code (Tq, Tv)}, non-zero where attention is
-     *     allowed, or null
-     */
-    public AttentionResult callWithScores(Variable query, Variable value, Variable key, Tensor attentionMask,
-                                          boolean training) {
-        return attend(query, value, key, attentionMask, training, true);
-    }
-
-    /** The output alone, with an explicit attention mask (Keras' {@code attention_mask}). */
-    public Variable call(Variable query, Variable value, Variable key, Tensor attentionMask, boolean training) {
-        return attend(query, value, key, attentionMask, training, false).output();
-    }
-
-    private AttentionResult attend(Variable query, Variable value, Variable key, Tensor attentionMask,
+    AttentionResult attend(Variable query, Variable value, Variable key, Tensor attentionMask,
                                    boolean training, boolean withScores) {
         Variable k = key == null ? value : key;
         AttentionShapes.check(this::error, query, value, k, queryKernel.value().dim(0), keyKernel.value().dim(0),

@@ -12,15 +12,25 @@ import org.neurite.models.Model;
 import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
+import org.neurite.nn.Activation;
+import org.neurite.nn.Initializer;
 import org.neurite.nn.layers.Bidirectional;
+import org.neurite.nn.layers.Conv1D;
+import org.neurite.nn.layers.ConvPadding;
 import org.neurite.nn.layers.Dense;
 import org.neurite.nn.layers.Dropout;
 import org.neurite.nn.layers.Embedding;
+import org.neurite.nn.layers.GlobalAveragePooling1D;
+import org.neurite.nn.layers.GlobalMaxPooling1D;
 import org.neurite.nn.layers.LSTM;
+import org.neurite.nn.layers.TokenAndPositionEmbedding;
+import org.neurite.nn.layers.TransformerEncoder;
 import org.neurite.tensor.Tensor;
 import org.neurite.text.OutputMode;
 import org.neurite.text.Standardization;
 import org.neurite.text.TextVectorization;
+import org.neurite.train.Adam;
+import org.neurite.train.CosineDecay;
 import org.neurite.train.EarlyStopping;
 import org.neurite.train.FitOptions;
 import org.neurite.train.SequencePadding;
@@ -29,7 +39,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Sentiment of IMDB movie reviews, raw text in: a {@link TextVectorization} adapted on the 25,000
- * training reviews only, then one of three networks, trained with Adam and binary cross-entropy and
+ * training reviews only, then one of five networks, trained with Adam and binary cross-entropy and
  * reported with accuracy, precision, recall, F1 and the confusion matrix on the 25,000 test reviews.
  * The model file holds the vectorizer, so {@code neurite predict} reads new texts.
  *
@@ -37,9 +47,21 @@ import picocli.CommandLine.Option;
  *   <li>{@code imdb-bow}: tf-idf of words and word pairs (20,000 entries) → Dense(32, relu) →
  *       Dropout(0.5) → Dense(1, sigmoid), the classic text-mining baseline.</li>
  *   <li>{@code imdb-lstm}: the first {@value #SEQUENCE_LENGTH} tokens as ids (20,000 words) →
- *       Embedding(20000, 128, mask_zero) → LSTM(32) → Dropout(0.5) → Dense(1, sigmoid).</li>
- *   <li>{@code imdb-bilstm}: the same with Bidirectional(LSTM(32)).</li>
+ *       Embedding(20000, 128, mask_zero) → LSTM(32, dropout 0.2) → Dropout(0.5) → Dense(1, sigmoid).</li>
+ *   <li>{@code imdb-bilstm}: the same with Bidirectional(LSTM(32, dropout 0.2)).</li>
+ *   <li>{@code imdb-cnn}: the ids → Embedding(20000, 64) → Dropout(0.2) → Conv1D(250, 3, relu, same)
+ *       → GlobalMaxPooling1D → Dense(250, relu) → Dropout(0.2) → Dense(1, sigmoid), after Keras'
+ *       {@code imdb_cnn} example: each filter fires on one 3-word pattern anywhere in the review.</li>
+ *   <li>{@code imdb-transformer}: the ids → TokenAndPositionEmbedding(20000, {@value #SEQUENCE_LENGTH},
+ *       64, mask_zero) → TransformerEncoder(4 heads, intermediate 128, dropout 0.1) →
+ *       GlobalAveragePooling1D over the real words → Dropout(0.1) → Dense(1, sigmoid).</li>
  * </ul>
+ *
+ * <p>The sequence models follow a cosine learning-rate decay from 1e-3 to 0 over the planned
+ * epochs ({@link #compileForTraining}). With a constant rate the LSTM's best epoch was its first,
+ * and where that epoch ended was luck: with seed 5 the decision threshold swung between epochs
+ * (validation precision 0.93 and recall 0.80 after epoch 1, 0.82 and 0.92 after epoch 2) and the
+ * test accuracy was 86.05%. A decaying rate lets the last epochs settle instead of jumping.
  *
  * <p>{@value #SEQUENCE_LENGTH} tokens keep the whole of 87% of the reviews (median 171 words, mean
  * 229; 256 tokens would keep 72% and cost about one point of test accuracy). Batches of similar
@@ -62,10 +84,18 @@ public final class ImdbSentiment implements Recipe {
     static final int MAX_TOKENS = 20_000;
     private static final int EMBEDDING_DIM = 128;
     private static final int LSTM_UNITS = 32;
+    private static final float LSTM_INPUT_DROPOUT = 0.2f;
+    private static final int CNN_EMBEDDING_DIM = 64;
+    private static final int CNN_FILTERS = 250;
+    private static final int CNN_KERNEL_SIZE = 3;
+    private static final int TRANSFORMER_DIM = 64;
+    private static final int TRANSFORMER_HEADS = 4;
+    private static final int TRANSFORMER_INTERMEDIATE_DIM = 128;
+    private static final float LEARNING_RATE = 1e-3f;
     private static final int PATIENCE = 2;
 
-    /** The three networks. */
-    private enum Kind { BOW, LSTM, BILSTM }
+    /** The five networks. */
+    private enum Kind { BOW, LSTM, BILSTM, CNN, TRANSFORMER }
 
     private final Kind kind;
     private final Options options;
@@ -90,6 +120,16 @@ public final class ImdbSentiment implements Recipe {
         return new ImdbSentiment(Kind.BILSTM, new Options());
     }
 
+    /** {@code imdb-cnn}: Embedding → Conv1D → GlobalMaxPooling1D. */
+    public static ImdbSentiment convolution() {
+        return new ImdbSentiment(Kind.CNN, new Options());
+    }
+
+    /** {@code imdb-transformer}: TokenAndPositionEmbedding → TransformerEncoder → GlobalAveragePooling1D. */
+    public static ImdbSentiment transformer() {
+        return new ImdbSentiment(Kind.TRANSFORMER, new Options());
+    }
+
     @Override
     public String name() {
         return "imdb-" + kind.name().toLowerCase();
@@ -101,6 +141,8 @@ public final class ImdbSentiment implements Recipe {
             case BOW -> "IMDB review sentiment, tf-idf of words and pairs into an MLP (--subset N)";
             case LSTM -> "IMDB review sentiment, Embedding and LSTM over the first words (--subset N)";
             case BILSTM -> "IMDB review sentiment, Embedding and a bidirectional LSTM (--subset N)";
+            case CNN -> "IMDB review sentiment, Embedding, Conv1D and global max pooling (--subset N)";
+            case TRANSFORMER -> "IMDB review sentiment, a transformer encoder over token and position embeddings (--subset N)";
         };
     }
 
@@ -179,18 +221,57 @@ public final class ImdbSentiment implements Recipe {
     }
 
     private Model model(long seed, TextVectorization vectorizer) {
-        if (kind == Kind.BOW) {
-            return Sequential.of(Input.ofStrings(), vectorizer,
-                    new Dense(32, "relu"),
-                    new Dropout(0.5f),
-                    new Dense(1, "sigmoid")).seed(seed);
+        Layer[] network = switch (kind) {
+            case BOW -> new Layer[] {new Dense(32, "relu"), new Dropout(0.5f)};
+            case LSTM -> recurrent(lstmLayer());
+            case BILSTM -> recurrent(new Bidirectional(lstmLayer()));
+            case CNN -> convolutional();
+            case TRANSFORMER -> transformerEncoder();
+        };
+        Sequential model = Sequential.of(Input.ofStrings(), vectorizer);
+        for (Layer layer : network) {
+            model.add(layer);
         }
-        Layer recurrent = kind == Kind.LSTM ? new LSTM(options.units) : new Bidirectional(new LSTM(options.units));
-        return Sequential.of(Input.ofStrings(), vectorizer,
-                Embedding.builder().setInputDim(MAX_TOKENS).setOutputDim(EMBEDDING_DIM).optMaskZero(true).build(),
-                recurrent,
-                new Dropout(0.5f),
-                new Dense(1, "sigmoid")).seed(seed);
+        return model.add(new Dense(1, "sigmoid")).seed(seed);
+    }
+
+    private LSTM lstmLayer() {
+        return LSTM.builder().setUnits(options.units).optDropout(LSTM_INPUT_DROPOUT).build();
+    }
+
+    /** (batch, time) ids → (batch, time, 128), padding masked → the recurrent layer's last state. */
+    private static Layer[] recurrent(Layer recurrent) {
+        return new Layer[] {
+            Embedding.builder().setInputDim(MAX_TOKENS).setOutputDim(EMBEDDING_DIM).optMaskZero(true).build(),
+            recurrent,
+            new Dropout(0.5f)};
+    }
+
+    /**
+     * (batch, time) ids → (batch, time, 64) → (batch, time, 250) → (batch, 250). No mask: Keras'
+     * Conv1D drops it, so padding ids have an embedding of their own, and "same" padding lets reviews
+     * shorter than the kernel through.
+     */
+    private static Layer[] convolutional() {
+        return new Layer[] {
+            new Embedding(MAX_TOKENS, CNN_EMBEDDING_DIM),
+            new Dropout(0.2f),
+            Conv1D.builder().setFilters(CNN_FILTERS).setKernelSize(CNN_KERNEL_SIZE).optPadding(ConvPadding.SAME)
+                    .optActivation(Activation.RELU).build(),
+            new GlobalMaxPooling1D(),
+            new Dense(CNN_FILTERS, "relu"),
+            new Dropout(0.2f)};
+    }
+
+    /** (batch, time) ids → (batch, time, 64), padding masked → one encoder block → (batch, 64), the mean over real words. */
+    private Layer[] transformerEncoder() {
+        return new Layer[] {
+            new TokenAndPositionEmbedding(null, MAX_TOKENS, options.sequenceLength, TRANSFORMER_DIM,
+                    Initializer.randomUniform(), true),
+            TransformerEncoder.builder().setIntermediateDim(TRANSFORMER_INTERMEDIATE_DIM).setNumHeads(TRANSFORMER_HEADS)
+                    .optDropout(0.1f).build(),
+            new GlobalAveragePooling1D(),
+            new Dropout(0.1f)};
     }
 
     @Override
@@ -198,12 +279,30 @@ public final class ImdbSentiment implements Recipe {
         model.compile("adam", "binary_crossentropy", "accuracy", "precision", "recall");
     }
 
+    /** The sequence models' rate falls from 1e-3 to 0 along a cosine over the run; see the class comment. */
+    @Override
+    public void compileForTraining(Model model, long totalSteps) {
+        if (kind == Kind.BOW) {
+            compile(model);
+            return;
+        }
+        Adam adam = new Adam(LEARNING_RATE);
+        adam.optSchedule(new CosineDecay(LEARNING_RATE, totalSteps));
+        model.compile(adam, "binary_crossentropy", "accuracy", "precision", "recall");
+    }
+
     @Override
     public void configureFit(FitOptions.Builder fit) {
         fit.callbacks(new EarlyStopping("val_accuracy", PATIENCE).optRestoreBestWeights(true));
-        if (kind != Kind.BOW) {
-            fit.bucketBySequenceLength(SequencePadding.POST);   // TextVectorization pads at the end
+        if (kind != Kind.BOW) {   // TextVectorization pads at the end; the mask makes it exact, but for the CNN
+            fit.bucketBySequenceLength(SequencePadding.POST);   // whose padding windows all give one same feature vector
         }
+    }
+
+    /** Attention holds (batch, heads, time, time) scores: 1,000 reviews of 400 tokens would need 2.5 GB per tensor. */
+    @Override
+    public int evaluationBatchSize() {
+        return kind == Kind.TRANSFORMER ? 64 : Recipe.super.evaluationBatchSize();
     }
 
     @Override
@@ -213,7 +312,7 @@ public final class ImdbSentiment implements Recipe {
 
     @Override
     public int defaultEpochs() {
-        return kind == Kind.BOW ? 6 : 10;
+        return kind == Kind.BOW ? 6 : 3;
     }
 
     @Override
@@ -229,7 +328,7 @@ public final class ImdbSentiment implements Recipe {
         @Option(names = "--sequence-length", converter = Arguments.Count.class, description = "Tokens kept per review, sequence models (default: 400)")
         int sequenceLength = SEQUENCE_LENGTH;
 
-        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of the LSTM (default: 32)")
+        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of the LSTM, LSTM models (default: 32)")
         int units = LSTM_UNITS;
     }
 }

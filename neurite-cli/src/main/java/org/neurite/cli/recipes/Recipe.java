@@ -52,6 +52,11 @@ public interface Recipe {
 
     int defaultBatchSize();
 
+    /** The batch size of the final evaluation on the test data: large, unless activations grow with it (attention). */
+    default int evaluationBatchSize() {
+        return 1000;
+    }
+
     /** The share of the training data held out for validation. */
     default float validationSplit() {
         return 0.1f;

@@ -5,7 +5,7 @@ import java.util.List;
 /** The recipes the command line knows, by name. */
 public final class Recipes {
     private static final List<Recipe> ALL = List.of(new MnistMlp(), new LinearRegression(), new AddingProblem(),
-            ImdbSentiment.bagOfWords(), ImdbSentiment.lstm(), ImdbSentiment.bidirectionalLstm(),
+            ImdbSentiment.bagOfWords(), ImdbSentiment.lstm(), ImdbSentiment.bidirectionalLstm(), ImdbSentiment.convolution(), ImdbSentiment.transformer(),
             new TextClassifier());
 
     private Recipes() {

@@ -38,7 +38,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a recipe's network and report its test metrics. Other options are the recipe's own.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm, text-classifier")
+    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm, imdb-cnn, imdb-transformer, text-classifier")
     String recipeName;
 
     @Option(names = "--epochs", converter = Arguments.Count.class, description = "Epochs (default: the recipe's).")
@@ -90,10 +90,15 @@ public final class TrainCommand implements Callable<Integer> {
         Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
-        Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                : model.evaluate(data.testX(), data.testY(), 1000);
+        long testStart = System.nanoTime();
+        Map<String, Double> test = data.isSparse()
+                ? model.evaluate(data.sparseTestX(), data.testY(), recipe.evaluationBatchSize())
+                : model.evaluate(data.testX(), data.testY(), recipe.evaluationBatchSize());
+        double testSeconds = (System.nanoTime() - testStart) / 1e9;
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
+        System.out.printf(Locale.ROOT, "evaluation took %.1f s (%.0f samples/s)%n", testSeconds,
+                data.testY().dim(0) / testSeconds);
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         if (recipe.reportsConfusionMatrix()) {
             printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())

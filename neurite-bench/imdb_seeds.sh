@@ -8,9 +8,10 @@
 # Each run's output stays in OUT/RECIPE-sSEED.log (and its model and history beside it), so that
 # --table-only can rebuild the table from earlier runs, and a run whose log already ends with
 # test_f1= is not repeated. Timings are only comparable on an otherwise idle machine; the script
-# records the load average at the start and end of each run in the table's notes.
+# records the load average at the start and end of each run in the table's last column. Where memory
+# is short (the transformer's attention needs a few GB), set NEURITE_JAVA_OPTS=-Xmx3g.
 #
-#   neurite-bench/imdb_seeds.sh                                  # 25 runs: about 2 hours on 2 idle cores
+#   neurite-bench/imdb_seeds.sh                                  # 25 runs of `neurite train`, one after another
 #   neurite-bench/imdb_seeds.sh --recipes "imdb-lstm imdb-cnn" --seeds "5"
 #   neurite-bench/imdb_seeds.sh --table-only                     # the table from the logs already there
 set -euo pipefail

@@ -107,6 +107,7 @@ final class DataParallelTrainer {
         // holds them and a restart in the first epoch resets them too.
         model.optimizer().loadState(model.network().parameters(), Map.of());
         int epoch = options.resume() && Files.exists(checkpoint) ? restore(checkpoint) : save(checkpoint, 0);
+        int firstEpoch = epoch;
         ModelBroadcast architecture = ModelBroadcast.of(spark, "model '" + model.name() + "'", bytesOf(checkpoint));
         List<Double> losses = new ArrayList<>();
         long exchanges = 0;
@@ -123,7 +124,7 @@ final class DataParallelTrainer {
                 }
                 restarts++;
                 epoch = restore(checkpoint);
-                while (losses.size() > epoch) {
+                while (losses.size() > epoch - firstEpoch) {
                     losses.removeLast();
                 }
             }

@@ -126,4 +126,21 @@ class SparkFitTest {
         assertEquals(2, result.loss().size());
         assertSameWeights(undisturbed, failing, Tolerances.ROUNDING);
     }
+
+    @Test
+    void aNewRunResumesFromAnEarlierRunsCheckpoint() {
+        Model straight = model("adam");
+        NeuriteSpark.fit(straight, frame(2), "text", "label",
+                SparkFitOptions.builder().optEpochs(2).optBatchSize(BATCH).build());
+        Path checkpoint = dir.resolve("resumed.neurite");
+        NeuriteSpark.fit(model("adam"), frame(2), "text", "label", SparkFitOptions.builder().optEpochs(1)
+                .optBatchSize(BATCH).optCheckpoint(checkpoint).build());
+        Model resumed = model("adam");
+
+        SparkFitResult result = NeuriteSpark.fit(resumed, frame(2), "text", "label", SparkFitOptions.builder()
+                .optEpochs(2).optBatchSize(BATCH).optCheckpoint(checkpoint).optResume(true).build());
+
+        assertEquals(1, result.loss().size());
+        assertSameWeights(straight, resumed, Tolerances.ROUNDING);
+    }
 }

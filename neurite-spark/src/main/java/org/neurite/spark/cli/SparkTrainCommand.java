@@ -74,8 +74,9 @@ final class SparkTrainCommand implements Callable<Integer> {
             SparkFitResult result = NeuriteSpark.fit(model, data, spark.text, label, SparkFitOptions.builder()
                     .optEpochs(epochs).optBatchSize(batchSize).optSyncEvery(syncEvery).optWorkers(workers)
                     .optCheckpoint(checkpoint).optResume(checkpoint != null).build());
+            int first = epochs - result.loss().size();   // epochs a resumed checkpoint had done already
             for (int e = 0; e < result.loss().size(); e++) {
-                System.out.printf(Locale.ROOT, "epoch %d/%d loss=%.4f%n", e + 1, epochs, result.loss().get(e));
+                System.out.printf(Locale.ROOT, "epoch %d/%d loss=%.4f%n", first + e + 1, epochs, result.loss().get(e));
             }
             model.save(out);
             System.out.println("saved " + out + " (" + result.exchanges() + " exchanges, " + result.restarts()

@@ -91,10 +91,11 @@ public final class TrainCommand implements Callable<Integer> {
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
         Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                : model.evaluate(data.testX(), data.testY(), 1000);
+                : model.evaluate(data.testX(), data.testY(), recipe.evaluationBatchSize());
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
+        recipe.extraResults(model, data).forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
         if (recipe.reportsConfusionMatrix()) {
             printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
                     : model.confusionMatrix(data.testX(), data.testY()));

@@ -68,7 +68,7 @@ public final class CharacterLanguageModel implements Recipe {
     private static final int HEADS = 4;
     /** Epochs that fit the course's budget of 20 minutes on 2 cores (measured: see the guide's chapter 17). */
     private static final int LSTM_EPOCHS = 8;
-    private static final int GPT_EPOCHS = 5;
+    private static final int GPT_EPOCHS = 4;
     private static final long WARMUP_STEPS = 200;
     /** Windows evaluated at a time: the transformer's attention scores are (batch, heads, 128, 128). */
     private static final int EVALUATION_BATCH = 64;

@@ -10,7 +10,7 @@ import org.neurite.testing.NeedsDataset;
 
 /**
  * The language-model recipes end to end on the real data, trained on a small prefix so that the
- * fetch, the split and the reports run; the figures of full runs are in the guide's chapter 17.
+ * fetch, the split and the reports run; the figures of full runs are in the guide's chapter 18.
  */
 class LanguageModelRecipesTest {
     @TempDir

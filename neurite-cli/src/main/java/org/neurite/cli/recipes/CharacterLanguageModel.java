@@ -66,7 +66,7 @@ public final class CharacterLanguageModel implements Recipe {
     private static final float TEST_SHARE = 0.1f;
     private static final int EMBEDDING_DIM = 64;
     private static final int HEADS = 4;
-    /** Epochs that fit the course's budget of 20 minutes on 2 cores (measured: see the guide's chapter 17). */
+    /** Epochs that fit the course's budget of 20 minutes on 2 cores (measured: see the guide's chapter 18). */
     private static final int LSTM_EPOCHS = 8;
     private static final int GPT_EPOCHS = 4;
     private static final long WARMUP_STEPS = 200;

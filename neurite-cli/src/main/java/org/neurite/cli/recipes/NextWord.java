@@ -63,7 +63,7 @@ public final class NextWord implements Recipe {
     private static final int EMBEDDING_DIM = 128;
     private static final int HELD_OUT_EVERY = 10;
     private static final int TOP = 3;
-    /** Epochs that fit the course's budget of 20 minutes on 2 cores (measured: see the guide's chapter 17). */
+    /** Epochs that fit the course's budget of 20 minutes on 2 cores (measured: see the guide's chapter 18). */
     private static final int EPOCHS = 2;
     /** Padding (0) and {@code [UNK]} (1) are never guessed. */
     static final IntPredicate NOT_A_WORD = id -> id < 2;

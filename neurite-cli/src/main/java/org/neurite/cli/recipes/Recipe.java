@@ -52,6 +52,11 @@ public interface Recipe {
 
     int defaultBatchSize();
 
+    /** Samples evaluated at a time on the test data; smaller for models whose activations are large. */
+    default int evaluationBatchSize() {
+        return 1000;
+    }
+
     /** The share of the training data held out for validation. */
     default float validationSplit() {
         return 0.1f;
@@ -101,6 +106,16 @@ public interface Recipe {
      * checksum, such as a classifier's class names in id order; by default none.
      */
     default Map<String, String> modelMetadata() {
+        return Map.of();
+    }
+
+    /**
+     * Results of the recipe's own, printed as {@code NAME=VALUE} after the test metrics, such as
+     * {@code test_bits_per_char} or a baseline's score on the same test data; by default none.
+     *
+     * @param model the trained model
+     */
+    default Map<String, Double> extraResults(Model model, RecipeData data) {
         return Map.of();
     }
 

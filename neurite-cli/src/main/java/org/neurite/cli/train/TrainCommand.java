@@ -88,8 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = new ArrayList<>(recipe.writeExtraOutputs(model, data, seed, dir));
         Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                : model.evaluate(data.testX(), data.testY(), 1000);
+                : model.evaluate(data.testX(), data.testY(), recipe.evaluationBatchSize());
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
+        recipe.extraResults(model, data).forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
         List<Map<String, Double>> folds = crossValidate(recipe, epochCount, batch);
         TrainingRun run = new TrainingRun(epochCount, batch, seed, recipe.validationSplit(), history, seconds, test, folds);
         Optional<List<String>> reported = recipe.report(model, run, dir);

@@ -38,7 +38,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a recipe's network and report its test metrics. Other options are the recipe's own.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm, text-classifier")
+    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm, text-classifier, translate-dates, pronounce")
     String recipeName;
 
     @Option(names = "--epochs", converter = Arguments.Count.class, description = "Epochs (default: the recipe's).")
@@ -79,8 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")));
         recipe.configureFit(options);
         long start = System.nanoTime();
-        History history = data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options.build())
-                : model.fit(data.trainX(), data.trainY(), options.build());
+        History history = recipe.fit(model, data, options.build());
         System.out.printf(Locale.ROOT, "training took %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
@@ -90,8 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
         Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
-        Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                : model.evaluate(data.testX(), data.testY(), 1000);
+        Map<String, Double> test = recipe.evaluate(model, data);
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurite.cli.recipes.LabelledTexts;
 import org.neurite.cli.recipes.Recipe;
-import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
 import org.neurite.models.Model;
 import picocli.CommandLine.Command;
@@ -38,9 +37,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + ": the model reads texts but recipe '" + recipeName + "' has no test texts"));
             test = model.evaluate(texts.texts(), texts.labels());
         } else {
-            RecipeData data = recipe.data();
-            test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                    : model.evaluate(data.testX(), data.testY(), 1000);
+            test = recipe.evaluate(model, recipe.data());
         }
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         return 0;

@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
 public final class Pronounce extends TranslationRecipe {
     static final long SPLIT_SEED = 20_261_130L;
     static final int TEST_PERCENT = 5;
-    static final int MAX_LETTERS = 20;
-    static final int MAX_PHONEMES = 20;
+    static final int MAX_LETTERS = 16;
+    static final int MAX_PHONEMES = 16;
     static final TranslationTask TASK = new TranslationTask(
             SymbolTable.source("abcdefghijklmnopqrstuvwxyz'".codePoints().mapToObj(Character::toString).toList()),
             SymbolTable.target(PronouncingDictionary.PHONEMES), " ", 32, 24,
@@ -146,8 +146,8 @@ public final class Pronounce extends TranslationRecipe {
         @Option(names = "--words", converter = Arguments.Count.class, description = "Training words, at most all (default: all)")
         int words = Integer.MAX_VALUE;
 
-        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of each encoder direction (default: 96)")
-        int units = 96;
+        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of each encoder direction (default: 64)")
+        int units = 64;
 
         @Option(names = "--embedding", converter = Arguments.Count.class, description = "Size of the letter embeddings (default: 32)")
         int embedding = 32;

@@ -122,7 +122,7 @@ public final class TranslateDates extends TranslationRecipe {
 
     @Override
     public int defaultEpochs() {
-        return 10;
+        return 4;
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.neurite.train.Losses;
 import org.neurite.train.Metrics;
 
 /**
- * The code of docs/guide/17-attention-translation.md: an attention encoder-decoder on dates, trained
+ * The code of docs/guide/18-attention-translation.md: an attention encoder-decoder on dates, trained
  * with teacher forcing for a moment, then asked for a translation with its attention weights.
  */
 class TranslationChapterTest {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.neurite.data.DuplicateReport;
 import org.neurite.models.Model;
 import org.neurite.train.FitOptions;
+import org.neurite.train.History;
 
 /**
  * A ready-made experiment of the course: the data, the network, how it is compiled, and the
@@ -67,6 +68,24 @@ public interface Recipe {
      * command has already set the epochs, batch size, validation split and its own callbacks.
      */
     default void configureFit(FitOptions.Builder options) {
+    }
+
+    /**
+     * Trains {@code model} on the training data: by default {@code model.fit(trainX, trainY)}; a recipe
+     * whose model has several inputs (an encoder-decoder) overrides it.
+     */
+    default History fit(Model model, RecipeData data, FitOptions options) {
+        return data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options)
+                : model.fit(data.trainX(), data.trainY(), options);
+    }
+
+    /**
+     * The test metrics printed as {@code test_<name>=}: by default {@code model.evaluate} on the test
+     * data; a recipe whose metric needs decoding (exact match of translations) overrides it.
+     */
+    default Map<String, Double> evaluate(Model model, RecipeData data) {
+        return data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
+                : model.evaluate(data.testX(), data.testY(), evaluationBatchSize());
     }
 
     /**

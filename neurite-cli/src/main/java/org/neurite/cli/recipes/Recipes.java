@@ -7,7 +7,8 @@ public final class Recipes {
     private static final List<Recipe> ALL = List.of(new MnistMlp(), new LinearRegression(), new AddingProblem(),
             ImdbSentiment.bagOfWords(), ImdbSentiment.lstm(), ImdbSentiment.bidirectionalLstm(),
             new TextClassifier(),
-            CharacterLanguageModel.lstm(), CharacterLanguageModel.gpt(), new NextWord());
+            CharacterLanguageModel.lstm(), CharacterLanguageModel.gpt(), new NextWord(),
+            new TranslateDates(), new Pronounce());
 
     private Recipes() {
     }

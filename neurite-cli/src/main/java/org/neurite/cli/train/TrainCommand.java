@@ -42,7 +42,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a recipe's network and report its test metrics. Other options are the recipe's own.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm, text-classifier")
+    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm, text-classifier, translate-dates, pronounce")
     String recipeName;
 
     @Option(names = "--epochs", converter = Arguments.Count.class, description = "Epochs (default: the recipe's).")
@@ -87,8 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
         Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = new ArrayList<>(recipe.writeExtraOutputs(model, data, seed, dir));
-        Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                : model.evaluate(data.testX(), data.testY(), recipe.evaluationBatchSize());
+        Map<String, Double> test = recipe.evaluate(model, data);
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         recipe.extraResults(model, data).forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
         List<Map<String, Double>> folds = crossValidate(recipe, epochCount, batch);
@@ -117,8 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .validationSplit(recipe.validationSplit())
                 .callbacks(callbacks);
         recipe.configureFit(options);
-        return data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options.build())
-                : model.fit(data.trainX(), data.trainY(), options.build());
+        return recipe.fit(model, data, options.build());
     }
 
     /**

@@ -43,6 +43,14 @@ class EmailTest {
     }
 
     @Test
+    void linksLeaveTheirHostNamesBehind() {
+        String html = "Subject: s\nContent-Type: text/html\n\n<a href=\"http://cheap.example/buy?id=1\"><img src=x></a>"
+                + "<a href=\"mailto:x@y\">mail</a> <a href=\"http://[bad\">bad</a>";
+
+        assertEquals("mail bad cheap.example", Email.parse(html.getBytes(StandardCharsets.UTF_8)).body());
+    }
+
+    @Test
     void quotedPrintableLatin1BodyAndEncodedWordsAreDecoded() throws IOException {
         Email mail = fixture("quoted-printable.eml");
 

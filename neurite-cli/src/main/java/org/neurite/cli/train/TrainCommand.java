@@ -99,6 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
             printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
                     : model.confusionMatrix(data.testX(), data.testY()));
         }
+        recipe.reportAfterTest(model, data, seed);
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package org.neurite.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,22 +7,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.neurite.cli.mail.Email;
-import org.neurite.data.LabelMapping;
 import org.neurite.models.Model;
 
 /**
  * How {@code neurite predict} turns its inputs into the texts a saved model was trained on, from the
  * model file's metadata: {@code input_kind=email} (the {@code spam} recipe) means the model read
  * e-mails reduced by {@link Email}, so a file is parsed as a mail and a line of text becomes a mail's
- * body; {@code label_mapping} names the two classes. Models without these read texts as they are.
+ * body. Other models read texts as they are.
  */
 final class ModelInputs {
     /** Files larger than this are refused rather than read into memory. */
     static final long MAX_FILE_BYTES = 64L << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelInputs() {
     }
@@ -31,22 +26,6 @@ final class ModelInputs {
     /** Whether the model was trained on e-mails. */
     static boolean readsEmail(Model model) {
         return "email".equals(model.metadata().get("input_kind"));
-    }
-
-    /** The names of classes 0 and 1: the model's own when its file records two, else negative and positive. */
-    static List<String> labelNames(Model model) {
-        String json = model.metadata().get("label_mapping");
-        if (json != null) {
-            try {
-                LabelMapping classes = LabelMapping.fromJson(JSON.readValue(json, Map.class));
-                if (classes.size() == 2) {
-                    return classes.classes();
-                }
-            } catch (IOException | IllegalArgumentException unreadable) {
-                // a file from another version: fall back to the generic names below
-            }
-        }
-        return List.of("negative", "positive");
     }
 
     /** A text given on the command line or as a line of input, as the model reads it. */

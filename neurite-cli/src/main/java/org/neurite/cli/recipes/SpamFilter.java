@@ -223,7 +223,7 @@ public final class SpamFilter implements Recipe {
     @Override
     public void reportAfterTest(Model model, RecipeData data, long seed) {
         LabelledTexts test = testTexts().orElseThrow();
-        System.out.printf(Locale.ROOT, "test_auc=%.4f%n", RocAuc.of(model.predict(test.texts()).toArray(), labels(test)));
+        System.out.printf(Locale.ROOT, "test_auc=%.4f%n", RocAuc.binary(model.predict(test.texts()).toArray(), labels(test)));
         Model baseline = baseline(seed, data);
         compile(baseline);
         long start = System.nanoTime();
@@ -240,7 +240,7 @@ public final class SpamFilter implements Recipe {
         matrix.update(probabilities, test.labels());
         System.out.printf(Locale.ROOT, "%s_precision=%.4f%n%s_recall=%.4f%n%s_f1=%.4f%n%s_auc=%.4f%n%n%s%n",
                 prefix, matrix.precision(1), prefix, matrix.recall(1), prefix, matrix.f1(1), prefix,
-                RocAuc.of(probabilities.toArray(), labels(test)), matrix);
+                RocAuc.binary(probabilities.toArray(), labels(test)), matrix);
     }
 
     private static int[] labels(LabelledTexts test) {

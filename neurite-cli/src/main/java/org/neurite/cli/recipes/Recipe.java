@@ -147,6 +147,16 @@ public interface Recipe {
     }
 
     /**
+     * Prints the recipe's own test lines after the common ones ({@code test_auc=}, a baseline's
+     * scores); the default prints none.
+     *
+     * @param model the trained model
+     * @param seed  the run's seed, for a baseline trained here
+     */
+    default void reportAfterTest(Model model, RecipeData data, long seed) {
+    }
+
+    /**
      * For recipes on text: the raw test texts and their labels, which a saved model reads through the
      * vectorizer in its file ({@code neurite evaluate}); empty for other recipes.
      */

@@ -8,7 +8,7 @@ public final class Recipes {
             ImdbSentiment.bagOfWords(), ImdbSentiment.lstm(), ImdbSentiment.bidirectionalLstm(),
             new TextClassifier(),
             CharacterLanguageModel.lstm(), CharacterLanguageModel.gpt(), new NextWord(),
-            new TranslateDates(), new Pronounce());
+            new TranslateDates(), new Pronounce(), new SpamFilter());
 
     private Recipes() {
     }

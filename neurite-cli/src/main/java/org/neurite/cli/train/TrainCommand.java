@@ -3,6 +3,7 @@ package org.neurite.cli.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,16 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a recipe's network and report its test metrics. Other options are the recipe's own.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm, text-classifier, translate-dates, pronounce")
+    /** The recipes' names for the help text, taken from the list itself. */
+    static final class RecipeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Recipes.all().stream().map(Recipe::name).iterator();
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "RECIPE", completionCandidates = RecipeNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
     String recipeName;
 
     @Option(names = "--epochs", converter = Arguments.Count.class, description = "Epochs (default: the recipe's).")
@@ -98,6 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
             printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
                     : model.confusionMatrix(data.testX(), data.testY()));
         }
+        recipe.reportAfterTest(model, data, seed);
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         return 0;

@@ -19,8 +19,8 @@ import org.neurite.nn.SymbolicTensor;
  * <p>Sequential models become {@link SequentialNetwork}s; functional ones are rebuilt node by node
  * from each layer's {@code inbound_nodes}, whose {@code keras_history [layer, node, tensor]} names
  * the call that made each input, so shared layers are called once per node. What a Neurite graph
- * cannot hold is refused: nested models, layers with several outputs, and call arguments other than
- * the inputs (such as an explicit {@code mask}).
+ * cannot hold is refused: nested models, and call arguments other than the inputs (such as an
+ * explicit {@code mask}). A layer with several outputs (return_state) gives each its own tensor.
  *
  * @param network the model, not yet built
  * @param layers its layers in Keras' {@code model.layers} order (a functional model's InputLayers
@@ -112,7 +112,7 @@ record KerasModelConfig(Network network, List<Imported> layers) {
                 SymbolicTensor[] in = node instanceof List<?> keras2 ? keras2NodeInputs(keras2, name, callsByLayer)
                         : nodeInputs(map(node, "layer '" + name + "' node"), layer, name, callsByLayer, masks);
                 firstInput = firstInput != null || in.length == 0 ? firstInput : in[0].shape();
-                calls.add(layer.apply(in));
+                calls.add(SymbolicTensor.applyAll(layer, in).get(0));   // the call; its other outputs via callOutputs
             }
             layers.add(new Imported(layer, name, className, firstInput == null ? new int[0] : firstInput,
                     calls.isEmpty() ? null : calls.get(0)));
@@ -204,11 +204,12 @@ record KerasModelConfig(Network network, List<Imported> layers) {
             throw new KerasFormatError(user + ": uses call " + node + " of layer '" + layer
                     + "', which does not come before it in the file");
         }
-        if (t.intValue() != 0) {
-            throw new KerasFormatError(user + ": uses output " + t + " of layer '" + layer
-                    + "'; layers with several outputs cannot be imported");
+        List<SymbolicTensor> outputs = made.get(node.intValue()).callOutputs();
+        if (t.intValue() < 0 || t.intValue() >= outputs.size()) {
+            throw new KerasFormatError(user + ": uses output " + t + " of layer '" + layer + "', which has "
+                    + outputs.size() + " outputs there");
         }
-        return made.get(node.intValue());
+        return outputs.get(t.intValue());
     }
 
     private static int[] inputShape(Map<String, Object> config) {

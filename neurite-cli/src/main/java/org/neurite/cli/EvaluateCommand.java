@@ -9,7 +9,6 @@ import org.neurite.cli.recipes.CorpusFile;
 import org.neurite.cli.recipes.LabelledTexts;
 import org.neurite.cli.recipes.ModelLabels;
 import org.neurite.cli.recipes.Recipe;
-import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
 import org.neurite.cli.report.ClassificationReport;
 import org.neurite.cli.report.ConfusionMatrixPlot;
@@ -75,9 +74,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + ": the model reads texts but recipe '" + recipeName + "' has no test texts"));
             test = model.evaluate(texts.texts(), texts.labels());
         } else {
-            RecipeData data = recipe.data();
-            test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                    : model.evaluate(data.testX(), data.testY(), 1000);
+            test = recipe.evaluate(model, recipe.data());
         }
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         return 0;

@@ -5,8 +5,11 @@ import java.util.List;
 /** The recipes the command line knows, by name. */
 public final class Recipes {
     private static final List<Recipe> ALL = List.of(new MnistMlp(), new LinearRegression(), new AddingProblem(),
-            ImdbSentiment.bagOfWords(), ImdbSentiment.lstm(), ImdbSentiment.bidirectionalLstm(), ImdbSentiment.convolution(), ImdbSentiment.transformer(),
-            new TextClassifier());
+            ImdbSentiment.bagOfWords(), ImdbSentiment.lstm(), ImdbSentiment.bidirectionalLstm(),
+            ImdbSentiment.convolution(), ImdbSentiment.transformer(),
+            new TextClassifier(),
+            CharacterLanguageModel.lstm(), CharacterLanguageModel.gpt(), new NextWord(),
+            new TranslateDates(), new Pronounce(), new SpamFilter());
 
     private Recipes() {
     }

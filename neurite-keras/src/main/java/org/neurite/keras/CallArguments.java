@@ -9,8 +9,9 @@ import org.neurite.nn.Layer;
  * Neurite computes. Neurite passes masks along the graph and the training flag from fit/predict, as
  * Keras does when they are not given; the attention layers keep Keras' call argument
  * {@code use_causal_mask} as a layer option (so every call of a shared layer must agree), and
- * KerasHub's TransformerDecoder is always causal as its default call. Anything else (an explicit
- * mask or state, attention scores as a second output) is refused, naming the layer and the argument.
+ * KerasHub's TransformerDecoder is always causal as its default call; {@code return_attention_scores}
+ * likewise becomes the layer option that makes the scores its second output. Anything else (an
+ * explicit mask) is refused, naming the layer and the argument.
  */
 final class CallArguments {
     private CallArguments() {
@@ -36,7 +37,7 @@ final class CallArguments {
             boolean neutral = switch (key) {
                 case "mask" -> value == null;
                 case "training" -> value == null || value instanceof Boolean;
-                case "return_attention_scores" -> Boolean.FALSE.equals(value);
+                case "return_attention_scores" -> layer != null && scores(layer) == Boolean.TRUE.equals(value);
                 case "use_causal_mask" -> layer != null && causal(layer) == Boolean.TRUE.equals(value);
                 default -> false;
             };
@@ -45,6 +46,12 @@ final class CallArguments {
                         + " cannot be imported (" + why(key, layer) + ")");
             }
         }
+    }
+
+    /** Whether Neurite's {@code layer} returns its attention scores as a second output in every call. */
+    private static boolean scores(Layer layer) {
+        return KerasLayerConfig.CAUSAL_OPTION.contains(layer.type())
+                && Boolean.TRUE.equals(layer.config().get("return_attention_scores"));
     }
 
     /** Whether Neurite's {@code layer} applies a causal mask in every call. */
@@ -61,7 +68,7 @@ final class CallArguments {
             case "use_causal_mask" -> layer != null && layer.type().equals("TransformerDecoder")
                     ? "Neurite's TransformerDecoder is always causal, as KerasHub's default call"
                     : "a shared attention layer must be called with one use_causal_mask in Neurite";
-            case "return_attention_scores" -> "the scores would be a second output of the layer";
+            case "return_attention_scores" -> "a shared attention layer must return its scores in every call or in none";
             default -> "an explicit mask or state is not represented in a Neurite graph";
         };
     }

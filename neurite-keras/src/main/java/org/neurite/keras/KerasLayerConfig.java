@@ -64,8 +64,9 @@ final class KerasLayerConfig {
 
     /**
      * The Neurite layer for a layer entry whose first call had the keyword arguments
-     * {@code callKwargs}: Keras' call argument {@code use_causal_mask} of the attention layers
-     * becomes the layer option Neurite keeps it as.
+     * {@code callKwargs}: Keras' call arguments {@code use_causal_mask} and
+     * {@code return_attention_scores} of the attention layers become the layer options Neurite keeps
+     * them as (the scores then are the layer's second output).
      *
      * @throws KerasFormatError naming the layer and the option that cannot be imported exactly
      */
@@ -79,6 +80,9 @@ final class KerasLayerConfig {
         Map<String, Object> config = translate(className, kerasConfig, where, false);
         if (CAUSAL_OPTION.contains(className)) {
             config.put("use_causal_mask", Boolean.TRUE.equals(callKwargs.get("use_causal_mask")));
+            if (Boolean.TRUE.equals(callKwargs.get("return_attention_scores"))) {
+                config.put("return_attention_scores", true);
+            }
         }
         try {
             return LayerRegistry.fromConfig(className, config);

@@ -125,8 +125,9 @@ record KerasModelConfig(Network network, List<Imported> layers) {
 
     /**
      * The tensors a node was called on: its positional arguments, each one tensor or a list of
-     * them, then the tensors given by keyword where Neurite takes them as inputs (the attention
-     * layers' {@code key}, the transformer decoder's {@code encoder_sequence}).
+     * them, then the tensors given by keyword where Neurite takes them as inputs (a recurrent
+     * layer's {@code initial_state}, the attention layers' {@code key}, the transformer decoder's
+     * {@code encoder_sequence}).
      */
     private static SymbolicTensor[] nodeInputs(Map<String, Object> node, Layer layer, String name,
                                                Map<String, List<SymbolicTensor>> calls, MaskOps masks) {
@@ -140,9 +141,11 @@ record KerasModelConfig(Network network, List<Imported> layers) {
             }
         }
         Map<Object, Object> kwargs = node.get("kwargs") instanceof Map<?, ?> k ? new HashMap<>(k) : new HashMap<>();
-        for (String key : List.of("key", "encoder_sequence")) {
+        for (String key : List.of("initial_state", "key", "encoder_sequence")) {
             Object tensor = kwargs.remove(key);
-            if (tensor != null) {
+            if (tensor instanceof List<?> many) {
+                tensors.addAll(many);
+            } else if (tensor != null) {
                 tensors.add(tensor);
             }
         }

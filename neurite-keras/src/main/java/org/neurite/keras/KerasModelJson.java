@@ -13,7 +13,10 @@ import org.neurite.nn.Regularizer;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.nn.layers.BaseDenseAttention;
+import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Merge;
+import org.neurite.nn.layers.RNN;
+import org.neurite.nn.layers.RecurrentLayer;
 
 /**
  * A Neurite model as the Keras 3 model config of {@code config.json}: Sequential, or functional
@@ -155,10 +158,20 @@ record KerasModelJson(Map<String, Object> root, List<Layer> layers) {
         }
         Layer layer = call.layer();
         boolean listInput = layer instanceof Merge || layer instanceof BaseDenseAttention;
+        Map<String, Object> kwargs = callArguments(layer);
+        if (takesInitialState(layer) && tensors.size() > 1) {
+            // Keras reads a second positional tensor as the mask: states go by keyword
+            kwargs.put("initial_state", new ArrayList<>(tensors.subList(1, tensors.size())));
+            tensors = List.of(tensors.get(0));
+        }
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("args", listInput ? List.of(tensors) : tensors);
-        node.put("kwargs", callArguments(layer));
+        node.put("kwargs", kwargs);
         return node;
+    }
+
+    private static boolean takesInitialState(Layer layer) {
+        return layer instanceof RecurrentLayer || layer instanceof RNN || layer instanceof Bidirectional;
     }
 
     /** The layer's options that Keras takes as call arguments, where they differ from Keras' defaults. */

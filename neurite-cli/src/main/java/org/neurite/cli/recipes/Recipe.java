@@ -97,6 +97,16 @@ public interface Recipe {
     }
 
     /**
+     * Results the recipe reports after the test metrics, printed as {@code name=value} lines in this
+     * order: metrics in the data's own units, baselines ({@code baseline_mase=}); by default none.
+     *
+     * @param model the trained model
+     */
+    default Map<String, Double> additionalResults(Model model, RecipeData data) {
+        return Map.of();
+    }
+
+    /**
      * Key-value metadata the recipe adds to the saved model file beside {@code recipe} and the data
      * checksum, such as a classifier's class names in id order; by default none.
      */

@@ -95,6 +95,8 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
+        recipe.additionalResults(model, data)
+                .forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
         if (recipe.reportsConfusionMatrix()) {
             printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
                     : model.confusionMatrix(data.testX(), data.testY()));

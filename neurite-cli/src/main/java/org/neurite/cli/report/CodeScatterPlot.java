@@ -1,5 +1,6 @@
 package org.neurite.cli.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ public final class CodeScatterPlot {
     /** The image's height in pixels. */
     public static final int HEIGHT = 700;
     private static final int MARKER_SIZE = 3;
+    /** Ten colours told apart at a glance (matplotlib's tab10), one per class, cycling beyond ten. */
+    private static final Color[] COLOURS = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+        new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+        new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
 
     private CodeScatterPlot() {
     }
@@ -52,7 +57,8 @@ public final class CodeScatterPlot {
                 x[i] = points.get(i)[0];
                 y[i] = points.get(i)[1];
             }
-            chart.addSeries(Integer.toString(label), x, y).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(Integer.toString(label), x, y).setMarker(SeriesMarkers.CIRCLE)
+                    .setMarkerColor(COLOURS[Math.floorMod(label, COLOURS.length)]);
         });
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

@@ -17,6 +17,7 @@ import org.neurite.data.DailySeries;
 import org.neurite.data.TimeSeriesDatasets;
 import org.neurite.models.Model;
 import org.neurite.models.Sequential;
+import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
 import org.neurite.nn.layers.Conv1D;
 import org.neurite.nn.layers.Dense;
@@ -113,8 +114,8 @@ public final class Forecast implements Recipe {
                     new LSTM(options.units),
                     new Dense(options.horizon));
             case CONV -> Sequential.of(Input.of(options.lookback, DayFeatures.COUNT),
-                    new Conv1D(32, SEASON, org.neurite.nn.Activation.RELU),
-                    new Conv1D(32, SEASON, org.neurite.nn.Activation.RELU),
+                    new Conv1D(32, SEASON, Activation.RELU),
+                    new Conv1D(32, SEASON, Activation.RELU),
                     new Flatten(),
                     new Dense(options.horizon));
         };

@@ -75,7 +75,8 @@ public final class ModelFile {
      * Saves {@code model} (built first if need be) with {@code metadata} and, when {@code optimizer} is
      * not null, its state and step count, so that training can resume.
      *
-     * @throws IllegalArgumentException if a model file cannot hold this model or this optimizer's state
+     * @throws IllegalArgumentException if a model file cannot hold this model or this optimizer's state, or
+     *     either holds a NaN or infinite value
      * @throws IOException if writing fails; any previous {@code file} is then left unchanged
      */
     public static void save(Network model, Optimizer optimizer, Map<String, String> metadata, Path file)
@@ -88,7 +89,8 @@ public final class ModelFile {
      * vectorizer that turns raw texts into its inputs when {@code vectorizer} is not null; the
      * vocabulary and idf weights are covered by the checksum like everything else.
      *
-     * @throws IllegalArgumentException if a model file cannot hold this model or this optimizer's state
+     * @throws IllegalArgumentException if a model file cannot hold this model or this optimizer's state, or
+     *     either holds a NaN or infinite value
      * @throws IOException if writing fails; any previous {@code file} is then left unchanged
      */
     public static void save(Network model, Optimizer optimizer, Map<String, String> metadata,
@@ -96,6 +98,8 @@ public final class ModelFile {
         model.build();
         Map<String, Tensor> weights = weightsByPath(model);
         Map<String, Tensor> state = optimizer == null ? Map.of() : optimizerState(optimizer, weights);
+        requireFinite(weights, "weight", file);
+        requireFinite(state, "optimizer state", file);
         List<TensorTable.Entry> weightTable = TensorTable.layout(weights, 0);
         List<TensorTable.Entry> stateTable = TensorTable.layout(state, end(weightTable, 0));
         VectorizerSection.Written text = vectorizer == null ? null
@@ -109,6 +113,23 @@ public final class ModelFile {
         }
         byte[] trailer = text == null ? new byte[0] : text.vocabulary();
         writeAtomically(file, out -> Container.write(out, header, tensors, trailer));
+    }
+
+    /**
+     * Refuses to save a diverged model: loading refuses NaN and infinite values, so a file holding
+     * them could never be read back, and writing it would replace a good checkpoint with a useless one.
+     */
+    private static void requireFinite(Map<String, Tensor> tensors, String what, Path file) {
+        for (var e : tensors.entrySet()) {
+            float[] values = e.getValue().toArray();
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new IllegalArgumentException("cannot save " + file.getFileName() + ": " + what + " '"
+                            + e.getKey() + "' holds " + values[i] + " at index " + i + " of its " + values.length
+                            + " values (did training diverge?); the previous file, if any, is unchanged");
+                }
+            }
+        }
     }
 
     private static long end(List<TensorTable.Entry> table, long start) {

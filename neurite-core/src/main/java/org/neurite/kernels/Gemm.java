@@ -16,9 +16,9 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
  * twin and test oracle, which also runs when {@code -Dneurite.simd=false}.
  *
  * <p>Design (after BLIS/GotoBLAS): the K dimension is cut into blocks of {@code KC}, N into panels of
- * {@code NC}, M into blocks of {@code MC}. Each block of op(B) and of op(A) is packed
- * ({@link GemmPacking}) into per-thread reused buffers so that {@link GemmMicroKernel} streams
- * contiguous memory; transposed operands are read in place while packing. Work is split across the
+ * {@code NC}, M into blocks of {@code MC}, sized from this host's caches ({@link GemmBlocking}). Each
+ * block of op(B) and of op(A) is packed ({@link GemmPacking}) into per-thread reused buffers so that
+ * {@link GemmMicroKernel} streams contiguous memory; transposed operands are read in place while packing. Work is split across the
  * cores of {@link Parallel} by giving each thread a band of whole tiles of C, along M or N, whichever
  * duplicates less packing, so that even a 32-row product keeps both cores busy.
  *
@@ -35,12 +35,14 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
  * }</pre>
  */
 public final class Gemm {
-    /** Depth of a packed block: a KC x NR strip of B (32 KB) stays in L1/L2 while A streams by. */
-    static final int KC = 256;
-    /** Rows of a packed block of A, a multiple of MR: MC x KC floats (128 KB) stay in L2. */
-    static final int MC = 128;
-    /** Columns of a packed panel of B: KC x NC floats (1 MB) stay in L2/L3. */
-    static final int NC = 1024;
+    static final GemmBlocking BLOCKING =
+            GemmBlocking.forHost(CacheSizes.ofThisHost(), MR, NR, Runtime.getRuntime().availableProcessors());
+    /** Depth of a packed block: a KC x NR strip of B stays in L1 while A streams by. */
+    static final int KC = BLOCKING.kc();
+    /** Rows of a packed block of A, a multiple of MR: MC x KC floats stay in L2. */
+    static final int MC = BLOCKING.mc();
+    /** Columns of a packed panel of B: KC x NC floats stay in L3. */
+    static final int NC = BLOCKING.nc();
     /** Below this many multiply-adds, splitting across threads costs more than it gains. */
     private static final long PARALLEL_MIN_MACS = 1L << 19;
     private static final boolean SIMD =

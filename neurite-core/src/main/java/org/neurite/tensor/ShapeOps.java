@@ -54,6 +54,41 @@ final class ShapeOps {
             stride[i] = inStrides[Shapes.axis("permute", order[i], rank)];
         }
         Tensor out = Tensor.empty(outShape);
+        if (rank > 1 && stride[rank - 1] == 1) {
+            copyRuns(a, out, stride, outShape[rank - 1]);
+        } else {
+            copyElements(a, out, stride);
+        }
+        return out;
+    }
+
+    /**
+     * The usual case in attention, {@code (b, t, h, d) -> (b, h, t, d)}: the last axis stays in place,
+     * so each output row is one contiguous run of the input, copied whole rather than value by value.
+     */
+    private static void copyRuns(Tensor a, Tensor out, int[] stride, int run) {
+        int rank = stride.length;
+        int[] outShape = out.shape();
+        float[] x = a.data();
+        float[] o = out.data();
+        int[] index = new int[rank - 1];
+        int src = a.offset();
+        for (int dst = 0; dst < out.size(); dst += run) {
+            System.arraycopy(x, src, o, dst, run);
+            for (int d = rank - 2; d >= 0; d--) {
+                src += stride[d];
+                if (++index[d] < outShape[d]) {
+                    break;
+                }
+                src -= stride[d] * outShape[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    private static void copyElements(Tensor a, Tensor out, int[] stride) {
+        int rank = stride.length;
+        int[] outShape = out.shape();
         float[] x = a.data();
         float[] o = out.data();
         int[] index = new int[rank];
@@ -69,7 +104,6 @@ final class ShapeOps {
                 index[d] = 0;
             }
         }
-        return out;
     }
 
     static Tensor slice(Tensor a, int axis, int start, int end) {

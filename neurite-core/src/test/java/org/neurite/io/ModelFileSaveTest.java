@@ -94,6 +94,18 @@ class ModelFileSaveTest {
         assertPreviousFileIntact();
     }
 
+    @Test
+    void refusesADivergedModelNamingTheWeightAndKeepsThePreviousFile() throws IOException {
+        SequentialNetwork model = SequentialNetwork.of(Input.of(3), new Dense(2));
+        model.build();
+        model.parameters().get(0).value().data()[model.parameters().get(0).value().offset() + 4] = Float.NaN;
+
+        String message = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(model, file)).getMessage();
+
+        assertTrue(message.contains("'" + model.parameters().get(0).path() + "' holds NaN at index 4"), message);
+        assertPreviousFileIntact();
+    }
+
     private void assertPreviousFileIntact() throws IOException {
         assertArrayEquals(previous, Files.readAllBytes(file));
         assertTrue(list(dir).stream().noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), () -> list(dir).toString());

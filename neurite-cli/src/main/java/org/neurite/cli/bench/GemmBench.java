@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.neurite.cli.Arguments;
 import org.neurite.cli.UsageException;
 import org.neurite.kernels.Gemm;
+import org.neurite.kernels.GemmBlocking;
 import org.neurite.kernels.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
  * <p>Each shape is warmed up, then run repeatedly for at least {@code --min-time} seconds and at
  * least five times; the line reports the best repetition, the figure least disturbed by other work
  * on the machine. Example output: {@code gemm 512x512x512 151.3 GFLOPS}; transposed variants carry
- * a suffix, as in {@code gemm 784x128x256 AtB 140.2 GFLOPS} (A stored K x M).
+ * a suffix, as in {@code gemm 784x128x256 AtB 140.2 GFLOPS} (A stored K x M). A first line says how
+ * the product is blocked for this host's caches ({@link GemmBlocking}).
  */
 @Command(name = "gemm", mixinStandardHelpOptions = true,
         description = "Measure single-precision matrix multiply (GFLOPS) for a list of shapes.")
@@ -42,6 +44,7 @@ public final class GemmBench implements Callable<Integer> {
         for (String s : shapes) {
             parsed.add(Shape.parse(s));
         }
+        System.out.println("gemm blocking " + GemmBlocking.current() + ", " + Parallel.threads() + " threads");
         for (Shape shape : parsed) {
             double gflops = measure(shape);
             System.out.printf("gemm %dx%dx%d%s %.1f GFLOPS%n", shape.m, shape.k, shape.n,

@@ -2,7 +2,6 @@ package org.neurite.nn.layers;
 
 import org.neurite.autograd.Variable;
 import org.neurite.tensor.Rng;
-import org.neurite.tensor.Tensor;
 
 /**
  * Dropout on attention weights during training, as Keras' attention layers apply it: each weight is
@@ -14,13 +13,7 @@ final class AttentionDropout {
     }
 
     static Variable apply(Variable weights, float rate, Rng rng) {
-        Tensor keep = Tensor.empty(weights.shape());
-        float[] k = keep.data();
-        float scale = 1f / (1f - rate);
-        for (int i = keep.offset(); i < keep.offset() + keep.size(); i++) {
-            k[i] = rng.uniform(0f, 1f) < rate ? 0f : scale;
-        }
-        return weights.mul(Variable.constant(keep));
+        return weights.mul(Variable.constant(rng.dropoutMask(rate, weights.shape())));
     }
 
     /** Refuses a rate outside {@code [0, 1)}, naming the layer. */

@@ -6,7 +6,6 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Rng;
-import org.neurite.tensor.Tensor;
 
 /**
  * During training, zeroes each input with probability {@code rate} and scales the rest by
@@ -54,13 +53,7 @@ public final class Dropout extends Layer {
         if (rng == null) {
             rng = new Rng(0);
         }
-        Tensor mask = Tensor.empty(input.shape());
-        float[] m = mask.data();
-        float keep = 1f / (1f - rate);
-        for (int i = 0; i < mask.size(); i++) {
-            m[i] = rng.uniform(0f, 1f) < rate ? 0f : keep;
-        }
-        return input.mul(Variable.constant(mask)).withMask(input.mask());
+        return input.mul(Variable.constant(rng.dropoutMask(rate, input.shape()))).withMask(input.mask());
     }
 
     @Override

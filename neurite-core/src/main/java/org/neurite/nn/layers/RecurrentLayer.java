@@ -298,7 +298,7 @@ public abstract class RecurrentLayer extends Layer {
 
     /** Keras' recurrent dropout mask: one per sequence and unit {@code (batch, units)}, scaled by 1/(1-rate). */
     private Tensor recurrentDropMask(int batch) {
-        return dropMask(batch, settings.units, settings.recurrentDropout);
+        return dropoutRng.dropoutMask(settings.recurrentDropout, batch, settings.units);
     }
 
     /** Forgets the states a stateful layer kept, so the next batch starts from zeros. */
@@ -329,20 +329,9 @@ public abstract class RecurrentLayer extends Layer {
     /** Keras' input dropout: one mask per sequence and feature, the same at every step. */
     private Variable dropInputs(Variable input) {
         int[] shape = input.shape();
-        Tensor mask = dropMask(shape[0], shape[2], settings.dropout).reshape(shape[0], 1, shape[2]);
+        Tensor mask = dropoutRng.dropoutMask(settings.dropout, shape[0], 1, shape[2]);
         Variable dropped = input.mul(Variable.constant(mask));
         return input.mask() == null ? dropped : dropped.withMask(input.mask());
-    }
-
-    /** {@code (rows, columns)} of 0 (probability {@code rate}) or {@code 1/(1-rate)}. */
-    private Tensor dropMask(int rows, int columns, float rate) {
-        Tensor mask = Tensor.empty(rows, columns);
-        float keep = 1f / (1f - rate);
-        float[] m = mask.data();
-        for (int i = 0; i < mask.size(); i++) {
-            m[i] = dropoutRng.uniform(0f, 1f) < rate ? 0f : keep;
-        }
-        return mask;
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
-import org.neurite.tensor.Tensor;
 
 /**
  * Dropout of whole feature channels, Keras' {@code SpatialDropout1D}: during training each feature
@@ -72,13 +71,7 @@ public final class SpatialDropout1D extends Layer {
             rng = new Rng(0);
         }
         // one keep-or-drop per (sequence, feature), broadcast over time
-        Tensor mask = Tensor.empty(shape[0], 1, shape[2]);
-        float[] m = mask.data();
-        float keep = 1f / (1f - rate);
-        for (int i = 0; i < mask.size(); i++) {
-            m[i] = rng.uniform(0f, 1f) < rate ? 0f : keep;
-        }
-        return input.mul(Variable.constant(mask)).withMask(input.mask());
+        return input.mul(Variable.constant(rng.dropoutMask(rate, shape[0], 1, shape[2]))).withMask(input.mask());
     }
 
     @Override

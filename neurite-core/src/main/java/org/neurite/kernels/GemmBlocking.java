@@ -1,0 +1,66 @@
+package org.neurite.kernels;
+
+/**
+ * How {@link Gemm} cuts a product into cache-sized blocks on this host, chosen once at start-up from
+ * {@link CacheSizes} after the analytical model of BLIS (Low et al., "Analytical modeling is enough
+ * for high-performance BLIS", 2016):
+ * <ul>
+ *   <li>{@code kc}: a {@code kc x NR} strip of packed B fills half of the L1 data cache, so it stays
+ *       there while the micro-kernel streams rows of A past it;</li>
+ *   <li>{@code mc}: an {@code mc x kc} block of packed A fills half of L2;</li>
+ *   <li>{@code nc}: a {@code kc x nc} panel of packed B fills half of one core's share of L3.</li>
+ * </ul>
+ * Each is rounded down to its tile multiple and kept within bounds that stop a misreported cache from
+ * giving absurd blocks. The system properties {@code neurite.gemm.kc}, {@code neurite.gemm.mc} and
+ * {@code neurite.gemm.nc} override the choice, for tuning by hand; {@code neurite bench gemm} prints it.
+ *
+ * @param kc depth of a packed block
+ * @param mc rows of a packed block of A, a multiple of {@code MR}
+ * @param nc columns of a packed panel of B, a multiple of {@code NR}
+ * @param caches the cache sizes the choice was made from
+ */
+public record GemmBlocking(int kc, int mc, int nc, CacheSizes caches) {
+    /** The blocking {@link Gemm} uses in this JVM. */
+    public static GemmBlocking current() {
+        return Gemm.BLOCKING;
+    }
+
+    static GemmBlocking forHost(CacheSizes caches, int mr, int nr, int threads) {
+        int kc = clamp(roundDown(caches.l1d() / 2 / (nr * Float.BYTES), 8), 64, 512);
+        int mc = clamp(roundDown(caches.l2() / 2 / ((long) kc * Float.BYTES), mr), mr * 4, 512);
+        long l3PerCore = caches.l3() / Math.max(1, threads);
+        int nc = clamp(roundDown(l3PerCore / 2 / ((long) kc * Float.BYTES), nr), nr * 8, 4096);
+        return new GemmBlocking(override("kc", kc, 1), override("mc", mc, mr), override("nc", nc, nr), caches);
+    }
+
+    private static int roundDown(long value, int multiple) {
+        return (int) Math.min(Integer.MAX_VALUE, value / multiple * multiple);
+    }
+
+    private static int clamp(int value, int low, int high) {
+        return Math.max(low, Math.min(high, value));
+    }
+
+    private static int override(String name, int chosen, int multiple) {
+        String value = System.getProperty("neurite.gemm." + name);
+        if (value == null || value.isBlank()) {
+            return chosen;
+        }
+        int given;
+        try {
+            given = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            given = -1;
+        }
+        if (given <= 0 || given % multiple != 0 || given > 1 << 16) {
+            throw new IllegalArgumentException("-Dneurite.gemm." + name + " must be a positive multiple of " + multiple
+                    + " up to 65536, got '" + value + "'");
+        }
+        return given;
+    }
+
+    @Override
+    public String toString() {
+        return "kc=" + kc + " mc=" + mc + " nc=" + nc + " (from " + caches + ")";
+    }
+}

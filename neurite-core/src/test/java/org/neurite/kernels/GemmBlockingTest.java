@@ -1,0 +1,50 @@
+package org.neurite.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The GEMM's blocks follow the host's caches, within bounds, and a hand-set block is checked. */
+class GemmBlockingTest {
+    @Test
+    void blocksFillHalfOfEachCacheLevel() {
+        // an AVX2 core: 32 KiB L1d, 512 KiB L2, 32 MiB L3 over 16 threads; tiles of 8 x 16
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(32 << 10, 512 << 10, 32 << 20, true), 8, 16, 16);
+        assertEquals(256, b.kc());      // 16 KiB / (16 floats of 4 bytes)
+        assertEquals(256, b.mc());      // 256 KiB / (256 x 4 bytes)
+        assertEquals(1024, b.nc());     // (2 MiB per thread) / 2 / (256 x 4 bytes)
+    }
+
+    @Test
+    void aWideL1AndAHugeReportedL3StayWithinBounds() {
+        // an AVX-512 core as a virtual machine reports it: 48 KiB L1d, 2 MiB L2, 480 MiB L3; tiles of 8 x 32
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(48 << 10, 2 << 20, 480L << 20, true), 8, 32, 2);
+        assertEquals(192, b.kc());
+        assertEquals(512, b.mc());
+        assertEquals(4096, b.nc());
+        assertTrue(b.toString().startsWith("kc=192 mc=512 nc=4096 (from L1d 48K, L2 2048K, L3 491520K)"), b.toString());
+    }
+
+    @Test
+    void sysfsSizesParse() {
+        assertEquals(48 << 10, CacheSizes.parseSize("48K"));
+        assertEquals(2 << 20, CacheSizes.parseSize("2M"));
+        assertEquals(512, CacheSizes.parseSize("512"));
+    }
+
+    @Test
+    void aHandSetBlockMustBeAMultipleOfTheTile() {
+        System.setProperty("neurite.gemm.mc", "100");
+        try {
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> GemmBlocking.forHost(CacheSizes.DEFAULT, 8, 16, 2)).getMessage();
+            assertEquals("-Dneurite.gemm.mc must be a positive multiple of 8 up to 65536, got '100'", message);
+            System.setProperty("neurite.gemm.mc", "64");
+            assertEquals(64, GemmBlocking.forHost(CacheSizes.DEFAULT, 8, 16, 2).mc());
+        } finally {
+            System.clearProperty("neurite.gemm.mc");
+        }
+    }
+}

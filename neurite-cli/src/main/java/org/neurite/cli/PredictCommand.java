@@ -7,72 +7,120 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.neurite.cli.recipes.CorpusFile;
+import org.neurite.cli.recipes.ModelLabels;
+import org.neurite.cli.report.ClassProbabilities;
+import org.neurite.data.LabelMapping;
 import org.neurite.models.Model;
 import org.neurite.tensor.Tensor;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code neurite predict --model FILE (--text TEXT | --input FILE|-)}: the probability that each text
- * is positive, from a model saved with its vectorizer (the {@code imdb-*} recipes). With
- * {@code --text} it prints the probability, then {@code label=positive} or {@code label=negative};
- * with {@code --input} it reads one text per line ({@link TextLines}: UTF-8, a byte-order mark
- * dropped; {@code -} for standard input) and writes CSV {@code id,probability,label} to standard
- * output, ids counting lines from 1. Empty input writes nothing, not even the header.
+ * {@code neurite predict --model FILE (--text TEXT | --input FILE|- | --input TABLE --text COL)}:
+ * what a model saved with its vectorizer says about texts.
  *
- * <p>Any text gives a probability: an empty line or a text of only unknown words is scored like a
- * review with no known word, and a long text is cut as the vectorizer cuts it. Input that is not
- * UTF-8 text (NUL bytes, other encodings) and a closed standard input are refused with one line
- * naming the line, exit status 1; the rows of the batches before it have been written.
+ * <ul>
+ *   <li>{@code --text TEXT}: prints the probability (of class 1 for a binary model, of the
+ *       predicted class for more), then {@code label=NAME}.</li>
+ *   <li>{@code --input FILE} of one text per line ({@link TextLines}: UTF-8, a byte-order mark
+ *       dropped; {@code -} for standard input): CSV {@code id,probability,label} on standard output,
+ *       ids counting lines from 1. Empty input writes nothing, not even the header.</li>
+ *   <li>{@code --input TABLE --text COL} where TABLE is a {@code .csv}, {@code .tsv} or
+ *       {@code .jsonl} file: every row with its original columns plus the predicted label and the
+ *       class probabilities ({@link TablePredictions}).</li>
+ * </ul>
+ *
+ * <p>Labels are the class names saved in the model ({@code train text-classifier}); a binary model
+ * without them (the {@code imdb-*} recipes) says {@code positive} or {@code negative}. Any text gives
+ * a probability: an empty line or a text of only unknown words is scored like a review with no known
+ * word, and a long text is cut as the vectorizer cuts it. Input that is not UTF-8 text (NUL bytes,
+ * other encodings) and a closed standard input are refused with one line naming the line, exit
+ * status 1; the rows of the batches before it have been written.
  *
  * <pre>{@code
  * neurite predict --model out/imdb-lstm/model.neurite --text "I loved this movie"
  * 0.9612
  * label=positive
+ * neurite predict --model out/text-classifier/model.neurite --input new-tickets.csv --text body > scored.csv
  * }</pre>
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Probability that texts are positive, from a model saved with its vectorizer.")
+        description = "What a model saved with its vectorizer predicts for texts: one (--text), one per line"
+                + " (--input FILE), or a column of a CSV/TSV/JSON-lines table (--input TABLE --text COL).")
 public final class PredictCommand implements Callable<Integer> {
     /** Texts vectorized and scored together, so that a long input streams. */
     static final int BATCH = 256;
 
     @Option(names = "--model", required = true, converter = Arguments.InputFile.class,
-            description = "A model file written by 'neurite train imdb-...'.")
+            description = "A model file written by 'neurite train' for a text recipe.")
     Path file;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    @Option(names = "--text", description = "One text to score; with a table --input, the text column(s) (a,b).")
+    String text;
+
+    @Option(names = "--input", converter = Arguments.InputFileOrStdin.class,
+            description = "A UTF-8 file with one text per line, '-' for standard input, or a .csv, .tsv or .jsonl table.")
+    String input;
+
+    @Option(names = "--skip-bad-rows", description = "With a table: skip rows with a wrong number of fields or an empty text.")
+    boolean skipBadRows;
 
     @Option(names = "--threshold", defaultValue = "0.5", converter = Arguments.Probability.class,
-            description = "Probability from which a text is labelled positive (default: ${DEFAULT-VALUE}).")
+            description = "Probability from which a binary model predicts class 1 (default: ${DEFAULT-VALUE}).")
     float threshold;
 
-    /** Where the texts come from: one on the command line, or one per line of a file. */
-    static final class Source {
-        @Option(names = "--text", description = "One text to score.")
-        String text;
-
-        @Option(names = "--input", converter = Arguments.InputFileOrStdin.class, description = "A UTF-8 file with one text per line, or '-' for standard input.")
-        String input;
-    }
+    /** Where the texts come from, decided by the options given. */
+    private enum Source { ONE_TEXT, LINES, TABLE }
 
     @Override
     public Integer call() throws IOException {
+        Source source = source();
         Model model = Model.load(file);
         model.vectorizer().orElseThrow(() ->
                 new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
-                        + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm)"));
-        if (source.text != null) {
-            float p = probabilities(model, List.of(withoutByteOrderMark(source.text)))[0];
-            System.out.printf(Locale.ROOT, "%.4f%nlabel=%s%n", p, label(p));
-            return 0;
-        }
-        try (TextLines lines = TextLines.open(source.input)) {
-            writeCsv(model, lines, System.out);
+                        + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm, text-classifier)"));
+        switch (source) {
+            case ONE_TEXT -> {
+                Prediction p = classify(model, List.of(withoutByteOrderMark(text))).getFirst();
+                System.out.printf(Locale.ROOT, "%.4f%nlabel=%s%n", p.probability(), p.label());
+            }
+            case LINES -> {
+                try (TextLines lines = TextLines.open(input)) {
+                    writeCsv(model, lines, System.out);
+                }
+            }
+            case TABLE -> new TablePredictions(model, ModelLabels.of(model), System.out)
+                    .write(new CorpusFile(Path.of(input), text, null, skipBadRows).stream(true));
         }
         return 0;
+    }
+
+    /** The source the options name; a usage error when they do not fit together. */
+    private Source source() {
+        if (input == null) {
+            if (text == null) {
+                throw new UsageException("give --text TEXT, --input FILE, or --input TABLE --text COL");
+            }
+            return Source.ONE_TEXT;
+        }
+        if (isTable(input)) {
+            if (text == null) {
+                throw new UsageException(input + ": a table needs --text COL naming its text column");
+            }
+            return Source.TABLE;
+        }
+        if (text != null) {
+            throw new UsageException("--text and --input FILE of one text per line exclude each other;"
+                    + " --text names a column only with a .csv, .tsv or .jsonl --input");
+        }
+        return Source.LINES;
+    }
+
+    /** Whether {@code input} names a CSV, TSV or JSON-lines file, by its extension. */
+    static boolean isTable(String input) {
+        String name = input.toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
     /** The text as given, less a byte-order mark that a file pasted into the argument may carry. */
@@ -106,24 +154,41 @@ public final class PredictCommand implements Callable<Integer> {
             if (id == 1) {
                 out.println("id,probability,label");
             }
-            for (float p : probabilities(model, texts)) {
-                out.printf(Locale.ROOT, "%d,%.6f,%s%n", next++, p, label(p));
+            for (Prediction p : classify(model, texts)) {
+                out.printf(Locale.ROOT, "%d,%.6f,%s%n", next++, p.probability(), CsvCells.quoted(p.label()));
             }
         }
         return next;
     }
 
-    /** One probability per text: the model's single output for the vectorized texts. */
-    static float[] probabilities(Model model, List<String> texts) {
-        Tensor p = model.predict(texts);   // (texts, 1): read by the vectorizer in the model's file
-        if (p.rank() != 2 || p.dim(1) != 1) {
-            throw new IllegalArgumentException("the model outputs shape " + java.util.Arrays.toString(p.shape())
-                    + " per batch; predict needs one probability per text, (batch, 1)");
-        }
-        return p.toArray();
+    /** A text's label and the probability shown with it. */
+    record Prediction(String label, float probability) {
     }
 
-    private String label(float p) {
-        return p >= threshold ? "positive" : "negative";
+    /**
+     * One prediction per text: for one sigmoid output, the probability of class 1 and the class the
+     * threshold gives; for a softmax, the most probable class and its probability.
+     */
+    private List<Prediction> classify(Model model, List<String> texts) {
+        Tensor output = model.predict(texts);   // (texts, 1) or (texts, classes): read by the model's vectorizer
+        if (output.rank() != 2) {
+            throw new IllegalArgumentException("the model outputs shape " + java.util.Arrays.toString(output.shape())
+                    + " per batch; predict needs (batch, 1) or (batch, classes)");
+        }
+        int k = output.dim(1) == 1 ? 2 : output.dim(1);
+        LabelMapping classes = ModelLabels.stored(model).orElse(k == 2 ? new LabelMapping(List.of("negative", "positive"))
+                : new LabelMapping(java.util.stream.IntStream.range(0, k).mapToObj(Integer::toString).toList()));
+        float[] p = ClassProbabilities.of(output, classes.size());
+        List<Prediction> predictions = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            if (k == 2) {
+                float positive = p[2 * i + 1];
+                predictions.add(new Prediction(classes.nameOf(positive >= threshold ? 1 : 0), positive));
+            } else {
+                int best = ClassProbabilities.argmax(p, k, i);
+                predictions.add(new Prediction(classes.nameOf(best), p[i * k + best]));
+            }
+        }
+        return predictions;
     }
 }

@@ -11,11 +11,16 @@ import picocli.CommandLine.IVersionProvider;
  * the version is set) into neurite-core's {@code org/neurite/io/version.properties}, the same the
  * model files record.
  */
-final class Version implements IVersionProvider {
+public final class Version implements IVersionProvider {
     private static final String RESOURCE = "/org/neurite/io/version.properties";
 
     @Override
     public String[] getVersion() {
+        return new String[] {"neurite " + number()};
+    }
+
+    /** The library's version, such as {@code 0.1.0-SNAPSHOT}, as model files record it. */
+    public static String number() {
         Properties properties = new Properties();
         try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {
@@ -24,6 +29,6 @@ final class Version implements IVersionProvider {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-        return new String[] {"neurite " + properties.getProperty("version", "(version unknown)")};
+        return properties.getProperty("version", "(version unknown)");
     }
 }

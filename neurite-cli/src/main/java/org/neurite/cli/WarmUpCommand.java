@@ -46,7 +46,7 @@ public final class WarmUpCommand implements Callable<Integer> {
         Path file = Files.createTempFile("neurite-warm-up", ".neurite");
         try {
             model.save(file);
-            PredictCommand.probabilities(Model.load(file), TEXTS);
+            Model.load(file).predict(TEXTS);   // the path predict takes: load, vectorize, score
         } finally {
             Files.deleteIfExists(file);
         }

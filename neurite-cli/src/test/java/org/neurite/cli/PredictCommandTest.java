@@ -181,7 +181,7 @@ class PredictCommandTest {
     }
 
     @Test
-    void textAndInputAreExclusiveAndOneIsRequired() {
+    void aTextWithALinesInputIsRefusedAndOneSourceIsRequired() {
         assertTrue(CommandRun.of("predict", "--model", sequenceModel.toString()).failedWithOneLine());
         assertTrue(CommandRun.of("predict", "--model", sequenceModel.toString(), "--text", "a", "--input", "-")
                 .failedWithOneLine());

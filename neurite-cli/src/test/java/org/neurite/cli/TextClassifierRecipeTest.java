@@ -60,7 +60,7 @@ class TextClassifierRecipeTest {
                 "--model", "lstm", "--units", "4", "--epochs", "1", "--out", dir.resolve("out").toString());
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("test_f1="), run.out());
+        assertTrue(run.out().contains("test_macro_f1="), run.out());
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.neurite.data;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -16,9 +18,10 @@ import java.util.function.Function;
  * @param labels where the labels come from
  * @param labelColumns the label field (one) or the 0/1 fields of a multi-label corpus (several)
  * @param labelSeparator splits a multi-label field, such as {@code "|"} in {@code "news|sport"}
+ * @param keepFields whether each row keeps all its fields ({@link CorpusRow#fields()})
  */
 record ColumnSpec(List<String> textColumns, String textJoiner, Labels labels, List<String> labelColumns,
-        String labelSeparator) {
+        String labelSeparator, boolean keepFields) {
 
     /** Where a row's labels come from. */
     enum Labels { NONE, CLASS, SEPARATED, COLUMNS, TARGET }
@@ -62,7 +65,16 @@ record ColumnSpec(List<String> textColumns, String textJoiner, Labels labels, Li
         if (text.toString().isBlank()) {
             throw new BadRowException("empty text in " + textColumns);
         }
-        return new CorpusRow(line, text.toString(), labelsOf(field, available));
+        return new CorpusRow(line, text.toString(), labelsOf(field, available),
+                keepFields ? fieldsOf(field, available) : Map.of());
+    }
+
+    private static Map<String, String> fieldsOf(Function<String, String> field, Collection<String> available) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String column : available) {
+            fields.putIfAbsent(column, field.apply(column));
+        }
+        return fields;
     }
 
     private List<String> labelsOf(Function<String, String> field, Collection<String> available) {

@@ -1,6 +1,7 @@
 package org.neurite.data;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One text of a user's corpus as read, before its labels are turned into ids.
@@ -9,9 +10,18 @@ import java.util.List;
  * @param text the text, several text columns joined by the reader's separator
  * @param labels the raw label values: one for a class or a target, any number for multi-label,
  *     none when the reader has no label
+ * @param fields every field of the row by column name, in file order, when the reader was asked
+ *     to keep them ({@link TableCorpusReader#keepFields()}), so that a scored row can be written
+ *     back whole; else empty
  */
-public record CorpusRow(long line, String text, List<String> labels) {
+public record CorpusRow(long line, String text, List<String> labels, Map<String, String> fields) {
     public CorpusRow {
         labels = List.copyOf(labels);
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    }
+
+    /** A row without its other fields. */
+    public CorpusRow(long line, String text, List<String> labels) {
+        this(line, text, labels, Map.of());
     }
 }

@@ -51,6 +51,44 @@ public final class StratifiedSplit {
         return new Split<>(corpus.subset(trainIndices), corpus.subset(testIndices));
     }
 
+    /**
+     * {@code k} splits whose test parts cover the corpus once (scikit-learn's
+     * {@code StratifiedKFold(k, shuffle=True)}): each class is shuffled with {@code seed} and dealt
+     * round-robin to the folds, so every fold holds about {@code 1/k} of each class.
+     *
+     * <pre>{@code
+     * for (Split<TextCorpus> fold : StratifiedSplit.folds(corpus, 5, 42)) {
+     *     scores.add(trainAndScore(fold.train(), fold.test()));
+     * }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code k} is below 2 or above the number of texts
+     */
+    public static List<Split<TextCorpus>> folds(TextCorpus corpus, int k, long seed) {
+        if (k < 2 || k > corpus.size()) {
+            throw new IllegalArgumentException("folds must be between 2 and the " + corpus.size()
+                    + " texts, got " + k);
+        }
+        Random random = new Random(seed);
+        int[] foldOf = new int[corpus.size()];
+        int next = 0;
+        for (List<Integer> group : groups(corpus)) {
+            Collections.shuffle(group, random);
+            for (int i : group) {
+                foldOf[i] = next;
+                next = (next + 1) % k;   // carried across classes, so small classes do not all land in fold 0
+            }
+        }
+        List<Split<TextCorpus>> folds = new ArrayList<>(k);
+        for (int f = 0; f < k; f++) {
+            int fold = f;
+            int[] test = IntStream.range(0, foldOf.length).filter(i -> foldOf[i] == fold).toArray();
+            int[] train = IntStream.range(0, foldOf.length).filter(i -> foldOf[i] != fold).toArray();
+            folds.add(new Split<>(corpus.subset(train), corpus.subset(test)));
+        }
+        return folds;
+    }
+
     /** Row indices per class for classification, else one group of every row. */
     private static List<List<Integer>> groups(TextCorpus corpus) {
         boolean byClass = corpus.kind() == LabelKind.BINARY || corpus.kind() == LabelKind.MULTI_CLASS;

@@ -39,6 +39,7 @@ public final class TableCorpusReader {
     private ColumnSpec.Labels labels = ColumnSpec.Labels.NONE;
     private List<String> labelColumns = List.of();
     private String labelSeparator;
+    private boolean keepFields;
 
     TableCorpusReader(Path path, Format format, char delimiter) {
         this.path = Objects.requireNonNull(path, "path");
@@ -105,9 +106,18 @@ public final class TableCorpusReader {
         return this;
     }
 
+    /**
+     * Keeps every field of each row in {@link CorpusRow#fields()} (for a JSON-lines row, its
+     * top-level fields), so that scored rows can be written out with their original columns.
+     */
+    public TableCorpusReader keepFields() {
+        this.keepFields = true;
+        return this;
+    }
+
     /** Opens the file for a streaming read; a missing column fails here, naming those there are. */
     public CorpusCursor stream() {
-        ColumnSpec spec = new ColumnSpec(textColumns, textJoiner, labels, labelColumns, labelSeparator);
+        ColumnSpec spec = new ColumnSpec(textColumns, textJoiner, labels, labelColumns, labelSeparator, keepFields);
         try {
             RowSource source = format == Format.CSV
                     ? new CsvRowSource(path, delimiter, encoding, spec)

@@ -106,7 +106,28 @@ public final class TextVectorization extends Layer {
      * what the layer knew. Each text is one document.
      */
     public void adapt(Iterable<String> texts) {
-        TokenCounts counts = texts instanceof List<String> list ? countBlock(list, 0) : countInBlocks(texts);
+        adapt(countAll(texts));
+    }
+
+    /**
+     * The counts {@code adapt} learns from {@code texts}, without learning from them: for a corpus
+     * split across machines, count each part, {@link AdaptCounts#merge} the parts, then
+     * {@link #adapt(AdaptCounts)}. The vocabulary does not depend on how the corpus was split.
+     */
+    public AdaptCounts count(Iterable<String> texts) {
+        return countAll(texts).toAdaptCounts();
+    }
+
+    /** Learns the vocabulary (and idf weights) from counts made by {@link #count}, merged. */
+    public void adapt(AdaptCounts counts) {
+        adapt(counts.toTokenCounts());
+    }
+
+    private TokenCounts countAll(Iterable<String> texts) {
+        return texts instanceof List<String> list ? countBlock(list, 0) : countInBlocks(texts);
+    }
+
+    private void adapt(TokenCounts counts) {
         List<TokenCounts.Ranked> learned = counts.ranked(Vocabulary.specials(true), learnedLimit());
         Vocabulary vocabulary = Vocabulary.of(outputMode, learned.stream().map(TokenCounts.Ranked::token).toList());
         lookup = new Lookup(vocabulary, outputMode == OutputMode.TF_IDF ? idfWeights(counts.texts(), learned) : null);

@@ -57,6 +57,29 @@ final class TokenCounts {
         }
     }
 
+    /** Counts given token by token (distinct tokens), as {@link AdaptCounts} carries them. */
+    static TokenCounts of(String[] tokens, long[] counts, long[] documents, long texts) {
+        TokenCounts total = new TokenCounts();
+        for (int i = 0; i < tokens.length; i++) {
+            int id = total.table.add(tokens[i]);
+            total.grow(id);
+            total.counts[id] += counts[i];
+            total.docs[id] += documents[i];
+        }
+        total.texts = texts;
+        return total;
+    }
+
+    /** These counts as a value that can leave this machine. */
+    AdaptCounts toAdaptCounts() {
+        int n = table.size();
+        String[] tokens = new String[n];
+        for (int id = 0; id < n; id++) {
+            tokens[id] = table.token(id);
+        }
+        return new AdaptCounts(tokens, Arrays.copyOf(counts, n), Arrays.copyOf(docs, n), texts);
+    }
+
     static TokenCounts mergeAll(Collection<TokenCounts> parts) {
         TokenCounts total = new TokenCounts();
         parts.forEach(total::merge);

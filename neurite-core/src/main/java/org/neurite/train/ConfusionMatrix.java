@@ -17,6 +17,7 @@ import org.neurite.tensor.Tensor;
  * cm.update(trainer.predict(xTest, 256), yTest);
  * cm.count(2, 1);      // samples of class 2 predicted as class 1
  * cm.recall(2);        // count(2, 2) / Σ_j count(2, j)
+ * cm.macroF1();        // the mean of the per-class F1, every class weighing the same
  * System.out.println(cm);
  * }</pre>
  */
@@ -49,6 +50,18 @@ public final class ConfusionMatrix {
         for (int i = 0; i < predicted.length; i++) {
             counts[actual[i]][predicted[i]]++;
         }
+    }
+
+    /**
+     * Counts one sample of class {@code actual} predicted as {@code predicted}, for callers that
+     * decide the predicted class themselves (a tuned threshold, a streamed file).
+     */
+    public void add(int actual, int predicted) {
+        if (actual < 0 || actual >= counts.length || predicted < 0 || predicted >= counts.length) {
+            throw new IllegalArgumentException(WHO + ": classes must be in [0, " + counts.length + "), got true "
+                    + actual + " and predicted " + predicted);
+        }
+        counts[actual][predicted]++;
     }
 
     private void requireClasses(int found, Tensor predictions) {
@@ -124,6 +137,53 @@ public final class ConfusionMatrix {
         double p = precision(c);
         double r = recall(c);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** The unweighted mean of per-class precision (scikit-learn's {@code average="macro"}, zero division 0). */
+    public double macroPrecision() {
+        return macro(this::precision);
+    }
+
+    /** The unweighted mean of per-class recall. */
+    public double macroRecall() {
+        return macro(this::recall);
+    }
+
+    /** The unweighted mean of per-class F1: every class counts the same, however rare. */
+    public double macroF1() {
+        return macro(this::f1);
+    }
+
+    /** Per-class precision weighted by support (scikit-learn's {@code average="weighted"}). */
+    public double weightedPrecision() {
+        return weighted(this::precision);
+    }
+
+    /** Per-class recall weighted by support; equals the accuracy. */
+    public double weightedRecall() {
+        return weighted(this::recall);
+    }
+
+    /** Per-class F1 weighted by support. */
+    public double weightedF1() {
+        return weighted(this::f1);
+    }
+
+    private double macro(java.util.function.IntToDoubleFunction perClass) {
+        double sum = 0;
+        for (int c = 0; c < counts.length; c++) {
+            sum += perClass.applyAsDouble(c);
+        }
+        return sum / counts.length;
+    }
+
+    private double weighted(java.util.function.IntToDoubleFunction perClass) {
+        double sum = 0;
+        for (int c = 0; c < counts.length; c++) {
+            sum += support(c) * perClass.applyAsDouble(c);
+        }
+        long total = total();
+        return total == 0 ? 0 : sum / total;
     }
 
     private static double share(long part, long whole) {

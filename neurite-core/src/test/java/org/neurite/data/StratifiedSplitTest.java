@@ -84,4 +84,31 @@ class StratifiedSplitTest {
         assertThrows(IllegalArgumentException.class, () -> StratifiedSplit.of(corpus, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> StratifiedSplit.of(two, 0.2, 1));
     }
+
+    @Test
+    void foldsCoverEveryTextOnceAndKeepEachClassShare() {
+        List<Split<TextCorpus>> folds = StratifiedSplit.folds(imbalanced(), 5, 42);
+
+        Set<String> tested = new HashSet<>();
+        for (Split<TextCorpus> fold : folds) {
+            assertEquals(20, fold.test().size());
+            assertEquals(80, fold.train().size());
+            assertEquals(4, count(fold.test().classIds(), 1));
+            fold.test().texts().forEach(t -> assertEquals(true, tested.add(t), t + " tested twice"));
+            assertEquals(Set.of(), intersection(fold.train().texts(), fold.test().texts()));
+        }
+        assertEquals(100, tested.size());
+    }
+
+    @Test
+    void foldCountsOutsideTwoToTheCorpusSizeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> StratifiedSplit.folds(imbalanced(), 1, 42));
+        assertThrows(IllegalArgumentException.class, () -> StratifiedSplit.folds(imbalanced(), 101, 42));
+    }
+
+    private static Set<String> intersection(List<String> a, List<String> b) {
+        Set<String> both = new HashSet<>(a);
+        both.retainAll(new HashSet<>(b));
+        return both;
+    }
 }

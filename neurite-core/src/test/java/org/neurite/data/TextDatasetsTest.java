@@ -166,4 +166,33 @@ class TextDatasetsTest {
         assertEquals(mapping, LabelMapping.fromJson(json));
         assertEquals(1, mapping.idOf("spam"));
     }
+
+    @Test
+    void keptFieldsHoldEveryColumnInFileOrder() throws IOException {
+        Path csv = write("k.csv", "id,body,category\n7,\"two\nlines\",bug\n");
+        Path jsonl = write("k.jsonl", "{\"t\": \"hi\", \"n\": 3, \"tags\": [\"a\", \"b\"]}\n");
+
+        CorpusRow fromCsv;
+        try (CorpusCursor rows = TextDatasets.csv(csv).text("body").keepFields().stream()) {
+            fromCsv = rows.next();
+        }
+        CorpusRow fromJson;
+        try (CorpusCursor rows = TextDatasets.jsonLines(jsonl).text("t").keepFields().stream()) {
+            fromJson = rows.next();
+        }
+
+        assertEquals(List.of("id", "body", "category"), List.copyOf(fromCsv.fields().keySet()));
+        assertEquals("two\nlines", fromCsv.fields().get("body"));
+        assertEquals("7", fromCsv.fields().get("id"));
+        assertEquals(List.of("t", "n", "tags"), List.copyOf(fromJson.fields().keySet()));
+        assertEquals("3", fromJson.fields().get("n"));
+    }
+
+    @Test
+    void fieldsAreNotKeptUnlessAsked() throws IOException {
+        Path csv = write("k.csv", "id,body\n7,text\n");
+        try (CorpusCursor rows = TextDatasets.csv(csv).text("body").stream()) {
+            assertEquals(Map.of(), rows.next().fields());
+        }
+    }
 }

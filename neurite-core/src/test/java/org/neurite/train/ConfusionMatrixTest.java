@@ -74,4 +74,29 @@ class ConfusionMatrixTest {
                 () -> new ConfusionMatrix(2).update(Tensor.vector(0.3f), Tensor.vector(2f)));
         assertTrue(label.getMessage().startsWith("confusion_matrix: target 2.0 at position 0"), label.getMessage());
     }
+
+    @Test
+    void macroAveragesWeighEveryClassTheSame() {
+        ConfusionMatrix cm = threeClasses();   // precision 1/2, 1/2, 1; recall 1, 1/2, 1/2; F1 2/3, 1/2, 2/3
+        assertEquals(2 / 3.0, cm.macroPrecision(), EXACT);
+        assertEquals(2 / 3.0, cm.macroRecall(), EXACT);
+        assertEquals(11 / 18.0, cm.macroF1(), EXACT);
+    }
+
+    @Test
+    void weightedAveragesWeighClassesBySupport() {
+        ConfusionMatrix cm = threeClasses();   // supports 1, 2, 2
+        assertEquals((0.5 + 2 * 0.5 + 2 * 1) / 5, cm.weightedPrecision(), EXACT);
+        assertEquals(cm.accuracy(), cm.weightedRecall(), EXACT);
+        assertEquals((2 / 3.0 + 2 * 0.5 + 2 * 2 / 3.0) / 5, cm.weightedF1(), EXACT);
+    }
+
+    @Test
+    void addCountsOneDecidedSampleAndRefusesUnknownClasses() {
+        ConfusionMatrix cm = new ConfusionMatrix(2);
+        cm.add(1, 0);
+        assertEquals(1, cm.count(1, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cm.add(2, 0));
+        assertTrue(e.getMessage().contains("classes must be in [0, 2)"), e.getMessage());
+    }
 }

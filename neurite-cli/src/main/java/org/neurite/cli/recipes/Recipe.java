@@ -129,4 +129,28 @@ public interface Recipe {
     default Optional<LabelledTexts> testTexts() {
         return Optional.empty();
     }
+
+    /**
+     * How many cross-validation folds the recipe asks for ({@code --folds K}); 0, the default, for
+     * none. {@code neurite train} then trains a fresh model on each fold's training part, with the
+     * same settings, and reports the mean and spread of the folds' test scores.
+     */
+    default int folds() {
+        return 0;
+    }
+
+    /** The data of fold {@code fold} (0-based) of {@link #folds()}, read when that fold is trained. */
+    default RecipeData foldData(int fold) {
+        throw new UnsupportedOperationException("recipe '" + name() + "' has no cross-validation folds");
+    }
+
+    /**
+     * For recipes with a report of their own (the text classifier): prints it after the test
+     * metrics, writes its files into {@code dir} and returns their names; empty, the default, leaves
+     * the report to {@code neurite train} (the confusion matrix, when
+     * {@link #reportsConfusionMatrix} asks for it).
+     */
+    default Optional<List<String>> report(Model model, TrainingRun run, Path dir) throws IOException {
+        return Optional.empty();
+    }
 }

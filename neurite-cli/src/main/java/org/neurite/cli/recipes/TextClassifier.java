@@ -1,34 +1,29 @@
 package org.neurite.cli.recipes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.neurite.cli.Arguments;
-import org.neurite.data.BadRowPolicy;
+import org.neurite.cli.report.ClassificationReport;
+import org.neurite.cli.report.ConfusionMatrixPlot;
+import org.neurite.cli.report.CorpusScoring;
 import org.neurite.data.DuplicateCheck;
 import org.neurite.data.DuplicateReport;
 import org.neurite.data.LabelKind;
+import org.neurite.data.LabelMapping;
 import org.neurite.data.Split;
 import org.neurite.data.StratifiedSplit;
-import org.neurite.data.TableCorpusReader;
 import org.neurite.data.TextCorpus;
 import org.neurite.data.TextDatasets;
 import org.neurite.models.Model;
-import org.neurite.models.Sequential;
-import org.neurite.nn.Input;
-import org.neurite.nn.layers.Dense;
-import org.neurite.nn.layers.Dropout;
-import org.neurite.nn.layers.Embedding;
-import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Tensor;
-import org.neurite.text.OutputMode;
-import org.neurite.text.Standardization;
 import org.neurite.text.TextVectorization;
+import org.neurite.train.ClassWeights;
 import org.neurite.train.EarlyStopping;
 import org.neurite.train.FitOptions;
 import org.neurite.train.SequencePadding;
@@ -38,37 +33,37 @@ import picocli.CommandLine.Option;
 /**
  * {@code neurite train text-classifier --data FILE --text COL --label COL}: a classifier for the
  * user's own corpus, a CSV/TSV file, a JSON-lines file or a folder with one sub-folder per class.
- * The corpus is split with {@link StratifiedSplit} (seed {@value #SPLIT_SEED}), a
- * {@link TextVectorization} is adapted on the training part only, and one of two networks learns:
+ * The corpus is split with {@link StratifiedSplit} (seed {@value #SPLIT_SEED}), or tested on
+ * {@code --test FILE}; a {@link TextVectorization} is adapted on the training part only, and one
+ * of the {@link TextNetworks} learns ({@code --model bow|cnn|lstm|bilstm|transformer}).
  *
- * <ul>
- *   <li>{@code --model bow} (default): tf-idf of words and word pairs → Dense(32, relu) →
- *       Dropout(0.5) → the output layer.</li>
- *   <li>{@code --model lstm}: word ids → Embedding(128, mask_zero) → LSTM(32) → Dropout(0.5) → the
- *       output layer.</li>
- * </ul>
+ * <p>Training texts are shuffled (seed {@value #SPLIT_SEED}) before the last 10% are held out for
+ * validation, so that a file sorted by class (a folder per class) still validates on every class;
+ * training stops when the validation accuracy has not improved for {@code --patience} epochs and
+ * keeps the best epoch's weights. When the largest class holds more than
+ * {@value #IMBALANCE_RATIO} times the texts of the smallest, classes are weighted in the loss
+ * ({@link ClassWeights#balanced}) unless {@code --no-class-weights}. {@code --folds K} also
+ * cross-validates on the training part (K fresh models) and reports the folds' mean and spread.
  *
- * <p>Two classes end in Dense(1, sigmoid) with binary cross-entropy, more in Dense(classes,
- * softmax) with sparse categorical cross-entropy; class ids follow the sorted class names. Without
- * {@code --data} (as {@code neurite summary text-classifier} runs it) the network is the binary one.
- * Multi-label and regression corpora are read by {@link TextDatasets} but not yet trained here.
+ * <p>After training the recipe prints the {@link ClassificationReport} of the test part and writes
+ * {@code confusion_matrix.png} and {@code model-card.md} ({@link ModelCard}) beside the model, whose
+ * file holds the class names ({@code label_mapping}) for {@code neurite predict} and
+ * {@code neurite evaluate}. Multi-label and regression corpora are read by {@link TextDatasets} but
+ * not trained here.
  *
  * <pre>{@code
- * neurite train text-classifier --data tickets.csv --text body --label category --model lstm
+ * neurite train text-classifier --data tickets.csv --text body --label category --model cnn --folds 5
  * }</pre>
  */
 public final class TextClassifier implements Recipe {
-    /** The seed of the train/test split, fixed so that runs with different model seeds compare. */
+    /** The seed of the train/test split and of the training order, fixed so that runs with different model seeds compare. */
     static final long SPLIT_SEED = 42;
-    private static final int MAX_TOKENS = 20_000;
-    private static final int SEQUENCE_LENGTH = 400;
-    private static final int EMBEDDING_DIM = 128;
-    private static final int PATIENCE = 2;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** From how many times the smallest class's count the largest class makes the corpus imbalanced. */
+    static final double IMBALANCE_RATIO = 1.5;
 
     private final Options options;
     private Split<TextCorpus> parts;
+    private DuplicateReport duplicates;
 
     public TextClassifier() {
         this(new Options());
@@ -85,7 +80,8 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public String description() {
-        return "your own corpus: --data FILE --text COL --label COL [--model bow|lstm] [--test-split 0.2]";
+        return "your own corpus: --data FILE --text COL --label COL [--model bow|cnn|lstm|bilstm|transformer]"
+                + " [--test-split 0.2 | --test FILE] [--folds K] [--no-class-weights]";
     }
 
     @Override
@@ -100,69 +96,79 @@ public final class TextClassifier implements Recipe {
             throw new IllegalArgumentException(name() + ": --data FILE is required (a .csv, .tsv or .jsonl file,"
                     + " or a folder with one sub-folder per class)");
         }
-        boolean folder = Files.isDirectory(parsed.data);
-        if (!folder && (parsed.text == null || parsed.label == null)) {
+        if (!parsed.corpus().isFolder() && (parsed.text == null || parsed.label == null)) {
             throw new IllegalArgumentException(name() + ": --text COL and --label COL are required for a file");
         }
         if (!(parsed.testSplit > 0 && parsed.testSplit < 1)) {
             throw new IllegalArgumentException(name() + ": --test-split must be between 0 and 1, got " + parsed.testSplit);
         }
+        if (parsed.folds == 1) {
+            throw new IllegalArgumentException(name() + ": --folds must be at least 2, got 1");
+        }
         return new TextClassifier(parsed);
     }
 
-    /** The corpus split into training and test parts, read once. */
-    private Split<TextCorpus> parts() {
+    /** The corpus split into training (shuffled) and test parts, read once. */
+    Split<TextCorpus> parts() {
         if (options.data == null) {
-            throw new IllegalArgumentException(name() + ": the corpus is not known here; give --data FILE"
-                    + " (evaluating a saved text-classifier model is not supported yet)");
+            throw new IllegalArgumentException(name() + ": the corpus is not known here; give --data FILE, or evaluate"
+                    + " a saved model with 'neurite evaluate --model FILE --data FILE --text COL --label COL'");
         }
         if (parts == null) {
-            TextCorpus corpus = read();
-            if (corpus.kind() != LabelKind.BINARY && corpus.kind() != LabelKind.MULTI_CLASS) {
-                throw new IllegalArgumentException(name() + ": " + corpus.kind().name().toLowerCase(Locale.ROOT)
-                        + " labels are not trained by this recipe yet; it takes one class per text");
-            }
-            if (corpus.skippedRows() > 0) {
-                System.err.println("warning: skipped " + corpus.skippedRows() + " bad rows; the first: "
-                        + corpus.skipMessages().getFirst());
-            }
-            parts = StratifiedSplit.of(corpus, options.testSplit, SPLIT_SEED);
+            TextCorpus corpus = classes(options.corpus().read(), options.data);
+            Split<TextCorpus> split = options.test == null ? StratifiedSplit.of(corpus, options.testSplit, SPLIT_SEED)
+                    : new Split<>(corpus, CorpusLabels.remapped(classes(testFile().read(), options.test), corpus.classes(),
+                            options.test));
+            parts = new Split<>(shuffled(split.train()), split.test());
         }
         return parts;
     }
 
-    private TextCorpus read() {
-        Path data = options.data;
-        if (Files.isDirectory(data)) {
-            return TextDatasets.folder(data).onBadRow(badRows()).read();
+    private CorpusFile testFile() {
+        return new CorpusFile(options.test, options.text, options.label, options.skipBadRows);
+    }
+
+    /** The corpus if it has one class per text, warning about skipped rows; else a clear error. */
+    private TextCorpus classes(TextCorpus corpus, Path source) {
+        if (corpus.kind() != LabelKind.BINARY && corpus.kind() != LabelKind.MULTI_CLASS) {
+            throw new IllegalArgumentException(name() + ": " + source + ": " + corpus.kind().name().toLowerCase(Locale.ROOT)
+                    + " labels are not trained by this recipe yet; it takes one class per text");
         }
-        String file = data.getFileName().toString().toLowerCase(Locale.ROOT);
-        TableCorpusReader reader = file.endsWith(".jsonl") || file.endsWith(".ndjson") ? TextDatasets.jsonLines(data)
-                : file.endsWith(".tsv") ? TextDatasets.tsv(data) : TextDatasets.csv(data);
-        return reader.text(options.text.split(",")).label(options.label).onBadRow(badRows()).read();
+        if (corpus.skippedRows() > 0) {
+            System.err.println("warning: " + source + ": skipped " + corpus.skippedRows() + " bad rows; the first: "
+                    + corpus.skipMessages().getFirst());
+        }
+        return corpus;
     }
 
-    private BadRowPolicy badRows() {
-        return options.skipBadRows ? BadRowPolicy.SKIP : BadRowPolicy.FAIL;
+    /** The texts in a seeded random order, so that the validation split (the last 10%) mixes the classes. */
+    private static TextCorpus shuffled(TextCorpus corpus) {
+        int[] order = new int[corpus.size()];
+        Arrays.setAll(order, i -> i);
+        Random random = new Random(SPLIT_SEED);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return corpus.subset(order);
     }
 
-    /** The vectorizer: tf-idf of 1- and 2-grams for bow, the first word ids for lstm. */
-    private TextVectorization vectorizer() {
-        TextVectorization.Builder builder = TextVectorization.builder().optMaxTokens(MAX_TOKENS)
-                .optStandardize(Standardization.UNICODE_LOWER_AND_STRIP_PUNCTUATION)
-                .optSplit(org.neurite.text.Split.UNICODE_WHITESPACE);
-        return options.model == Network.BOW
-                ? builder.optOutputMode(OutputMode.TF_IDF).optNgrams(2).optPadToMaxTokens(true).build()
-                : builder.optOutputSequenceLength(SEQUENCE_LENGTH).build();
+    private TextNetworks networks() {
+        return new TextNetworks(options.model, options.units);
     }
 
     @Override
     public RecipeData data() {
-        TextCorpus train = parts().train();
-        TextCorpus test = parts().test();
-        TextVectorization vectorizer = vectorizer();
+        return vectorized(parts().train(), parts().test());
+    }
+
+    /** The training and test texts vectorized by a vectorizer adapted on the training texts only. */
+    private RecipeData vectorized(TextCorpus train, TextCorpus test) {
+        TextVectorization vectorizer = networks().vectorizer();
         vectorizer.adapt(train.texts());
-        if (options.model == Network.BOW) {
+        if (options.model == TextNetworks.Kind.BOW) {
             return RecipeData.sparse(vectorizer.transformSparse(train.texts()), train.labelTensor(),
                     vectorizer.transformSparse(test.texts()), test.labelTensor(), vectorizer.state());
         }
@@ -171,20 +177,31 @@ public final class TextClassifier implements Recipe {
                 vectorizer.state());
     }
 
+    @Override
+    public int folds() {
+        return options.folds;
+    }
+
+    /** Fold {@code fold} of a stratified k-fold split of the training part; the test part stays unseen. */
+    @Override
+    public RecipeData foldData(int fold) {
+        Split<TextCorpus> part = StratifiedSplit.folds(parts().train(), options.folds, SPLIT_SEED).get(fold);
+        return vectorized(part.train(), part.test());
+    }
+
     /** The class names in id order, as JSON ({@code {"classes":["billing","bug"]}}), so predictions can be named. */
     @Override
     public Map<String, String> modelMetadata() {
-        try {
-            return Map.of("label_mapping", JSON.writeValueAsString(parts().train().classes().toJson()));
-        } catch (IOException e) {
-            throw new IllegalStateException("class names could not be written as JSON", e);
-        }
+        return Map.of(ModelLabels.KEY, ModelLabels.json(parts().train().classes()));
     }
 
     @Override
     public Optional<DuplicateReport> duplicates() {
-        return Optional.of(DuplicateCheck.between(parts().train().texts(), parts().test().texts(),
-                DuplicateCheck.Options.defaults()));
+        if (duplicates == null) {
+            duplicates = DuplicateCheck.between(parts().train().texts(), parts().test().texts(),
+                    DuplicateCheck.Options.defaults());
+        }
+        return Optional.of(duplicates);
     }
 
     @Override
@@ -194,12 +211,12 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public Model model(long seed) {
-        return model(seed, vectorizer());
+        return networks().model(seed, networks().vectorizer(), classCount());
     }
 
     @Override
     public Model model(long seed, RecipeData data) {
-        return model(seed, TextVectorization.fromState(data.vectorizer()));
+        return networks().model(seed, TextVectorization.fromState(data.vectorizer()), classCount());
     }
 
     /**
@@ -208,18 +225,6 @@ public final class TextClassifier implements Recipe {
      */
     private int classCount() {
         return options.data == null ? 2 : parts().train().classes().size();
-    }
-
-    private Model model(long seed, TextVectorization vectorizer) {
-        int classes = classCount();
-        Dense output = classes == 2 ? new Dense(1, "sigmoid") : new Dense(classes, "softmax");
-        if (options.model == Network.BOW) {
-            return Sequential.of(Input.ofStrings(), vectorizer, new Dense(32, "relu"), new Dropout(0.5f), output)
-                    .seed(seed);
-        }
-        return Sequential.of(Input.ofStrings(), vectorizer,
-                Embedding.builder().setInputDim(MAX_TOKENS).setOutputDim(EMBEDDING_DIM).optMaskZero(true).build(),
-                new LSTM(options.units), new Dropout(0.5f), output).seed(seed);
     }
 
     @Override
@@ -233,10 +238,34 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public void configureFit(FitOptions.Builder fit) {
-        fit.callbacks(new EarlyStopping("val_accuracy", PATIENCE).optRestoreBestWeights(true));
-        if (options.model == Network.LSTM) {
+        fit.callbacks(new EarlyStopping("val_accuracy", options.patience).optRestoreBestWeights(true));
+        if (options.model.bucketed()) {
             fit.bucketBySequenceLength(SequencePadding.POST);
         }
+        classWeights().ifPresent(fit::classWeight);
+    }
+
+    /** Balanced class weights when the training part is imbalanced and they are not turned off. */
+    Optional<Map<Integer, Float>> classWeights() {
+        if (options.data == null || options.noClassWeights) {
+            return Optional.empty();
+        }
+        TextCorpus train = parts().train();
+        return ClassWeights.isImbalanced(train.classIds(), train.classes().size(), IMBALANCE_RATIO)
+                ? Optional.of(ClassWeights.balanced(train.classIds(), train.classes().size())) : Optional.empty();
+    }
+
+    /** Prints the classification report of the test part and writes its confusion matrix and the model card. */
+    @Override
+    public Optional<List<String>> report(Model model, TrainingRun run, Path dir) throws IOException {
+        TextCorpus test = parts().test();
+        ClassificationReport report = CorpusScoring.report(model, test.classes().classes(), test.texts(), test.classIds());
+        System.out.print(report.text(run.test().keySet()));
+        Path png = dir.resolve("confusion_matrix.png");
+        ConfusionMatrixPlot.write(report.matrix(), report.classes(), "text-classifier: test confusion matrix", png);
+        ModelCard card = new ModelCard(options, parts(), duplicates().orElseThrow(), classWeights(), run, report);
+        card.write(dir.resolve("model-card.md"));
+        return Optional.of(List.of("confusion_matrix.png", "model-card.md"));
     }
 
     @Override
@@ -246,16 +275,13 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public int defaultEpochs() {
-        return options.model == Network.BOW ? 6 : 10;
+        return options.model == TextNetworks.Kind.BOW ? 6 : 10;
     }
 
     @Override
     public int defaultBatchSize() {
-        return options.model == Network.BOW ? 128 : 64;
+        return options.model == TextNetworks.Kind.BOW ? 128 : 64;
     }
-
-    /** The networks {@code --model} offers. */
-    enum Network { BOW, LSTM }
 
     /** The recipe's own command-line options. */
     static final class Options {
@@ -268,29 +294,37 @@ public final class TextClassifier implements Recipe {
         @Option(names = "--label", description = "The class column")
         String label;
 
-        @Option(names = "--model", description = "bow or lstm (default: bow)", converter = NetworkConverter.class)
-        Network model = Network.BOW;
+        @Option(names = "--model", description = "bow, cnn, lstm, bilstm or transformer (default: bow)",
+                converter = TextNetworks.KindConverter.class)
+        TextNetworks.Kind model = TextNetworks.Kind.BOW;
 
         @Option(names = "--test-split", description = "Share of each class held out for testing (default: 0.2)")
         double testSplit = 0.2;
+
+        @Option(names = "--test", description = "A test file of the same shape as --data, instead of --test-split")
+        Path test;
+
+        @Option(names = "--folds", converter = Arguments.Count.class,
+                description = "Also cross-validate on the training part with K stratified folds, reporting mean and spread")
+        int folds;
+
+        @Option(names = "--no-class-weights", description = "Do not weight classes in the loss when they are imbalanced")
+        boolean noClassWeights;
+
+        @Option(names = "--patience", converter = Arguments.Count.class,
+                description = "Epochs without a better validation accuracy before training stops (default: 2)")
+        int patience = 2;
 
         @Option(names = "--skip-bad-rows", description = "Skip rows with a wrong number of fields or an empty text"
                 + " (default: stop at the first, naming its line)")
         boolean skipBadRows;
 
-        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of the LSTM (default: 32)")
+        @Option(names = "--units", converter = Arguments.Count.class,
+                description = "Units of the LSTM, filters of the CNN (default: 32)")
         int units = 32;
-    }
 
-    /** {@code bow} or {@code lstm}, in any case. */
-    static final class NetworkConverter implements CommandLine.ITypeConverter<Network> {
-        @Override
-        public Network convert(String value) {
-            try {
-                return Network.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected bow or lstm, got '" + value + "'");
-            }
+        CorpusFile corpus() {
+            return new CorpusFile(data, text, label, skipBadRows);
         }
     }
 }

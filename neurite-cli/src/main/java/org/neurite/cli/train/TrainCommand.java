@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.neurite.cli.Arguments;
@@ -14,10 +15,12 @@ import org.neurite.cli.Writing;
 import org.neurite.cli.recipes.Recipe;
 import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
+import org.neurite.cli.recipes.TrainingRun;
 import org.neurite.cli.report.HistoryPlot;
 import org.neurite.cli.report.ProgressBar;
 import org.neurite.models.Model;
 import org.neurite.train.CSVLogger;
+import org.neurite.train.Callback;
 import org.neurite.train.ConfusionMatrix;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
@@ -29,9 +32,10 @@ import picocli.CommandLine.Unmatched;
 /**
  * {@code neurite train RECIPE}: trains a recipe's network, showing the summary and a progress bar,
  * then evaluates it on the test data and prints {@code test_<metric>=<value>} lines (and, for
- * classification recipes, {@code test_f1=} and the confusion matrix). Writes the model (with its
- * vectorizer for text recipes), the history as CSV and its plot into the output folder, then
- * whatever the recipe adds.
+ * classification recipes, {@code test_f1=} and the confusion matrix, or the recipe's own report).
+ * Writes the model (with its vectorizer for text recipes), the history as CSV and its plot into the
+ * output folder, then whatever the recipe adds. A recipe with cross-validation folds
+ * ({@link Recipe#folds}) has a fresh model trained per fold, and the folds' mean and spread printed.
  * Options this command does not know are the recipe's own ({@code --cell lstm}): see
  * {@link Recipe#configured}.
  */
@@ -67,21 +71,14 @@ public final class TrainCommand implements Callable<Integer> {
         Model model = recipe.model(seed, data);
         int epochCount = epochs != null ? epochs : recipe.defaultEpochs();
         int batch = batchSize != null ? batchSize : recipe.defaultBatchSize();
-        int trainingSamples = data.trainSamples() - (int) (data.trainSamples() * recipe.validationSplit());
-        long totalSteps = (long) epochCount * ((trainingSamples + (long) batch - 1) / batch);   // long: batch may be 2^31 - 1
-        recipe.compileForTraining(model, totalSteps);
+        compile(recipe, model, data, epochCount, batch);
         System.out.println(model.summary());
         OutputFolder.prepare(dir, modelFileBytes(model));
-        FitOptions.Builder options = FitOptions.builder()
-                .epochs(epochCount)
-                .batchSize(batch)
-                .validationSplit(recipe.validationSplit())
-                .callbacks(ProgressBar.onStandardOutput(), new CSVLogger(dir.resolve("history.csv")));
-        recipe.configureFit(options);
         long start = System.nanoTime();
-        History history = data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options.build())
-                : model.fit(data.trainX(), data.trainY(), options.build());
-        System.out.printf(Locale.ROOT, "training took %.1f s%n", (System.nanoTime() - start) / 1e9);
+        History history = fit(recipe, model, data, epochCount, batch, ProgressBar.onStandardOutput(),
+                new CSVLogger(dir.resolve("history.csv")));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "training took %.1f s%n", seconds);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
         metadata.put("data_sha256", data.trainingChecksum());
@@ -89,19 +86,71 @@ public final class TrainCommand implements Callable<Integer> {
         Path modelFile = dir.resolve("model.neurite");
         Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
-        List<String> extra = recipe.writeExtraOutputs(model, data, seed, dir);
+        List<String> extra = new ArrayList<>(recipe.writeExtraOutputs(model, data, seed, dir));
         Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
                 : model.evaluate(data.testX(), data.testY(), 1000);
-        System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
-                + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
         recipe.additionalResults(model, data)
                 .forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
-        if (recipe.reportsConfusionMatrix()) {
+        List<Map<String, Double>> folds = crossValidate(recipe, epochCount, batch);
+        TrainingRun run = new TrainingRun(epochCount, batch, seed, recipe.validationSplit(), history, seconds, test, folds);
+        Optional<List<String>> reported = recipe.report(model, run, dir);
+        reported.ifPresent(extra::addAll);
+        if (reported.isEmpty() && recipe.reportsConfusionMatrix()) {
             printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
                     : model.confusionMatrix(data.testX(), data.testY()));
         }
+        System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
+                + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         return 0;
+    }
+
+    private void compile(Recipe recipe, Model model, RecipeData data, int epochCount, int batch) {
+        int trainingSamples = data.trainSamples() - (int) (data.trainSamples() * recipe.validationSplit());
+        long totalSteps = (long) epochCount * ((trainingSamples + (long) batch - 1) / batch);   // long: batch may be 2^31 - 1
+        recipe.compileForTraining(model, totalSteps);
+    }
+
+    private History fit(Recipe recipe, Model model, RecipeData data, int epochCount, int batch, Callback... callbacks) {
+        FitOptions.Builder options = FitOptions.builder()
+                .epochs(epochCount)
+                .batchSize(batch)
+                .validationSplit(recipe.validationSplit())
+                .callbacks(callbacks);
+        recipe.configureFit(options);
+        return data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options.build())
+                : model.fit(data.trainX(), data.trainY(), options.build());
+    }
+
+    /**
+     * Trains a fresh model on each of the recipe's folds (same seed, epochs and batch size, no
+     * progress bar), prints each fold's accuracy and macro F1 on its held-out part, then their mean
+     * and standard deviation; returns the folds' scores (none when the recipe asks for no folds).
+     */
+    private List<Map<String, Double>> crossValidate(Recipe recipe, int epochCount, int batch) {
+        List<Map<String, Double>> scores = new ArrayList<>();
+        for (int f = 0; f < recipe.folds(); f++) {
+            RecipeData fold = recipe.foldData(f);
+            Model model = recipe.model(seed, fold);
+            compile(recipe, model, fold, epochCount, batch);
+            fit(recipe, model, fold, epochCount, batch);
+            ConfusionMatrix matrix = fold.isSparse() ? model.confusionMatrix(fold.sparseTestX(), fold.testY())
+                    : model.confusionMatrix(fold.testX(), fold.testY());
+            Map<String, Double> score = new LinkedHashMap<>();
+            score.put("accuracy", matrix.accuracy());
+            score.put("macro_f1", matrix.macroF1());
+            scores.add(score);
+            System.out.printf(Locale.ROOT, "fold %d/%d: accuracy=%.4f macro_f1=%.4f%n", f + 1, recipe.folds(),
+                    matrix.accuracy(), matrix.macroF1());
+        }
+        if (!scores.isEmpty()) {
+            for (String name : scores.getFirst().keySet()) {
+                double[] values = scores.stream().mapToDouble(m -> m.get(name)).toArray();
+                System.out.printf(Locale.ROOT, "cv_%s_mean=%.4f%ncv_%s_std=%.4f%n", name, FoldStatistics.mean(values),
+                        name, FoldStatistics.standardDeviation(values));
+            }
+        }
+        return scores;
     }
 
     /** The recipe named on the command line with its own options; a bad name or option is a usage error. */

@@ -1,0 +1,148 @@
+package org.neurite.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurite.models.Model;
+import org.neurite.models.Sequential;
+import org.neurite.nn.Input;
+import org.neurite.nn.layers.Dense;
+import org.neurite.tensor.Tensor;
+import org.neurite.testing.Tolerances;
+import org.neurite.text.OutputMode;
+import org.neurite.text.TextVectorization;
+import org.neurite.train.FitOptions;
+
+/**
+ * Scoring a DataFrame of texts gives, row for row, the probabilities and labels of
+ * {@code neurite predict} ({@code Model.predict}). Within float rounding, not bit for bit: the
+ * engine's GEMM sums in a different order for batches of different sizes, and a partition's
+ * batches hold other texts than a file's blocks of 256 lines.
+ */
+@Tag("spark")
+class SparkPredictTest {
+    private static final StructType SCHEMA = new StructType().add("id", DataTypes.IntegerType)
+            .add("text", DataTypes.StringType, true);
+
+    @TempDir
+    static Path dir;
+    private static SparkSession spark;
+    private static Path modelFile;
+    private static Model model;
+    private static List<String> texts;
+
+    @BeforeAll
+    static void trainAndSaveASmallReviewModel() throws IOException {
+        spark = LocalSpark.session();
+        texts = LocalSpark.reviews(600, 3);
+        TextVectorization vectorizer = TextVectorization.builder().optMaxTokens(40)
+                .optOutputMode(OutputMode.TF_IDF).build();
+        vectorizer.adapt(texts);
+        Sequential reviews = Sequential.of(Input.ofStrings(), vectorizer, new Dense(8, "relu"),
+                new Dense(1, "sigmoid"));
+        reviews.seed(5);
+        reviews.compile("adam", "binary_crossentropy", "accuracy");
+        float[] labels = new float[texts.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 2 == 0 ? 1 : 0;
+        }
+        reviews.fit(texts, Tensor.of(labels, labels.length, 1), FitOptions.builder().epochs(2).build());
+        modelFile = dir.resolve("reviews.neurite");
+        reviews.save(modelFile);
+        model = Model.load(modelFile);
+    }
+
+    /** Rows {@code id, text} in {@code partitions} partitions; every fifth text null. */
+    private static Dataset<Row> frame(int partitions) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(RowFactory.create(i, i % 5 == 4 ? null : texts.get(i)));
+        }
+        return spark.createDataFrame(rows, SCHEMA).repartition(partitions, org.apache.spark.sql.functions.col("id"));
+    }
+
+    @Test
+    void scoresEqualTheSingleMachinePredictionsAndNullTextsGiveNulls() {
+        List<Row> scored = NeuriteSpark.predict(frame(7), modelFile, "text").orderBy("id").collectAsList();
+
+        float[] expected = model.predict(texts).toArray();
+        assertEquals(texts.size(), scored.size());
+        for (Row row : scored) {
+            int id = row.getInt(0);
+            if (id % 5 == 4) {
+                assertNull(row.get(2), "probability of a null text");
+                assertNull(row.get(3), "label of a null text");
+            } else {
+                assertEquals(expected[id], row.getFloat(2), Tolerances.ROUNDING, "row " + id);
+                assertEquals(expected[id] >= 0.5f ? "positive" : "negative", row.getString(3), "row " + id);
+            }
+        }
+    }
+
+    @Test
+    void emptyPartitionsAndAnEmptyFrameGiveNoRows() {
+        Dataset<Row> sparse = frame(1).limit(3).repartition(8);   // at least five of eight partitions are empty
+
+        assertEquals(3, NeuriteSpark.predict(sparse, modelFile, "text").count());
+        assertEquals(0, NeuriteSpark.predict(frame(2).limit(0), modelFile, "text").count());
+    }
+
+    @Test
+    void theSqlFunctionGivesTheSameProbabilities() {
+        NeuriteSpark.registerFunction(spark, "sentiment", modelFile);
+        frame(3).createOrReplaceTempView("reviews");
+
+        List<Row> rows = spark.sql("SELECT id, sentiment(text) FROM reviews ORDER BY id").collectAsList();
+
+        float[] expected = model.predict(texts).toArray();
+        for (Row row : rows) {
+            int id = row.getInt(0);
+            if (id % 5 == 4) {
+                assertNull(row.get(1));
+            } else {
+                assertEquals(expected[id], row.getFloat(1), Tolerances.ROUNDING, "row " + id);
+            }
+        }
+    }
+
+    @Test
+    void aMissingColumnIsNamedWithTheColumnsThereAre() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NeuriteSpark.predict(frame(2), modelFile, "review"));
+
+        assertEquals("text column 'review' not found; the columns are id, text", e.getMessage());
+    }
+
+    @Test
+    void aTextColumnOfAnotherTypeIsRefusedNamingItsType() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NeuriteSpark.predict(frame(2), modelFile, "id"));
+
+        assertEquals("text column 'id' has type int, expected string", e.getMessage());
+    }
+
+    @Test
+    void aMissingModelFileIsNamedOnTheDriver() {
+        Path missing = dir.resolve("absent.neurite");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NeuriteSpark.predict(frame(2), missing, "text"));
+
+        assertEquals(missing + ": model file not found on the driver", e.getMessage());
+    }
+}

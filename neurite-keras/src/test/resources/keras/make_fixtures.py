@@ -13,17 +13,27 @@ The models are small (a few thousand weights) so the committed files stay small.
 so a rerun writes the same weights on the same Keras version.
 
 Environment (any machine with Python 3.11):
-    python3.11 -m venv .venv && .venv/bin/pip install keras tensorflow-cpu h5py torch
-    KERAS_BACKEND=tensorflow .venv/bin/python make_fixtures.py
+    python3.11 -m venv .venv && .venv/bin/pip install keras tensorflow-cpu h5py torch keras-hub
+    KERAS_BACKEND=tensorflow .venv/bin/python make_fixtures.py [NAME ...]
+With NAMEs (mnist_mlp, conv1d, attention, transformer, ...) only those models are written. The
+transformer model uses KerasHub's TokenAndPositionEmbedding, TransformerEncoder and TransformerDecoder;
+where keras-hub cannot be installed, --keras-hub-source path/to/keras-hub imports those modules from a
+source checkout without the package's __init__ (as ../../../../../neurite-core's
+make_transformer_fixtures.py does).
 
-With --check-export FILE.keras CASES.npz it instead loads a file Neurite exported with
-keras.models.load_model and prints the largest difference from the recorded outputs.
+With --check-export FILE.keras CASES.npz [--weights FILE.h5] it instead loads a file Neurite exported
+with keras.models.load_model and prints the largest difference from the recorded outputs (exit status 1
+above 1e-5); with --weights, after zeroing the loaded weights and reading them back from a legacy .h5
+that Neurite exported, with model.load_weights.
 """
 import os
 import sys
 
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import importlib  # noqa: E402
+import types  # noqa: E402
 
 import numpy as np  # noqa: E402
 import keras  # noqa: E402
@@ -204,8 +214,97 @@ def keras2_h5():
     print("keras2_two_in_two_out.h5", model.count_params(), "weights")
 
 
-def check_export(path, cases):
+def perturb(model):
+    """Moves every weight off its initial value (zero biases, unit gammas, zero moving means would
+    hide a misplaced weight); variances stay positive."""
+    for w in model.weights:
+        noise = RNG.normal(0, 0.2, w.shape).astype(np.float32)
+        value = np.asarray(w.numpy()) + noise
+        w.assign(np.abs(value) + 0.5 if "variance" in w.path else value)
+
+
+def conv1d():
+    """Sequential text CNN: every convolution, pooling and normalisation layer of Keras that Neurite has."""
+    model = keras.Sequential([
+        keras.Input((10,), dtype="int32"),
+        layers.Embedding(30, 6),
+        layers.Conv1D(5, 3, padding="causal", dilation_rate=2, activation="relu"),
+        layers.ZeroPadding1D(1),
+        layers.MaxPooling1D(2),
+        layers.BatchNormalization(),
+        layers.SpatialDropout1D(0.1),
+        layers.Conv1D(4, 2, strides=2, padding="same", activation="tanh"),
+        layers.UpSampling1D(2),
+        layers.AveragePooling1D(2, strides=1, padding="same"),
+        layers.LayerNormalization(),
+        layers.RMSNormalization(),
+        layers.GlobalMaxPooling1D(),
+        layers.Dense(2, activation="softmax"),
+    ], name="conv1d")
+    perturb(model)
+    return model, [RNG.integers(0, 30, size=(4, 10)).astype(np.int32)]
+
+
+def attention():
+    """Functional: Keras' four attention layers on one embedded sequence, with and without causal masks."""
+    ids = keras.Input((7,), dtype="int32", name="ids")
+    x = layers.Embedding(20, 8)(ids)
+    q = layers.Dense(8, name="query")(x)
+    a = layers.Attention(use_scale=True)([q, x], use_causal_mask=True)
+    b = layers.AdditiveAttention()([q, x, q])
+    m = layers.MultiHeadAttention(num_heads=2, key_dim=3, value_dim=5)(q, x, use_causal_mask=True)
+    g = layers.GroupQueryAttention(head_dim=4, num_query_heads=4, num_key_value_heads=2)(q, x, key=a)
+    h = layers.Concatenate()([a, b, m, g])
+    h = layers.LayerNormalization(epsilon=1e-5)(h)
+    out = layers.Dense(3, activation="softmax")(layers.GlobalAveragePooling1D()(h))
+    model = keras.Model(ids, out, name="attention")
+    perturb(model)
+    return model, [RNG.integers(0, 20, size=(3, 7)).astype(np.int32)]
+
+
+def keras_hub_layers(source):
+    """KerasHub's TokenAndPositionEmbedding, TransformerEncoder and TransformerDecoder."""
+    if source is None:
+        import keras_hub
+        return (keras_hub.layers.TokenAndPositionEmbedding, keras_hub.layers.TransformerEncoder,
+                keras_hub.layers.TransformerDecoder)
+    root = os.path.join(os.path.abspath(source), "keras_hub")
+    for package in ["keras_hub", "keras_hub.src", "keras_hub.src.layers", "keras_hub.src.layers.modeling",
+                    "keras_hub.src.utils", "keras_hub.src.vllm"]:
+        module = types.ModuleType(package)   # a bare package: its __init__ is skipped
+        module.__path__ = [os.path.join(root, *package.split(".")[1:])]
+        sys.modules[package] = module
+    modeling = "keras_hub.src.layers.modeling."
+    return (importlib.import_module(modeling + "token_and_position_embedding").TokenAndPositionEmbedding,
+            importlib.import_module(modeling + "transformer_encoder").TransformerEncoder,
+            importlib.import_module(modeling + "transformer_decoder").TransformerDecoder)
+
+
+def transformer(hub):
+    """Functional encoder-decoder of KerasHub blocks: the encoder classifies, the decoder attends to it."""
+    token_and_position, encoder, decoder = hub
+    source = keras.Input((6,), dtype="int32", name="source")
+    target = keras.Input((5,), dtype="int32", name="target")
+    e = token_and_position(30, 6, 8)(source)
+    e = encoder(16, 2)(e)
+    e = encoder(12, 2, activation="gelu", normalize_first=True)(e)
+    d = token_and_position(25, 5, 8)(target)
+    d = decoder(16, 2)(d, e)
+    label = layers.Dense(2, activation="softmax", name="label")(layers.GlobalAveragePooling1D()(e))
+    tokens = layers.Dense(25, activation="softmax", name="next_token")(d)
+    model = keras.Model([source, target], [label, tokens], name="transformer")
+    perturb(model)
+    return model, [RNG.integers(0, 30, size=(3, 6)).astype(np.int32), RNG.integers(0, 25, size=(3, 5)).astype(np.int32)]
+
+
+def check_export(path, cases, weights=None):
+    """Loads an exported .keras and compares its predictions with the recorded ones; with `weights`
+    (an exported legacy .h5), zeroes every weight first and reads them back with load_weights."""
     model = keras.models.load_model(path, safe_mode=True)
+    if weights is not None:
+        for w in model.weights:
+            w.assign(np.zeros(w.shape, dtype=np.float32))
+        model.load_weights(weights)
     data = np.load(cases)
     inputs = [data[f"input_{i}"] for i in range(len(model.inputs))]
     outputs = model.predict(inputs, verbose=0)
@@ -217,19 +316,41 @@ def check_export(path, cases):
 
 
 def main():
-    if len(sys.argv) == 4 and sys.argv[1] == "--check-export":
-        sys.exit(check_export(sys.argv[2], sys.argv[3]))
+    args = sys.argv[1:]
+    hub_source = None
+    if "--keras-hub-source" in args:
+        at = args.index("--keras-hub-source")
+        hub_source = args[at + 1]
+        del args[at:at + 2]
+    weights = None
+    if "--weights" in args:
+        at = args.index("--weights")
+        weights = args[at + 1]
+        del args[at:at + 2]
+    if len(args) == 3 and args[0] == "--check-export":
+        try:
+            keras_hub_layers(hub_source)   # registers KerasHub's classes for load_model
+        except ImportError:
+            pass   # only models with KerasHub layers need it; load_model names what is missing
+        sys.exit(check_export(args[1], args[2], weights))
     keras.utils.set_random_seed(14)
-    save("mnist_mlp", *mlp())
-    save("imdb_lstm", *embedding_lstm())
-    save("gru_reset_after", *gru(True))
-    save("gru_reset_before", *gru(False))
-    for mode in ["concat", "sum", "mul", "ave", None]:
-        save("bidirectional_" + str(mode).lower(), *bidirectional(mode))
-    save("two_in_two_out", *two_in_two_out())
-    legacy_h5()
-    keras2_h5()
-    save("functional_masks", *functional_masks())
+    makers = {
+        "mnist_mlp": lambda: save("mnist_mlp", *mlp()),
+        "imdb_lstm": lambda: save("imdb_lstm", *embedding_lstm()),
+        "gru_reset_after": lambda: save("gru_reset_after", *gru(True)),
+        "gru_reset_before": lambda: save("gru_reset_before", *gru(False)),
+        "bidirectional": lambda: [save("bidirectional_" + str(mode).lower(), *bidirectional(mode))
+                                  for mode in ["concat", "sum", "mul", "ave", None]],
+        "two_in_two_out": lambda: save("two_in_two_out", *two_in_two_out()),
+        "legacy_mlp": legacy_h5,
+        "keras2_two_in_two_out": keras2_h5,
+        "functional_masks": lambda: save("functional_masks", *functional_masks()),
+        "conv1d": lambda: save("conv1d", *conv1d()),
+        "attention": lambda: save("attention", *attention()),
+        "transformer": lambda: save("transformer", *transformer(keras_hub_layers(hub_source))),
+    }
+    for name in args or makers:
+        makers[name]()
 
 
 if __name__ == "__main__":

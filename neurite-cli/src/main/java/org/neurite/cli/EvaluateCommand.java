@@ -70,19 +70,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         Recipe recipe = Recipes.named(recipeName);
         recipe.compile(model);
         Map<String, Double> test;
-        Map<String, Double> additional = Map.of();   // baselines and metrics in the data's units (forecast)
+        Map<String, Double> extra = Map.of();   // baselines and metrics in the data's units (forecast)
         if (model.vectorizer().isPresent()) {
             LabelledTexts texts = recipe.testTexts().orElseThrow(() -> new IllegalArgumentException(file
                     + ": the model reads texts but recipe '" + recipeName + "' has no test texts"));
             test = model.evaluate(texts.texts(), texts.labels());
         } else {
-            RecipeData data = recipe.data();
-            test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                    : model.evaluate(data.testX(), data.testY(), 1000);
-            additional = recipe.additionalResults(model, data);
+            RecipeData recipeData = recipe.data();
+            test = recipe.evaluate(model, recipeData);
+            extra = recipe.extraResults(model, recipeData);
         }
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
-        additional.forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
+        extra.forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
         return 0;
     }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code neurite predict --model FILE (--text TEXT | --input FILE|- | --input TABLE --text COL)}:
+ * {@code neurite predict --model FILE (--text TEXT | --input FILE|- | --input TABLE --text COL | --files FILE...)}:
  * what a model saved with its vectorizer says about texts.
  *
  * <ul>
@@ -29,6 +29,10 @@ import picocli.CommandLine.Option;
  *   <li>{@code --input TABLE --text COL} where TABLE is a {@code .csv}, {@code .tsv} or
  *       {@code .jsonl} file: every row with its original columns plus the predicted label and the
  *       class probabilities ({@link TablePredictions}).</li>
+ *   <li>{@code --files FILE...}: each file one text, CSV {@code id,probability,label} with the file's
+ *       name as id. A model whose file says {@code input_kind=email} ({@code train spam}) parses each
+ *       file as an e-mail ({@link ModelInputs}), so broken MIME, an unknown charset or an empty file
+ *       still gets a probability; it reads {@code --text} and lines of {@code --input} as mail bodies.</li>
  * </ul>
  *
  * <p>Labels are the class names saved in the model ({@code train text-classifier}); a binary model
@@ -63,6 +67,10 @@ public final class PredictCommand implements Callable<Integer> {
             description = "A UTF-8 file with one text per line, '-' for standard input, or a .csv, .tsv or .jsonl table.")
     String input;
 
+    @Option(names = "--files", arity = "1..*", converter = Arguments.InputFile.class, paramLabel = "FILE",
+            description = "Files scored one text each (e-mail parsed as mail by a spam model); ids are the file names.")
+    List<Path> files;
+
     @Option(names = "--skip-bad-rows", description = "With a table: skip rows with a wrong number of fields or an empty text.")
     boolean skipBadRows;
 
@@ -71,7 +79,7 @@ public final class PredictCommand implements Callable<Integer> {
     float threshold;
 
     /** Where the texts come from, decided by the options given. */
-    private enum Source { ONE_TEXT, LINES, TABLE }
+    private enum Source { ONE_TEXT, LINES, TABLE, FILES }
 
     @Override
     public Integer call() throws IOException {
@@ -82,7 +90,7 @@ public final class PredictCommand implements Callable<Integer> {
                         + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm, text-classifier)"));
         switch (source) {
             case ONE_TEXT -> {
-                Prediction p = classify(model, List.of(withoutByteOrderMark(text))).getFirst();
+                Prediction p = classify(model, List.of(ModelInputs.lineText(model, withoutByteOrderMark(text)))).getFirst();
                 System.out.printf(Locale.ROOT, "%.4f%nlabel=%s%n", p.probability(), p.label());
             }
             case LINES -> {
@@ -92,15 +100,22 @@ public final class PredictCommand implements Callable<Integer> {
             }
             case TABLE -> new TablePredictions(model, ModelLabels.of(model), System.out)
                     .write(new CorpusFile(Path.of(input), text, null, skipBadRows).stream(true));
+            case FILES -> writeFileRows(model, files, System.out);
         }
         return 0;
     }
 
     /** The source the options name; a usage error when they do not fit together. */
     private Source source() {
+        if (files != null) {
+            if (text != null || input != null) {
+                throw new UsageException("--files scores whole files; it excludes --text and --input");
+            }
+            return Source.FILES;
+        }
         if (input == null) {
             if (text == null) {
-                throw new UsageException("give --text TEXT, --input FILE, or --input TABLE --text COL");
+                throw new UsageException("give --text TEXT, --input FILE, --input TABLE --text COL, or --files FILE...");
             }
             return Source.ONE_TEXT;
         }
@@ -154,11 +169,29 @@ public final class PredictCommand implements Callable<Integer> {
             if (id == 1) {
                 out.println("id,probability,label");
             }
-            for (Prediction p : classify(model, texts)) {
+            for (Prediction p : classify(model, texts.stream().map(t -> ModelInputs.lineText(model, t)).toList())) {
                 out.printf(Locale.ROOT, "%d,%.6f,%s%n", next++, p.probability(), CsvCells.quoted(p.label()));
             }
         }
         return next;
+    }
+
+    /** One CSV row per file, {@link #BATCH} files read at a time; the id is the file's name. */
+    private void writeFileRows(Model model, List<Path> paths, PrintStream out) throws IOException {
+        out.println("id,probability,label");
+        for (int start = 0; start < paths.size(); start += BATCH) {
+            List<Path> batch = paths.subList(start, Math.min(paths.size(), start + BATCH));
+            List<String> texts = new ArrayList<>(batch.size());
+            for (Path path : batch) {
+                texts.add(ModelInputs.fileText(model, path));
+            }
+            List<Prediction> predictions = classify(model, texts);
+            for (int i = 0; i < batch.size(); i++) {
+                out.printf(Locale.ROOT, "%s,%.6f,%s%n", CsvCells.quoted(batch.get(i).getFileName().toString()),
+                        predictions.get(i).probability(), CsvCells.quoted(predictions.get(i).label()));
+            }
+            out.flush();
+        }
     }
 
     /** A text's label and the probability shown with it. */

@@ -16,7 +16,7 @@ import org.neurite.train.FitOptions;
 import org.neurite.train.History;
 
 /**
- * The code of docs/guide/19-autoencoders.md: Keras' autoencoder with its encoder as a second model
+ * The code of docs/guide/22-autoencoders.md: Keras' autoencoder with its encoder as a second model
  * on the same layers, trained here on 64 images of bars (each a horizontal and a vertical line) so
  * that it runs in seconds; {@code neurite train autoencoder} trains it on MNIST.
  */

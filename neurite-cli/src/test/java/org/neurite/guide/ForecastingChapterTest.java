@@ -12,7 +12,7 @@ import org.neurite.cli.recipes.forecast.SeriesWindows;
 import org.neurite.tensor.Tensor;
 
 /**
- * The code of docs/guide/18-forecasting.md: windows over a daily series, the seasonal-naive and
+ * The code of docs/guide/21-forecasting.md: windows over a daily series, the seasonal-naive and
  * autoregressive baselines, and their MASE, on three years of a weekly pattern with noise. The
  * networks' results come from {@code neurite train forecast}, whose runs take minutes.
  */

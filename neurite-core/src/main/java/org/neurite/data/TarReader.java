@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Extracts chosen regular files from an uncompressed tar stream: the ustar layout, with long names
@@ -40,15 +42,51 @@ final class TarReader {
      */
     static Set<String> extract(InputStream tar, String archiveName, Function<String, Path> destination)
             throws IOException {
+        return visit(tar, archiveName, (name, entry, size) -> copyIfWanted(entry, size, destination.apply(name)));
+    }
+
+    /**
+     * Reads into memory each regular file whose name {@code wanted} accepts and hands it to
+     * {@code consumer}, in archive order; skips the rest. For archives of many small files (a mail
+     * corpus) read straight from the cached tarball.
+     *
+     * @param maxBytes the largest entry accepted; a bigger wanted one means a damaged or wrong archive
+     */
+    static void read(InputStream tar, String archiveName, Predicate<String> wanted, long maxBytes,
+                     BiConsumer<String, byte[]> consumer) throws IOException {
+        visit(tar, archiveName, (name, entry, size) -> {
+            if (!wanted.test(name)) {
+                return false;
+            }
+            if (size > maxBytes) {
+                throw new DatasetException(archiveName + ": entry " + name + " has " + size + " bytes, expected at"
+                        + " most " + maxBytes + "; the archive is damaged or not the expected one");
+            }
+            byte[] bytes = entry.readNBytes((int) size);
+            if (bytes.length != size) {
+                throw new EOFException();
+            }
+            consumer.accept(name, bytes);
+            return true;
+        });
+    }
+
+    /** What to do with one regular file: consume exactly {@code size} bytes and return true, or nothing and false. */
+    @FunctionalInterface
+    private interface EntryAction {
+        boolean apply(String name, InputStream entry, long size) throws IOException;
+    }
+
+    private static Set<String> visit(InputStream tar, String archiveName, EntryAction action) throws IOException {
         try {
-            return extractEntries(tar, archiveName, destination);
+            return visitEntries(tar, archiveName, action);
         } catch (EOFException truncated) {
             throw new DatasetException(archiveName + ": the archive ends in the middle of an entry; "
                     + "it is truncated or damaged", truncated);
         }
     }
 
-    private static Set<String> extractEntries(InputStream tar, String archiveName, Function<String, Path> destination)
+    private static Set<String> visitEntries(InputStream tar, String archiveName, EntryAction action)
             throws IOException {
         Set<String> written = new HashSet<>();
         byte[] header = new byte[BLOCK];
@@ -63,7 +101,7 @@ final class TarReader {
             if (type == 'x' || type == 'L') {
                 String record = new String(readRecord(tar, size, archiveName), StandardCharsets.UTF_8);
                 longName = type == 'L' ? cString(record) : paxPath(record);
-            } else if ((type == '0' || type == 0) && copyIfWanted(tar, size, destination.apply(name))) {
+            } else if ((type == '0' || type == 0) && action.apply(name, tar, size)) {
                 written.add(name);
             } else {
                 tar.skipNBytes(size);

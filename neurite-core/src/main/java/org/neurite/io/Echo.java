@@ -23,22 +23,26 @@ final class Echo {
         return clip(text, MAX_ECHO);
     }
 
-    /** {@code text} on one line, cut to about {@code max} characters, saying how long it was. */
+    /**
+     * {@code text} on one line, at most {@code max} characters of it with control characters escaped
+     * (an escape counts its six characters), saying how long it was when cut.
+     */
     static String clip(String text, int max) {
         if (text == null) {
             return "null";
         }
-        String cut = text.length() > max ? text.substring(0, max) : text;
-        StringBuilder sb = new StringBuilder(cut.length() + 32);
-        for (int i = 0; i < cut.length(); i++) {
-            char c = cut.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 32);
+        int i = 0;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String shown = c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c)
+                    : String.valueOf(c);
+            if (sb.length() + shown.length() > max) {
+                break;
             }
+            sb.append(shown);
         }
-        if (text.length() > max) {
+        if (i < text.length()) {
             sb.append("... (").append(text.length()).append(" characters)");
         }
         return sb.toString();

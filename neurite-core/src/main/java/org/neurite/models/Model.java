@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Variable;
+import org.neurite.io.ForeignModelFormat;
+import org.neurite.io.ForeignModelFormats;
 import org.neurite.io.LoadedModel;
 import org.neurite.io.ModelFile;
 import org.neurite.nn.Layer;
@@ -505,8 +507,27 @@ public class Model {
         save(Path.of(path));
     }
 
-    /** {@link #save(Path)} with key-value metadata ({@code recipe}, the training data's checksum), read back by {@link #metadata()}. */
+    /**
+     * {@link #save(Path)} with key-value metadata ({@code recipe}, the training data's checksum), read
+     * back by {@link #metadata()}. A file named {@code .keras} is written by the Keras module
+     * (neurite-keras, found through {@link org.neurite.io.ForeignModelFormat}) for Keras'
+     * {@code load_model}: the network alone, without metadata or optimizer state; a model with a
+     * vectorizer is refused there, since the archive would not hold it.
+     *
+     * @throws org.neurite.io.ModelFileException for a {@code .keras} file when neurite-keras is not on
+     *     the class path, naming the module to add
+     */
     public void save(Path file, Map<String, String> newMetadata) throws IOException {
+        Optional<ForeignModelFormat> foreign = ForeignModelFormats.forWriting(file);
+        if (foreign.isPresent()) {
+            if (vectorizer != null) {
+                throw new IllegalArgumentException(file + ": this model reads texts through its vectorizer, which a "
+                        + foreign.get().name() + " file would not hold; save it as a .neurite file, or export the"
+                        + " network that reads token ids alone");
+            }
+            foreign.get().save(network(), file);
+            return;
+        }
         ModelFile.save(network(), trainer == null ? null : trainer.optimizer(), newMetadata,
                 vectorizer == null ? null : vectorizer.state(), file);
     }
@@ -514,14 +535,22 @@ public class Model {
     /**
      * Loads a model saved by {@link #save} (or by {@code ModelFile.save}, including files of earlier
      * versions): Keras' {@code keras.models.load_model}. The model comes back built with its weights,
-     * seed, metadata and vectorizer, not compiled.
+     * seed, metadata and vectorizer, not compiled. Keras' {@code .keras} and {@code .h5} files are
+     * read too when the module neurite-keras is on the class path (it provides the
+     * {@link org.neurite.io.ForeignModelFormat}); without it, loading one says which module to add.
+     *
+     * <pre>{@code
+     * Model mnist = Model.load("mnist.neurite");
+     * Model fromKeras = Model.load("imdb_lstm.keras");   // with neurite-keras on the class path
+     * }</pre>
      *
      * @throws org.neurite.io.ModelFileException if the file is not a Neurite model file or fails its
      *     checks; the message names the file, what was expected and what was found
      * @throws IOException if the file cannot be read
      */
     public static Model load(Path file) throws IOException {
-        LoadedModel loaded = ModelFile.load(file);
+        Optional<ForeignModelFormat> foreign = ForeignModelFormats.forReading(file);
+        LoadedModel loaded = foreign.isPresent() ? foreign.get().load(file) : ModelFile.load(file);
         TextVectorization vectorizer = loaded.vectorizer().map(TextVectorization::fromState).orElse(null);
         Model model = of(loaded.model(), vectorizer);
         model.metadata = loaded.metadata();

@@ -24,6 +24,28 @@ class TarReaderTest {
     Path dir;
 
     @Test
+    void readsTheWantedEntriesIntoMemoryInArchiveOrder() throws IOException {
+        byte[] tar = TarFixtures.tar(TarFixtures.files("package/a.txt", "first", "package/skip.md", "no",
+                LONG_NAME, "long"));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+
+        TarReader.read(new ByteArrayInputStream(tar), "test.tar", name -> !name.endsWith(".md"), 100,
+                (name, bytes) -> seen.add(name + "=" + new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertEquals(java.util.List.of("package/a.txt=first", LONG_NAME + "=long"), seen);
+    }
+
+    @Test
+    void aWantedEntryOverTheSizeLimitIsRefusedNamingIt() throws IOException {
+        byte[] tar = TarFixtures.tar(TarFixtures.files("package/huge.txt", new byte[2048]));
+
+        String message = assertThrows(DatasetException.class, () -> TarReader.read(new ByteArrayInputStream(tar),
+                "test.tar", name -> true, 1024, (name, bytes) -> { })).getMessage();
+
+        assertTrue(message.contains("package/huge.txt has 2048 bytes, expected at most 1024"), message);
+    }
+
+    @Test
     void extractsOnlyTheChosenFilesFromAGzippedTar() throws IOException {
         byte[] big = new byte[1300];
         Arrays.fill(big, (byte) 7);

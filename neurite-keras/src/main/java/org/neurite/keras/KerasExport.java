@@ -6,12 +6,12 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -19,22 +19,17 @@ import java.util.zip.ZipOutputStream;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
-import org.neurite.nn.Regularizer;
-import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.RecurrentLayer;
 import org.neurite.nn.layers.TimeDistributed;
 import org.neurite.tensor.Tensor;
 
 /**
- * Writes a Neurite Sequential model as a Keras 3 {@code .keras} archive that
- * {@code keras.models.load_model} reads: {@code config.json} in Keras' serialization (each layer's
- * Neurite config is already Keras' keys; regularizers become {@code L1L2} objects, and
- * {@code trainable}/{@code dtype} are added), {@code metadata.json}, and {@code model.weights.h5}
- * in the {@code layers/<class in snake case>[_n]/vars/i} layout {@link KerasWeights} reads.
- *
- * <p>Functional models are refused for now: Keras numbers a functional model's weight groups in
- * the order of its own graph walk, which this writer does not reproduce yet.
+ * Writes a Neurite model (Sequential or functional) for Keras 3: a {@code .keras} archive that
+ * {@code keras.models.load_model} reads ({@code config.json} from {@link KerasModelJson},
+ * {@code metadata.json}, and {@code model.weights.h5} in the {@code layers/<class in snake case>[_n]/vars/i}
+ * layout {@link KerasWeights} reads), or a legacy HDF5 weights file for {@code model.load_weights}.
+ * Both write to a temporary file renamed into place.
  */
 final class KerasExport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,23 +38,57 @@ final class KerasExport {
     }
 
     static void save(Network model, Path file) throws IOException {
-        if (!(model instanceof SequentialNetwork sequential)) {
-            throw new IllegalArgumentException("model '" + model.name() + "' (" + model.type()
-                    + "): only Sequential models can be exported to .keras yet");
-        }
         model.build();
-        byte[] config = JSON.writeValueAsBytes(sequentialConfig(sequential));
+        KerasModelJson json = KerasModelJson.of(model);
+        byte[] config = JSON.writeValueAsBytes(json.root());
         byte[] metadata = JSON.writeValueAsBytes(Map.of("date_saved",
                 java.time.Instant.now().toString(), "saved_by", "neurite"));
-        byte[] weights = weights(sequential.layers());
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
+        byte[] weights = hdf5(h5 -> writeKeras3(h5, json.layers()));
+        atomically(file, temp -> {
             try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 put(zip, KerasArchive.METADATA, metadata);
                 put(zip, KerasArchive.CONFIG, config);
                 put(zip, KerasArchive.WEIGHTS, weights);
             }
+        });
+    }
+
+    /**
+     * Writes the legacy HDF5 weights layout of Keras' {@code model.save_weights("x.h5")}: the root
+     * attribute {@code layer_names} lists the layers with weights in {@code model.layers} order, each a
+     * group with the attribute {@code weight_names} and one dataset per weight, trainable weights
+     * first (Keras' legacy order). Keras' {@code load_weights} matches layers by that order.
+     */
+    static void saveWeights(Network model, Path file) throws IOException {
+        model.build();
+        List<Layer> layers = KerasModelJson.of(model).layers().stream()
+                .filter(l -> !l.parameters().isEmpty()).toList();
+        byte[] bytes = hdf5(h5 -> {
+            h5.putAttribute("layer_names", layers.stream().map(Layer::name).toArray(String[]::new));
+            h5.putAttribute("backend", "tensorflow");
+            h5.putAttribute("keras_version", "3");
+            for (Layer layer : layers) {
+                List<Parameter> legacy = new ArrayList<>(layer.parameters().stream().filter(Parameter::trainable).toList());
+                legacy.addAll(layer.parameters().stream().filter(p -> !p.trainable()).toList());
+                WritableGroup group = h5.putGroup(layer.name());
+                group.putAttribute("weight_names", legacy.stream().map(Parameter::path).toArray(String[]::new));
+                for (Parameter p : legacy) {
+                    group.putDataset(p.path(), nested(p.value()));
+                }
+            }
+        });
+        atomically(file, temp -> Files.write(temp, bytes));
+    }
+
+    private interface Writer<T> {
+        void write(T target) throws IOException;
+    }
+
+    private static void atomically(Path file, Writer<Path> writer) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            writer.write(temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
@@ -72,104 +101,32 @@ final class KerasExport {
         zip.closeEntry();
     }
 
-    private static Map<String, Object> sequentialConfig(SequentialNetwork model) {
-        List<Object> batchShape = new ArrayList<>();
-        batchShape.add(null);
-        for (int d : model.inputShapes().get(0)) {
-            batchShape.add(d < 0 ? null : d);
-        }
-        List<Object> layers = new ArrayList<>();
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("batch_shape", batchShape);
-        input.put("dtype", "float32");
-        input.put("sparse", false);
-        input.put("name", "input_layer");
-        layers.add(object("keras.layers", "InputLayer", input));
-        for (Layer layer : model.layers()) {
-            layers.add(layerObject(layer));
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("name", model.name());
-        config.put("trainable", true);
-        config.put("dtype", "float32");
-        config.put("layers", layers);
-        Map<String, Object> root = object("keras", "Sequential", config);
-        root.put("build_config", Map.of("input_shape", batchShape));
-        return root;
-    }
-
-    private static Map<String, Object> layerObject(Layer layer) {
-        return object("keras.layers", layer.type(), kerasConfig(layer.type(), layer.config()));
-    }
-
-    /** A Neurite layer config as Keras reads it. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> kerasConfig(String type, Map<String, Object> neurite) {
-        String where = "layer '" + neurite.get("name") + "' (" + type + ")";
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", neurite.get("name"));
-        out.put("trainable", true);
-        out.put("dtype", "float32");
-        for (Map.Entry<String, Object> e : neurite.entrySet()) {
-            String key = e.getKey();
-            Object value = e.getValue();
-            switch (key) {
-                case "name" -> { }
-                case "truncate_bptt" -> {
-                    if (!Integer.valueOf(0).equals(value)) {
-                        throw new IllegalArgumentException(where + ": truncate_bptt " + value
-                                + " cannot be exported; Keras has no truncated backpropagation");
-                    }
-                }
-                case "layer" -> {
-                    Map<String, Object> inner = (Map<String, Object>) value;
-                    String innerType = (String) inner.get("class_name");
-                    out.put(key, object("keras.layers", innerType,
-                            kerasConfig(innerType, (Map<String, Object>) inner.get("config"))));
-                }
-                default -> out.put(key, value instanceof Regularizer r ? regularizer(r) : value);
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Object> regularizer(Regularizer r) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("l1", r.l1());
-        config.put("l2", r.l2());
-        return object("keras.regularizers", "L1L2", config);
-    }
-
-    private static Map<String, Object> object(String module, String className, Map<String, Object> config) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("module", module);
-        out.put("class_name", className);
-        out.put("config", config);
-        out.put("registered_name", null);
-        return out;
-    }
-
-    /**
-     * The weight file, written by jHDF to a temporary file and read back. Only groups that hold
-     * datasets are written: jHDF 0.10 writes an empty group's header wrongly, and Keras reads a
-     * missing group as a layer without variables, as it writes them.
-     */
-    private static byte[] weights(List<Layer> layers) throws IOException {
+    /** An HDF5 file made by {@code writer}, written by jHDF to a temporary file and read back. */
+    private static byte[] hdf5(Writer<WritableHdfFile> writer) throws IOException {
         Path temp = Files.createTempFile("neurite-keras", ".h5");
         try {
             try (WritableHdfFile h5 = HdfFile.write(temp)) {
-                WritableGroup all = h5.putGroup("layers");
-                Map<String, Integer> used = new HashMap<>();
-                for (Layer layer : layers) {
-                    String name = KerasWeights.uniqueName(KerasModelConfig.snakeCase(layer.type()), used);
-                    if (!layer.parameters().isEmpty()) {
-                        writeLayer(layer, all.putGroup(name));
-                    }
-                }
+                writer.write(h5);
             }
             return Files.readAllBytes(temp);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * The {@code .keras} weight file's groups. Only groups that hold datasets are written: jHDF 0.10
+     * writes an empty group's header wrongly, and Keras reads a missing group as a layer without
+     * variables, as it writes them.
+     */
+    private static void writeKeras3(WritableHdfFile h5, List<Layer> layers) {
+        WritableGroup all = h5.putGroup("layers");
+        Map<String, Integer> used = new HashMap<>();
+        for (Layer layer : layers) {
+            String name = KerasWeights.uniqueName(KerasModelConfig.snakeCase(layer.type()), used);
+            if (!layer.parameters().isEmpty()) {
+                writeLayer(layer, all.putGroup(name));
+            }
         }
     }
 
@@ -182,8 +139,27 @@ final class KerasExport {
             }
             case TimeDistributed t -> writeLayer(t.layer(), group.putGroup("layer"));
             case RecurrentLayer r -> writeVars(r.parameters(), group.putGroup("cell").putGroup("vars"));
-            default -> writeVars(layer.parameters(), group.putGroup("vars"));
+            default -> {
+                Map<String, WritableGroup> made = new HashMap<>();
+                made.put("", group);
+                for (Map.Entry<String, List<Parameter>> e : KerasWeightGroups.of(layer).entrySet()) {
+                    writeVars(e.getValue(), subgroup(made, e.getKey()).putGroup("vars"));
+                }
+            }
         }
+    }
+
+    /** The group at {@code path} ({@code a/b}) below the layer's, made once. */
+    private static WritableGroup subgroup(Map<String, WritableGroup> made, String path) {
+        WritableGroup existing = made.get(path);
+        if (existing != null) {
+            return existing;
+        }
+        int slash = path.lastIndexOf('/');
+        WritableGroup parent = subgroup(made, slash < 0 ? "" : path.substring(0, slash));
+        WritableGroup group = parent.putGroup(path.substring(slash + 1));
+        made.put(path, group);
+        return group;
     }
 
     private static void writeVars(List<Parameter> parameters, WritableGroup vars) {
@@ -192,21 +168,27 @@ final class KerasExport {
         }
     }
 
-    /** A tensor as the nested float arrays jHDF writes as a float32 dataset of the same shape. */
+    /** A tensor as the nested float arrays (or, of rank 0, the Float) jHDF writes as a float32 dataset of that shape. */
     private static Object nested(Tensor t) {
         float[] flat = t.toArray();
         int[] shape = t.shape();
-        return switch (shape.length) {
-            case 1 -> flat;
-            case 2 -> {
-                float[][] rows = new float[shape[0]][];
-                for (int i = 0; i < shape[0]; i++) {
-                    rows[i] = java.util.Arrays.copyOfRange(flat, i * shape[1], (i + 1) * shape[1]);
-                }
-                yield rows;
-            }
-            default -> throw new IllegalArgumentException("weights of rank " + shape.length
-                    + " cannot be exported yet (shape " + java.util.Arrays.toString(shape) + ")");
-        };
+        if (shape.length == 0) {
+            return flat[0];
+        }
+        Object out = Array.newInstance(float.class, shape);
+        fill(out, flat, 0, shape, 0);
+        return out;
+    }
+
+    /** Copies {@code flat} from {@code offset} into the nested array {@code target} of dimension {@code dim}; returns the next offset. */
+    private static int fill(Object target, float[] flat, int offset, int[] shape, int dim) {
+        if (dim == shape.length - 1) {
+            System.arraycopy(flat, offset, target, 0, shape[dim]);
+            return offset + shape[dim];
+        }
+        for (int i = 0; i < shape[dim]; i++) {
+            offset = fill(Array.get(target, i), flat, offset, shape, dim + 1);
+        }
+        return offset;
     }
 }

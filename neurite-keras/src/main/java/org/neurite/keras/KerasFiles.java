@@ -115,19 +115,37 @@ public final class KerasFiles {
     }
 
     /**
-     * Writes {@code model} as a Keras 3 {@code .keras} archive that {@code keras.models.load_model}
-     * reads and that predicts the same. Sequential models only, for now.
+     * Writes {@code model} (Sequential or functional) as a Keras 3 {@code .keras} archive that
+     * {@code keras.models.load_model} reads and that predicts the same.
      *
      * <pre>{@code
      * KerasFiles.save(model, Path.of("model.keras"));
      * }</pre>
      *
-     * @throws IllegalArgumentException naming the layer, for what Keras could not represent (a
-     *     functional model, truncated backpropagation)
+     * @throws IllegalArgumentException naming the layer, for what Keras could not represent
+     *     (truncated backpropagation, a causal mask on a layer of a Sequential model)
      * @throws IOException if the file cannot be written
      */
     public static void save(Network model, Path file) throws IOException {
         KerasExport.save(model, file);
+    }
+
+    /**
+     * Writes {@code model}'s weights as the legacy HDF5 file of Keras' {@code model.save_weights("x.h5")},
+     * which {@code model.load_weights("x.h5")} reads into the same model built in Keras (for example
+     * the one {@link #save} wrote). Keras matches the layers with weights by their order in
+     * {@code model.layers}, and each layer's weights by order, trainable ones first.
+     *
+     * <pre>{@code
+     * KerasFiles.saveWeights(model, Path.of("model.weights.h5"));
+     * // Python: model = keras.models.load_model("model.keras"); model.load_weights("model.h5")
+     * }</pre>
+     *
+     * @throws IllegalArgumentException naming the layer, as {@link #save}
+     * @throws IOException if the file cannot be written
+     */
+    public static void saveWeights(Network model, Path file) throws IOException {
+        KerasExport.saveWeights(model, file);
     }
 
     private static LoadedModel loaded(Network network, String format, Object kerasVersion) {

@@ -27,7 +27,28 @@ final class KerasLayerConfig {
 
     /** Keras keys some Neurite layers do not have, with the only value Neurite computes. */
     private static final Map<String, Map<String, Object>> FIXED = Map.of(
-            "Flatten", Map.of("data_format", "channels_last"));
+            "Flatten", Map.of("data_format", "channels_last"),
+            "BatchNormalization", Map.of("synchronized", false, "renorm", false),
+            "LayerNormalization", Map.of("rms_scaling", false),
+            "MultiHeadAttention", Map.of("use_gate", false),
+            "GroupedQueryAttention", Map.of("use_gate", false));
+
+    /**
+     * Keras keys without effect once the {@link #FIXED} values hold (renormalisation's settings when
+     * renorm is off), or that record only the shapes a layer was built on.
+     */
+    private static final Map<String, Set<String>> WITHOUT_EFFECT = Map.of(
+            "BatchNormalization", Set.of("renorm_clipping", "renorm_momentum"),
+            "MultiHeadAttention", Set.of("query_shape", "key_shape", "value_shape"),
+            "TransformerDecoder", Set.of("decoder_sequence_shape", "encoder_sequence_shape"),
+            "TransformerEncoder", Set.of("input_shape"));
+
+    /** Keras' class names that Neurite spells differently. */
+    private static final Map<String, String> RENAMED = Map.of("GroupQueryAttention", "GroupedQueryAttention");
+
+    /** Layers whose Keras call argument {@code use_causal_mask} is a Neurite layer option. */
+    static final Set<String> CAUSAL_OPTION = Set.of("Attention", "AdditiveAttention", "MultiHeadAttention",
+            "GroupedQueryAttention");
 
     private KerasLayerConfig() {
     }
@@ -38,17 +59,64 @@ final class KerasLayerConfig {
      * @throws KerasFormatError naming the layer and the option that cannot be imported exactly
      */
     static Layer toLayer(String className, Map<String, Object> kerasConfig) {
-        String where = "layer '" + kerasConfig.get("name") + "' (" + className + ")";
+        return toLayer(className, kerasConfig, Map.of());
+    }
+
+    /**
+     * The Neurite layer for a layer entry whose first call had the keyword arguments
+     * {@code callKwargs}: Keras' call argument {@code use_causal_mask} of the attention layers
+     * becomes the layer option Neurite keeps it as.
+     *
+     * @throws KerasFormatError naming the layer and the option that cannot be imported exactly
+     */
+    static Layer toLayer(String kerasClassName, Map<String, Object> kerasConfig, Map<?, ?> callKwargs) {
+        String className = neuriteType(kerasClassName);
+        String where = "layer '" + kerasConfig.get("name") + "' (" + kerasClassName + ")";
         refuseCode(className, where);
         if (className.equals("Bidirectional")) {
             return bidirectional(kerasConfig, where);
         }
         Map<String, Object> config = translate(className, kerasConfig, where, false);
+        if (CAUSAL_OPTION.contains(className)) {
+            config.put("use_causal_mask", Boolean.TRUE.equals(callKwargs.get("use_causal_mask")));
+        }
         try {
             return LayerRegistry.fromConfig(className, config);
         } catch (IllegalArgumentException e) {
             throw new KerasFormatError(e.getMessage() + " (importing from Keras)");
         }
+    }
+
+    /**
+     * Refuses a layer entry whose class is not Keras' or KerasHub's own: a custom object keeps its
+     * class name (it may even be "Dense") but names its module and registered name.
+     */
+    static void requireBuiltIn(Map<String, Object> entry, String className, String name) {
+        Object module = entry.get("module");
+        Object registered = entry.get("registered_name");
+        boolean keras = module == null || module.equals("keras") || String.valueOf(module).startsWith("keras.");
+        boolean builtIn = keras ? registered == null || registered.equals(className)
+                : String.valueOf(module).startsWith("keras_hub.") && ("keras_hub>" + className).equals(registered);
+        if (!builtIn) {
+            throw new KerasFormatError("layer '" + name + "' (" + className + "): custom object '" + registered
+                    + "' from module '" + module + "' cannot be imported (custom objects hold Python code, which is"
+                    + " never run from a file)");
+        }
+    }
+
+    /** Neurite's type for Keras' class name (they differ only where {@link #RENAMED} says). */
+    static String neuriteType(String kerasClassName) {
+        return RENAMED.getOrDefault(kerasClassName, kerasClassName);
+    }
+
+    /** Keras' class name for a Neurite layer type. */
+    static String kerasClassName(String neuriteType) {
+        for (Map.Entry<String, String> e : RENAMED.entrySet()) {
+            if (e.getValue().equals(neuriteType)) {
+                return e.getKey();
+            }
+        }
+        return neuriteType;
     }
 
     private static void refuseCode(String className, String where) {
@@ -81,7 +149,12 @@ final class KerasLayerConfig {
                 case "dtype" -> requireFloat32(where, value);
                 case "layer" -> out.put(key, nestedLayer(value, where, false));
                 default -> {
-                    if (COMPUTATION_ONLY.contains(key)) {
+                    if (COMPUTATION_ONLY.contains(key)
+                            || WITHOUT_EFFECT.getOrDefault(className, Set.of()).contains(key)) {
+                        continue;
+                    }
+                    if (key.equals("attention_axes")) {
+                        requireLastTimeAxis(where, value);
                         continue;
                     }
                     if (fixed.containsKey(key)) {
@@ -107,7 +180,18 @@ final class KerasLayerConfig {
     /** Keys whose null means "none", which Neurite's configs may leave out. */
     private static boolean nullMeansNone(String key) {
         return key.endsWith("_regularizer") || key.endsWith("_constraint") || key.equals("seed")
-                || key.equals("noise_shape") || key.equals("quantization_config");
+                || key.equals("noise_shape") || key.equals("quantization_config") || key.equals("sliding_window");
+    }
+
+    /**
+     * MultiHeadAttention's {@code attention_axes}: Neurite attends over the time axis of
+     * {@code (batch, time, features)}, which is Keras' default (None) and {@code [1]}.
+     */
+    private static void requireLastTimeAxis(String where, Object value) {
+        if (value != null && !java.util.List.of(1).equals(value)) {
+            throw new KerasFormatError(where + ": option 'attention_axes' = " + value + " cannot be imported;"
+                    + " Neurite attends over the time axis of (batch, time, features) only (None or [1])");
+        }
     }
 
     @SuppressWarnings("unchecked")

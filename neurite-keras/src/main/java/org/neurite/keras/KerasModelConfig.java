@@ -19,8 +19,8 @@ import org.neurite.nn.SymbolicTensor;
  * <p>Sequential models become {@link SequentialNetwork}s; functional ones are rebuilt node by node
  * from each layer's {@code inbound_nodes}, whose {@code keras_history [layer, node, tensor]} names
  * the call that made each input, so shared layers are called once per node. What a Neurite graph
- * cannot hold is refused: nested models, layers with several outputs, and call arguments other than
- * the inputs (such as an explicit {@code mask}).
+ * cannot hold is refused: nested models, and call arguments other than the inputs (such as an
+ * explicit {@code mask}). A layer with several outputs (return_state) gives each its own tensor.
  *
  * @param network the model, not yet built
  * @param layers its layers in Keras' {@code model.layers} order (a functional model's InputLayers
@@ -60,6 +60,7 @@ record KerasModelConfig(Network network, List<Imported> layers) {
                 continue;
             }
             refuseNested(className, config);
+            KerasLayerConfig.requireBuiltIn(entry, className, String.valueOf(config.get("name")));
             if (current == null) {
                 throw new KerasFormatError("Sequential model without an InputLayer first: its input shape is unknown;"
                         + " build the model on an input (keras.Input) in Keras and save again");
@@ -102,15 +103,16 @@ record KerasModelConfig(Network network, List<Imported> layers) {
                 continue;
             }
             refuseNested(className, layerConfig);
-            Layer layer = KerasLayerConfig.toLayer(className, layerConfig);
+            KerasLayerConfig.requireBuiltIn(entry, className, name);
+            Layer layer = KerasLayerConfig.toLayer(className, layerConfig, CallArguments.first(entry));
             byName.put(name, layer);
             List<SymbolicTensor> calls = new ArrayList<>();
             int[] firstInput = null;
             for (Object node : list(entry.get("inbound_nodes"), "layer '" + name + "' inbound_nodes")) {
                 SymbolicTensor[] in = node instanceof List<?> keras2 ? keras2NodeInputs(keras2, name, callsByLayer)
-                        : nodeInputs(map(node, "layer '" + name + "' node"), name, callsByLayer, masks);
+                        : nodeInputs(map(node, "layer '" + name + "' node"), layer, name, callsByLayer, masks);
                 firstInput = firstInput != null || in.length == 0 ? firstInput : in[0].shape();
-                calls.add(layer.apply(in));
+                calls.add(SymbolicTensor.applyAll(layer, in).get(0));   // the call; its other outputs via callOutputs
             }
             layers.add(new Imported(layer, name, className, firstInput == null ? new int[0] : firstInput,
                     calls.isEmpty() ? null : calls.get(0)));
@@ -121,48 +123,44 @@ record KerasModelConfig(Network network, List<Imported> layers) {
         return new KerasModelConfig(Network.functional(inputs, outputs), layers);
     }
 
-    /** The tensors a node was called on: its first argument, one tensor or a list of them. */
-    private static SymbolicTensor[] nodeInputs(Map<String, Object> node, String layer,
+    /**
+     * The tensors a node was called on: its positional arguments, each one tensor or a list of
+     * them, then the tensors given by keyword where Neurite takes them as inputs (the attention
+     * layers' {@code key}, the transformer decoder's {@code encoder_sequence}).
+     */
+    private static SymbolicTensor[] nodeInputs(Map<String, Object> node, Layer layer, String name,
                                                Map<String, List<SymbolicTensor>> calls, MaskOps masks) {
-        List<Object> args = list(node.get("args"), "layer '" + layer + "' node args");
-        if (args.size() != 1) {
-            throw new KerasFormatError("layer '" + layer + "': called with " + args.size()
-                    + " positional arguments; only layers called on one tensor or one list of tensors can be"
-                    + " imported yet (MultiHeadAttention's (query, value) call is not mapped)");
-        }
-        List<Object> tensors = args.get(0) instanceof List<?> many ? new ArrayList<>(many) : List.of(args.get(0));
-        SymbolicTensor[] out = new SymbolicTensor[tensors.size()];
-        for (int i = 0; i < out.length; i++) {
-            Map<String, Object> tensor = map(tensors.get(i), "layer '" + layer + "' input");
-            Map<String, Object> tensorConfig = map(tensor.get("config"), "layer '" + layer + "' input");
-            out[i] = tensor(list(tensorConfig.get("keras_history"), "keras_history"), layer, calls);
-        }
-        if (node.get("kwargs") instanceof Map<?, ?> kwargs && kwargs.get("mask") != null) {
-            masks.check(kwargs.get("mask"), out.length == 1 ? out[0] : null, layer);
-            Map<Object, Object> rest = new HashMap<>(kwargs);
-            rest.remove("mask");
-            requireNeutralKwargs(rest, layer);
-        } else {
-            requireNeutralKwargs(node.get("kwargs"), layer);
-        }
-        return out;
-    }
-
-    /** Refuses call arguments other than mask=None and the training flag. */
-    private static void requireNeutralKwargs(Object kwargs, String layer) {
-        if (kwargs instanceof Map<?, ?> k) {
-            for (Map.Entry<?, ?> e : k.entrySet()) {
-                // Keras records mask=None and the training flag of the call that built the graph; Neurite
-                // passes masks along the graph and training from fit/predict, as Keras does when they are None.
-                boolean neutral = e.getKey().equals("mask") && e.getValue() == null
-                        || e.getKey().equals("training") && e.getValue() instanceof Boolean;
-                if (!neutral) {
-                    throw new KerasFormatError("layer '" + layer + "': call argument '" + e.getKey() + "' = "
-                            + shorten(e.getValue()) + " cannot be imported (an explicit mask or state is not"
-                            + " represented in a Neurite graph)");
-                }
+        List<Object> args = list(node.get("args"), "layer '" + name + "' node args");
+        List<Object> tensors = new ArrayList<>();
+        for (Object arg : args) {
+            if (arg instanceof List<?> many) {
+                tensors.addAll(many);
+            } else {
+                tensors.add(arg);
             }
         }
+        Map<Object, Object> kwargs = node.get("kwargs") instanceof Map<?, ?> k ? new HashMap<>(k) : new HashMap<>();
+        for (String key : List.of("key", "encoder_sequence")) {
+            Object tensor = kwargs.remove(key);
+            if (tensor != null) {
+                tensors.add(tensor);
+            }
+        }
+        SymbolicTensor[] out = new SymbolicTensor[tensors.size()];
+        for (int i = 0; i < out.length; i++) {
+            Map<String, Object> tensor = map(tensors.get(i), "layer '" + name + "' input");
+            if (!"__keras_tensor__".equals(tensor.get("class_name"))) {
+                throw new KerasFormatError("layer '" + name + "': argument " + shorten(tensor) + " is not a tensor;"
+                        + " only tensors can be passed positionally");
+            }
+            Map<String, Object> tensorConfig = map(tensor.get("config"), "layer '" + name + "' input");
+            out[i] = tensor(list(tensorConfig.get("keras_history"), "keras_history"), name, calls);
+        }
+        if (kwargs.get("mask") != null) {
+            masks.check(kwargs.remove("mask"), out.length == 1 ? out[0] : null, name);
+        }
+        CallArguments.require(layer, name, kwargs);
+        return out;
     }
 
     /**
@@ -175,7 +173,7 @@ record KerasModelConfig(Network network, List<Imported> layers) {
         for (int i = 0; i < out.length; i++) {
             List<Object> history = list(node.get(i), "layer '" + layer + "' inbound node");
             if (history.size() == 4) {
-                requireNeutralKwargs(history.get(3), layer);
+                CallArguments.require(null, layer, history.get(3) instanceof Map<?, ?> k ? k : Map.of());
                 history = history.subList(0, 3);
             }
             out[i] = tensor(history, layer, calls);
@@ -206,11 +204,12 @@ record KerasModelConfig(Network network, List<Imported> layers) {
             throw new KerasFormatError(user + ": uses call " + node + " of layer '" + layer
                     + "', which does not come before it in the file");
         }
-        if (t.intValue() != 0) {
-            throw new KerasFormatError(user + ": uses output " + t + " of layer '" + layer
-                    + "'; layers with several outputs cannot be imported");
+        List<SymbolicTensor> outputs = made.get(node.intValue()).callOutputs();
+        if (t.intValue() < 0 || t.intValue() >= outputs.size()) {
+            throw new KerasFormatError(user + ": uses output " + t + " of layer '" + layer + "', which has "
+                    + outputs.size() + " outputs there");
         }
-        return made.get(node.intValue());
+        return outputs.get(t.intValue());
     }
 
     private static int[] inputShape(Map<String, Object> config) {

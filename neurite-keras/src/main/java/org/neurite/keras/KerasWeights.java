@@ -39,7 +39,8 @@ final class KerasWeights {
         Group all = group(root, "layers");
         Map<String, Integer> used = new HashMap<>();
         for (KerasModelConfig.Imported imported : layers) {
-            String name = uniqueName(KerasModelConfig.snakeCase(imported.className()), used);
+            String name = uniqueName(KerasModelConfig.snakeCase(KerasLayerConfig.neuriteType(imported.className())),
+                    used);
             if (imported.layer() == null) {
                 continue;   // an InputLayer: it takes a name, holds no weights
             }
@@ -81,7 +82,11 @@ final class KerasWeights {
             }
             case TimeDistributed t -> collect(t.layer(), group(group, "layer"), out);
             case RecurrentLayer r -> vars(group(group, "cell"), out);
-            default -> vars(group, out);
+            default -> {
+                for (Map.Entry<String, List<Parameter>> e : KerasWeightGroups.of(layer).entrySet()) {
+                    vars(e.getKey().isEmpty() ? group : group(group, e.getKey()), out);
+                }
+            }
         }
     }
 
@@ -119,7 +124,7 @@ final class KerasWeights {
             throw new KerasFormatError(where + ": weight '" + weight.name() + "' has shape " + Shapes.toString(expected)
                     + ", the file's " + dataset.getPath() + " has " + Shapes.toString(found));
         }
-        if (dataset.getJavaType() != float.class) {
+        if (dataset.getJavaType() != float.class && dataset.getJavaType() != Float.class) {
             throw new KerasFormatError(where + ": weight '" + weight.name() + "' must be float32 in the file, "
                     + dataset.getPath() + " is " + dataset.getJavaType().getSimpleName());
         }
@@ -142,20 +147,29 @@ final class KerasWeights {
         throw new KerasFormatError("legacy weights of layer '" + layer + "': weight_names must be strings");
     }
 
-    private static Group group(Group parent, String name) {
-        Node node = parent.getChild(name);
+    private static Group group(Group parent, String path) {
+        Node node = child(parent, path);
         if (!(node instanceof Group g)) {
-            throw new KerasFormatError("weight file: group " + parent.getPath() + name + " missing");
+            throw new KerasFormatError("weight file: group " + parent.getPath() + path + " missing");
         }
         return g;
     }
 
     private static Dataset dataset(Group parent, String path) {
-        Node node = parent.getByPath(path);
+        Node node = child(parent, path);
         if (!(node instanceof Dataset d)) {
             throw new KerasFormatError("weight file: dataset " + parent.getPath() + path + " missing");
         }
         return d;
+    }
+
+    /** The node at {@code path} under {@code parent}, or null where there is none. */
+    private static Node child(Group parent, String path) {
+        try {
+            return parent.getByPath(path);
+        } catch (io.jhdf.exceptions.HdfInvalidPathException e) {
+            return null;
+        }
     }
 
     /** Keras' {@code _get_unique_name}: {@code name}, then {@code name_1}, {@code name_2}, ... */

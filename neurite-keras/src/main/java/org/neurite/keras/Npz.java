@@ -69,6 +69,50 @@ public final class Npz {
         return arrays;
     }
 
+    /**
+     * Writes {@code arrays} as an uncompressed {@code .npz} ({@code numpy.savez}), each a little-endian
+     * float32 {@code .npy} array in C order: parity cases ({@code input_0}, {@code output_0}, ...) that
+     * {@code numpy.load} and {@link #read} read.
+     *
+     * <pre>{@code
+     * Npz.write(Path.of("cases.npz"), Map.of("input_0", x, "output_0", model.predict(x, 32)));
+     * }</pre>
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path file, Map<String, Tensor> arrays) throws IOException {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                java.nio.file.Files.newOutputStream(file))) {
+            for (Map.Entry<String, Tensor> e : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                zip.write(npyBytes(e.getValue()));
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** Format 1.0: magic, version, a header padded with spaces to a multiple of 64 bytes, then the floats. */
+    private static byte[] npyBytes(Tensor t) {
+        StringBuilder shape = new StringBuilder();
+        for (int d : t.shape()) {
+            shape.append(d).append(", ");
+        }
+        String dims = t.shape().length == 1 ? shape.substring(0, shape.length() - 1)
+                : shape.length() == 0 ? "" : shape.substring(0, shape.length() - 2);
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }";
+        int unpadded = 10 + dict.length() + 1;
+        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        float[] values = t.toArray();
+        ByteBuffer out = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        out.putShort((short) header.length());
+        out.put(header.getBytes(StandardCharsets.US_ASCII));
+        for (float v : values) {
+            out.putFloat(v);
+        }
+        return out.array();
+    }
+
     /** One {@code .npy} array: magic, version, header length, a Python dict header, then the data. */
     static Tensor npy(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

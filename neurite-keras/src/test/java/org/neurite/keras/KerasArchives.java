@@ -46,6 +46,12 @@ final class KerasArchives {
         }
     }
 
+    /** The model config (config.json) of an archive. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> config(Path archive) throws IOException {
+        return JSON.readValue(entries(archive).get("config.json"), Map.class);
+    }
+
     /** A copy of {@code fixture} at {@code target} whose config.json is {@code edit}'s result. */
     @SuppressWarnings("unchecked")
     static Path withConfig(Path fixture, Path target, UnaryOperator<Map<String, Object>> edit) throws IOException {

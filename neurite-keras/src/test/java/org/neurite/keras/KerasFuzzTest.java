@@ -26,6 +26,7 @@ class KerasFuzzTest {
     private static byte[] archive;
     private static byte[] legacy;
     private static Map<String, byte[]> entries;
+    private static Map<String, byte[]> transformerEntries;
 
     @BeforeContainer
     static void readFixtures() throws IOException {
@@ -33,6 +34,7 @@ class KerasFuzzTest {
         archive = Files.readAllBytes(KerasImportTest.fixture("imdb_lstm.keras"));
         legacy = Files.readAllBytes(KerasImportTest.fixture("legacy_mlp.h5"));
         entries = KerasArchives.entries(KerasImportTest.fixture("imdb_lstm.keras"));
+        transformerEntries = KerasArchives.entries(KerasImportTest.fixture("transformer.keras"));
     }
 
     @AfterContainer
@@ -81,6 +83,21 @@ class KerasFuzzTest {
         String name = config ? "config.json" : "model.weights.h5";
         altered.put(name, damage.apply(entries.get(name)));
         Path file = dir.resolve("entries.keras");
+        KerasArchives.write(file, altered);
+        loadsOrIsRefused(file);
+    }
+
+    /**
+     * The KerasHub encoder-decoder and its attention sublayers: damage to the nested weight groups
+     * (query_dense, _self_attention_layer, ...) and to the calls' keyword arguments in config.json.
+     */
+    @Property(tries = 100)
+    void damagedTransformerEntriesLoadOrAreRefused(@ForAll("damage") Damage damage,
+                                                   @ForAll boolean config) throws IOException {
+        Map<String, byte[]> altered = new java.util.LinkedHashMap<>(transformerEntries);
+        String name = config ? "config.json" : "model.weights.h5";
+        altered.put(name, damage.apply(transformerEntries.get(name)));
+        Path file = dir.resolve("transformer.keras");
         KerasArchives.write(file, altered);
         loadsOrIsRefused(file);
     }

@@ -61,6 +61,88 @@ class KerasRefusalTest {
     }
 
     @Test
+    void customClassCallingItselfDenseIsRefusedByItsModule() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("impostor.keras"), model -> {
+            Map<String, Object> layer = KerasArchives.layerConfig(model, 2);
+            layer.put("module", "__main__");
+            layer.put("registered_name", "Custom>Dense");
+            return model;
+        });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'hidden' (Dense): custom object 'Custom>Dense' from module '__main__'"),
+                message);
+    }
+
+    @Test
+    void unknownActivationIsRefusedNamingTheLayerAndOption() throws IOException {
+        Path file = KerasArchives.withConfig(mlp(), dir.resolve("activation.keras"), model -> {
+            config(KerasArchives.layerConfig(model, 2)).put("activation", "my_activation");
+            return model;
+        });
+        String message = refusal(file);
+        assertTrue(message.contains("hidden") && message.contains("activation") && message.contains("my_activation"),
+                message);
+    }
+
+    @Test
+    void multiHeadAttentionOverOtherAxesIsRefusedNamingTheOption() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("attention.keras"), dir.resolve("axes.keras"),
+                model -> {
+                    config(layerNamed(model, "multi_head_attention")).put("attention_axes", List.of(2));
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'multi_head_attention' (MultiHeadAttention): option 'attention_axes'"),
+                message);
+    }
+
+    @Test
+    void gatedAttentionIsRefusedNamingTheOption() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("attention.keras"), dir.resolve("gate.keras"),
+                model -> {
+                    config(layerNamed(model, "grouped_query_attention")).put("use_gate", true);
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("(GroupQueryAttention): option 'use_gate'"), message);
+    }
+
+    @Test
+    void attentionScoresAsSecondOutputAreRefusedNamingTheCallArgument() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("attention.keras"), dir.resolve("scores.keras"),
+                model -> {
+                    kwargs(layerNamed(model, "multi_head_attention")).put("return_attention_scores", true);
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'multi_head_attention': call argument 'return_attention_scores'"), message);
+    }
+
+    @Test
+    void nonCausalTransformerDecoderCallIsRefused() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("transformer.keras"), dir.resolve("dec.keras"),
+                model -> {
+                    kwargs(layerNamed(model, "transformer_decoder")).put("use_causal_mask", false);
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'transformer_decoder': call argument 'use_causal_mask' = false"), message);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> layerNamed(Map<String, Object> model, String name) {
+        List<Map<String, Object>> layers = (List<Map<String, Object>>) ((Map<String, Object>) model.get("config"))
+                .get("layers");
+        return layers.stream().filter(l -> name.equals(l.get("name"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> kwargs(Map<String, Object> layer) {
+        Map<String, Object> node = ((List<Map<String, Object>>) layer.get("inbound_nodes")).get(0);
+        return (Map<String, Object>) node.get("kwargs");
+    }
+
+    @Test
     void customInitializerIsRefusedNamingTheOption() throws IOException {
         Path file = KerasArchives.withConfig(mlp(), dir.resolve("init.keras"), model -> {
             config(KerasArchives.layerConfig(model, 2)).put("kernel_initializer",

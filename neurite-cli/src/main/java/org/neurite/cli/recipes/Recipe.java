@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.neurite.data.DuplicateReport;
 import org.neurite.models.Model;
 import org.neurite.train.FitOptions;
+import org.neurite.train.History;
 
 /**
  * A ready-made experiment of the course: the data, the network, how it is compiled, and the
@@ -52,6 +53,11 @@ public interface Recipe {
 
     int defaultBatchSize();
 
+    /** Samples evaluated at a time on the test data; smaller for models whose activations are large. */
+    default int evaluationBatchSize() {
+        return 1000;
+    }
+
     /** The share of the training data held out for validation. */
     default float validationSplit() {
         return 0.1f;
@@ -62,6 +68,24 @@ public interface Recipe {
      * command has already set the epochs, batch size, validation split and its own callbacks.
      */
     default void configureFit(FitOptions.Builder options) {
+    }
+
+    /**
+     * Trains {@code model} on the training data: by default {@code model.fit(trainX, trainY)}; a recipe
+     * whose model has several inputs (an encoder-decoder) overrides it.
+     */
+    default History fit(Model model, RecipeData data, FitOptions options) {
+        return data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options)
+                : model.fit(data.trainX(), data.trainY(), options);
+    }
+
+    /**
+     * The test metrics printed as {@code test_<name>=}: by default {@code model.evaluate} on the test
+     * data; a recipe whose metric needs decoding (exact match of translations) overrides it.
+     */
+    default Map<String, Double> evaluate(Model model, RecipeData data) {
+        return data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
+                : model.evaluate(data.testX(), data.testY(), evaluationBatchSize());
     }
 
     /**
@@ -97,20 +121,20 @@ public interface Recipe {
     }
 
     /**
-     * Results the recipe reports after the test metrics, printed as {@code name=value} lines in this
-     * order: metrics in the data's own units, baselines ({@code baseline_mase=}); by default none.
-     *
-     * @param model the trained model
-     */
-    default Map<String, Double> additionalResults(Model model, RecipeData data) {
-        return Map.of();
-    }
-
-    /**
      * Key-value metadata the recipe adds to the saved model file beside {@code recipe} and the data
      * checksum, such as a classifier's class names in id order; by default none.
      */
     default Map<String, String> modelMetadata() {
+        return Map.of();
+    }
+
+    /**
+     * Results of the recipe's own, printed as {@code NAME=VALUE} after the test metrics, such as
+     * {@code test_bits_per_char} or a baseline's score on the same test data; by default none.
+     *
+     * @param model the trained model
+     */
+    default Map<String, Double> extraResults(Model model, RecipeData data) {
         return Map.of();
     }
 
@@ -120,6 +144,16 @@ public interface Recipe {
      */
     default Optional<DuplicateReport> duplicates() {
         return Optional.empty();
+    }
+
+    /**
+     * Prints the recipe's own test lines after the common ones ({@code test_auc=}, a baseline's
+     * scores); the default prints none.
+     *
+     * @param model the trained model
+     * @param seed  the run's seed, for a baseline trained here
+     */
+    default void reportAfterTest(Model model, RecipeData data, long seed) {
     }
 
     /**

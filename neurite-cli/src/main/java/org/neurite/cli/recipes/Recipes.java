@@ -6,7 +6,9 @@ import java.util.List;
 public final class Recipes {
     private static final List<Recipe> ALL = List.of(new MnistMlp(), new LinearRegression(), new AddingProblem(),
             ImdbSentiment.bagOfWords(), ImdbSentiment.lstm(), ImdbSentiment.bidirectionalLstm(),
-            new TextClassifier(), new org.neurite.cli.recipes.forecast.Forecast(), new Autoencoder());
+            new TextClassifier(),
+            CharacterLanguageModel.lstm(), CharacterLanguageModel.gpt(), new NextWord(),
+            new TranslateDates(), new Pronounce(), new SpamFilter(), new org.neurite.cli.recipes.forecast.Forecast(), new Autoencoder());
 
     private Recipes() {
     }

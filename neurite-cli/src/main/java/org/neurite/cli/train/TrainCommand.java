@@ -2,6 +2,7 @@ package org.neurite.cli.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,16 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a recipe's network and report its test metrics. Other options are the recipe's own.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RECIPE", description = "mnist-mlp, linear-regression, adding-problem, imdb-bow, imdb-lstm, imdb-bilstm, text-classifier, forecast, autoencoder")
+    /** The recipes' names for the help text, taken from the list itself. */
+    static final class RecipeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Recipes.all().stream().map(Recipe::name).iterator();
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "RECIPE", completionCandidates = RecipeNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
     String recipeName;
 
     @Option(names = "--epochs", converter = Arguments.Count.class, description = "Epochs (default: the recipe's).")
@@ -87,11 +97,9 @@ public final class TrainCommand implements Callable<Integer> {
         Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
         List<String> extra = new ArrayList<>(recipe.writeExtraOutputs(model, data, seed, dir));
-        Map<String, Double> test = data.isSparse() ? model.evaluate(data.sparseTestX(), data.testY(), 1000)
-                : model.evaluate(data.testX(), data.testY(), 1000);
+        Map<String, Double> test = recipe.evaluate(model, data);
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
-        recipe.additionalResults(model, data)
-                .forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
+        recipe.extraResults(model, data).forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
         List<Map<String, Double>> folds = crossValidate(recipe, epochCount, batch);
         TrainingRun run = new TrainingRun(epochCount, batch, seed, recipe.validationSplit(), history, seconds, test, folds);
         Optional<List<String>> reported = recipe.report(model, run, dir);
@@ -100,6 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
             printClassificationReport(data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
                     : model.confusionMatrix(data.testX(), data.testY()));
         }
+        recipe.reportAfterTest(model, data, seed);
         System.out.println("wrote " + dir.resolve("model.neurite") + ", history.csv, history.png"
                 + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
         return 0;
@@ -118,8 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .validationSplit(recipe.validationSplit())
                 .callbacks(callbacks);
         recipe.configureFit(options);
-        return data.isSparse() ? model.fit(data.sparseTrainX(), data.trainY(), options.build())
-                : model.fit(data.trainX(), data.trainY(), options.build());
+        return recipe.fit(model, data, options.build());
     }
 
     /**

@@ -153,7 +153,7 @@ public final class Forecast implements Recipe {
     }
 
     @Override
-    public Map<String, Double> additionalResults(Model model, RecipeData data) {
+    public Map<String, Double> extraResults(Model model, RecipeData data) {
         Forecasts f = forecasts(model);
         double scale = ForecastErrors.seasonalScale(prepared().values, SEASON, prepared().testStart);
         Map<String, Double> results = new LinkedHashMap<>();

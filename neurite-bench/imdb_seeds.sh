@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The IMDB sentiment comparison: every IMDB recipe trained with seeds 1-5 by `./neurite train`, one
-# run at a time, then one Markdown table (the one in docs/guide/21-sentiment-comparison.md): test
+# run at a time, then one Markdown table (the one in docs/guide/23-sentiment-comparison.md): test
 # accuracy and F1 as mean and range over the seeds, parameters, seconds per epoch (training time over
 # the epochs run, early stopping included) and prediction throughput (test reviews per second of the
 # final evaluation, already vectorized), each run's accuracy beside it.

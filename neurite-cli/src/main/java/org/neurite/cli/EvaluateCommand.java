@@ -9,6 +9,7 @@ import org.neurite.cli.recipes.CorpusFile;
 import org.neurite.cli.recipes.LabelledTexts;
 import org.neurite.cli.recipes.ModelLabels;
 import org.neurite.cli.recipes.Recipe;
+import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
 import org.neurite.cli.report.ClassificationReport;
 import org.neurite.cli.report.ConfusionMatrixPlot;
@@ -69,14 +70,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         Recipe recipe = Recipes.named(recipeName);
         recipe.compile(model);
         Map<String, Double> test;
+        Map<String, Double> extra = Map.of();   // baselines and metrics in the data's units (forecast)
         if (model.vectorizer().isPresent()) {
             LabelledTexts texts = recipe.testTexts().orElseThrow(() -> new IllegalArgumentException(file
                     + ": the model reads texts but recipe '" + recipeName + "' has no test texts"));
             test = model.evaluate(texts.texts(), texts.labels());
         } else {
-            test = recipe.evaluate(model, recipe.data());
+            RecipeData recipeData = recipe.data();
+            test = recipe.evaluate(model, recipeData);
+            extra = recipe.extraResults(model, recipeData);
         }
         test.forEach((name, value) -> System.out.printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
+        extra.forEach((name, value) -> System.out.printf(Locale.ROOT, "%s=%.4f%n", name, value));
         return 0;
     }
 

@@ -16,7 +16,7 @@ import org.neurite.text.TextVectorization;
 import org.neurite.train.Adam;
 import org.neurite.train.CosineDecay;
 
-/** The code of docs/guide/21-sentiment-comparison.md. */
+/** The code of docs/guide/23-sentiment-comparison.md. */
 class SentimentComparisonChapterTest {
     private static final float SAME = 1e-9f;
     private static final float RATE = 1e-7f;

@@ -9,7 +9,7 @@ public final class Recipes {
             ImdbSentiment.convolution(), ImdbSentiment.transformer(),
             new TextClassifier(),
             CharacterLanguageModel.lstm(), CharacterLanguageModel.gpt(), new NextWord(),
-            new TranslateDates(), new Pronounce(), new SpamFilter());
+            new TranslateDates(), new Pronounce(), new SpamFilter(), new org.neurite.cli.recipes.forecast.Forecast(), new Autoencoder());
 
     private Recipes() {
     }

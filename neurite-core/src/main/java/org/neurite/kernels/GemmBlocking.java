@@ -10,8 +10,8 @@ package org.neurite.kernels;
  *   <li>{@code mc}: an {@code mc x kc} block of packed A fills half of L2;</li>
  *   <li>{@code nc}: a {@code kc x nc} panel of packed B fills half of one core's share of L3.</li>
  * </ul>
- * Each is rounded down to its tile multiple and kept within bounds that stop a misreported cache from
- * giving absurd blocks. The system properties {@code neurite.gemm.kc}, {@code neurite.gemm.mc} and
+ * Each is rounded down to its tile multiple and kept within bounds, measured ones above (see
+ * {@code MAX_MC}) and ones below that stop a misreported cache from giving absurd blocks. The system properties {@code neurite.gemm.kc}, {@code neurite.gemm.mc} and
  * {@code neurite.gemm.nc} override the choice, for tuning by hand; {@code neurite bench gemm} prints it.
  *
  * @param kc depth of a packed block
@@ -20,6 +20,14 @@ package org.neurite.kernels;
  * @param caches the cache sizes the choice was made from
  */
 public record GemmBlocking(int kc, int mc, int nc, CacheSizes caches) {
+    /**
+     * Caps on the blocks of A and of B's panel: on a Xeon with 2 MiB of L2 per core, blocks sized to
+     * half of L2 and of L3 (mc 512, nc 4096) ran at 0.85x of these on 1024³ and 2048³ products, the
+     * threads' packed panels then crowding each other out of the shared caches.
+     */
+    private static final int MAX_MC = 128;
+    private static final int MAX_NC = 1024;
+
     /** The blocking {@link Gemm} uses in this JVM. */
     public static GemmBlocking current() {
         return Gemm.BLOCKING;
@@ -27,9 +35,9 @@ public record GemmBlocking(int kc, int mc, int nc, CacheSizes caches) {
 
     static GemmBlocking forHost(CacheSizes caches, int mr, int nr, int threads) {
         int kc = clamp(roundDown(caches.l1d() / 2 / (nr * Float.BYTES), 8), 64, 512);
-        int mc = clamp(roundDown(caches.l2() / 2 / ((long) kc * Float.BYTES), mr), mr * 4, 512);
+        int mc = clamp(roundDown(caches.l2() / 2 / ((long) kc * Float.BYTES), mr), mr * 4, MAX_MC);
         long l3PerCore = caches.l3() / Math.max(1, threads);
-        int nc = clamp(roundDown(l3PerCore / 2 / ((long) kc * Float.BYTES), nr), nr * 8, 4096);
+        int nc = clamp(roundDown(l3PerCore / 2 / ((long) kc * Float.BYTES), nr), nr * 8, MAX_NC);
         return new GemmBlocking(override("kc", kc, 1), override("mc", mc, mr), override("nc", nc, nr), caches);
     }
 

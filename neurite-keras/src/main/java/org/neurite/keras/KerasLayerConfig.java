@@ -244,15 +244,14 @@ final class KerasLayerConfig {
 
     private static Bidirectional.MergeMode mergeMode(Object value, String where) {
         if (value == null) {
-            throw new KerasFormatError(where + ": option 'merge_mode' = None cannot be imported: it gives two"
-                    + " outputs, and a layer in a Neurite graph has one");
+            return Bidirectional.MergeMode.NONE;   // the forward and backward outputs, as two outputs
         }
         return switch (String.valueOf(value)) {
             case "concat" -> Bidirectional.MergeMode.CONCAT;
             case "sum" -> Bidirectional.MergeMode.SUM;
             case "mul" -> Bidirectional.MergeMode.MUL;
             case "ave" -> Bidirectional.MergeMode.AVE;
-            default -> throw new KerasFormatError(where + ": merge_mode must be concat, sum, mul or ave, got '"
+            default -> throw new KerasFormatError(where + ": merge_mode must be concat, sum, mul, ave or None, got '"
                     + value + "'");
         };
     }

@@ -175,12 +175,6 @@ class KerasRefusalTest {
     }
 
     @Test
-    void bidirectionalWithoutMergeModeIsRefusedNamingTheOption() {
-        Path file = KerasImportTest.fixture("bidirectional_none.keras");
-        assertTrue(refusal(file).contains("option 'merge_mode' = None"));
-    }
-
-    @Test
     @SuppressWarnings("unchecked")
     void maskThatNeuriteWouldNotCarryIsRefused() throws IOException {
         Path file = KerasArchives.withConfig(KerasImportTest.fixture("functional_masks.keras"),

@@ -23,7 +23,6 @@ import org.neurite.train.Adam;
 import org.neurite.train.CosineDecay;
 import org.neurite.train.Losses;
 import org.neurite.train.MeanMetric;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,12 +70,7 @@ public final class Autoencoder implements Recipe {
 
     @Override
     public Recipe configured(List<String> args) {
-        Options parsed = new Options();
-        try {
-            new CommandLine(parsed).parseArgs(args.toArray(new String[0]));
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException("autoencoder: " + e.getMessage(), e);
-        }
+        Options parsed = RecipeOptions.parse(name(), new Options(), args);
         return new Autoencoder(parsed);
     }
 

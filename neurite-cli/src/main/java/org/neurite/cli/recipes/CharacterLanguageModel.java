@@ -27,7 +27,6 @@ import org.neurite.text.TextVectorization;
 import org.neurite.train.Adam;
 import org.neurite.train.CosineDecay;
 import org.neurite.train.Losses;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -107,12 +106,7 @@ public final class CharacterLanguageModel implements Recipe {
 
     @Override
     public Recipe configured(List<String> args) {
-        Options parsed = new Options();
-        try {
-            new CommandLine(parsed).parseArgs(args.toArray(new String[0]));
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(name() + ": " + e.getMessage(), e);
-        }
+        Options parsed = RecipeOptions.parse(name(), new Options(), args);
         return new CharacterLanguageModel(kind, parsed);
     }
 

@@ -34,7 +34,6 @@ import org.neurite.train.CosineDecay;
 import org.neurite.train.EarlyStopping;
 import org.neurite.train.FitOptions;
 import org.neurite.train.SequencePadding;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -148,12 +147,7 @@ public final class ImdbSentiment implements Recipe {
 
     @Override
     public Recipe configured(List<String> args) {
-        Options parsed = new Options();
-        try {
-            new CommandLine(parsed).parseArgs(args.toArray(new String[0]));
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(name() + ": " + e.getMessage(), e);
-        }
+        Options parsed = RecipeOptions.parse(name(), new Options(), args);
         return new ImdbSentiment(kind, parsed);
     }
 

@@ -11,7 +11,6 @@ import org.neurite.cli.translate.TranslationTask;
 import org.neurite.data.PronouncingDictionary;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -65,12 +64,7 @@ public final class Pronounce extends TranslationRecipe {
 
     @Override
     public Recipe configured(List<String> args) {
-        Options parsed = new Options();
-        try {
-            new CommandLine(parsed).parseArgs(args.toArray(new String[0]));
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(name() + ": " + e.getMessage(), e);
-        }
+        Options parsed = RecipeOptions.parse(name(), new Options(), args);
         return new Pronounce(parsed);
     }
 

@@ -27,7 +27,6 @@ import org.neurite.train.ClassWeights;
 import org.neurite.train.EarlyStopping;
 import org.neurite.train.FitOptions;
 import org.neurite.train.SequencePadding;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -86,12 +85,7 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public Recipe configured(List<String> args) {
-        Options parsed = new Options();
-        try {
-            new CommandLine(parsed).parseArgs(args.toArray(new String[0]));
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(name() + ": " + e.getMessage(), e);
-        }
+        Options parsed = RecipeOptions.parse(name(), new Options(), args);
         if (parsed.data == null) {
             throw new IllegalArgumentException(name() + ": --data FILE is required (a .csv, .tsv or .jsonl file,"
                     + " or a folder with one sub-folder per class)");

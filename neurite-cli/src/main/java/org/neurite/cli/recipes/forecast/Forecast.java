@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.neurite.cli.Arguments;
 import org.neurite.cli.recipes.Recipe;
+import org.neurite.cli.recipes.RecipeOptions;
 import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.report.ForecastPlot;
 import org.neurite.data.DailySeries;
@@ -27,7 +28,6 @@ import org.neurite.tensor.Tensor;
 import org.neurite.train.Adam;
 import org.neurite.train.CosineDecay;
 import org.neurite.train.Losses;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -87,12 +87,7 @@ public final class Forecast implements Recipe {
 
     @Override
     public Recipe configured(List<String> args) {
-        Options parsed = new Options();
-        try {
-            new CommandLine(parsed).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(new String[0]));
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException("forecast: " + e.getMessage(), e);
-        }
+        Options parsed = RecipeOptions.parse(name(), new Options(), args);
         if (parsed.network == Network.CONV && parsed.lookback < 2 * SEASON - 1) {
             throw new IllegalArgumentException("forecast: --lookback: the conv model's two convolutions of "
                     + SEASON + " days need at least " + (2 * SEASON - 1) + " days, found " + parsed.lookback);

@@ -8,13 +8,17 @@ import java.util.concurrent.Callable;
 import org.neurite.cli.recipes.CorpusFile;
 import org.neurite.cli.recipes.LabelledTexts;
 import org.neurite.cli.recipes.ModelLabels;
+import org.neurite.cli.recipes.ModelTargets;
 import org.neurite.cli.recipes.Recipe;
 import org.neurite.cli.recipes.RecipeData;
 import org.neurite.cli.recipes.Recipes;
 import org.neurite.cli.report.ClassificationReport;
 import org.neurite.cli.report.ConfusionMatrixPlot;
 import org.neurite.cli.report.CorpusScoring;
+import org.neurite.cli.report.MultiLabelReport;
+import org.neurite.cli.report.RegressionReport;
 import org.neurite.data.CorpusCursor;
+import org.neurite.data.LabelKind;
 import org.neurite.models.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,9 +34,14 @@ import picocli.CommandLine.Option;
  * time: the classification report of {@code train text-classifier} (accuracy, macro and weighted
  * precision/recall/F1, ROC-AUC, per-class table, confusion matrix, most confident mistakes), class
  * names from the model's label mapping. {@code --out DIR} also writes {@code confusion_matrix.png}.
+ * A multi-label model ({@link ModelTargets}) gives the {@link MultiLabelReport} at its saved
+ * thresholds, reading {@code --label} split on the separator it was trained with (or
+ * {@code --label-separator}), or 0/1 columns {@code a,b,c}; a regression model gives the
+ * {@link RegressionReport} against its training mean.
  *
  * <pre>{@code
  * neurite evaluate --model out/text-classifier/model.neurite --data new-tickets.csv --text body --label category
+ * neurite evaluate --model out/tags/model.neurite --data new-posts.jsonl --text text --label tags
  * }</pre>
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate a saved model on its test data,"
@@ -47,8 +56,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--text", description = "The text column of --data; several joined, separated by commas (a,b).")
     String text;
 
-    @Option(names = "--label", description = "The class column of --data.")
+    @Option(names = "--label", description = "The class column of --data (the label column of a multi-label or"
+            + " regression model; a,b,c for 0/1 label columns).")
     String label;
+
+    @Option(names = "--label-separator", description = "Splits --label into labels (default: the one the multi-label"
+            + " model was trained with).")
+    String separator;
 
     @Option(names = "--skip-bad-rows", description = "Skip rows of --data with a wrong number of fields or an empty text.")
     boolean skipBadRows;
@@ -89,16 +103,59 @@ public final class EvaluateCommand implements Callable<Integer> {
     private int evaluateCorpus(Model model) throws Exception {
         model.vectorizer().orElseThrow(() -> new IllegalArgumentException(file
                 + ": the model has no text vectorizer, so it cannot read --data; use a model from a text recipe"));
-        CorpusFile corpus = new CorpusFile(data, text, label, skipBadRows);
+        ModelTargets targets = ModelTargets.of(model);
+        CorpusFile corpus = corpusFile(targets);
         if (!corpus.isFolder() && (text == null || label == null)) {
             throw new UsageException("--data FILE needs --text COL and --label COL (a folder of class folders needs neither)");
         }
+        if (corpus.isFolder() && (targets.kind() == LabelKind.MULTI_LABEL || targets.kind() == LabelKind.REGRESSION)) {
+            throw new UsageException(data + ": the model is " + targets.kindName() + ", so --data must be a .csv, .tsv"
+                    + " or .jsonl file with its --label column");
+        }
         CorpusCursor rows = corpus.stream(false);
-        ClassificationReport report = CorpusScoring.report(model, ModelLabels.of(model), rows);
+        switch (targets.kind()) {
+            case MULTI_LABEL -> {
+                MultiLabelReport report = CorpusScoring.multiLabel(model, targets.classes(), targets.thresholds(), rows);
+                warnSkipped(rows);
+                System.out.println("texts=" + report.size());
+                System.out.print(report.text(java.util.Set.of()));
+                return 0;
+            }
+            case REGRESSION -> {
+                RegressionReport report = CorpusScoring.regression(model, targets.target().mean(), rows);
+                warnSkipped(rows);
+                System.out.println("texts=" + report.size());
+                System.out.print(report.text(java.util.Set.of()));
+                return 0;
+            }
+            default -> {
+                return evaluateClasses(model, rows);
+            }
+        }
+    }
+
+    /** How to read {@code --data} for a model of these targets. */
+    private CorpusFile corpusFile(ModelTargets targets) {
+        return switch (targets.kind()) {
+            case MULTI_LABEL -> new CorpusFile(data, text, label, skipBadRows,
+                    label != null && label.contains(",") ? null : separator != null ? separator : targets.separator(),
+                    false);
+            case REGRESSION -> new CorpusFile(data, text, label, skipBadRows, null, true);
+            default -> new CorpusFile(data, text, label, skipBadRows);
+        };
+    }
+
+    private static void warnSkipped(CorpusCursor rows) {
         if (rows.skippedRows() > 0) {
             System.err.println("warning: skipped " + rows.skippedRows() + " bad rows; the first: "
                     + rows.skipMessages().getFirst());
         }
+    }
+
+    /** The classification report of a model with one class per text, and its confusion matrix with --out. */
+    private int evaluateClasses(Model model, CorpusCursor rows) throws Exception {
+        ClassificationReport report = CorpusScoring.report(model, ModelLabels.of(model), rows);
+        warnSkipped(rows);
         System.out.println("texts=" + report.size());
         System.out.print(report.text());
         if (out != null) {

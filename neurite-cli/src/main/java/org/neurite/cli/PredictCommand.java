@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurite.cli.recipes.CorpusFile;
 import org.neurite.cli.recipes.ModelLabels;
+import org.neurite.cli.recipes.ModelTargets;
 import org.neurite.cli.report.ClassProbabilities;
+import org.neurite.data.LabelKind;
 import org.neurite.data.LabelMapping;
 import org.neurite.models.Model;
 import org.neurite.tensor.Tensor;
@@ -34,6 +36,10 @@ import picocli.CommandLine.Option;
  *       file as an e-mail ({@link ModelInputs}), so broken MIME, an unknown charset or an empty file
  *       still gets a probability; it reads {@code --text} and lines of {@code --input} as mail bodies.</li>
  * </ul>
+ *
+ * <p>A multi-label or regression model ({@link ModelTargets}) gives the columns of
+ * {@link PredictionColumns} instead: one probability per label and the {@code labels} its saved
+ * thresholds choose, joined by its separator; or the {@code prediction}.
  *
  * <p>Labels are the class names saved in the model ({@code train text-classifier}); a binary model
  * without them (the {@code imdb-*} recipes) says {@code positive} or {@code negative}. Any text gives
@@ -88,6 +94,10 @@ public final class PredictCommand implements Callable<Integer> {
         model.vectorizer().orElseThrow(() ->
                 new IllegalArgumentException(file + ": the model has no text vectorizer, so it cannot read raw text;"
                         + " use a model from a text recipe (imdb-bow, imdb-lstm, imdb-bilstm, text-classifier)"));
+        ModelTargets targets = ModelTargets.of(model);
+        if (targets.kind() == LabelKind.MULTI_LABEL || targets.kind() == LabelKind.REGRESSION) {
+            return predictTargets(model, targets, source);
+        }
         switch (source) {
             case ONE_TEXT -> {
                 Prediction p = classify(model, List.of(ModelInputs.lineText(model, withoutByteOrderMark(text)))).getFirst();
@@ -98,11 +108,79 @@ public final class PredictCommand implements Callable<Integer> {
                     writeCsv(model, lines, System.out);
                 }
             }
-            case TABLE -> new TablePredictions(model, ModelLabels.of(model), System.out)
+            case TABLE -> new TablePredictions(model, targets, System.out)
                     .write(new CorpusFile(Path.of(input), text, null, skipBadRows).stream(true));
             case FILES -> writeFileRows(model, files, System.out);
         }
         return 0;
+    }
+
+    /**
+     * Predictions of a multi-label or regression model: for one text, {@code name=value} lines
+     * ({@code probability_<label>=} and {@code labels=}, or {@code prediction=}); for lines and
+     * files, CSV {@code id} and the {@link PredictionColumns}; for a table, its columns and those.
+     */
+    private int predictTargets(Model model, ModelTargets targets, Source source) throws IOException {
+        PredictionColumns columns = PredictionColumns.of(targets);
+        switch (source) {
+            case ONE_TEXT -> {
+                List<String> cells = columns.cells(model.predict(List.of(ModelInputs.lineText(model,
+                        withoutByteOrderMark(text))))).getFirst();
+                List<String> names = columns.header();
+                for (int c = 0; c < names.size(); c++) {
+                    System.out.println(names.get(c) + "=" + cells.get(c));
+                }
+            }
+            case LINES -> {
+                try (TextLines lines = TextLines.open(input)) {
+                    List<String> ids = new ArrayList<>();
+                    List<String> batch = new ArrayList<>();
+                    long id = 1;
+                    for (String line = lines.next(); line != null; line = lines.next()) {
+                        ids.add(Long.toString(id++));
+                        batch.add(ModelInputs.lineText(model, line));
+                        if (batch.size() == BATCH) {
+                            writeIdRows(model, columns, ids, batch, id == BATCH + 1);
+                        }
+                    }
+                    writeIdRows(model, columns, ids, batch, id - 1 <= BATCH);   // the header unless a full batch wrote it
+                }
+            }
+            case TABLE -> new TablePredictions(model, targets, System.out)
+                    .write(new CorpusFile(Path.of(input), text, null, skipBadRows).stream(true));
+            case FILES -> {
+                for (int start = 0; start < files.size(); start += BATCH) {
+                    List<Path> batch = files.subList(start, Math.min(files.size(), start + BATCH));
+                    List<String> ids = new ArrayList<>();
+                    List<String> texts = new ArrayList<>();
+                    for (Path path : batch) {
+                        ids.add(path.getFileName().toString());
+                        texts.add(ModelInputs.fileText(model, path));
+                    }
+                    writeIdRows(model, columns, ids, texts, start == 0);
+                }
+            }
+        }
+        System.out.flush();
+        return 0;
+    }
+
+    /** Writes {@code id} and the prediction columns of each text (the header first when asked), then empties both lists. */
+    private static void writeIdRows(Model model, PredictionColumns columns, List<String> ids, List<String> texts,
+            boolean header) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        if (header) {
+            System.out.println("id," + String.join(",", columns.header().stream().map(CsvCells::quoted).toList()));
+        }
+        List<List<String>> cells = columns.cells(model.predict(texts));
+        for (int i = 0; i < texts.size(); i++) {
+            System.out.println(CsvCells.quoted(ids.get(i)) + ","
+                    + String.join(",", cells.get(i).stream().map(CsvCells::quoted).toList()));
+        }
+        ids.clear();
+        texts.clear();
     }
 
     /** The source the options name; a usage error when they do not fit together. */

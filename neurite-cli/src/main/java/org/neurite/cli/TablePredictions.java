@@ -3,29 +3,28 @@ package org.neurite.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.neurite.cli.report.ClassProbabilities;
+import org.neurite.cli.recipes.ModelTargets;
 import org.neurite.data.CorpusCursor;
 import org.neurite.data.CorpusRow;
-import org.neurite.data.LabelMapping;
 import org.neurite.models.Model;
 
 /**
  * {@code neurite predict --input FILE --text COL} on a table (CSV, TSV or JSON lines): each row
  * written back as CSV with its original columns, then {@code predicted_label},
- * {@code predicted_probability} and one {@code probability_<class>} column per class, a batch at a
+ * {@code predicted_probability} and one {@code probability_<class>} column per class (for
+ * multi-label and regression models, the columns {@link PredictionColumns} names), a batch at a
  * time so that a file larger than memory streams. The columns are the header's (for JSON lines,
  * the first object's fields; a later object's missing field is written empty, an extra one left out).
  */
 final class TablePredictions {
     private final Model model;
-    private final LabelMapping classes;
+    private final PredictionColumns predictions;
     private final PrintStream out;
     private List<String> columns;
 
-    TablePredictions(Model model, LabelMapping classes, PrintStream out) {
+    TablePredictions(Model model, ModelTargets targets, PrintStream out) {
         this.model = model;
-        this.classes = classes;
+        this.predictions = PredictionColumns.of(targets);
         this.out = out;
     }
 
@@ -52,8 +51,7 @@ final class TablePredictions {
         }
         List<String> texts = new ArrayList<>(batch.size());
         batch.forEach(row -> texts.add(row.text()));
-        int k = classes.size();
-        float[] p = ClassProbabilities.of(model.predict(texts), k);
+        List<List<String>> added = predictions.cells(model.predict(texts));
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < batch.size(); i++) {
             line.setLength(0);
@@ -61,21 +59,14 @@ final class TablePredictions {
                 String value = batch.get(i).fields().get(column);
                 line.append(CsvCells.quoted(value == null ? "" : value)).append(',');
             }
-            int best = ClassProbabilities.argmax(p, k, i);
-            line.append(CsvCells.quoted(classes.nameOf(best))).append(',')
-                    .append(String.format(Locale.ROOT, "%.6f", p[i * k + best]));
-            for (int c = 0; c < k; c++) {
-                line.append(',').append(String.format(Locale.ROOT, "%.6f", p[i * k + c]));
-            }
+            line.append(String.join(",", added.get(i).stream().map(CsvCells::quoted).toList()));
             out.println(line);
         }
     }
 
     private String header() {
         List<String> names = new ArrayList<>(columns);
-        names.add("predicted_label");
-        names.add("predicted_probability");
-        classes.classes().forEach(c -> names.add("probability_" + c));
+        names.addAll(predictions.header());
         return String.join(",", names.stream().map(CsvCells::quoted).toList());
     }
 }

@@ -21,10 +21,23 @@ import org.neurite.data.TextDatasets;
  *
  * @param path the file or folder
  * @param text the text column(s), {@code a,b} for several; ignored for a folder
- * @param label the label column, or null to read texts only; ignored for a folder
+ * @param label the label column, or null to read texts only; ignored for a folder. Several columns
+ *     ({@code a,b,c}) are the 0/1 columns of a multi-label corpus, one per label
  * @param skipBadRows skip rows with a wrong number of fields or an empty text (else stop at the first)
+ * @param separator splits the label column into several labels (multi-label), or null for one class
+ * @param target whether the label column holds a number (regression)
  */
-public record CorpusFile(Path path, String text, String label, boolean skipBadRows) {
+public record CorpusFile(Path path, String text, String label, boolean skipBadRows, String separator, boolean target) {
+    /** A corpus with one class per text. */
+    public CorpusFile(Path path, String text, String label, boolean skipBadRows) {
+        this(path, text, label, skipBadRows, null, false);
+    }
+
+    /** Whether the labels name several classes per text: split on a separator, or one 0/1 column each. */
+    public boolean isMultiLabel() {
+        return label != null && !target && (separator != null || label.contains(","));
+    }
+
     /** Whether the corpus is a folder of class folders. */
     public boolean isFolder() {
         return Files.isDirectory(path);
@@ -54,7 +67,16 @@ public record CorpusFile(Path path, String text, String label, boolean skipBadRo
         TableCorpusReader reader = file.endsWith(".jsonl") || file.endsWith(".ndjson") ? TextDatasets.jsonLines(path)
                 : file.endsWith(".tsv") ? TextDatasets.tsv(path) : TextDatasets.csv(path);
         reader.text(text.split(",")).onBadRow(badRows());
-        return label == null ? reader : reader.label(label);
+        if (label == null) {
+            return reader;
+        }
+        if (target) {
+            return reader.target(label);
+        }
+        if (separator != null) {
+            return reader.labels(label, separator);
+        }
+        return label.contains(",") ? reader.labelColumns(label.split(",")) : reader.label(label);
     }
 
     private BadRowPolicy badRows() {

@@ -2,11 +2,13 @@ package org.neurite.cli.recipes;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neurite.data.DuplicateReport;
 import org.neurite.models.Model;
+import org.neurite.train.ConfusionMatrix;
 import org.neurite.train.FitOptions;
 import org.neurite.train.History;
 
@@ -129,6 +131,15 @@ public interface Recipe {
     }
 
     /**
+     * The metadata saved with the trained {@code model}: by default {@link #modelMetadata()}; a
+     * recipe whose entries depend on the weights (a multi-label classifier's thresholds, chosen on
+     * the validation texts) overrides it.
+     */
+    default Map<String, String> modelMetadata(Model model) {
+        return modelMetadata();
+    }
+
+    /**
      * Results of the recipe's own, printed as {@code NAME=VALUE} after the test metrics, such as
      * {@code test_bits_per_char} or a baseline's score on the same test data; by default none.
      *
@@ -171,6 +182,20 @@ public interface Recipe {
      */
     default int folds() {
         return 0;
+    }
+
+    /**
+     * The scores of fold {@code fold}'s trained {@code model} on the fold's held-out part, by name:
+     * by default accuracy and macro F1 from the confusion matrix; a recipe whose labels are not one
+     * class per text (multi-label, regression) overrides it.
+     */
+    default Map<String, Double> foldScores(int fold, Model model, RecipeData data) {
+        ConfusionMatrix matrix = data.isSparse() ? model.confusionMatrix(data.sparseTestX(), data.testY())
+                : model.confusionMatrix(data.testX(), data.testY());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put("accuracy", matrix.accuracy());
+        scores.put("macro_f1", matrix.macroF1());
+        return scores;
     }
 
     /** The data of fold {@code fold} (0-based) of {@link #folds()}, read when that fold is trained. */

@@ -12,10 +12,12 @@ import org.neurite.cli.Arguments;
 import org.neurite.cli.report.ClassificationReport;
 import org.neurite.cli.report.ConfusionMatrixPlot;
 import org.neurite.cli.report.CorpusScoring;
+import org.neurite.cli.report.LabelThresholds;
+import org.neurite.cli.report.MultiLabelReport;
+import org.neurite.cli.report.RegressionReport;
 import org.neurite.data.DuplicateCheck;
 import org.neurite.data.DuplicateReport;
 import org.neurite.data.LabelKind;
-import org.neurite.data.LabelMapping;
 import org.neurite.data.Split;
 import org.neurite.data.StratifiedSplit;
 import org.neurite.data.TextCorpus;
@@ -47,11 +49,20 @@ import picocli.CommandLine.Option;
  * <p>After training the recipe prints the {@link ClassificationReport} of the test part and writes
  * {@code confusion_matrix.png} and {@code model-card.md} ({@link ModelCard}) beside the model, whose
  * file holds the class names ({@code label_mapping}) for {@code neurite predict} and
- * {@code neurite evaluate}. Multi-label and regression corpora are read by {@link TextDatasets} but
- * not trained here.
+ * {@code neurite evaluate}.
+ *
+ * <p>Two more kinds of labels ({@link LabelKind}): {@code --label-separator SEP} splits the label
+ * column into several labels per text, and {@code --label a,b,c} names one 0/1 column per label
+ * (multi-label: one sigmoid output per label, binary cross-entropy, and per-label thresholds chosen
+ * where each label's F1 is best on the validation texts, saved in the model; no class weights);
+ * {@code --task regression} reads the label column as a number (a linear output, mean squared error,
+ * and MAE, RMSE and R² against a baseline predicting the training mean). Both split at random and
+ * stop early on the validation loss; {@link ModelTargets} is what the model file says about them.
  *
  * <pre>{@code
  * neurite train text-classifier --data tickets.csv --text body --label category --model cnn --folds 5
+ * neurite train text-classifier --data posts.jsonl --text text --label tags --label-separator "|"
+ * neurite train text-classifier --data reviews.csv --text review --label stars --task regression
  * }</pre>
  */
 public final class TextClassifier implements Recipe {
@@ -63,6 +74,7 @@ public final class TextClassifier implements Recipe {
     private final Options options;
     private Split<TextCorpus> parts;
     private DuplicateReport duplicates;
+    private ModelTargets targets;
 
     public TextClassifier() {
         this(new Options());
@@ -79,8 +91,9 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public String description() {
-        return "your own corpus: --data FILE --text COL --label COL [--model bow|cnn|lstm|bilstm|transformer]"
-                + " [--test-split 0.2 | --test FILE] [--folds K] [--no-class-weights]";
+        return "your own corpus: --data FILE --text COL --label COL [--label-separator SEP | --task regression]"
+                + " [--model bow|cnn|lstm|bilstm|transformer] [--test-split 0.2 | --test FILE] [--folds K]"
+                + " [--no-class-weights]";
     }
 
     @Override
@@ -96,6 +109,14 @@ public final class TextClassifier implements Recipe {
         if (!(parsed.testSplit > 0 && parsed.testSplit < 1)) {
             throw new IllegalArgumentException(name() + ": --test-split must be between 0 and 1, got " + parsed.testSplit);
         }
+        if (parsed.regression() && parsed.label != null && (parsed.separator != null || parsed.label.contains(","))) {
+            throw new IllegalArgumentException(name() + ": --task regression reads one number per text from one"
+                    + " --label column; --label-separator and several label columns are for multi-label corpora");
+        }
+        if (parsed.corpus().isFolder() && (parsed.regression() || parsed.separator != null)) {
+            throw new IllegalArgumentException(name() + ": a folder of class folders holds one class per text;"
+                    + " --task regression and --label-separator need a .csv, .tsv or .jsonl file");
+        }
         if (parsed.folds == 1) {
             throw new IllegalArgumentException(name() + ": --folds must be at least 2, got 1");
         }
@@ -109,9 +130,9 @@ public final class TextClassifier implements Recipe {
                     + " a saved model with 'neurite evaluate --model FILE --data FILE --text COL --label COL'");
         }
         if (parts == null) {
-            TextCorpus corpus = classes(options.corpus().read(), options.data);
+            TextCorpus corpus = checked(options.corpus().read(), options.data);
             Split<TextCorpus> split = options.test == null ? StratifiedSplit.of(corpus, options.testSplit, SPLIT_SEED)
-                    : new Split<>(corpus, CorpusLabels.remapped(classes(testFile().read(), options.test), corpus.classes(),
+                    : new Split<>(corpus, CorpusLabels.remapped(checked(testFile().read(), options.test), corpus,
                             options.test));
             parts = new Split<>(shuffled(split.train()), split.test());
         }
@@ -119,15 +140,12 @@ public final class TextClassifier implements Recipe {
     }
 
     private CorpusFile testFile() {
-        return new CorpusFile(options.test, options.text, options.label, options.skipBadRows);
+        return new CorpusFile(options.test, options.text, options.label, options.skipBadRows, options.separator,
+                options.regression());
     }
 
-    /** The corpus if it has one class per text, warning about skipped rows; else a clear error. */
-    private TextCorpus classes(TextCorpus corpus, Path source) {
-        if (corpus.kind() != LabelKind.BINARY && corpus.kind() != LabelKind.MULTI_CLASS) {
-            throw new IllegalArgumentException(name() + ": " + source + ": " + corpus.kind().name().toLowerCase(Locale.ROOT)
-                    + " labels are not trained by this recipe yet; it takes one class per text");
-        }
+    /** The corpus, warning about skipped rows. */
+    private TextCorpus checked(TextCorpus corpus, Path source) {
         if (corpus.skippedRows() > 0) {
             System.err.println("warning: " + source + ": skipped " + corpus.skippedRows() + " bad rows; the first: "
                     + corpus.skipMessages().getFirst());
@@ -183,10 +201,69 @@ public final class TextClassifier implements Recipe {
         return vectorized(part.train(), part.test());
     }
 
-    /** The class names in id order, as JSON ({@code {"classes":["billing","bug"]}}), so predictions can be named. */
+    /**
+     * What the model predicts, saved with it ({@link ModelTargets}): the class names in id order
+     * ({@code {"classes":["billing","bug"]}}); for multi-label also the thresholds chosen on the
+     * validation texts, for regression the training targets' statistics.
+     */
     @Override
-    public Map<String, String> modelMetadata() {
-        return Map.of(ModelLabels.KEY, ModelLabels.json(parts().train().classes()));
+    public Map<String, String> modelMetadata(Model model) {
+        return targets(model).metadata();
+    }
+
+    /** The model's {@link ModelTargets}, worked out once after training (multi-label thresholds need the weights). */
+    private ModelTargets targets(Model model) {
+        if (targets == null) {
+            TextCorpus train = parts().train();
+            targets = switch (kind()) {
+                case MULTI_LABEL -> ModelTargets.multiLabel(train.classes(), thresholds(model, train), options.separator);
+                case REGRESSION -> ModelTargets.regression(TargetStatistics.of(train.targets()));
+                default -> new ModelTargets(kind(), train.classes(), new float[0], null, null);
+            };
+        }
+        return targets;
+    }
+
+    /**
+     * Per-label thresholds where each label's F1 is best on {@code train}'s validation texts, the
+     * last share that fit held out (it slices the same tail), so the test texts stay unseen.
+     */
+    private float[] thresholds(Model model, TextCorpus train) {
+        int start = train.size() - (int) (train.size() * validationSplit());
+        int[] tail = java.util.stream.IntStream.range(start, train.size()).toArray();
+        TextCorpus validation = train.subset(tail);
+        if (validation.size() == 0) {
+            float[] defaults = new float[train.classes().size()];
+            Arrays.fill(defaults, LabelThresholds.DEFAULT);
+            return defaults;
+        }
+        return LabelThresholds.bestF1(CorpusScoring.probabilities(model, validation.texts()), validation.targets(),
+                train.classes().size());
+    }
+
+    /** Fold scores: the default for classes; micro/macro F1 and subset accuracy for labels; MAE, RMSE, R² for numbers. */
+    @Override
+    public Map<String, Double> foldScores(int fold, Model model, RecipeData data) {
+        Split<TextCorpus> part = StratifiedSplit.folds(parts().train(), options.folds, SPLIT_SEED).get(fold);
+        TextCorpus test = part.test();
+        return switch (kind()) {
+            case MULTI_LABEL -> {
+                Map<String, Double> all = CorpusScoring.multiLabel(model, test.classes().classes(),
+                        thresholds(model, part.train()), test.texts(), test.targets()).metrics();
+                yield subMap(all, "micro_f1", "macro_f1", "subset_accuracy");
+            }
+            case REGRESSION -> subMap(CorpusScoring.regression(model, TargetStatistics.of(part.train().targets()).mean(),
+                    test.texts(), test.targets()).metrics(), "mae", "rmse", "r2");
+            default -> Recipe.super.foldScores(fold, model, data);
+        };
+    }
+
+    private static Map<String, Double> subMap(Map<String, Double> all, String... names) {
+        Map<String, Double> some = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            some.put(name, all.get(name));
+        }
+        return some;
     }
 
     @Override
@@ -205,43 +282,79 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public Model model(long seed) {
-        return networks().model(seed, networks().vectorizer(), classCount());
+        return networks().model(seed, networks().vectorizer(), kind(), outputCount());
     }
 
     @Override
     public Model model(long seed, RecipeData data) {
-        return networks().model(seed, TextVectorization.fromState(data.vectorizer()), classCount());
+        Model model = networks().model(seed, TextVectorization.fromState(data.vectorizer()), kind(), outputCount());
+        return kind() == LabelKind.REGRESSION ? startingAtMean(model, data.trainY()) : model;
     }
 
     /**
-     * The number of classes of the corpus; two before a corpus is given ({@code neurite summary
+     * {@code model} with its output bias set to the mean training target, so that training starts
+     * from the baseline instead of spending its first epochs climbing to the targets' level, and a
+     * text of unknown words is predicted near the mean (as Keras' guide on imbalanced data sets
+     * the output bias of a classifier from the class balance).
+     */
+    private static Model startingAtMean(Model model, Tensor targets) {
+        float[] y = targets.toArray();
+        double sum = 0;
+        for (float v : y) {
+            sum += v;
+        }
+        model.build();
+        List<Tensor> weights = new java.util.ArrayList<>(model.getWeights());
+        weights.set(weights.size() - 1, Tensor.full((float) (sum / y.length), 1));   // Dense(1)'s bias comes last
+        model.setWeights(weights);
+        return model;
+    }
+
+    /**
+     * What the corpus's labels are; binary before a corpus is given ({@code neurite summary
      * text-classifier} shows the binary network).
      */
-    private int classCount() {
-        return options.data == null ? 2 : parts().train().classes().size();
+    private LabelKind kind() {
+        return options.data == null ? LabelKind.BINARY : parts().train().kind();
+    }
+
+    /** The number of classes or labels of the corpus (1 for regression); two before a corpus is given. */
+    private int outputCount() {
+        return options.data == null ? 2 : kind() == LabelKind.REGRESSION ? 1 : parts().train().classes().size();
     }
 
     @Override
     public void compile(Model model) {
-        if (classCount() == 2) {
-            model.compile("adam", "binary_crossentropy", "accuracy", "precision", "recall");
-        } else {
-            model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        switch (kind()) {
+            case BINARY -> model.compile("adam", "binary_crossentropy", "accuracy", "precision", "recall");
+            case MULTI_LABEL -> model.compile("adam", "binary_crossentropy", "binary_accuracy");
+            case REGRESSION -> model.compile("adam", "mean_squared_error");
+            default -> model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
         }
+    }
+
+    /** Whether each text has one class (binary, multi-class), whose accuracy early stopping can watch. */
+    private boolean oneClassPerText() {
+        return kind() == LabelKind.BINARY || kind() == LabelKind.MULTI_CLASS;
     }
 
     @Override
     public void configureFit(FitOptions.Builder fit) {
-        fit.callbacks(new EarlyStopping("val_accuracy", options.patience).optRestoreBestWeights(true));
+        // Multi-label accuracy is dominated by the many absent labels, and regression has none: watch the loss.
+        String monitor = oneClassPerText() ? "val_accuracy" : "val_loss";
+        fit.callbacks(new EarlyStopping(monitor, options.patience).optRestoreBestWeights(true));
         if (options.model.bucketed()) {
             fit.bucketBySequenceLength(SequencePadding.POST);
         }
         classWeights().ifPresent(fit::classWeight);
     }
 
-    /** Balanced class weights when the training part is imbalanced and they are not turned off. */
+    /**
+     * Balanced class weights when the training part is imbalanced and they are not turned off; none
+     * for multi-label and regression corpora (a text there has no single class to weight).
+     */
     Optional<Map<Integer, Float>> classWeights() {
-        if (options.data == null || options.noClassWeights) {
+        if (options.data == null || options.noClassWeights || !oneClassPerText()) {
             return Optional.empty();
         }
         TextCorpus train = parts().train();
@@ -249,17 +362,44 @@ public final class TextClassifier implements Recipe {
                 ? Optional.of(ClassWeights.balanced(train.classIds(), train.classes().size())) : Optional.empty();
     }
 
-    /** Prints the classification report of the test part and writes its confusion matrix and the model card. */
+    /**
+     * Prints the test report (classification, multi-label or regression) and writes the model card,
+     * and for one class per text the confusion matrix.
+     */
     @Override
     public Optional<List<String>> report(Model model, TrainingRun run, Path dir) throws IOException {
         TextCorpus test = parts().test();
-        ClassificationReport report = CorpusScoring.report(model, test.classes().classes(), test.texts(), test.classIds());
-        System.out.print(report.text(run.test().keySet()));
-        Path png = dir.resolve("confusion_matrix.png");
-        ConfusionMatrixPlot.write(report.matrix(), report.classes(), "text-classifier: test confusion matrix", png);
-        ModelCard card = new ModelCard(options, parts(), duplicates().orElseThrow(), classWeights(), run, report);
+        ModelTargets saved = targets(model);
+        ModelCard.Results results;
+        List<String> files = new java.util.ArrayList<>();
+        switch (kind()) {
+            case MULTI_LABEL -> {
+                MultiLabelReport report = CorpusScoring.multiLabel(model, test.classes().classes(), saved.thresholds(),
+                        test.texts(), test.targets());
+                System.out.print(report.text(run.test().keySet()));
+                results = ModelCard.Results.of(report);
+            }
+            case REGRESSION -> {
+                RegressionReport report = CorpusScoring.regression(model, saved.target().mean(), test.texts(),
+                        test.targets());
+                System.out.print(report.text(run.test().keySet()));
+                results = ModelCard.Results.of(report);
+            }
+            default -> {
+                ClassificationReport report = CorpusScoring.report(model, test.classes().classes(), test.texts(),
+                        test.classIds());
+                System.out.print(report.text(run.test().keySet()));
+                Path png = dir.resolve("confusion_matrix.png");
+                ConfusionMatrixPlot.write(report.matrix(), report.classes(), "text-classifier: test confusion matrix",
+                        png);
+                files.add("confusion_matrix.png");
+                results = ModelCard.Results.of(report);
+            }
+        }
+        ModelCard card = new ModelCard(options, parts(), duplicates().orElseThrow(), classWeights(), run, saved, results);
         card.write(dir.resolve("model-card.md"));
-        return Optional.of(List.of("confusion_matrix.png", "model-card.md"));
+        files.add("model-card.md");
+        return Optional.of(files);
     }
 
     @Override
@@ -285,8 +425,16 @@ public final class TextClassifier implements Recipe {
         @Option(names = "--text", description = "The text column; several joined, separated by commas (a,b)")
         String text;
 
-        @Option(names = "--label", description = "The class column")
+        @Option(names = "--label", description = "The class column; for a multi-label corpus of 0/1 columns, one"
+                + " per label, separated by commas (a,b,c)")
         String label;
+
+        @Option(names = "--label-separator", description = "Splits the --label column into several labels per text"
+                + " (multi-label), such as '|' in 'news|sport'")
+        String separator;
+
+        @Option(names = "--task", description = "classification (default) or regression: --label holds a number")
+        String task = "classification";
 
         @Option(names = "--model", description = "bow, cnn, lstm, bilstm or transformer (default: bow)",
                 converter = TextNetworks.KindConverter.class)
@@ -318,7 +466,17 @@ public final class TextClassifier implements Recipe {
         int units = 32;
 
         CorpusFile corpus() {
-            return new CorpusFile(data, text, label, skipBadRows);
+            return new CorpusFile(data, text, label, skipBadRows, separator, regression());
+        }
+
+        /** Whether {@code --task regression} was asked; another task than the two is refused. */
+        boolean regression() {
+            return switch (task.toLowerCase(Locale.ROOT)) {
+                case "regression" -> true;
+                case "classification" -> false;
+                default -> throw new IllegalArgumentException("text-classifier: --task is classification or"
+                        + " regression, got '" + task + "'");
+            };
         }
     }
 }

@@ -3,6 +3,7 @@ package org.neurite.cli.recipes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.neurite.data.LabelKind;
 import org.neurite.models.Model;
 import org.neurite.models.Sequential;
 import org.neurite.nn.Activation;
@@ -26,7 +27,8 @@ import picocli.CommandLine;
 
 /**
  * The networks {@code train text-classifier --model} offers, each reading raw texts through its
- * vectorizer and ending in Dense(1, sigmoid) for two classes or Dense(classes, softmax) for more:
+ * vectorizer and ending in Dense(1, sigmoid) for two classes or Dense(classes, softmax) for more
+ * (Dense(labels, sigmoid) for multi-label, a linear Dense(1) for regression):
  *
  * <ul>
  *   <li>{@code bow}: tf-idf of words and word pairs ({@value #MAX_TOKENS} entries) → Dense(32, relu)
@@ -97,7 +99,23 @@ public final class TextNetworks {
 
     /** The model on {@code vectorizer} for {@code classes} classes, its weights drawn from {@code seed}. */
     public Model model(long seed, TextVectorization vectorizer, int classes) {
-        Dense output = classes == 2 ? new Dense(1, "sigmoid") : new Dense(classes, "softmax");
+        return model(seed, vectorizer, classes == 2 ? LabelKind.BINARY : LabelKind.MULTI_CLASS, classes);
+    }
+
+    /**
+     * The model for labels of kind {@code labels}: Dense(1, sigmoid) for binary, Dense(classes, softmax)
+     * for multi-class, Dense(labels, sigmoid) for multi-label (one independent probability per
+     * label), Dense(1) with no activation for regression.
+     *
+     * @param outputs the classes or labels; ignored for regression
+     */
+    public Model model(long seed, TextVectorization vectorizer, LabelKind labels, int outputs) {
+        Dense output = switch (labels) {
+            case BINARY -> new Dense(1, "sigmoid");
+            case MULTI_LABEL -> new Dense(outputs, "sigmoid");
+            case REGRESSION -> new Dense(1, "linear");
+            default -> new Dense(outputs, "softmax");
+        };
         Layer[] body = switch (kind) {
             case BOW -> new Layer[] {new Dense(32, "relu")};
             case CNN -> new Layer[] {

@@ -92,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("recipe", recipe.name());
         metadata.put("data_sha256", data.trainingChecksum());
-        metadata.putAll(recipe.modelMetadata());
+        metadata.putAll(recipe.modelMetadata(model));
         Path modelFile = dir.resolve("model.neurite");
         Writing.to(modelFile, () -> model.save(modelFile, metadata));
         Writing.to(dir.resolve("history.png"), () -> HistoryPlot.write(history, recipe.name(), dir.resolve("history.png")));
@@ -136,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /**
      * Trains a fresh model on each of the recipe's folds (same seed, epochs and batch size, no
-     * progress bar), prints each fold's accuracy and macro F1 on its held-out part, then their mean
+     * progress bar), prints each fold's scores on its held-out part ({@link Recipe#foldScores}), then their mean
      * and standard deviation; returns the folds' scores (none when the recipe asks for no folds).
      */
     private List<Map<String, Double>> crossValidate(Recipe recipe, int epochCount, int batch) {
@@ -146,14 +146,11 @@ public final class TrainCommand implements Callable<Integer> {
             Model model = recipe.model(seed, fold);
             compile(recipe, model, fold, epochCount, batch);
             fit(recipe, model, fold, epochCount, batch);
-            ConfusionMatrix matrix = fold.isSparse() ? model.confusionMatrix(fold.sparseTestX(), fold.testY())
-                    : model.confusionMatrix(fold.testX(), fold.testY());
-            Map<String, Double> score = new LinkedHashMap<>();
-            score.put("accuracy", matrix.accuracy());
-            score.put("macro_f1", matrix.macroF1());
+            Map<String, Double> score = recipe.foldScores(f, model, fold);
             scores.add(score);
-            System.out.printf(Locale.ROOT, "fold %d/%d: accuracy=%.4f macro_f1=%.4f%n", f + 1, recipe.folds(),
-                    matrix.accuracy(), matrix.macroF1());
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "fold %d/%d:", f + 1, recipe.folds()));
+            score.forEach((name, value) -> line.append(String.format(Locale.ROOT, " %s=%.4f", name, value)));
+            System.out.println(line);
         }
         if (!scores.isEmpty()) {
             for (String name : scores.getFirst().keySet()) {

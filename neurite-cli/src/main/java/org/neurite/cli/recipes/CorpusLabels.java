@@ -56,7 +56,7 @@ final class CorpusLabels {
         int id = training.classes().indexOf(name);
         if (id < 0) {
             throw new IllegalArgumentException(source + ": " + what + " '" + name + "' is not among the training "
-                    + what + "s " + training.classes());
+                    + (what.equals("class") ? "classes " : "labels ") + training.classes());
         }
         return id;
     }

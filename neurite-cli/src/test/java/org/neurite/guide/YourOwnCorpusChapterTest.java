@@ -25,8 +25,10 @@ import org.neurite.train.FitOptions;
 import org.neurite.train.RocAuc;
 
 /**
- * The code of docs/guide/17-your-own-corpus.md, on the committed corpus {@code tickets.csv}
- * beside this class: 70 support tickets in five classes, some bodies quoted across two lines.
+ * The code of docs/guide/17-your-own-corpus.md, on the committed corpora beside this class:
+ * {@code tickets.csv} (70 support tickets in five classes, some bodies quoted across two lines),
+ * {@code posts.jsonl} (120 posts with one to three of four tags) and {@code reviews.csv} (200
+ * reviews rated 1 to 5 stars); {@code make_corpora.py} wrote the last two.
  */
 class YourOwnCorpusChapterTest {
     /** The least test accuracy the chapter's classifier reaches on the 15 test tickets. */
@@ -88,5 +90,67 @@ class YourOwnCorpusChapterTest {
         }
         // end::folds[]
         assertEquals(tickets.size(), tested);
+    }
+
+    @Test
+    void taggedPostsTrainOneSigmoidPerTag() throws Exception {
+        Path corpus = Path.of(YourOwnCorpusChapterTest.class.getResource("posts.jsonl").toURI());
+        // tag::multilabel[]
+        TextCorpus posts = TextDatasets.jsonLines(corpus).text("text").labels("tags", "|").read();
+        List<String> tags = posts.classes().classes();          // [health, politics, sport, tech]
+        Split<TextCorpus> parts = StratifiedSplit.of(posts, 0.2, 42);   // at random: a post has several tags
+        TextVectorization vectorizer = TextVectorization.builder()
+                .optMaxTokens(5_000).optOutputMode(OutputMode.TF_IDF).build();
+        vectorizer.adapt(parts.train().texts());
+        Sequential model = Sequential.of(Input.ofStrings(), vectorizer,
+                new Dense(32, "relu"),
+                new Dense(tags.size(), "sigmoid"));             // one independent probability per tag
+        model.compile(new Adam(0.01f), "binary_crossentropy", "binary_accuracy");
+        model.fit(parts.train().texts(), parts.train().labelTensor(),   // (texts, tags) of 0/1
+                FitOptions.builder().epochs(20).batchSize(8).build());
+        float[] p = model.predict(parts.test().texts()).toArray();     // (texts, tags), row-major
+        float[] truth = parts.test().targets();                        // the same layout, 0/1
+        long truePositives = 0;
+        long wrong = 0;                                                // false positives and negatives
+        for (int i = 0; i < p.length; i++) {
+            boolean predicted = p[i] >= 0.5f;
+            truePositives += predicted && truth[i] == 1 ? 1 : 0;
+            wrong += predicted != (truth[i] == 1) ? 1 : 0;
+        }
+        double microF1 = 2.0 * truePositives / (2.0 * truePositives + wrong);
+        // end::multilabel[]
+        assertEquals(List.of("health", "politics", "sport", "tech"), tags);
+        assertTrue(microF1 >= GOOD_ENOUGH - 0.1, "micro F1 " + microF1);
+    }
+
+    @Test
+    void ratedReviewsTrainALinearOutputThatBeatsTheMean() throws Exception {
+        Path corpus = Path.of(YourOwnCorpusChapterTest.class.getResource("reviews.csv").toURI());
+        // tag::regression[]
+        TextCorpus reviews = TextDatasets.csv(corpus).text("review").target("stars").read();
+        Split<TextCorpus> parts = StratifiedSplit.of(reviews, 0.2, 42);
+        TextVectorization vectorizer = TextVectorization.builder()
+                .optMaxTokens(5_000).optOutputMode(OutputMode.TF_IDF).build();
+        vectorizer.adapt(parts.train().texts());
+        Sequential model = Sequential.of(Input.ofStrings(), vectorizer,
+                new Dense(32, "relu"),
+                new Dense(1));                                  // linear: any number
+        model.compile(new Adam(0.01f), "mean_squared_error");
+        model.fit(parts.train().texts(), parts.train().labelTensor(),   // (texts, 1) stars
+                FitOptions.builder().epochs(30).batchSize(8).build());
+        float[] predicted = model.predict(parts.test().texts()).toArray();
+        float[] stars = parts.test().targets();
+        double mean = 0;                                       // the baseline: the training mean
+        for (float t : parts.train().targets()) {
+            mean += t / parts.train().size();
+        }
+        double mae = 0;
+        double baselineMae = 0;
+        for (int i = 0; i < stars.length; i++) {
+            mae += Math.abs(predicted[i] - stars[i]) / stars.length;
+            baselineMae += Math.abs(mean - stars[i]) / stars.length;
+        }
+        // end::regression[]
+        assertTrue(mae < baselineMae * 0.8, "MAE " + mae + " against the baseline's " + baselineMae);
     }
 }

@@ -189,4 +189,33 @@ class MultiLabelWorkflowTest {
         assertTrue(run.out().contains("probability_sport="), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("labels=") && l.contains("sport")), run.out());
     }
+
+    @Test
+    void zeroOneColumnsTrainInColumnOrderAndATestFileMayHoldOnlyTrainingLabels() throws Exception {
+        StringBuilder csv = new StringBuilder("text,sport,tech\n");
+        for (int i = 0; i < 40; i++) {
+            boolean sport = i % 2 == 0;
+            boolean tech = i % 3 == 0;
+            csv.append("post ").append(i).append(sport ? " football match" : "").append(tech ? " new laptop" : "")
+                    .append(" today,").append(sport ? 1 : 0).append(',').append(tech ? "yes" : "no").append('\n');
+        }
+        Path columns = Files.writeString(dir.resolve("flags.csv"), csv);
+        Path unknown = Files.writeString(dir.resolve("cooking.jsonl"), "{\"text\": \"a cake\", \"tags\": \"cooking\"}\n");
+        Path runOut = dir.resolve("flags");
+
+        CommandRun run = CommandRun.of("train", "text-classifier", "--data", columns.toString(), "--text", "text",
+                "--label", "sport,tech", "--epochs", "2", "--out", runOut.toString());
+        CommandRun bad = CommandRun.of("train", "text-classifier", "--data", posts().toString(), "--text", "text",
+                "--label", "tags", "--label-separator", "|", "--test", unknown.toString(), "--epochs", "1",
+                "--out", dir.resolve("cooking").toString());
+
+        assertEquals(0, run.status(), run.err());
+        ModelTargets targets = ModelTargets.of(Model.load(runOut.resolve("model.neurite")));
+        assertEquals(List.of("sport", "tech"), targets.classes().classes());
+        assertEquals(ModelTargets.DEFAULT_SEPARATOR, targets.separator());
+        assertTrue(Files.readString(runOut.resolve("model-card.md")).contains("label column(s): `sport,tech`"));
+        assertTrue(bad.failedWithOneLine(), bad.err());
+        assertTrue(bad.err().contains("label 'cooking' is not among the training labels [health, politics, sport, tech]"),
+                bad.err());
+    }
 }

@@ -42,6 +42,12 @@ public record ModelTargets(LabelKind kind, LabelMapping classes, float[] thresho
     public static final String DEFAULT_SEPARATOR = "|";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Multi-label: each label's threshold, a copy; else empty. */
+    @Override
+    public float[] thresholds() {
+        return thresholds.clone();
+    }
+
     /** A multi-label model's settings. */
     static ModelTargets multiLabel(LabelMapping labels, float[] thresholds, String separator) {
         return new ModelTargets(LabelKind.MULTI_LABEL, labels, thresholds.clone(),

@@ -26,7 +26,7 @@ import org.neurite.train.ClassWeights;
  * spirit of Mitchell et al.'s "Model Cards for Model Reporting", reduced to what the run knows.
  */
 final class ModelCard {
-    private final TextClassifier.Options options;
+    private final TextClassifierOptions options;
     private final Split<TextCorpus> parts;
     private final DuplicateReport duplicates;
     private final Optional<Map<Integer, Float>> classWeights;
@@ -58,7 +58,7 @@ final class ModelCard {
         }
     }
 
-    ModelCard(TextClassifier.Options options, Split<TextCorpus> parts, DuplicateReport duplicates,
+    ModelCard(TextClassifierOptions options, Split<TextCorpus> parts, DuplicateReport duplicates,
             Optional<Map<Integer, Float>> classWeights, TrainingRun run, ModelTargets targets, Results results) {
         this.options = options;
         this.parts = parts;

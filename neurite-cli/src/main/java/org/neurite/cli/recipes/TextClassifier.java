@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.neurite.cli.Arguments;
 import org.neurite.cli.report.ClassificationReport;
 import org.neurite.cli.report.ConfusionMatrixPlot;
 import org.neurite.cli.report.CorpusScoring;
@@ -21,7 +19,6 @@ import org.neurite.data.LabelKind;
 import org.neurite.data.Split;
 import org.neurite.data.StratifiedSplit;
 import org.neurite.data.TextCorpus;
-import org.neurite.data.TextDatasets;
 import org.neurite.models.Model;
 import org.neurite.tensor.Tensor;
 import org.neurite.text.TextVectorization;
@@ -29,7 +26,6 @@ import org.neurite.train.ClassWeights;
 import org.neurite.train.EarlyStopping;
 import org.neurite.train.FitOptions;
 import org.neurite.train.SequencePadding;
-import picocli.CommandLine.Option;
 
 /**
  * {@code neurite train text-classifier --data FILE --text COL --label COL}: a classifier for the
@@ -71,16 +67,16 @@ public final class TextClassifier implements Recipe {
     /** From how many times the smallest class's count the largest class makes the corpus imbalanced. */
     static final double IMBALANCE_RATIO = 1.5;
 
-    private final Options options;
+    private final TextClassifierOptions options;
     private Split<TextCorpus> parts;
     private DuplicateReport duplicates;
     private ModelTargets targets;
 
     public TextClassifier() {
-        this(new Options());
+        this(new TextClassifierOptions());
     }
 
-    private TextClassifier(Options options) {
+    private TextClassifier(TextClassifierOptions options) {
         this.options = options;
     }
 
@@ -98,7 +94,7 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public Recipe configured(List<String> args) {
-        Options parsed = RecipeOptions.parse(name(), new Options(), args);
+        TextClassifierOptions parsed = RecipeOptions.parse(name(), new TextClassifierOptions(), args);
         if (parsed.data == null) {
             throw new IllegalArgumentException(name() + ": --data FILE is required (a .csv, .tsv or .jsonl file,"
                     + " or a folder with one sub-folder per class)");
@@ -415,68 +411,5 @@ public final class TextClassifier implements Recipe {
     @Override
     public int defaultBatchSize() {
         return options.model == TextNetworks.Kind.BOW ? 128 : 64;
-    }
-
-    /** The recipe's own command-line options. */
-    static final class Options {
-        @Option(names = "--data", description = "The corpus: a .csv, .tsv or .jsonl file, or a folder of class folders")
-        Path data;
-
-        @Option(names = "--text", description = "The text column; several joined, separated by commas (a,b)")
-        String text;
-
-        @Option(names = "--label", description = "The class column; for a multi-label corpus of 0/1 columns, one"
-                + " per label, separated by commas (a,b,c)")
-        String label;
-
-        @Option(names = "--label-separator", description = "Splits the --label column into several labels per text"
-                + " (multi-label), such as '|' in 'news|sport'")
-        String separator;
-
-        @Option(names = "--task", description = "classification (default) or regression: --label holds a number")
-        String task = "classification";
-
-        @Option(names = "--model", description = "bow, cnn, lstm, bilstm or transformer (default: bow)",
-                converter = TextNetworks.KindConverter.class)
-        TextNetworks.Kind model = TextNetworks.Kind.BOW;
-
-        @Option(names = "--test-split", description = "Share of each class held out for testing (default: 0.2)")
-        double testSplit = 0.2;
-
-        @Option(names = "--test", description = "A test file of the same shape as --data, instead of --test-split")
-        Path test;
-
-        @Option(names = "--folds", converter = Arguments.Count.class,
-                description = "Also cross-validate on the training part with K stratified folds, reporting mean and spread")
-        int folds;
-
-        @Option(names = "--no-class-weights", description = "Do not weight classes in the loss when they are imbalanced")
-        boolean noClassWeights;
-
-        @Option(names = "--patience", converter = Arguments.Count.class,
-                description = "Epochs without a better validation accuracy before training stops (default: 2)")
-        int patience = 2;
-
-        @Option(names = "--skip-bad-rows", description = "Skip rows with a wrong number of fields or an empty text"
-                + " (default: stop at the first, naming its line)")
-        boolean skipBadRows;
-
-        @Option(names = "--units", converter = Arguments.Count.class,
-                description = "Units of the LSTM, filters of the CNN (default: 32)")
-        int units = 32;
-
-        CorpusFile corpus() {
-            return new CorpusFile(data, text, label, skipBadRows, separator, regression());
-        }
-
-        /** Whether {@code --task regression} was asked; another task than the two is refused. */
-        boolean regression() {
-            return switch (task.toLowerCase(Locale.ROOT)) {
-                case "regression" -> true;
-                case "classification" -> false;
-                default -> throw new IllegalArgumentException("text-classifier: --task is classification or"
-                        + " regression, got '" + task + "'");
-            };
-        }
     }
 }

@@ -138,4 +138,23 @@ class RegressionWorkflowTest {
         assertTrue(both.failedWithOneLine(), both.err());
         assertTrue(both.err().contains("--label-separator"), both.err());
     }
+
+    @Test
+    void predictOneTextOrALineFilePrintsThePrediction() throws IOException {
+        Path lines = Files.writeString(dir.resolve("lines.txt"), "great and excellent\nawful and broken\n");
+
+        CommandRun one = CommandRun.of("predict", "--model", out.resolve("model.neurite").toString(), "--text",
+                "the kettle is wonderful");
+        CommandRun many = CommandRun.of("predict", "--model", out.resolve("model.neurite").toString(), "--input",
+                lines.toString());
+
+        assertEquals(0, one.status(), one.err());
+        assertTrue(one.out().startsWith("prediction="), one.out());
+        assertTrue(Double.isFinite(Double.parseDouble(one.out().strip().substring("prediction=".length()))), one.out());
+        assertEquals(0, many.status(), many.err());
+        List<String> rows = many.out().lines().toList();
+        assertEquals("id,prediction", rows.getFirst());
+        assertEquals(3, rows.size(), many.out());
+        assertTrue(rows.get(1).startsWith("1,") && rows.get(2).startsWith("2,"), many.out());
+    }
 }

@@ -273,7 +273,7 @@ record KerasModelJson(Map<String, Object> root, List<Layer> layers) {
                     }
                 }
                 case "merge_mode" -> out.put(key, "none".equals(value) ? null : value);   // Keras writes None
-                case "layer" -> {
+                case "layer", "backward_layer" -> {
                     Map<String, Object> inner = (Map<String, Object>) value;
                     out.put(key, layerObject((String) inner.get("class_name"), (Map<String, Object>) inner.get("config")));
                 }

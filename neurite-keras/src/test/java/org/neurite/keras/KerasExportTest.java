@@ -31,15 +31,17 @@ import org.neurite.testing.Tolerances;
 class KerasExportTest {
     private static final List<String> FIXTURES = List.of("mnist_mlp", "imdb_lstm", "gru_reset_after",
             "gru_reset_before", "bidirectional_concat", "bidirectional_sum", "bidirectional_mul", "bidirectional_ave",
-            "bidirectional_none", "two_in_two_out", "functional_masks", "conv1d", "attention", "transformer");
+            "bidirectional_none", "bidirectional_custom_concat", "bidirectional_custom_sum", "two_in_two_out",
+            "functional_masks", "conv1d", "attention", "transformer");
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
     @ValueSource(strings = {"mnist_mlp", "imdb_lstm", "gru_reset_after", "gru_reset_before", "bidirectional_concat",
-            "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none", "two_in_two_out",
-            "functional_masks", "conv1d", "attention", "transformer"})
+            "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none",
+            "bidirectional_custom_concat", "bidirectional_custom_sum", "two_in_two_out", "functional_masks", "conv1d",
+            "attention", "transformer"})
     void exportedArchiveImportsToTheSamePredictions(String name) throws IOException {
         Network model = KerasFiles.load(KerasImportTest.fixture(name + ".keras")).model();
         Path exported = dir.resolve(name + ".keras");

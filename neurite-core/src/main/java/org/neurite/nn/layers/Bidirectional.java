@@ -18,7 +18,8 @@ import org.neurite.tensor.Rng;
  * bidirectional.py does), named {@code forward_lstm} and {@code backward_lstm}, whose weights
  * take this layer's name first, as Keras nests them ({@code bidirectional.forward_lstm.kernel}). With
  * return_sequences the backward output is reversed back into input order, and masked steps output
- * zeros in both directions; the input mask is honoured by both. Twice the wrapped layer's parameters.
+ * zeros in both directions; the input mask is honoured by both. Twice the wrapped layer's parameters
+ * (with the mirrored backward layer).
  *
  * <p>A custom backward layer (Keras' {@code backward_layer}) may differ from the forward one in type,
  * units and options, but must read the other way ({@code go_backwards} opposite) and have the same
@@ -334,7 +335,7 @@ public final class Bidirectional extends Layer {
 
     /**
      * The layer {@link #config()} describes; the wrapped layers are read by the config's resolver.
-     * A config without {@code backward_layer} (or with null, as Keras writes none) mirrors the forward layer.
+     * A config without {@code backward_layer}, or with null there, mirrors the forward layer.
      */
     public static Bidirectional fromConfig(LayerConfig c) {
         String name = c.optName();

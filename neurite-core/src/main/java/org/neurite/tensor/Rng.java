@@ -1,6 +1,8 @@
 package org.neurite.tensor;
 
 import java.util.SplittableRandom;
+import org.neurite.kernels.Kernels;
+import org.neurite.kernels.MathKernels;
 import org.neurite.kernels.Parallel;
 
 /**
@@ -44,7 +46,8 @@ public final class Rng {
      *
      * <p>Dropout draws one number per activation, millions a step for an embedded batch, so the draws
      * are counter-based (a SplitMix64 hash of one key from this generator and the value's index): the
-     * mask fills on every core and is the same whatever the number of threads.
+     * mask fills on every core, eight draws per vector instruction ({@link MathKernels#dropoutMask}), and is
+     * the same whatever the number of threads.
      *
      * <pre>{@code
      * Tensor keep = rng.dropoutMask(0.5f, 32, 500, 128);
@@ -56,18 +59,10 @@ public final class Rng {
         long key = random.nextLong();
         long dropBelow = (long) Math.ceil(rate * (double) (1 << 24));   // a draw is 24 uniform bits
         float keep = 1f / (1f - rate);
-        Parallel.forRange(0, mask.size(), 1 << 14, (start, end) -> {
-            for (int i = start; i < end; i++) {
-                m[i] = (mix(key + i * 0x9E3779B97F4A7C15L) >>> 40) < dropBelow ? 0f : keep;
-            }
-        });
+        MathKernels math = Kernels.math();
+        Parallel.forRange(0, mask.size(), 1 << 14,
+                (start, end) -> math.dropoutMask(key, start, dropBelow, keep, m, start, end - start));
         return mask;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** Shuffles {@code values} in place (Fisher-Yates). */

@@ -1,5 +1,6 @@
 package org.neurite.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,6 +138,20 @@ class MathKernelsTest {
                 for (int i = 0; i < n; i++) {
                     assertClose("axpy self", 1.75f * x[off[0] + i], self[off[0] + i], ULP_TOLERANT);
                 }
+            }
+        }
+    }
+
+    @Test
+    void dropoutMaskIsTheScalarMaskBitForBitFromAnyStartIndex() {
+        for (int[] off : OFFSETS) {
+            for (int n : LENGTHS) {
+                float[] expected = new float[off[0] + n];
+                float[] actual = new float[off[0] + n];
+                long first = 1_000_003L * n + off[1];   // a chunk of a larger mask
+                SCALAR.dropoutMask(0x5EEDL + n, first, 1 << 23, 2f, expected, off[0], n);
+                SIMD.dropoutMask(0x5EEDL + n, first, 1 << 23, 2f, actual, off[0], n);
+                assertArrayEquals(expected, actual, "dropoutMask n=" + n);
             }
         }
     }

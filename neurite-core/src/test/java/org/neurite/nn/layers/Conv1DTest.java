@@ -120,7 +120,11 @@ class Conv1DTest {
                         .optActivation(Activation.TANH).build(),
                 Conv1D.builder().setFilters(2).setKernelSize(2).optDilationRate(3).optPadding(ConvPadding.CAUSAL).build(),
                 Conv1D.builder().setFilters(4).setKernelSize(3).optGroups(2).optPadding(ConvPadding.SAME)
-                        .optUseBias(false).build());
+                        .optUseBias(false).build(),
+                // interior windows read as overlapping rows, edge rows tap by tap: both edges, then the left one
+                Conv1D.builder().setFilters(3).setKernelSize(5).optPadding(ConvPadding.SAME)
+                        .optActivation(Activation.RELU).build(),
+                Conv1D.builder().setFilters(3).setKernelSize(3).optStrides(3).optPadding(ConvPadding.CAUSAL).build());
         for (Conv1D layer : layers) {
             var result = GradientChecks.checkLayer(layer, x);
             assertTrue(result.passed(Tolerances.GRADIENT_CHECK), () -> layer.config() + ": " + result);

@@ -25,6 +25,7 @@ public enum Primitive {
     ADD("add", Arithmetic.class, "da = g, db = g", "add", "addScalar"),
     SUB("sub", Arithmetic.class, "da = g, db = -g", "sub"),
     MUL("mul", Arithmetic.class, "da = g·b, db = g·a", "mul", "mulScalar"),
+    DROPOUT("dropout", DropoutOps.class, "dx = g·mask, the counter-based mask drawn again from its key", "dropout"),
     DIV("div", Arithmetic.class, "da = g/b, db = -g·a/b²", "div"),
     POW("pow", Arithmetic.class, "da = g·p·a^(p-1)", "powScalar"),
     MAXIMUM("maximum", Arithmetic.class, "g goes to a where a >= b, else to b", "max"),

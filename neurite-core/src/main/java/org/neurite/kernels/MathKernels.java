@@ -78,6 +78,13 @@ public interface MathKernels {
      */
     void dropoutMask(long key, long first, long dropBelow, float keep, float[] out, int oo, int n);
 
+    /**
+     * {@code out[oo + i] = a[ao + i] · mask(first + i)}, the mask of {@link #dropoutMask} with the same
+     * arguments, drawn on the fly and never stored: dropout's forward pass, and its backward pass drawn
+     * again from the same key.
+     */
+    void dropout(long key, long first, long dropBelow, float keep, float[] a, int ao, float[] out, int oo, int n);
+
     // ----- optimizer updates
     /**
      * One Adam step in place: {@code m = b1·m + (1-b1)·g}, {@code v = b2·v + (1-b2)·g²},

@@ -212,6 +212,14 @@ public final class ScalarMathKernels implements MathKernels {
         }
     }
 
+    @Override
+    public void dropout(long key, long first, long dropBelow, float keep, float[] a, int ao, float[] out, int oo,
+                        int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] * ((mix(key + (first + i) * GOLDEN_GAMMA) >>> 40) < dropBelow ? 0f : keep);
+        }
+    }
+
     /** SplitMix64's finaliser (Steele, Lea and Flood 2014). */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * MIX_1;

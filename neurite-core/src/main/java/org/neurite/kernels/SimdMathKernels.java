@@ -276,18 +276,33 @@ public final class SimdMathKernels implements MathKernels {
     /** Eight (AVX-512) 64-bit draws at a time, each lane's arithmetic exactly the scalar one's. */
     @Override
     public void dropoutMask(long key, long first, long dropBelow, float keep, float[] out, int oo, int n) {
-        LongVector lane = LongVector.zero(LS).addIndex(1);
         FloatVector kept = FloatVector.broadcast(FS, keep);
         int i = 0;
         for (int end = LS.loopBound(n); i < end; i += LS.length()) {
-            LongVector z = lane.add(first + i).mul(ScalarMathKernels.GOLDEN_GAMMA).add(key);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(ScalarMathKernels.MIX_1);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(ScalarMathKernels.MIX_2);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-            VectorMask<Long> drop = z.lanewise(VectorOperators.LSHR, 40).compare(VectorOperators.LT, dropBelow);
-            kept.blend(0f, drop.cast(FS)).intoArray(out, oo + i);
+            kept.blend(0f, dropped(key, first + i, dropBelow).cast(FS)).intoArray(out, oo + i);
         }
         TAIL.dropoutMask(key, first + i, dropBelow, keep, out, oo + i, n - i);
+    }
+
+    @Override
+    public void dropout(long key, long first, long dropBelow, float keep, float[] a, int ao, float[] out, int oo,
+                        int n) {
+        FloatVector kept = FloatVector.broadcast(FS, keep);
+        int i = 0;
+        for (int end = LS.loopBound(n); i < end; i += LS.length()) {
+            kept.blend(0f, dropped(key, first + i, dropBelow).cast(FS)).mul(FloatVector.fromArray(FS, a, ao + i))
+                    .intoArray(out, oo + i);
+        }
+        TAIL.dropout(key, first + i, dropBelow, keep, a, ao + i, out, oo + i, n - i);
+    }
+
+    /** Which of the draws {@code index, index+1, ...} (one per 64-bit lane) fall below {@code dropBelow}. */
+    private static VectorMask<Long> dropped(long key, long index, long dropBelow) {
+        LongVector z = LongVector.zero(LS).addIndex(1).add(index).mul(ScalarMathKernels.GOLDEN_GAMMA).add(key);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(ScalarMathKernels.MIX_1);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(ScalarMathKernels.MIX_2);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        return z.lanewise(VectorOperators.LSHR, 40).compare(VectorOperators.LT, dropBelow);
     }
 
     @Override

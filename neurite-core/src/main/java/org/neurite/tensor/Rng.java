@@ -1,9 +1,7 @@
 package org.neurite.tensor;
 
 import java.util.SplittableRandom;
-import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
-import org.neurite.kernels.Parallel;
 
 /**
  * A seeded source of random numbers: the same seed gives the same sequence on every machine.
@@ -54,15 +52,15 @@ public final class Rng {
      * }</pre>
      */
     public Tensor dropoutMask(float rate, int... shape) {
-        Tensor mask = Tensor.empty(shape);
-        float[] m = mask.data();
-        long key = random.nextLong();
-        long dropBelow = (long) Math.ceil(rate * (double) (1 << 24));   // a draw is 24 uniform bits
-        float keep = 1f / (1f - rate);
-        MathKernels math = Kernels.math();
-        Parallel.forRange(0, mask.size(), 1 << 14,
-                (start, end) -> math.dropoutMask(key, start, dropBelow, keep, m, start, end - start));
-        return mask;
+        return nextDropoutMask(rate).values(shape);
+    }
+
+    /**
+     * The next dropout mask as a rule ({@link DropoutMask}), whose values are those
+     * {@link #dropoutMask} would have drawn: for dropout that applies it without storing it.
+     */
+    public DropoutMask nextDropoutMask(float rate) {
+        return new DropoutMask(random.nextLong(), rate);
     }
 
     /** Shuffles {@code values} in place (Fisher-Yates). */

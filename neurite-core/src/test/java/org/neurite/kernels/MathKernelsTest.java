@@ -143,7 +143,7 @@ class MathKernelsTest {
     }
 
     @Test
-    void dropoutMaskIsTheScalarMaskBitForBitFromAnyStartIndex() {
+    void dropoutMaskAndFusedDropoutAreTheScalarMaskBitForBitFromAnyStartIndex() {
         for (int[] off : OFFSETS) {
             for (int n : LENGTHS) {
                 float[] expected = new float[off[0] + n];
@@ -152,6 +152,17 @@ class MathKernelsTest {
                 SCALAR.dropoutMask(0x5EEDL + n, first, 1 << 23, 2f, expected, off[0], n);
                 SIMD.dropoutMask(0x5EEDL + n, first, 1 << 23, 2f, actual, off[0], n);
                 assertArrayEquals(expected, actual, "dropoutMask n=" + n);
+                // the fused multiply: x times that same mask, bit for bit, on both implementations
+                float[] x = random(new Random(n), UNIT, off[1] + n);
+                float[] times = new float[off[0] + n];
+                for (int i = 0; i < n; i++) {
+                    times[off[0] + i] = x[off[1] + i] * expected[off[0] + i];
+                }
+                for (MathKernels k : new MathKernels[] {SCALAR, SIMD}) {
+                    float[] fused = new float[off[0] + n];
+                    k.dropout(0x5EEDL + n, first, 1 << 23, 2f, x, off[1], fused, off[0], n);
+                    assertArrayEquals(times, fused, "dropout n=" + n);
+                }
             }
         }
     }

@@ -100,12 +100,15 @@ public final class Convolution1D {
         Window1D w = taps.window;
         int outRows = w.outLength() * taps.filters;
         Tensor dz = Tensor.empty(out.shape());
-        Tensor dx = x.requiresGrad() ? Tensor.zeros(x.shape()) : null;
+        // zeroed a sequence at a time, on its thread, just before the taps add to it (in cache)
+        Tensor dx = x.requiresGrad() ? Tensor.empty(x.shape()) : null;
+        int inputRows = w.time() * w.channels();
         Gemm.PackedB[] transposed = dx == null ? null : taps.pack(kernel.value(), true);
         forSequences(w.batch(), b -> {
             int ob = b * outRows;
             Fused.activationGradient(activation, out.data(), ob, dy.data(), dy.offset() + ob, dz.data(), ob, outRows);
             if (dx != null) {
+                java.util.Arrays.fill(dx.data(), b * inputRows, (b + 1) * inputRows, 0f);
                 inputGradient(taps, b, dz.data(), ob, transposed, dx.data());
             }
         });

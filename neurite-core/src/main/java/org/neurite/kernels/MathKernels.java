@@ -88,6 +88,18 @@ public interface MathKernels {
     /** {@code out = softmax(a)} over one row of {@code n} values. */
     void softmax(float[] a, int ao, float[] out, int oo, int n);
 
+    /**
+     * {@code out = softmax(scale·a)} over one row of {@code n} values, for {@code scale > 0}: attention's
+     * scaled scores without a pass (or a tensor) for the scaling.
+     */
+    void softmax(float[] a, int ao, float scale, float[] out, int oo, int n);
+
+    /**
+     * The derivative of {@link #softmax(float[], int, float, float[], int, int)} over one row, from its
+     * output {@code y} and the gradient {@code g} of that output: {@code out = scale·y·(g - Σ g·y)}.
+     */
+    void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n);
+
     /** {@code out = log(softmax(a))} over one row of {@code n} values. */
     void logSoftmax(float[] a, int ao, float[] out, int oo, int n);
 }

@@ -245,6 +245,26 @@ public final class ScalarMathKernels implements MathKernels {
         mulScalar(out, oo, 1f / s, out, oo, n);
     }
 
+    @Override
+    public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
+        float m = max(a, ao, n);
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            float e = exp((a[ao + i] - m) * scale);
+            out[oo + i] = e;
+            s += e;
+        }
+        mulScalar(out, oo, 1f / s, out, oo, n);
+    }
+
+    @Override
+    public void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n) {
+        float dot = dot(g, go, y, yo, n);
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (g[go + i] - dot) * y[yo + i] * scale;
+        }
+    }
+
     /** {@code (a - max) - log(sum(exp(a - max)))}, subtracted in that order to keep small results exact. */
     @Override
     public void logSoftmax(float[] a, int ao, float[] out, int oo, int n) {

@@ -1,6 +1,7 @@
 package org.neurite.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -332,6 +333,42 @@ public final class SimdMathKernels implements MathKernels {
             s += e;
         }
         mulScalar(out, oo, 1f / s, out, oo, n);
+    }
+
+    /** The tail past the last whole vector is one masked vector, so no element takes the scalar exp. */
+    @Override
+    public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
+        FloatVector m = splat(max(a, ao, n));
+        FloatVector sv = splat(scale);
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            FloatVector e = VectorMath.exp(load(a, ao + i).sub(m).mul(sv));
+            e.intoArray(out, oo + i);
+            acc = acc.add(e);
+        }
+        if (i < n) {
+            VectorMask<Float> tail = S.indexInRange(i, n);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, a, ao + i, tail).sub(m).mul(sv));
+            e.intoArray(out, oo + i, tail);
+            acc = acc.add(e, tail);
+        }
+        mulScalar(out, oo, 1f / acc.reduceLanes(VectorOperators.ADD), out, oo, n);
+    }
+
+    @Override
+    public void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n) {
+        FloatVector dot = splat(dot(g, go, y, yo, n));
+        FloatVector sv = splat(scale);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            load(g, go + i).sub(dot).mul(load(y, yo + i)).mul(sv).intoArray(out, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> tail = S.indexInRange(i, n);
+            FloatVector.fromArray(S, g, go + i, tail).sub(dot).mul(FloatVector.fromArray(S, y, yo + i, tail)).mul(sv)
+                    .intoArray(out, oo + i, tail);
+        }
     }
 
     @Override

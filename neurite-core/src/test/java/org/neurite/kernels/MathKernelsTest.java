@@ -194,6 +194,40 @@ class MathKernelsTest {
         }
     }
 
+    @Test
+    void scaledSoftmaxAndItsBackwardMatchScalar() {
+        float scale = 0.17677669f;   // 1/sqrt(32), attention's scale for 32-wide heads
+        for (int[] off : OFFSETS) {
+            for (int n : LENGTHS) {
+                Tol rowTol = new Tol("TRANSCENDENTAL + row sum", TRANSCENDENTAL.rel() + 2 * (n + 1) * U, Float.MIN_NORMAL);
+                compareUnary("scaled softmax", (k, a, ao, out, oo, len) -> k.softmax(a, ao, scale, out, oo, len),
+                        WIDE, rowTol, n, off);
+                Random r = new Random(31L * n + off[0]);
+                float[] y = random(r, uniform(0f, 1f), off[0] + n);
+                float[] g = random(r, WIDE, off[1] + n);
+                float[] expected = output(off[2] + n);
+                float[] actual = output(off[2] + n);
+                SCALAR.softmaxBackward(y, off[0], g, off[1], scale, expected, off[2], n);
+                SIMD.softmaxBackward(y, off[0], g, off[1], scale, actual, off[2], n);
+                // The dot product is summed in a different order: its bound, relative to the row's scale.
+                assertAllClose("softmaxBackward n=" + n, expected, actual, new Tol("row dot", 2 * (n + 1) * U, 20f * scale * (n + 1) * U));
+            }
+        }
+    }
+
+    @Test
+    void scaledSoftmaxOfScaledRowIsThePlainSoftmax() {
+        float[] a = {0.5f, -1f, 2f, 0f, 3f};
+        float[] twice = {1f, -2f, 4f, 0f, 6f};
+        for (MathKernels k : new MathKernels[] {SCALAR, SIMD}) {
+            float[] scaled = new float[5];
+            float[] plain = new float[5];
+            k.softmax(a, 0, 2f, scaled, 0, 5);
+            k.softmax(twice, 0, plain, 0, 5);
+            assertAllClose(k.getClass().getSimpleName() + " scaled softmax", plain, scaled, TRANSCENDENTAL);
+        }
+    }
+
     /**
      * The tests above are short enough to run mostly on the Vector API's per-lane Java fallback,
      * before the JIT compiles the SIMD loops. This repeats them, with NaN, signed zeros and

@@ -1,7 +1,6 @@
 package org.neurite.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -335,39 +334,42 @@ public final class SimdMathKernels implements MathKernels {
         mulScalar(out, oo, 1f / s, out, oo, n);
     }
 
-    /** The tail past the last whole vector is one masked vector, so no element takes the scalar exp. */
+    /**
+     * The elements past the last whole vector are taken by one more whole vector that ends at the row's
+     * end, so no element takes the scalar exp; the lanes it shares with the one before get the same
+     * values twice. Its input is loaded before anything is written, so that the row may be computed in
+     * place. exp is called from one place only: two inlined copies made the method too large for C2 to
+     * inline them, and vectors that are not inlined are boxed, many times slower. The sum is then a pass
+     * of its own over the results.
+     */
     @Override
     public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
+        if (n < L) {
+            TAIL.softmax(a, ao, scale, out, oo, n);
+            return;
+        }
         FloatVector m = splat(max(a, ao, n));
         FloatVector sv = splat(scale);
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            FloatVector e = VectorMath.exp(load(a, ao + i).sub(m).mul(sv));
-            e.intoArray(out, oo + i);
-            acc = acc.add(e);
+        FloatVector last = load(a, ao + n - L);
+        for (int i = 0; i < n; i += L) {
+            boolean whole = i + L <= n;
+            FloatVector x = whole ? load(a, ao + i) : last;
+            VectorMath.exp(x.sub(m).mul(sv)).intoArray(out, oo + (whole ? i : n - L));
         }
-        if (i < n) {
-            VectorMask<Float> tail = S.indexInRange(i, n);
-            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, a, ao + i, tail).sub(m).mul(sv));
-            e.intoArray(out, oo + i, tail);
-            acc = acc.add(e, tail);
-        }
-        mulScalar(out, oo, 1f / acc.reduceLanes(VectorOperators.ADD), out, oo, n);
+        mulScalar(out, oo, 1f / sum(out, oo, n), out, oo, n);
     }
 
     @Override
     public void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n) {
-        FloatVector dot = splat(dot(g, go, y, yo, n));
+        float dot = dot(g, go, y, yo, n);
+        FloatVector dv = splat(dot);
         FloatVector sv = splat(scale);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(g, go + i).sub(dot).mul(load(y, yo + i)).mul(sv).intoArray(out, oo + i);
+            load(g, go + i).sub(dv).mul(load(y, yo + i)).mul(sv).intoArray(out, oo + i);
         }
-        if (i < n) {
-            VectorMask<Float> tail = S.indexInRange(i, n);
-            FloatVector.fromArray(S, g, go + i, tail).sub(dot).mul(FloatVector.fromArray(S, y, yo + i, tail)).mul(sv)
-                    .intoArray(out, oo + i, tail);
+        for (; i < n; i++) {
+            out[oo + i] = (g[go + i] - dot) * y[yo + i] * scale;
         }
     }
 

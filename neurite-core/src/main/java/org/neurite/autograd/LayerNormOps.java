@@ -2,6 +2,8 @@ package org.neurite.autograd;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
 import org.neurite.kernels.Parallel;
@@ -67,9 +69,9 @@ public final class LayerNormOps {
         int n = xv.dim(xv.rank() - 1);
         int rows = xv.size() / n;
         Tensor dx = Tensor.empty(xv.shape());
-        float[] dGamma = new float[n];
-        float[] dBeta = new float[n];
-        Object merge = new Object();
+        // Partial sums by chunk start, added in row order, so dγ and dβ do not depend on which
+        // thread finishes first.
+        Map<Integer, float[][]> parts = new ConcurrentSkipListMap<>();
         Parallel.forRange(0, rows, MIN_ROWS, (from, to) -> {
             float[] partGamma = wantGamma ? new float[n] : null;
             float[] partBeta = wantBeta ? new float[n] : null;
@@ -78,15 +80,18 @@ public final class LayerNormOps {
                         g == null ? null : g.data(), g == null ? 0 : g.offset(), mean[r], scale[r], dx.data(), r * n,
                         partGamma, partBeta, n);
             }
-            synchronized (merge) {
-                if (wantGamma) {
-                    K.add(dGamma, 0, partGamma, 0, dGamma, 0, n);
-                }
-                if (wantBeta) {
-                    K.add(dBeta, 0, partBeta, 0, dBeta, 0, n);
-                }
-            }
+            parts.put(from, new float[][] {partGamma, partBeta});
         });
+        float[] dGamma = new float[n];
+        float[] dBeta = new float[n];
+        for (float[][] part : parts.values()) {
+            if (wantGamma) {
+                K.add(dGamma, 0, part[0], 0, dGamma, 0, n);
+            }
+            if (wantBeta) {
+                K.add(dBeta, 0, part[1], 0, dBeta, 0, n);
+            }
+        }
         List<Tensor> grads = new ArrayList<>(List.of(dx));
         if (wantGamma) {
             grads.add(Tensor.of(dGamma, n));

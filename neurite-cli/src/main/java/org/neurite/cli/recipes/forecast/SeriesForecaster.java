@@ -52,20 +52,34 @@ public final class SeriesForecaster {
             throw new IllegalArgumentException(source + ": expected a forecasting model (neurite train forecast),"
                     + " found a model of recipe '" + metadata.getOrDefault("recipe", "unknown") + "'");
         }
-        try {
-            int lookback = Integer.parseInt(metadata.get("lookback"));
-            int horizon = Integer.parseInt(metadata.get("horizon"));
-            double mean = Double.parseDouble(metadata.get("value_mean"));
-            double std = Double.parseDouble(metadata.get("value_std"));
-            if (lookback < 1 || horizon < 1 || !Double.isFinite(mean) || !(std > 0) || !Double.isFinite(std)) {
-                throw new NumberFormatException("out of range");
-            }
-            return new SeriesForecaster(model, lookback, horizon, mean, std);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + ": expected whole positive lookback and horizon and a finite"
-                    + " value_mean and positive value_std in the model's metadata, found " + Arrays.stream(KEYS)
-                    .filter(k -> !k.equals("features")).map(k -> k + "=" + metadata.get(k)).toList(), e);
+        double lookback = number(metadata, "lookback", source);
+        double horizon = number(metadata, "horizon", source);
+        double mean = number(metadata, "value_mean", source);
+        double std = number(metadata, "value_std", source);
+        if (!whole(lookback) || !whole(horizon) || !(std > 0)) {
+            throw new IllegalArgumentException(source + ": expected whole positive lookback and horizon and a"
+                    + " positive value_std in the model's metadata, found lookback=" + metadata.get("lookback")
+                    + ", horizon=" + metadata.get("horizon") + ", value_std=" + metadata.get("value_std"));
         }
+        return new SeriesForecaster(model, (int) lookback, (int) horizon, mean, std);
+    }
+
+    /** The finite number under {@code key} in the metadata. */
+    private static double number(Map<String, String> metadata, String key, String source) {
+        try {
+            double value = Double.parseDouble(metadata.get(key));
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(source + ": expected a finite number as " + key + " in the model's"
+                + " metadata, found '" + metadata.get(key) + "'");
+    }
+
+    private static boolean whole(double days) {
+        return days >= 1 && days <= Integer.MAX_VALUE && days == Math.rint(days);
     }
 
     /** The days the network reads before each forecast. */

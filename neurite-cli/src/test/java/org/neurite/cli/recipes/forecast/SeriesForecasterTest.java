@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.neurite.cli.recipes.Recipe;
 import org.neurite.cli.recipes.RecipeData;
 import org.neurite.data.DailySeries;
 import org.neurite.data.TimeSeriesDatasets;
+import org.neurite.io.ModelFile;
 import org.neurite.models.Model;
 import org.neurite.nn.Input;
 import org.neurite.nn.SequentialNetwork;
@@ -115,6 +118,21 @@ public class SeriesForecasterTest {
         assertTrue(e.getMessage().contains("at least " + LOOKBACK + " days, found " + (LOOKBACK - 1)), e.getMessage());
         assertEquals(LOOKBACK, forecaster.fewestDays());
         assertEquals(HORIZON, forecaster.horizon());
+    }
+
+    @Test
+    void metadataThatIsNoNumberIsRefusedByKey() throws IOException {
+        Map<String, String> metadata = new HashMap<>(loaded.metadata());
+        metadata.put("lookback", "many");
+        Path file = dir.resolve("tampered.neurite");
+        ModelFile.save(SequentialNetwork.of(Input.of(3), new Dense(1)).seed(1), null, metadata, null, file);
+        Model tampered = Model.load(file);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeriesForecaster.of(tampered, "tampered.neurite"));
+
+        assertEquals("tampered.neurite: expected a finite number as lookback in the model's metadata, found 'many'",
+                e.getMessage());
     }
 
     @Test

@@ -5,7 +5,8 @@
 # split, duplicated test mail removed) to train.csv and test.csv; then each pair of runs below trains
 # the same network with the same settings once as the recipe and once as text-classifier on the CSV
 # files (--test test.csv, so both test on the same texts), one run at a time, and one Markdown table
-# compares their test accuracy and F1 (of class 1: positive, spam) in points.
+# compares their test accuracy and F1 (of class 1: positive, spam) in points, as the mean (and range)
+# over the seeds given: one seed's score moves with the validation texts and the epoch kept.
 #
 #   run            command
 #   spam           neurite train spam                       (tf-idf -> Dense(64) -> Dropout -> Dense(1); early stopping on val_loss)
@@ -23,31 +24,31 @@
 # load; the recipes' own timings are not comparable here. Logs stay in OUT/RUN.log; a run whose log
 # has test_accuracy= is not repeated. Where memory is short set NEURITE_JAVA_OPTS=-Xmx4g.
 #
-#   neurite-bench/corpus_parity.sh                                  # all seven runs, then the table
-#   neurite-bench/corpus_parity.sh --runs "spam tc-spam-bow" --seed 1
+#   neurite-bench/corpus_parity.sh                                  # all seven runs with seed 42, then the table
+#   neurite-bench/corpus_parity.sh --runs "spam tc-spam-bow" --seeds "42 1 2"
 #   neurite-bench/corpus_parity.sh --table-only
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs="spam tc-spam-bow tc-spam-lstm imdb-bow tc-imdb-bow imdb-lstm tc-imdb-lstm"
-seed=42
+seeds=42
 out=$root/out/corpus-parity
 train=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
-    --seed) seed=$2; shift 2 ;;
+    --seeds) seeds=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --table-only) train=0; shift ;;
-    *) echo "usage: $0 [--runs \"RUN...\"] [--seed N] [--out DIR] [--table-only]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--runs \"RUN...\"] [--seeds \"N...\"] [--out DIR] [--table-only]" >&2; exit 2 ;;
   esac
 done
 mkdir -p "$out"
 
-# The arguments of `neurite train` for each run.
+# The arguments of `neurite train` for run $1 with seed $2.
 arguments() {
-  local tc=(text-classifier --text text --label label --out "$out/$1-s$seed")
+  local tc=(text-classifier --text text --label label --out "$out/$1-s$2")
   case "$1" in
-    spam|imdb-bow|imdb-lstm) echo "$1 --out $out/$1-s$seed" ;;
+    spam|imdb-bow|imdb-lstm) echo "$1 --out $out/$1-s$2" ;;
     tc-spam-bow) echo "${tc[*]} --data $out/spam/train.csv --test $out/spam/test.csv --model bow --units 64 --monitor val_loss --no-class-weights --epochs 10 --batch-size 64" ;;
     tc-spam-lstm) echo "${tc[*]} --data $out/spam/train.csv --test $out/spam/test.csv --model lstm --no-class-weights" ;;
     tc-imdb-bow) echo "${tc[*]} --data $out/imdb/train.csv --test $out/imdb/test.csv --model bow" ;;
@@ -64,29 +65,31 @@ if [ "$train" = 1 ]; then
       "$root/neurite" export-data "$recipe" --out "$out/$corpus" >&2
     fi
   done
-  for run in $runs; do
-    log=$out/$run-s$seed.log
-    if [ -f "$log" ] && grep -q '^test_accuracy=' "$log"; then
-      continue
-    fi
-    args=$(arguments "$run")
-    echo "$(date -u +%H:%M:%S) neurite train $args --seed $seed" >&2
-    {
-      echo "command=neurite train $args --seed $seed"
-      # shellcheck disable=SC2086 # the arguments are words to split (no spaces in the paths)
-      "$root/neurite" train $args --seed "$seed" 2>&1 | tr '\r' '\n' || true
-    } > "$log.tmp"
-    mv "$log.tmp" "$log"
-    grep -E '^test_(accuracy|f1|precision|recall)=' "$log" | tr '\n' ' ' >&2; echo >&2
+  for seed in $seeds; do
+    for run in $runs; do
+      log=$out/$run-s$seed.log
+      if [ -f "$log" ] && grep -q '^test_accuracy=' "$log"; then
+        continue
+      fi
+      args=$(arguments "$run" "$seed")
+      echo "$(date -u +%H:%M:%S) neurite train $args --seed $seed" >&2
+      {
+        echo "command=neurite train $args --seed $seed"
+        # shellcheck disable=SC2086 # the arguments are words to split (no spaces in the paths)
+        "$root/neurite" train $args --seed "$seed" 2>&1 | tr '\r' '\n' || true
+      } > "$log.tmp"
+      mv "$log.tmp" "$log"
+      grep -E '^test_(accuracy|f1|precision|recall)=' "$log" | tr '\n' ' ' >&2; echo >&2
+    done
   done
 fi
 
-python3 - "$out" "$seed" <<'EOF'
-import os, re, sys
+python3 - "$out" $seeds <<'EOF'
+import os, re, statistics, sys
 
-out, seed = sys.argv[1], sys.argv[2]
+out, seeds = sys.argv[1], sys.argv[2:]
 
-def scores(run):
+def scores(run, seed):
     path = os.path.join(out, f"{run}-s{seed}.log")
     if not os.path.exists(path):
         return None
@@ -100,23 +103,39 @@ def scores(run):
     epochs = len(re.findall(r"^Epoch \d+/\d+", text, re.M))
     return None if accuracy is None else {"accuracy": accuracy, "f1": f1, "epochs": epochs}
 
-def cell(s):
-    if s is None:
+def runs(run):
+    """The run's scores by seed, for the seeds that have a finished log."""
+    return {seed: s for seed in seeds if (s := scores(run, seed)) is not None}
+
+def mean(done, key):
+    values = [s[key] for s in done.values() if s[key] is not None]
+    return statistics.fmean(values) if values else None
+
+def summary(done, key):
+    values = [100 * s[key] for s in done.values() if s[key] is not None]
+    if not values:
+        return "-"
+    text = f"{statistics.fmean(values):.2f}"
+    return text if len(values) == 1 else f"{text} ({min(values):.2f}-{max(values):.2f})"
+
+def cell(done):
+    if not done:
         return "not yet run"
-    f1 = "-" if s["f1"] is None else f"{100 * s['f1']:.2f}"
-    return f"{100 * s['accuracy']:.2f} / {f1} ({s['epochs']} epochs)"
+    epochs = "/".join(str(s["epochs"]) for s in done.values())
+    return (f"{summary(done, 'accuracy')} / {summary(done, 'f1')}; seeds {', '.join(done)}; epochs run {epochs}")
 
 def gap(a, b, key):
-    return "" if a is None or b is None or a[key] is None or b[key] is None else f"{100 * (b[key] - a[key]):+.2f}"
+    ma, mb = mean(a, key), mean(b, key)
+    return "" if ma is None or mb is None else f"{100 * (mb - ma):+.2f}"
 
 pairs = [("SpamAssassin", "bow", "spam", "tc-spam-bow"),
          ("SpamAssassin", "lstm", "spam", "tc-spam-lstm"),
          ("IMDB", "bow", "imdb-bow", "tc-imdb-bow"),
          ("IMDB", "lstm", "imdb-lstm", "tc-imdb-lstm")]
-print(f"| corpus | text-classifier --model | recipe | recipe: accuracy / F1 % | text-classifier: accuracy / F1 % "
-      f"| difference, accuracy / F1 (points) |")
+print(f"| corpus | text-classifier --model | recipe | recipe: accuracy / F1 %, mean (range) "
+      f"| text-classifier: accuracy / F1 %, mean (range) | difference of the means, accuracy / F1 (points) |")
 print("| --- | --- | --- | --- | --- | --- |")
 for corpus, model, recipe, tc in pairs:
-    a, b = scores(recipe), scores(tc)
+    a, b = runs(recipe), runs(tc)
     print(f"| {corpus} | {model} | `{recipe}` | {cell(a)} | {cell(b)} | {gap(a, b, 'accuracy')} / {gap(a, b, 'f1')} |")
 EOF

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>{@code
  * neurite export-data spam --out out/spam-csv
- * wrote out/spam-csv/train.csv (4836 texts) and out/spam-csv/test.csv (1031 texts)
+ * wrote out/spam-csv/train.csv (4837 texts) and out/spam-csv/test.csv (1031 texts)
  * }</pre>
  */
 @Command(name = "export-data", mixinStandardHelpOptions = true,

@@ -28,6 +28,7 @@ import org.neurite.train.ClassWeights;
 import org.neurite.train.CosineDecay;
 import org.neurite.train.EarlyStopping;
 import org.neurite.train.FitOptions;
+import org.neurite.train.Optimizer;
 import org.neurite.train.SequencePadding;
 import picocli.CommandLine.Option;
 
@@ -42,8 +43,8 @@ import picocli.CommandLine.Option;
  * validation, so that a file sorted by class (a folder per class) still validates on every class;
  * training stops when the validation accuracy has not improved for {@code --patience} epochs and
  * keeps the best epoch's weights ({@code --monitor val_loss} watches the validation loss instead).
- * The sequence networks' learning rate decays along a cosine ({@link #compileForTraining}). When the largest class holds more than
- * {@value #IMBALANCE_RATIO} times the texts of the smallest, classes are weighted in the loss
+ * The sequence networks' learning rate decays along a cosine ({@link #compileForTraining}). When
+ * the largest class holds more than {@value #IMBALANCE_RATIO} times the texts of the smallest, classes are weighted in the loss
  * ({@link ClassWeights#balanced}) unless {@code --no-class-weights}. {@code --folds K} also
  * cross-validates on the training part (K fresh models) and reports the folds' mean and spread.
  *
@@ -62,7 +63,7 @@ public final class TextClassifier implements Recipe {
     static final long SPLIT_SEED = 42;
     /** From how many times the smallest class's count the largest class makes the corpus imbalanced. */
     static final double IMBALANCE_RATIO = 1.5;
-    /** Adam's rate, where the sequence networks' cosine decay starts. */
+    /** Adam's rate (Keras' default), where the sequence networks' cosine decay starts. */
     private static final float LEARNING_RATE = 1e-3f;
 
     private final Options options;
@@ -232,10 +233,14 @@ public final class TextClassifier implements Recipe {
 
     @Override
     public void compile(Model model) {
+        compile(model, new Adam(LEARNING_RATE));
+    }
+
+    private void compile(Model model, Optimizer optimizer) {
         if (classCount() == 2) {
-            model.compile("adam", "binary_crossentropy", "accuracy", "precision", "recall");
+            model.compile(optimizer, "binary_crossentropy", "accuracy", "precision", "recall");
         } else {
-            model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+            model.compile(optimizer, "sparse_categorical_crossentropy", "accuracy");
         }
     }
 
@@ -251,13 +256,7 @@ public final class TextClassifier implements Recipe {
             compile(model);
             return;
         }
-        Adam adam = new Adam(LEARNING_RATE);
-        adam.optSchedule(new CosineDecay(LEARNING_RATE, totalSteps));
-        if (classCount() == 2) {
-            model.compile(adam, "binary_crossentropy", "accuracy", "precision", "recall");
-        } else {
-            model.compile(adam, "sparse_categorical_crossentropy", "accuracy");
-        }
+        compile(model, new Adam(LEARNING_RATE).optSchedule(new CosineDecay(LEARNING_RATE, totalSteps)));
     }
 
     @Override
@@ -336,7 +335,7 @@ public final class TextClassifier implements Recipe {
         boolean noClassWeights;
 
         @Option(names = "--patience", converter = Arguments.Count.class,
-                description = "Epochs without a better validation accuracy before training stops (default: 2)")
+                description = "Epochs without a better --monitor value before training stops (default: 2)")
         int patience = 2;
 
         @Option(names = "--monitor", description = "What early stopping watches: val_accuracy (default) or val_loss")

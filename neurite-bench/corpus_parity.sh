@@ -137,5 +137,6 @@ print(f"| corpus | text-classifier --model | recipe | recipe: accuracy / F1 %, m
 print("| --- | --- | --- | --- | --- | --- |")
 for corpus, model, recipe, tc in pairs:
     a, b = runs(recipe), runs(tc)
-    print(f"| {corpus} | {model} | `{recipe}` | {cell(a)} | {cell(b)} | {gap(a, b, 'accuracy')} / {gap(a, b, 'f1')} |")
+    difference = f"{gap(a, b, 'accuracy')} / {gap(a, b, 'f1')}" if a and b else ""
+    print(f"| {corpus} | {model} | `{recipe}` | {cell(a)} | {cell(b)} | {difference} |")
 EOF

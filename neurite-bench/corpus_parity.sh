@@ -79,7 +79,9 @@ if [ "$train" = 1 ]; then
         "$root/neurite" train $args --seed "$seed" 2>&1 | tr '\r' '\n' || true
       } > "$log.tmp"
       mv "$log.tmp" "$log"
-      grep -E '^test_(accuracy|f1|precision|recall)=' "$log" | tr '\n' ' ' >&2; echo >&2
+      # a run that failed (killed for memory, say) has no test lines; the next run still starts
+      grep -E '^test_(accuracy|f1|precision|recall)=' "$log" | tr '\n' ' ' >&2 || echo "no test scores: see $log" >&2
+      echo >&2
     done
   done
 fi

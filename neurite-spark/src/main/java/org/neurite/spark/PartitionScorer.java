@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -70,7 +71,7 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         if (batch.isEmpty()) {
             return;
         }
-        List<Object[]> scores = texts.isEmpty() ? List.of() : columns.score(loaded(), texts);
+        List<Object[]> scores = texts.isEmpty() ? List.of() : scored(texts);
         int t = 0;
         for (Row row : batch) {
             Object[] added = row.isNullAt(textIndex) ? columns.nulls() : scores.get(t++);
@@ -83,7 +84,14 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private Model loaded() {
-        return model.model();
+    /** The batch's scores; a failure (a model that cannot load or run here) names the file and the partition. */
+    private List<Object[]> scored(List<String> texts) {
+        try {
+            Model loaded = model.model();
+            return columns.score(loaded, texts);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(model.fileName() + ": scoring partition " + TaskContext.getPartitionId()
+                    + " failed: " + e.getMessage(), e);
+        }
     }
 }

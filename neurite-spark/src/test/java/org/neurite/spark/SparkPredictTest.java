@@ -3,6 +3,7 @@ package org.neurite.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -183,5 +184,18 @@ class SparkPredictTest {
                 () -> NeuriteSpark.predict(frame(2).withColumnRenamed("id", "label"), modelFile, "text"));
 
         assertEquals("predict adds column 'label', which the DataFrame already has; rename it first", e.getMessage());
+    }
+
+    @Test
+    void aModelThatCannotLoadOnAnExecutorFailsNamingTheFileAndThePartition() {
+        ModelBroadcast broken = ModelBroadcast.of(spark, "broken.neurite", new byte[] {1, 2, 3});
+        ScoreColumns columns = ScoreColumns.of(model, "reviews.neurite", 0.5f);
+        Dataset<Row> data = frame(2);
+        Dataset<Row> scored = data.mapPartitions(new PartitionScorer(broken, 1, columns),
+                org.apache.spark.sql.Encoders.row(columns.addedTo(data.schema())));
+
+        Exception e = assertThrows(Exception.class, scored::collectAsList);
+
+        assertTrue(e.getMessage().contains("broken.neurite: scoring partition "), e.getMessage());
     }
 }

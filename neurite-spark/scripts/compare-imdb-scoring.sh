@@ -68,4 +68,6 @@ na=$(median "${n_all[@]}"); no=$(median "${n_one[@]}"); sa=$(median "${s_all[@]}
 echo "medians over $rounds rounds:"
 echo "  neurite predict: whole ${na} ms, start-up ${no} ms, scoring $((na - no)) ms"
 echo "  spark local[2]:  whole ${sa} ms, start-up ${so} ms, scoring $((sa - so)) ms"
-awk -v s=$((sa - so)) -v n=$((na - no)) 'BEGIN { if (n > 0) printf "  scoring ratio spark/neurite: %.2f\n", s / n }'
+awk -v s=$((sa - so)) -v n=$((na - no)) 'BEGIN {
+  if (n > 0 && s > 0) printf "  scoring ratio spark/neurite: %.2f\n", s / n
+  else print "  no ratio: a one-review run took longer than the whole corpus (a loaded machine?)" }'

@@ -12,6 +12,11 @@ package org.neurite.kernels;
  * because its test {@code x > 0} is false. The SIMD twin is {@link SimdMathKernels}.
  */
 public final class ScalarMathKernels implements MathKernels {
+    /** SplitMix64's increment and finaliser multipliers, shared with {@link SimdMathKernels#dropoutMask}. */
+    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    static final long MIX_1 = 0xBF58476D1CE4E5B9L;
+    static final long MIX_2 = 0x94D049BB133111EBL;
+
 
     ScalarMathKernels() {
     }
@@ -200,6 +205,28 @@ public final class ScalarMathKernels implements MathKernels {
         }
     }
 
+    @Override
+    public void dropoutMask(long key, long first, long dropBelow, float keep, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (mix(key + (first + i) * GOLDEN_GAMMA) >>> 40) < dropBelow ? 0f : keep;
+        }
+    }
+
+    @Override
+    public void dropout(long key, long first, long dropBelow, float keep, float[] a, int ao, float[] out, int oo,
+                        int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] * ((mix(key + (first + i) * GOLDEN_GAMMA) >>> 40) < dropBelow ? 0f : keep);
+        }
+    }
+
+    /** SplitMix64's finaliser (Steele, Lea and Flood 2014). */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * MIX_1;
+        z = (z ^ (z >>> 27)) * MIX_2;
+        return z ^ (z >>> 31);
+    }
+
     /** The sum in index order; 0 for {@code n = 0}. */
     @Override
     public float sum(float[] a, int ao, int n) {
@@ -243,6 +270,72 @@ public final class ScalarMathKernels implements MathKernels {
             s += e;
         }
         mulScalar(out, oo, 1f / s, out, oo, n);
+    }
+
+    @Override
+    public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
+        float m = max(a, ao, n);
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            float e = exp((a[ao + i] - m) * scale);
+            out[oo + i] = e;
+            s += e;
+        }
+        mulScalar(out, oo, 1f / s, out, oo, n);
+    }
+
+    @Override
+    public void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n) {
+        float dot = dot(g, go, y, yo, n);
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (g[go + i] - dot) * y[yo + i] * scale;
+        }
+    }
+
+    @Override
+    public void layerNormRow(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float epsilon,
+                             float[] out, int oo, float[] stats, int so, int n) {
+        float mean = sum(x, xo, n) / n;
+        float squares = 0f;
+        for (int i = 0; i < n; i++) {
+            float d = x[xo + i] - mean;
+            squares += d * d;
+        }
+        float scale = (float) (1.0 / Math.sqrt(squares / n + epsilon));
+        for (int i = 0; i < n; i++) {
+            float y = (x[xo + i] - mean) * scale;
+            y = gamma == null ? y : y * gamma[go + i];
+            out[oo + i] = beta == null ? y : y + beta[bo + i];
+        }
+        stats[so] = mean;
+        stats[so + 1] = scale;
+    }
+
+    @Override
+    public void layerNormBackwardRow(float[] x, int xo, float[] dy, int dyo, float[] gamma, int go, float mean,
+                                     float scale, float[] dx, int dxo, float[] dGamma, float[] dBeta, int n) {
+        float sumG = 0f;
+        float sumGx = 0f;
+        for (int i = 0; i < n; i++) {
+            float xHat = (x[xo + i] - mean) * scale;
+            float d = dy[dyo + i];
+            float gHat = gamma == null ? d : d * gamma[go + i];
+            sumG += gHat;
+            sumGx += gHat * xHat;
+            if (dGamma != null) {
+                dGamma[i] += d * xHat;
+            }
+            if (dBeta != null) {
+                dBeta[i] += d;
+            }
+        }
+        float meanG = sumG / n;
+        float meanGx = sumGx / n;
+        for (int i = 0; i < n; i++) {
+            float xHat = (x[xo + i] - mean) * scale;
+            float gHat = gamma == null ? dy[dyo + i] : dy[dyo + i] * gamma[go + i];
+            dx[dxo + i] = (gHat - meanG - xHat * meanGx) * scale;
+        }
     }
 
     /** {@code (a - max) - log(sum(exp(a - max)))}, subtracted in that order to keep small results exact. */

@@ -1,8 +1,10 @@
 package org.neurite.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -36,6 +38,10 @@ import jdk.incubator.vector.VectorSpecies;
 public final class SimdMathKernels implements MathKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** 64-bit lanes for the random draws, and as many float lanes to store them. */
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(LS.length() * Float.SIZE));
     /** Four accumulators hide the 3-4 cycle latency of a vector add or FMA in the reductions. */
     private static final int UNROLL = 4;
     private static final ScalarMathKernels TAIL = new ScalarMathKernels();
@@ -283,6 +289,38 @@ public final class SimdMathKernels implements MathKernels {
         TAIL.axpy(alpha, x, xo + i, y, yo + i, n - i);
     }
 
+    /** Eight (AVX-512) 64-bit draws at a time, each lane's arithmetic exactly the scalar one's. */
+    @Override
+    public void dropoutMask(long key, long first, long dropBelow, float keep, float[] out, int oo, int n) {
+        FloatVector kept = FloatVector.broadcast(FS, keep);
+        int i = 0;
+        for (int end = LS.loopBound(n); i < end; i += LS.length()) {
+            kept.blend(0f, dropped(key, first + i, dropBelow).cast(FS)).intoArray(out, oo + i);
+        }
+        TAIL.dropoutMask(key, first + i, dropBelow, keep, out, oo + i, n - i);
+    }
+
+    @Override
+    public void dropout(long key, long first, long dropBelow, float keep, float[] a, int ao, float[] out, int oo,
+                        int n) {
+        FloatVector kept = FloatVector.broadcast(FS, keep);
+        int i = 0;
+        for (int end = LS.loopBound(n); i < end; i += LS.length()) {
+            kept.blend(0f, dropped(key, first + i, dropBelow).cast(FS)).mul(FloatVector.fromArray(FS, a, ao + i))
+                    .intoArray(out, oo + i);
+        }
+        TAIL.dropout(key, first + i, dropBelow, keep, a, ao + i, out, oo + i, n - i);
+    }
+
+    /** Which of the draws {@code index, index+1, ...} (one per 64-bit lane) fall below {@code dropBelow}. */
+    private static VectorMask<Long> dropped(long key, long index, long dropBelow) {
+        LongVector z = LongVector.zero(LS).addIndex(1).add(index).mul(ScalarMathKernels.GOLDEN_GAMMA).add(key);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(ScalarMathKernels.MIX_1);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(ScalarMathKernels.MIX_2);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        return z.lanewise(VectorOperators.LSHR, 40).compare(VectorOperators.LT, dropBelow);
+    }
+
     @Override
     public float sum(float[] a, int ao, int n) {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
@@ -349,6 +387,131 @@ public final class SimdMathKernels implements MathKernels {
             s += e;
         }
         mulScalar(out, oo, 1f / s, out, oo, n);
+    }
+
+    /**
+     * The elements past the last whole vector are taken by one more whole vector that ends at the row's
+     * end, so no element takes the scalar exp; the lanes it shares with the one before get the same
+     * values twice. Its input is loaded before anything is written, so that the row may be computed in
+     * place. exp is called from one place only: two inlined copies made the method too large for C2 to
+     * inline them, and vectors that are not inlined are boxed, many times slower. The sum is then a pass
+     * of its own over the results.
+     */
+    @Override
+    public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
+        if (n < L) {
+            TAIL.softmax(a, ao, scale, out, oo, n);
+            return;
+        }
+        FloatVector m = splat(max(a, ao, n));
+        FloatVector sv = splat(scale);
+        FloatVector last = load(a, ao + n - L);
+        for (int i = 0; i < n; i += L) {
+            boolean whole = i + L <= n;
+            FloatVector x = whole ? load(a, ao + i) : last;
+            VectorMath.exp(x.sub(m).mul(sv)).intoArray(out, oo + (whole ? i : n - L));
+        }
+        mulScalar(out, oo, 1f / sum(out, oo, n), out, oo, n);
+    }
+
+    @Override
+    public void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n) {
+        float dot = dot(g, go, y, yo, n);
+        FloatVector dv = splat(dot);
+        FloatVector sv = splat(scale);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            load(g, go + i).sub(dv).mul(load(y, yo + i)).mul(sv).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = (g[go + i] - dot) * y[yo + i] * scale;
+        }
+    }
+
+    /** Two passes over the row (mean, then squares, normalisation and affine in registers). */
+    @Override
+    public void layerNormRow(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float epsilon,
+                             float[] out, int oo, float[] stats, int so, int n) {
+        float mean = sum(x, xo, n) / n;
+        FloatVector m = splat(mean);
+        FloatVector squares = FloatVector.zero(S);
+        int end = S.loopBound(n);
+        for (int i = 0; i < end; i += L) {
+            FloatVector d = load(x, xo + i).sub(m);
+            squares = d.fma(d, squares);
+        }
+        float tail = 0f;
+        for (int i = end; i < n; i++) {
+            float d = x[xo + i] - mean;
+            tail += d * d;
+        }
+        float scale = (float) (1.0 / Math.sqrt((squares.reduceLanes(VectorOperators.ADD) + tail) / n + epsilon));
+        FloatVector sv = splat(scale);
+        for (int i = 0; i < end; i += L) {
+            FloatVector y = load(x, xo + i).sub(m).mul(sv);
+            y = gamma == null ? y : y.mul(load(gamma, go + i));
+            (beta == null ? y : y.add(load(beta, bo + i))).intoArray(out, oo + i);
+        }
+        for (int i = end; i < n; i++) {
+            float y = (x[xo + i] - mean) * scale;
+            y = gamma == null ? y : y * gamma[go + i];
+            out[oo + i] = beta == null ? y : y + beta[bo + i];
+        }
+        stats[so] = mean;
+        stats[so + 1] = scale;
+    }
+
+    @Override
+    public void layerNormBackwardRow(float[] x, int xo, float[] dy, int dyo, float[] gamma, int go, float mean,
+                                     float scale, float[] dx, int dxo, float[] dGamma, float[] dBeta, int n) {
+        FloatVector m = splat(mean);
+        FloatVector sv = splat(scale);
+        FloatVector sumG = FloatVector.zero(S);
+        FloatVector sumGx = FloatVector.zero(S);
+        int end = S.loopBound(n);
+        for (int i = 0; i < end; i += L) {
+            FloatVector xHat = load(x, xo + i).sub(m).mul(sv);
+            FloatVector d = load(dy, dyo + i);
+            FloatVector gHat = gamma == null ? d : d.mul(load(gamma, go + i));
+            sumG = sumG.add(gHat);
+            sumGx = gHat.fma(xHat, sumGx);
+            if (dGamma != null) {
+                d.fma(xHat, load(dGamma, i)).intoArray(dGamma, i);
+            }
+            if (dBeta != null) {
+                d.add(load(dBeta, i)).intoArray(dBeta, i);
+            }
+        }
+        float tailG = 0f;
+        float tailGx = 0f;
+        for (int i = end; i < n; i++) {
+            float xHat = (x[xo + i] - mean) * scale;
+            float d = dy[dyo + i];
+            float gHat = gamma == null ? d : d * gamma[go + i];
+            tailG += gHat;
+            tailGx += gHat * xHat;
+            if (dGamma != null) {
+                dGamma[i] += d * xHat;
+            }
+            if (dBeta != null) {
+                dBeta[i] += d;
+            }
+        }
+        float meanG = (sumG.reduceLanes(VectorOperators.ADD) + tailG) / n;
+        float meanGx = (sumGx.reduceLanes(VectorOperators.ADD) + tailGx) / n;
+        FloatVector mg = splat(meanG);
+        FloatVector mgx = splat(meanGx);
+        for (int i = 0; i < end; i += L) {
+            FloatVector xHat = load(x, xo + i).sub(m).mul(sv);
+            FloatVector d = load(dy, dyo + i);
+            FloatVector gHat = gamma == null ? d : d.mul(load(gamma, go + i));
+            gHat.sub(mg).sub(xHat.mul(mgx)).mul(sv).intoArray(dx, dxo + i);
+        }
+        for (int i = end; i < n; i++) {
+            float xHat = (x[xo + i] - mean) * scale;
+            float gHat = gamma == null ? dy[dyo + i] : dy[dyo + i] * gamma[go + i];
+            dx[dxo + i] = (gHat - meanG - xHat * meanGx) * scale;
+        }
     }
 
     @Override

@@ -77,6 +77,8 @@ class PrimitivesTest {
         gradient(Primitive.REVERSE_TIME, v -> Reshaping.reverseTime(v[0]), normal(2, 3, 4));
         gradient(Primitive.LINEAR, v -> Fused.linear(v[0], v[1], v[2], FusedActivation.TANH),
                 normal(3, 4), normal(4, 2), normal(2));
+        // a fresh generator on each call, so that every evaluation draws the same mask
+        gradient(Primitive.DROPOUT, v -> DropoutOps.dropout(v[0], new Rng(9).nextDropoutMask(0.4f)), normal(3, 50));
         gradient(Primitive.CONV1D, v -> Convolution1D.conv1d(v[0], v[1], v[2],
                 new org.neurite.kernels.Window1D(2, 5, 4, 3, 2, 1, 1, 3), 2), normal(2, 5, 4), normal(3, 2, 4), normal(4));
         gradient(Primitive.MAX_POOL_1D, v -> Pooling.max(v[0], new org.neurite.kernels.Window1D(2, 5, 3, 2, 2, 1, 0, 3)),
@@ -120,12 +122,15 @@ class PrimitivesTest {
         elementwise("tanhBackward", (k, a, b, o, n) -> k.tanhBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), -1f, 1f);
         elementwise("sigmoidBackward", (k, a, b, o, n) -> k.sigmoidBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), 0f, 1f);
         elementwise("reluBackward", (k, a, b, o, n) -> k.reluBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), -10f, 10f);
+        elementwise("dropout", (k, a, b, o, n) -> k.dropout(77L, 5L, 1 << 23, 2f, a, OFFSET, o, OFFSET, n), -10f, 10f);
         elementwise("axpy", (k, a, b, o, n) -> {
             System.arraycopy(b, 0, o, 0, b.length);
             k.axpy(0.7f, a, OFFSET, o, OFFSET, n);
         }, -10f, 10f);
         KERNEL_CHECKS.put("sum", PrimitivesTest::sumAgrees);
         KERNEL_CHECKS.put("dot", PrimitivesTest::dotAgrees);
+        KERNEL_CHECKS.put("layerNormRow", PrimitivesTest::layerNormRowsAgree);
+        KERNEL_CHECKS.put("layerNormBackwardRow", PrimitivesTest::layerNormRowsAgree);
         KERNEL_CHECKS.put("sgemm", PrimitivesTest::gemmAgrees);
     }
 
@@ -271,6 +276,48 @@ class PrimitivesTest {
             assertEquals(SCALAR.dot(a, OFFSET, b, OFFSET, n), SIMD.dot(a, OFFSET, b, OFFSET, n),
                     Tolerances.REORDERED_SUMS * magnitude, "dot n=" + n);
         }
+    }
+
+    /** A layer-normalised row and its derivative (with gamma, beta and their gradients), both ways. */
+    private static void layerNormRowsAgree() {
+        for (int n : LENGTHS) {
+            if (n == 0) {
+                continue;
+            }
+            java.util.Random r = new java.util.Random(n);
+            float[] x = random(r, OFFSET + n, -10f, 10f);
+            float[] gamma = random(r, OFFSET + n, -2f, 2f);
+            float[] beta = random(r, OFFSET + n, -2f, 2f);
+            float[] dy = random(r, OFFSET + n, -1f, 1f);
+            float[][] rows = new float[2][];
+            MathKernels[] ks = {SCALAR, SIMD};
+            for (int k = 0; k < 2; k++) {
+                float[] out = new float[n];
+                float[] stats = new float[2];
+                ks[k].layerNormRow(x, OFFSET, gamma, OFFSET, beta, OFFSET, 1e-3f, out, 0, stats, 0, n);
+                float[] dx = new float[n];
+                float[] dGamma = new float[n];
+                float[] dBeta = new float[n];
+                ks[k].layerNormBackwardRow(x, OFFSET, dy, OFFSET, gamma, OFFSET, stats[0], stats[1], dx, 0, dGamma, dBeta,
+                        n);
+                rows[k] = concat(out, stats, dx, dGamma, dBeta);
+            }
+            for (int i = 0; i < rows[0].length; i++) {
+                // Normalised values are O(1) up to gamma and beta; each sum over the row is reordered.
+                assertEquals(rows[0][i], rows[1][i], Tolerances.REORDERED_SUMS * (n + Math.abs(rows[0][i])),
+                        "layerNorm kernels n=" + n + " at " + i);
+            }
+        }
+    }
+
+    private static float[] concat(float[]... parts) {
+        float[] all = new float[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
     }
 
     /** The blocked, packed, vectorised GEMM against the plain triple loop, in every transpose variant. */

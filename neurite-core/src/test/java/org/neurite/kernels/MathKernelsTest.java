@@ -1,5 +1,6 @@
 package org.neurite.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,6 +143,31 @@ class MathKernelsTest {
     }
 
     @Test
+    void dropoutMaskAndFusedDropoutAreTheScalarMaskBitForBitFromAnyStartIndex() {
+        for (int[] off : OFFSETS) {
+            for (int n : LENGTHS) {
+                float[] expected = new float[off[0] + n];
+                float[] actual = new float[off[0] + n];
+                long first = 1_000_003L * n + off[1];   // a chunk of a larger mask
+                SCALAR.dropoutMask(0x5EEDL + n, first, 1 << 23, 2f, expected, off[0], n);
+                SIMD.dropoutMask(0x5EEDL + n, first, 1 << 23, 2f, actual, off[0], n);
+                assertArrayEquals(expected, actual, "dropoutMask n=" + n);
+                // the fused multiply: x times that same mask, bit for bit, on both implementations
+                float[] x = random(new Random(n), UNIT, off[1] + n);
+                float[] times = new float[off[0] + n];
+                for (int i = 0; i < n; i++) {
+                    times[off[0] + i] = x[off[1] + i] * expected[off[0] + i];
+                }
+                for (MathKernels k : new MathKernels[] {SCALAR, SIMD}) {
+                    float[] fused = new float[off[0] + n];
+                    k.dropout(0x5EEDL + n, first, 1 << 23, 2f, x, off[1], fused, off[0], n);
+                    assertArrayEquals(times, fused, "dropout n=" + n);
+                }
+            }
+        }
+    }
+
+    @Test
     void adamStepMatchesScalar() {
         for (int[] off : OFFSETS) {
             for (int n : LENGTHS) {
@@ -191,6 +217,81 @@ class MathKernelsTest {
                 Tol logTol = new Tol("TRANSCENDENTAL + log row sum", TRANSCENDENTAL.rel(), 2 * (n + 1) * U);
                 compareUnary("logSoftmax", MathKernels::logSoftmax, WIDE, logTol, n, off);
             }
+        }
+    }
+
+    @Test
+    void scaledSoftmaxAndItsBackwardMatchScalar() {
+        float scale = 0.17677669f;   // 1/sqrt(32), attention's scale for 32-wide heads
+        for (int[] off : OFFSETS) {
+            for (int n : LENGTHS) {
+                Tol rowTol = new Tol("TRANSCENDENTAL + row sum", TRANSCENDENTAL.rel() + 2 * (n + 1) * U, Float.MIN_NORMAL);
+                compareUnary("scaled softmax", (k, a, ao, out, oo, len) -> k.softmax(a, ao, scale, out, oo, len),
+                        WIDE, rowTol, n, off);
+                Random r = new Random(31L * n + off[0]);
+                float[] y = random(r, uniform(0f, 1f), off[0] + n);
+                float[] g = random(r, WIDE, off[1] + n);
+                float[] expected = output(off[2] + n);
+                float[] actual = output(off[2] + n);
+                SCALAR.softmaxBackward(y, off[0], g, off[1], scale, expected, off[2], n);
+                SIMD.softmaxBackward(y, off[0], g, off[1], scale, actual, off[2], n);
+                // The dot product is summed in a different order: its bound, relative to the row's scale.
+                assertAllClose("softmaxBackward n=" + n, expected, actual, new Tol("row dot", 2 * (n + 1) * U, 20f * scale * (n + 1) * U));
+            }
+        }
+    }
+
+    @Test
+    void layerNormRowsMatchScalar() {
+        for (int n : LENGTHS) {
+            if (n == 0) {
+                continue;
+            }
+            for (boolean affine : new boolean[] {true, false}) {
+                Random r = new Random(13L * n + (affine ? 1 : 0));
+                float[] x = random(r, WIDE, n + 3);
+                float[] gamma = affine ? random(r, WIDE, n + 5) : null;
+                float[] beta = affine ? random(r, WIDE, n + 7) : null;
+                float[] dy = random(r, WIDE, n + 2);
+                // Sums over the row in a different order: a bound that grows with the row, relative to its scale.
+                Tol rowTol = new Tol("row sums", 4 * (n + 1) * U, 400f * (n + 1) * U);
+                float[][] outs = new float[2][];
+                float[][] stats = new float[2][];
+                float[][] dxs = new float[2][];
+                float[][] dGammas = new float[2][];
+                float[][] dBetas = new float[2][];
+                MathKernels[] ks = {SCALAR, SIMD};
+                for (int k = 0; k < 2; k++) {
+                    outs[k] = output(n + 1);
+                    stats[k] = new float[3];
+                    ks[k].layerNormRow(x, 3, gamma, 5, beta, 7, 1e-3f, outs[k], 1, stats[k], 1, n);
+                    dxs[k] = output(n + 4);
+                    dGammas[k] = new float[n];
+                    dBetas[k] = new float[n];
+                    java.util.Arrays.fill(dGammas[k], 0.5f);
+                    ks[k].layerNormBackwardRow(x, 3, dy, 2, gamma, 5, stats[0][1], stats[0][2], dxs[k], 4,
+                            affine ? dGammas[k] : null, affine ? dBetas[k] : null, n);
+                }
+                String what = " n=" + n + (affine ? " with gamma and beta" : " plain");
+                assertAllClose("layerNormRow" + what, outs[0], outs[1], rowTol);
+                assertAllClose("layerNorm stats" + what, stats[0], stats[1], rowTol);
+                assertAllClose("layerNormBackwardRow" + what, dxs[0], dxs[1], rowTol);
+                assertAllClose("layerNorm dGamma" + what, dGammas[0], dGammas[1], rowTol);
+                assertAllClose("layerNorm dBeta" + what, dBetas[0], dBetas[1], rowTol);
+            }
+        }
+    }
+
+    @Test
+    void scaledSoftmaxOfScaledRowIsThePlainSoftmax() {
+        float[] a = {0.5f, -1f, 2f, 0f, 3f};
+        float[] twice = {1f, -2f, 4f, 0f, 6f};
+        for (MathKernels k : new MathKernels[] {SCALAR, SIMD}) {
+            float[] scaled = new float[5];
+            float[] plain = new float[5];
+            k.softmax(a, 0, 2f, scaled, 0, 5);
+            k.softmax(twice, 0, plain, 0, 5);
+            assertAllClose(k.getClass().getSimpleName() + " scaled softmax", plain, scaled, TRANSCENDENTAL);
         }
     }
 

@@ -191,10 +191,12 @@ final class ModelCard {
         md.append("## Model and training\n\n");
         md.append("- network: `").append(options.model.label()).append("` (").append(TextNetworks.describe(options.model,
                 options.units)).append("), output ").append(output).append('\n');
-        md.append("- loss: ").append(loss).append("; optimizer: Adam (learning rate 0.001)\n");
+        md.append("- loss: ").append(loss).append("; optimizer: Adam (learning rate 0.001")
+                .append(options.model == TextNetworks.Kind.BOW ? "" : ", cosine decay to 0 over the planned epochs")
+                .append(")\n");
         md.append(String.format(Locale.ROOT, "- epochs: %d asked, %d run (early stopping on %s, patience %d,"
                 + " best weights restored); batch size %d%n", run.epochs(), run.epochsRun(),
-                accuracy ? "val_accuracy" : "val_loss", options.patience, run.batchSize()));
+                accuracy ? options.monitor : "val_loss", options.patience, run.batchSize()));
         md.append(String.format(Locale.ROOT, "- seed: %d (weights, shuffling, dropout); training took %.1f s%n",
                 run.seed(), run.seconds()));
         md.append("- library: neurite ").append(Version.number()).append(", Java ").append(Runtime.version())

@@ -42,15 +42,19 @@ final class TextClassifierOptions {
     boolean noClassWeights;
 
     @Option(names = "--patience", converter = Arguments.Count.class,
-            description = "Epochs without a better validation accuracy before training stops (default: 2)")
+            description = "Epochs without a better --monitor value before training stops (default: 2)")
     int patience = 2;
+
+    @Option(names = "--monitor", description = "What early stopping watches for one class per text: val_accuracy"
+            + " (default) or val_loss; multi-label and regression corpora always watch val_loss")
+    String monitor = "val_accuracy";
 
     @Option(names = "--skip-bad-rows", description = "Skip rows with a wrong number of fields or an empty text"
             + " (default: stop at the first, naming its line)")
     boolean skipBadRows;
 
     @Option(names = "--units", converter = Arguments.Count.class,
-            description = "Units of the LSTM, filters of the CNN (default: 32)")
+            description = "Units of the LSTM, filters of the CNN, hidden units of bow (default: 32)")
     int units = 32;
 
     CorpusFile corpus() {

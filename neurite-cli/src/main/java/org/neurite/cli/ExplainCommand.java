@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurite.cli.recipes.ModelLabels;
+import org.neurite.cli.recipes.ModelTargets;
 import org.neurite.cli.report.AttributionView;
+import org.neurite.data.LabelKind;
 import org.neurite.explain.Attribution;
 import org.neurite.explain.IntegratedGradients;
 import org.neurite.explain.TextExplainer;
@@ -55,12 +58,26 @@ public final class ExplainCommand implements Callable<Integer> {
         String text = PredictCommand.withoutByteOrderMark(this.text);
         Attribution a = TextExplainer.explain(model.network(), text, vectorizer::tokenize,
                 t -> vectorizer.transform(List.of(t)), options);
-        boolean sigmoid = model.predict(List.of(text)).dim(1) == 1;
-        System.out.println(AttributionView.headline(a, sigmoid));
+        String what = explained(model, a.target(), model.predict(List.of(text)).dim(1));
+        System.out.println(AttributionView.headline(a, what));
         System.out.println(AttributionView.terminal(a, !noColor && System.console() != null));
-        String page = AttributionView.html(a, text, sigmoid);
+        String page = AttributionView.html(a, text, what);
         Writing.to(html, () -> Files.writeString(html, page));
         System.out.println("wrote " + html);
         return 0;
+    }
+
+    /**
+     * The explained output by name: a regression's value, else the probability of the class or label
+     * that output {@code output} of {@code units} stands for (one sigmoid unit stands for class 1).
+     */
+    private static String explained(Model model, int output, int units) {
+        ModelTargets targets = ModelTargets.of(model);
+        if (targets.kind() == LabelKind.REGRESSION) {
+            return "prediction";
+        }
+        int id = units == 1 ? 1 : output;
+        boolean named = ModelLabels.stored(model).isPresent() && id < targets.classes().size();
+        return named ? "P(" + targets.classes().nameOf(id) + ")" : units == 1 ? "P(positive)" : "P(class " + id + ")";
     }
 }

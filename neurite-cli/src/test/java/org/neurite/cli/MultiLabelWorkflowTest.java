@@ -218,4 +218,13 @@ class MultiLabelWorkflowTest {
         assertTrue(bad.err().contains("label 'cooking' is not among the training labels [health, politics, sport, tech]"),
                 bad.err());
     }
+
+    @Test
+    void explainNamesTheMostProbableTag() {
+        CommandRun run = CommandRun.of("explain", "--model", out.resolve("model.neurite").toString(),
+                "--text", "the match ended with a late goal", "--no-color", "--html", dir.resolve("explain.html").toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(TAGS.stream().anyMatch(tag -> run.out().startsWith("P(" + tag + ") = ")), run.out());
+    }
 }

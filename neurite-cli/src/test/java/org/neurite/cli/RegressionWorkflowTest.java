@@ -157,4 +157,13 @@ class RegressionWorkflowTest {
         assertEquals(3, rows.size(), many.out());
         assertTrue(rows.get(1).startsWith("1,") && rows.get(2).startsWith("2,"), many.out());
     }
+
+    @Test
+    void explainNamesThePredictedValueNotAProbability() {
+        CommandRun run = CommandRun.of("explain", "--model", out.resolve("model.neurite").toString(),
+                "--text", "the kettle was great", "--no-color", "--html", dir.resolve("explain.html").toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("prediction = "), run.out());
+    }
 }

@@ -88,7 +88,7 @@ public final class CorpusCursor implements Iterator<CorpusRow>, AutoCloseable {
                 String message = rows.position() + ": " + e.getMessage();
                 if (policy == BadRowPolicy.FAIL) {
                     close();
-                    throw new DatasetException(message + " (choose BadRowPolicy.SKIP to leave such rows out)");
+                    throw new DatasetException(message + " (to leave such rows out: BadRowPolicy.SKIP, or --skip-bad-rows on the command line)");
                 }
                 skipped++;
                 if (skipMessages.size() < KEPT_MESSAGES) {

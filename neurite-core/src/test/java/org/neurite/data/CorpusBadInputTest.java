@@ -88,7 +88,7 @@ class CorpusBadInputTest {
         TextCorpus skipped = TextDatasets.csv(csv).text("text").label("label").onBadRow(BadRowPolicy.SKIP).read();
 
         assertEquals(csv + ": line 4: 3 fields, expected 2 as in the header"
-                + " (choose BadRowPolicy.SKIP to leave such rows out)", message);
+                + " (to leave such rows out: BadRowPolicy.SKIP, or --skip-bad-rows on the command line)", message);
         assertEquals(List.of("two\nlines", "last"), skipped.texts());
         assertEquals(1, skipped.skippedRows());
     }

@@ -10,9 +10,9 @@ import org.neurite.explain.Attribution;
  * followed by its score, {@code loved(+0.12)}.
  *
  * <pre>{@code
- * System.out.println(AttributionView.headline(a, true));
+ * System.out.println(AttributionView.headline(a, "P(positive)"));
  * System.out.println(AttributionView.terminal(a, System.console() != null));
- * Files.writeString(Path.of("explanation.html"), AttributionView.html(a, "I loved this movie"));
+ * Files.writeString(Path.of("explanation.html"), AttributionView.html(a, "I loved this movie", "P(positive)"));
  * }</pre>
  */
 public final class AttributionView {
@@ -21,9 +21,11 @@ public final class AttributionView {
     private AttributionView() {
     }
 
-    /** What was explained and how: the probability, the method and, for integrated gradients, the completeness gap. */
-    public static String headline(Attribution a, boolean sigmoid) {
-        String what = sigmoid ? "P(positive)" : "P(class " + a.target() + ")";
+    /**
+     * What was explained and how: {@code what} (such as {@code P(positive)}) and its value, the method
+     * and, for integrated gradients, the completeness gap.
+     */
+    public static String headline(Attribution a, String what) {
         String line = String.format(Locale.ROOT, "%s = %.4f, by %s", what, a.value(), methodName(a));
         if (a.method() == Attribution.Method.INTEGRATED_GRADIENTS) {
             line += String.format(Locale.ROOT, "%nthe attributions sum to f(text) - f(baseline) = %.4f - %.4f = %+.4f"
@@ -53,7 +55,7 @@ public final class AttributionView {
     }
 
     /** A page with the words on backgrounds of their colour, each word's score as its tooltip, and a legend. */
-    public static String html(Attribution a, String title, boolean sigmoid) {
+    public static String html(Attribution a, String title, String what) {
         StringBuilder words = new StringBuilder();
         float[] scores = a.scores();
         float max = a.maxMagnitude();
@@ -72,7 +74,7 @@ public final class AttributionView {
                 <p class="legend"><span style="background:%s">pushed up</span><span style="background:%s">pushed down</span>
                 stronger colour, larger effect (largest: %.4f); hover a word for its score</p>
                 </body></html>
-                """.formatted(escape(title), escape(headline(a, sigmoid)).replace("\n", "<br>"), words.toString().strip(),
+                """.formatted(escape(title), escape(headline(a, what)).replace("\n", "<br>"), words.toString().strip(),
                 background(1, 1), background(-1, 1), max);
     }
 

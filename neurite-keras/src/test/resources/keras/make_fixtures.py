@@ -297,6 +297,79 @@ def transformer(hub):
     return model, [RNG.integers(0, 30, size=(3, 6)).astype(np.int32), RNG.integers(0, 25, size=(3, 5)).astype(np.int32)]
 
 
+def nested_sequential():
+    """Sequential inside Sequential; both name a layer "hidden" (Neurite renames the inner one)."""
+    block = keras.Sequential([
+        keras.Input((5,)),
+        layers.Dense(4, activation="relu", name="hidden"),
+        layers.BatchNormalization(),
+        layers.Dense(3, activation="tanh"),
+    ], name="block")
+    model = keras.Sequential([
+        keras.Input((6,)),
+        layers.Dense(5, name="hidden"),
+        block,
+        layers.Dense(2, activation="softmax"),
+    ], name="nested_sequential")
+    perturb(model)
+    return model, [RNG.normal(size=(4, 6)).astype(np.float32)]
+
+
+def nested_encoder():
+    """Functional classifier whose encoder is a nested Sequential holding the Embedding's mask."""
+    encoder = keras.Sequential([
+        keras.Input((7,), dtype="int32"),
+        layers.Embedding(25, 5, mask_zero=True),
+        layers.LSTM(4, return_sequences=True),
+        layers.GlobalAveragePooling1D(),
+    ], name="encoder")
+    ids = keras.Input((7,), dtype="int32", name="ids")
+    out = layers.Dense(2, activation="softmax", name="label")(encoder(ids))
+    model = keras.Model(ids, out, name="nested_encoder")
+    perturb(model)
+    ids_value = tokens(5, 7, 25)
+    ids_value[-1, 0] = 3  # a fully masked row averages to NaN in Keras (0/0): not compared here
+    return model, [ids_value]
+
+
+def nested_shared():
+    """A nested functional model with two outputs, called on two inputs: both calls share its weights."""
+    tower_in = keras.Input((5,), name="tower_in")
+    h = layers.Dense(4, activation="tanh", name="tower_hidden")(tower_in)
+    y = layers.Dense(3, name="tower_out")(h)
+    tower = keras.Model(tower_in, [y, h], name="tower")
+    a = keras.Input((5,), name="left")
+    b = keras.Input((5,), name="right")
+    ya, _ = tower(a)
+    yb, hb = tower(b)
+    out = layers.Dense(2, name="head")(layers.Concatenate()([ya, yb, hb]))
+    model = keras.Model([a, b], out, name="nested_shared")
+    perturb(model)
+    return model, [RNG.normal(size=(3, 5)).astype(np.float32), RNG.normal(size=(3, 5)).astype(np.float32)]
+
+
+def save_with_legacy(name, model, inputs):
+    """The .keras archive and .npz as save() writes them, and the same model as legacy .h5."""
+    save(name, model, inputs)
+    model.save(os.path.join(HERE, name + ".h5"))
+    print(name + ".h5", model.count_params(), "weights")
+
+
+def masked_attention():
+    """Embedding(mask_zero) into self-attention: Keras passes the propagated mask to MultiHeadAttention
+    as query and value masks, so padded keys get no weight; the pooling skips padded steps."""
+    ids = keras.Input((8,), dtype="int32", name="ids")
+    x = layers.Embedding(30, 8, mask_zero=True)(ids)
+    x = layers.MultiHeadAttention(num_heads=2, key_dim=4)(x, x)
+    x = layers.GlobalAveragePooling1D()(x)
+    out = layers.Dense(2, activation="softmax")(x)
+    model = keras.Model(ids, out, name="masked_attention")
+    perturb(model)
+    ids_value = tokens(5, 8, 30)
+    ids_value[-1, 0] = 3  # a fully masked row averages to NaN in Keras (0/0): not compared here
+    return model, [ids_value]
+
+
 def check_export(path, cases, weights=None):
     """Loads an exported .keras and compares its predictions with the recorded ones; with `weights`
     (an exported legacy .h5), zeroes every weight first and reads them back with load_weights."""
@@ -347,6 +420,10 @@ def main():
         "functional_masks": lambda: save("functional_masks", *functional_masks()),
         "conv1d": lambda: save("conv1d", *conv1d()),
         "attention": lambda: save("attention", *attention()),
+        "nested_sequential": lambda: save_with_legacy("nested_sequential", *nested_sequential()),
+        "nested_encoder": lambda: save_with_legacy("nested_encoder", *nested_encoder()),
+        "nested_shared": lambda: save_with_legacy("nested_shared", *nested_shared()),
+        "masked_attention": lambda: save("masked_attention", *masked_attention()),
         "transformer": lambda: save("transformer", *transformer(keras_hub_layers(hub_source))),
     }
     for name in args or makers:

@@ -1,15 +1,22 @@
 package org.neurite.keras;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurite.io.LoadedModel;
+import org.neurite.nn.FunctionalNetwork;
+import org.neurite.nn.Layer;
+import org.neurite.nn.Network;
+import org.neurite.nn.SequentialNetwork;
+import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
 import org.neurite.testing.Tolerances;
 
@@ -29,7 +36,8 @@ class KerasImportTest {
     @ParameterizedTest
     @ValueSource(strings = {"mnist_mlp", "imdb_lstm", "gru_reset_after", "gru_reset_before", "bidirectional_concat",
             "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none", "two_in_two_out",
-            "functional_masks", "conv1d", "attention", "transformer"})
+            "functional_masks", "conv1d", "attention", "transformer", "nested_sequential", "nested_encoder",
+            "nested_shared", "masked_attention"})
     void importedKerasArchivePredictsWhatKerasPredicted(String name) throws IOException {
         LoadedModel loaded = KerasFiles.load(fixture(name + ".keras"));
         Map<String, Tensor> cases = Npz.read(fixture(name + ".npz"));
@@ -39,11 +47,42 @@ class KerasImportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"legacy_mlp", "keras2_two_in_two_out"})
+    @ValueSource(strings = {"legacy_mlp", "keras2_two_in_two_out", "nested_sequential", "nested_encoder",
+            "nested_shared"})
     void importedLegacyH5PredictsWhatKerasPredicted(String name) throws IOException {
         LoadedModel loaded = KerasFiles.load(fixture(name + ".h5"));
         Parity parity = Parity.check(loaded.model(), Npz.read(fixture(name + ".npz")));
         assertTrue(parity.maxAbsDiff() <= Tolerances.ROUNDING, name + ": " + parity.outputs());
         assertEquals("h5", loaded.metadata().get("format"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nested_sequential.keras", "nested_sequential.h5"})
+    void nestedSequentialInSequentialBecomesItsLayersInPlace(String file) throws IOException {
+        Network model = KerasFiles.load(fixture(file)).model();
+        assertInstanceOf(SequentialNetwork.class, model);
+        assertEquals(List.of("hidden", "block_hidden", "batch_normalization", "dense", "dense_1"),
+                model.layers().stream().map(Layer::name).toList(), "the inner 'hidden' gives way to the outer one");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nested_shared.keras", "nested_shared.h5"})
+    void nestedModelCalledTwiceSharesItsLayers(String file) throws IOException {
+        FunctionalNetwork model = (FunctionalNetwork) KerasFiles.load(fixture(file)).model();
+        assertEquals(List.of("concatenate", "head", "tower_hidden", "tower_out"),
+                model.layers().stream().map(Layer::name).sorted().toList());
+        Layer hidden = model.layers().stream().filter(l -> l.name().equals("tower_hidden")).findFirst().orElseThrow();
+        Dense head = (Dense) model.layers().stream().filter(l -> l.name().equals("head")).findFirst().orElseThrow();
+        assertEquals(4, hidden.parameters().get(0).value().shape()[1]);
+        assertEquals(3 + 3 + 4, head.parameters().get(0).value().shape()[0], "both calls' outputs reach the head");
+    }
+
+    @org.junit.jupiter.api.Test
+    void nestedModelReportsItsOutputUnderItsOwnNameLayerByLayer() throws IOException {
+        KerasImport imported = KerasFiles.read(fixture("nested_encoder.keras"));
+        Map<String, Tensor> cases = Npz.read(fixture("nested_encoder.npz"));
+        Map<String, Tensor> layers = imported.layerOutputs(List.of(cases.get("input_0")));
+        assertEquals(List.of("encoder", "label"), List.copyOf(layers.keySet()));
+        assertTrue(Parity.maxAbsDiff(cases.get("layer_encoder"), layers.get("encoder")) <= Tolerances.ROUNDING);
     }
 }

@@ -7,7 +7,9 @@ For each model NAME it writes, beside this script:
 and legacy_mlp.h5, the same MLP in the legacy HDF5 layout (model_config attribute, model_weights group),
 and keras2_two_in_two_out.h5: the two-input model saved as legacy HDF5 whose model_config is then
 rewritten in tf.keras 2's layout (inbound_nodes as [[layer, node, tensor, kwargs], ...], dtype strings,
-batch_input_shape), since a tf.keras 2 installation is not assumed.
+batch_input_shape), since a tf.keras 2 installation is not assumed. The nested-model fixtures
+(nested_sequential, nested_encoder, nested_shared) are also written as NAME.h5, Keras 3's legacy
+HDF5 layout, beside their NAME.keras; both share NAME.npz.
 
 The models are small (a few thousand weights) so the committed files stay small. Seeds are fixed,
 so a rerun writes the same weights on the same Keras version.

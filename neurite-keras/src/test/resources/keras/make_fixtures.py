@@ -9,7 +9,8 @@ and keras2_two_in_two_out.h5: the two-input model saved as legacy HDF5 whose mod
 rewritten in tf.keras 2's layout (inbound_nodes as [[layer, node, tensor, kwargs], ...], dtype strings,
 batch_input_shape), since a tf.keras 2 installation is not assumed. The nested-model fixtures
 (nested_sequential, nested_encoder, nested_shared) are also written as NAME.h5, Keras 3's legacy
-HDF5 layout, beside their NAME.keras; both share NAME.npz.
+HDF5 layout, beside their NAME.keras; both share NAME.npz. keras2_nested_shared.h5 is nested_shared
+rewritten in tf.keras 2's layout as above (nested models' configs too).
 
 The models are small (a few thousand weights) so the committed files stay small. Seeds are fixed,
 so a rerun writes the same weights on the same Keras version.
@@ -188,32 +189,43 @@ def keras2_config(config):
     def history(tensor):
         return tensor["config"]["keras_history"]
 
-    for layer in config["config"]["layers"]:
-        if layer["class_name"] == "InputLayer":
-            layer["config"]["batch_input_shape"] = layer["config"].pop("batch_shape")
-        nodes = []
-        for node in layer["inbound_nodes"]:
-            args = node["args"][0]
-            tensors = args if isinstance(args, list) else [args]
-            nodes.append([history(t) + [{}] for t in tensors])
-        layer["inbound_nodes"] = nodes
+    def convert(model):
+        """Rewrites one model's layers in place, nested models' too."""
+        for layer in model["config"]["layers"]:
+            if layer["class_name"] == "InputLayer":
+                layer["config"]["batch_input_shape"] = layer["config"].pop("batch_shape")
+            if layer["class_name"] in ("Sequential", "Functional"):
+                convert(layer)
+            if "inbound_nodes" not in layer:
+                continue   # a Sequential's layers record no nodes
+            nodes = []
+            for node in layer["inbound_nodes"]:
+                args = node["args"][0]
+                tensors = args if isinstance(args, list) else [args]
+                nodes.append([history(t) + [{}] for t in tensors])
+            layer["inbound_nodes"] = nodes
+
+    convert(config)
     return strip(config)
 
 
-def keras2_h5():
+def keras2_h5(name, maker):
+    """The model saved as legacy HDF5 whose model_config is rewritten in tf.keras 2's layout."""
     import h5py
     import json
-    model, inputs = two_in_two_out()
-    path = os.path.join(HERE, "keras2_two_in_two_out.h5")
+    model, inputs = maker()
+    path = os.path.join(HERE, name + ".h5")
     model.save(path)
     with h5py.File(path, "r+") as f:
         config = json.loads(f.attrs["model_config"])
         f.attrs["model_config"] = json.dumps(keras2_config(config))
         f.attrs["keras_version"] = "2.15.0"
     outputs = model.predict(inputs, verbose=0)
-    np.savez(os.path.join(HERE, "keras2_two_in_two_out.npz"), input_0=inputs[0], input_1=inputs[1],
-             output_0=outputs[0], output_1=outputs[1])
-    print("keras2_two_in_two_out.h5", model.count_params(), "weights")
+    outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
+    arrays = {f"input_{i}": x for i, x in enumerate(inputs)}
+    arrays.update({f"output_{i}": np.asarray(y, dtype=np.float32) for i, y in enumerate(outputs)})
+    np.savez(os.path.join(HERE, name + ".npz"), **arrays)
+    print(name + ".h5", model.count_params(), "weights")
 
 
 def perturb(model):
@@ -433,7 +445,8 @@ def main():
                                   for mode in ["concat", "sum", "mul", "ave", None]],
         "two_in_two_out": lambda: save("two_in_two_out", *two_in_two_out()),
         "legacy_mlp": legacy_h5,
-        "keras2_two_in_two_out": keras2_h5,
+        "keras2_two_in_two_out": lambda: keras2_h5("keras2_two_in_two_out", two_in_two_out),
+        "keras2_nested_shared": lambda: keras2_h5("keras2_nested_shared", nested_shared),
         "functional_masks": lambda: save("functional_masks", *functional_masks()),
         "conv1d": lambda: save("conv1d", *conv1d()),
         "attention": lambda: save("attention", *attention()),

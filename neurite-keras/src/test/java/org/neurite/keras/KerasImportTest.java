@@ -47,8 +47,8 @@ class KerasImportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"legacy_mlp", "keras2_two_in_two_out", "nested_sequential", "nested_encoder",
-            "nested_shared"})
+    @ValueSource(strings = {"legacy_mlp", "keras2_two_in_two_out", "keras2_nested_shared", "nested_sequential",
+            "nested_encoder", "nested_shared"})
     void importedLegacyH5PredictsWhatKerasPredicted(String name) throws IOException {
         LoadedModel loaded = KerasFiles.load(fixture(name + ".h5"));
         Parity parity = Parity.check(loaded.model(), Npz.read(fixture(name + ".npz")));

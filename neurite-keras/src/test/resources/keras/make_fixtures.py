@@ -8,7 +8,7 @@ and legacy_mlp.h5, the same MLP in the legacy HDF5 layout (model_config attribut
 and keras2_two_in_two_out.h5: the two-input model saved as legacy HDF5 whose model_config is then
 rewritten in tf.keras 2's layout (inbound_nodes as [[layer, node, tensor, kwargs], ...], dtype strings,
 batch_input_shape), since a tf.keras 2 installation is not assumed. The nested-model fixtures
-(nested_sequential, nested_encoder, nested_shared) are also written as NAME.h5, Keras 3's legacy
+(nested_sequential, nested_encoder, nested_shared, nested_deep) are also written as NAME.h5, Keras 3's legacy
 HDF5 layout, beside their NAME.keras; both share NAME.npz. keras2_nested_shared.h5 is nested_shared
 rewritten in tf.keras 2's layout as above (nested models' configs too).
 
@@ -63,7 +63,13 @@ def layer_outputs(model, inputs):
     chosen = [l for l in model.layers if not isinstance(l, layers.InputLayer) and not isinstance(l.output, (list, tuple))]
     if not chosen:
         return {}
-    probe = keras.Model(model.inputs, [l.output for l in chosen])
+    try:
+        probe = keras.Model(model.inputs, [l.output for l in chosen])
+    except ValueError:
+        # a functional model nested in a Sequential: its .output is its own graph's, not connected to
+        # the outer inputs; its layer_ array is left out
+        chosen = [l for l in chosen if not isinstance(l, keras.Model)]
+        probe = keras.Model(model.inputs, [l.output for l in chosen])
     values = probe.predict(inputs, verbose=0)
     values = values if isinstance(values, (list, tuple)) else [values]
     return {f"layer_{l.name}": np.asarray(v, dtype=np.float32) for l, v in zip(chosen, values)}
@@ -362,6 +368,26 @@ def nested_shared():
     return model, [RNG.normal(size=(3, 5)).astype(np.float32), RNG.normal(size=(3, 5)).astype(np.float32)]
 
 
+def nested_deep():
+    """A Sequential holding a functional model that holds a Sequential: two levels of nesting, a
+    functional model inside a Sequential, and the outer Embedding's mask reaching the nested layers."""
+    inner = keras.Sequential([keras.Input((6, 5)), layers.LSTM(4, return_sequences=True, go_backwards=True)],
+                             name="inner")   # backwards, so that an unmasked padding would change the real steps
+    stem_in = keras.Input((6, 5), name="stem_in")
+    stem = keras.Model(stem_in, layers.GRU(3, return_sequences=True)(inner(stem_in)), name="stem")
+    model = keras.Sequential([
+        keras.Input((6,), dtype="int32"),
+        layers.Embedding(20, 5, mask_zero=True),
+        stem,
+        layers.GlobalAveragePooling1D(),
+        layers.Dense(2, activation="softmax"),
+    ], name="nested_deep")
+    perturb(model)
+    ids_value = tokens(5, 6, 20)
+    ids_value[-1, 0] = 3  # a fully masked row averages to NaN in Keras (0/0): not compared here
+    return model, [ids_value]
+
+
 def save_with_legacy(name, model, inputs):
     """The .keras archive and .npz as save() writes them, and the same model as legacy .h5."""
     save(name, model, inputs)
@@ -453,6 +479,7 @@ def main():
         "nested_sequential": lambda: save_with_legacy("nested_sequential", *nested_sequential()),
         "nested_encoder": lambda: save_with_legacy("nested_encoder", *nested_encoder()),
         "nested_shared": lambda: save_with_legacy("nested_shared", *nested_shared()),
+        "nested_deep": lambda: save_with_legacy("nested_deep", *nested_deep()),
         "masked_attention": lambda: save("masked_attention", *masked_attention()),
         "transformer": lambda: save("transformer", *transformer(keras_hub_layers(hub_source))),
         "masked_transformer": lambda: save("masked_transformer", *masked_transformer(keras_hub_layers(hub_source))),

@@ -37,7 +37,7 @@ class KerasImportTest {
     @ValueSource(strings = {"mnist_mlp", "imdb_lstm", "gru_reset_after", "gru_reset_before", "bidirectional_concat",
             "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none", "two_in_two_out",
             "functional_masks", "conv1d", "attention", "transformer", "nested_sequential", "nested_encoder",
-            "nested_shared", "masked_attention", "masked_transformer"})
+            "nested_shared", "nested_deep", "masked_attention", "masked_transformer"})
     void importedKerasArchivePredictsWhatKerasPredicted(String name) throws IOException {
         LoadedModel loaded = KerasFiles.load(fixture(name + ".keras"));
         Map<String, Tensor> cases = Npz.read(fixture(name + ".npz"));
@@ -48,7 +48,7 @@ class KerasImportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"legacy_mlp", "keras2_two_in_two_out", "keras2_nested_shared", "nested_sequential",
-            "nested_encoder", "nested_shared"})
+            "nested_encoder", "nested_shared", "nested_deep"})
     void importedLegacyH5PredictsWhatKerasPredicted(String name) throws IOException {
         LoadedModel loaded = KerasFiles.load(fixture(name + ".h5"));
         Parity parity = Parity.check(loaded.model(), Npz.read(fixture(name + ".npz")));

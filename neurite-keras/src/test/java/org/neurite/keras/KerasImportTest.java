@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurite.io.LoadedModel;
 import org.neurite.nn.FunctionalNetwork;
@@ -77,12 +78,21 @@ class KerasImportTest {
         assertEquals(3 + 3 + 4, head.parameters().get(0).value().shape()[0], "both calls' outputs reach the head");
     }
 
-    @org.junit.jupiter.api.Test
-    void nestedModelReportsItsOutputUnderItsOwnNameLayerByLayer() throws IOException {
-        KerasImport imported = KerasFiles.read(fixture("nested_encoder.keras"));
-        Map<String, Tensor> cases = Npz.read(fixture("nested_encoder.npz"));
-        Map<String, Tensor> layers = imported.layerOutputs(List.of(cases.get("input_0")));
-        assertEquals(List.of("encoder", "label"), List.copyOf(layers.keySet()));
-        assertTrue(Parity.maxAbsDiff(cases.get("layer_encoder"), layers.get("encoder")) <= Tolerances.ROUNDING);
+    @ParameterizedTest
+    @CsvSource({"nested_sequential, block", "nested_encoder, encoder", "nested_shared, tower", "nested_deep, stem"})
+    void nestedModelReportsItsOutputUnderItsOwnNameLayerByLayer(String name, String nested) throws IOException {
+        KerasImport imported = KerasFiles.read(fixture(name + ".keras"));
+        Map<String, Tensor> cases = Npz.read(fixture(name + ".npz"));
+        List<Tensor> inputs = cases.keySet().stream().filter(k -> k.startsWith("input_")).sorted().map(cases::get)
+                .toList();
+        Map<String, Tensor> layers = imported.layerOutputs(inputs);
+        assertTrue(layers.containsKey(nested), name + ": " + layers.keySet());
+        for (Map.Entry<String, Tensor> e : cases.entrySet()) {
+            if (e.getKey().startsWith("layer_")) {
+                Tensor ours = layers.get(e.getKey().substring("layer_".length()));
+                assertTrue(ours != null && Parity.maxAbsDiff(e.getValue(), ours) <= Tolerances.ROUNDING,
+                        name + ": " + e.getKey());
+            }
+        }
     }
 }

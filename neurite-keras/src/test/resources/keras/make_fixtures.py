@@ -135,6 +135,30 @@ def bidirectional(mode):
     return model, [x]
 
 
+def bidirectional_custom(mode):
+    """A custom backward_layer. concat: LSTM(6) forward, GRU(4) backward, the widths side by side
+    (Keras' summary says (None, 12), but the output is (None, 10), so nothing follows it); sum: two
+    LSTMs of different activation returning sequences. Seeded on their own, so that they do not
+    depend on which other fixtures are written in the same run."""
+    keras.utils.set_random_seed(141)
+    rng = np.random.default_rng(141)
+    x = rng.normal(size=(4, 7, 3)).astype(np.float32)
+    x[1, 5:, :] = 0.0
+    x[2, :2, :] = 0.0
+    if mode == "concat":
+        top = [layers.Bidirectional(layers.LSTM(6), backward_layer=layers.GRU(4, go_backwards=True))]
+    else:
+        top = [layers.Bidirectional(layers.LSTM(5, return_sequences=True), merge_mode="sum",
+                                    backward_layer=layers.LSTM(5, activation="relu", return_sequences=True,
+                                                               go_backwards=True)),
+               layers.GlobalAveragePooling1D(),
+               layers.Dense(2)]
+    model = keras.Sequential([keras.Input((7, 3)), layers.Masking(mask_value=0.0), *top],
+                             name="bidirectional_custom_" + mode)
+    perturb(model, rng)
+    return model, [x]
+
+
 def two_in_two_out():
     a = keras.Input((6,), name="numbers")
     b = keras.Input((5, 3), name="sequence")
@@ -234,11 +258,11 @@ def keras2_h5(name, maker):
     print(name + ".h5", model.count_params(), "weights")
 
 
-def perturb(model):
+def perturb(model, rng=None):
     """Moves every weight off its initial value (zero biases, unit gammas, zero moving means would
     hide a misplaced weight); variances stay positive."""
     for w in model.weights:
-        noise = RNG.normal(0, 0.2, w.shape).astype(np.float32)
+        noise = (rng or RNG).normal(0, 0.2, w.shape).astype(np.float32)
         value = np.asarray(w.numpy()) + noise
         w.assign(np.abs(value) + 0.5 if "variance" in w.path else value)
 
@@ -470,6 +494,8 @@ def main():
         "bidirectional": lambda: [save("bidirectional_" + str(mode).lower(), *bidirectional(mode))
                                   for mode in ["concat", "sum", "mul", "ave", None]],
         "two_in_two_out": lambda: save("two_in_two_out", *two_in_two_out()),
+        "bidirectional_custom": lambda: [save("bidirectional_custom_" + mode, *bidirectional_custom(mode))
+                                         for mode in ["concat", "sum"]],
         "legacy_mlp": legacy_h5,
         "keras2_two_in_two_out": lambda: keras2_h5("keras2_two_in_two_out", two_in_two_out),
         "keras2_nested_shared": lambda: keras2_h5("keras2_nested_shared", nested_shared),

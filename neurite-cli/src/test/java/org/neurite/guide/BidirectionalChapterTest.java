@@ -10,6 +10,7 @@ import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
 import org.neurite.nn.layers.Bidirectional;
 import org.neurite.nn.layers.Embedding;
+import org.neurite.nn.layers.GRU;
 import org.neurite.nn.layers.LSTM;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -63,5 +64,19 @@ class BidirectionalChapterTest {
         assertEquals(5, out.size());
         assertArrayEquals(new int[] {2, 16}, out.get(0).shape());
         assertArrayEquals(new int[] {2, 8}, out.get(4).shape());
+    }
+
+    @Test
+    void backwardLayerMayDifferFromTheForwardOne() {
+        Tensor x = Tensor.normal(new Rng(4), 0f, 1f, 2, 7, 3);
+        // tag::custom[]
+        GRU backward = GRU.builder().setUnits(4).optGoBackwards(true).build();   // Keras' backward_layer
+        Bidirectional mixed = new Bidirectional(new LSTM(6), Bidirectional.MergeMode.CONCAT, backward);
+        Sequential model = Sequential.of(Input.of(7, 3), mixed);                 // (batch, 6 + 4)
+        long count = model.countParams();       // 4·6·(3 + 6 + 1) + 3·4·(3 + 4 + 2) = 348, as Keras counts
+        // end::custom[]
+        assertArrayEquals(new int[] {2, 10}, model.predict(x, 2).shape());
+        assertEquals(348, count);
+        assertEquals("gru", mixed.backwardLayer().name());
     }
 }

@@ -116,7 +116,7 @@ public final class LayerRegistry {
     static boolean canHold(Layer layer) {
         return switch (layer) {
             case TimeDistributed wrapper -> canHold(wrapper.layer());
-            case Bidirectional wrapper -> canHold(wrapper.forwardLayer());
+            case Bidirectional wrapper -> canHold(wrapper.forwardLayer()) && canHold(wrapper.backwardLayer());
             default -> READERS.containsKey(layer.type());
         };
     }

@@ -207,6 +207,11 @@ public final class LayerConfig {
         return resolver.create(innerType, LayerConfig.of(innerType, stringKeys(innerMap, key), resolver));
     }
 
+    /** The layer held at {@code key} as {@link #layer(String)} reads it, or null when it is absent or null. */
+    public Layer optLayer(String key) {
+        return has(key) ? layer(key) : markRead(key);
+    }
+
     /** The resolver nested layers are made by, for a layer that makes a config of its own. */
     public Resolver resolver() {
         return resolver;

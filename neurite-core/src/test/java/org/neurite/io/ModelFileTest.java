@@ -127,6 +127,27 @@ class ModelFileTest {
     }
 
     @Test
+    void customBackwardLayerRoundTripsWithItsTypeAndWeights() throws IOException {
+        Network model = SequentialNetwork.of(Input.of(-1),
+                Embedding.builder().setInputDim(12).setOutputDim(4).optMaskZero(true).build(),
+                new Bidirectional(LSTM.builder().setUnits(3).build(), Bidirectional.MergeMode.CONCAT,
+                        GRU.builder().setUnits(2).optActivation(Activation.RELU).optGoBackwards(true).build()),
+                new Dense(1, Activation.SIGMOID)).seed(9);
+        Path file = dir.resolve("custom-backward.neurite");
+        Tensor ids = Tensor.of(new float[] {3, 7, 11, 0, 0, 5, 2, 9, 1, 4}, 2, 5);
+
+        ModelFile.save(model, file);
+        Network loaded = ModelFile.load(file).model();
+
+        assertArrayEquals(model.predict(ids, 2).toArray(), loaded.predict(ids, 2).toArray());
+        Bidirectional bi = (Bidirectional) loaded.layers().get(1);
+        assertEquals("GRU", bi.backwardLayer().type());
+        assertEquals(Activation.RELU, bi.backwardLayer().activation());
+        assertEquals(model.parametersByPath().keySet(), loaded.parametersByPath().keySet());
+        assertTrue(model.parametersByPath().containsKey("bidirectional.gru.recurrent_kernel"));
+    }
+
+    @Test
     void recordsSeedMetadataAndLibraryVersion() throws IOException {
         Path file = dir.resolve("model.neurite");
         Map<String, String> metadata = new LinkedHashMap<>();

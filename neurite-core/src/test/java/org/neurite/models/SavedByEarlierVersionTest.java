@@ -40,4 +40,17 @@ class SavedByEarlierVersionTest {
                 model.predict(List.of("a great story", "dull movie")).toArray());
         assertEquals(Map.of("recipe", "fixture"), model.metadata());
     }
+
+    @Test
+    void bidirectionalModelSavedBeforeCustomBackwardLayersPredictsAsItDid() throws Exception {
+        Model model = Model.load(fixture("bidirectional-v1.neurite"));
+        Tensor ids = Tensor.of(new float[] {3, 7, 11, 0, 0, 5, 2, 9, 1, 4}, 2, 5);
+
+        assertArrayEquals(new float[] {0.50070345f, 0.49628398f}, model.predict(ids).toArray());
+        assertEquals(List.of("bidirectional.forward_lstm.kernel", "bidirectional.forward_lstm.recurrent_kernel",
+                "bidirectional.forward_lstm.bias", "bidirectional.backward_lstm.kernel",
+                "bidirectional.backward_lstm.recurrent_kernel", "bidirectional.backward_lstm.bias"),
+                model.parametersByPath().keySet().stream().filter(p -> p.startsWith("bidirectional."))
+                        .toList());
+    }
 }

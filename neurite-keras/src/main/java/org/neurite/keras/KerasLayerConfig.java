@@ -151,7 +151,7 @@ final class KerasLayerConfig {
                 case "trainable" -> requireValue(where, key, value, Boolean.TRUE,
                         "frozen layers cannot be represented; unfreeze it in Keras and save again");
                 case "dtype" -> requireFloat32(where, value);
-                case "layer" -> out.put(key, nestedLayer(value, where, false));
+                case "layer" -> out.put(key, nestedLayer(key, value, where, false));
                 default -> {
                     if (COMPUTATION_ONLY.contains(key)
                             || WITHOUT_EFFECT.getOrDefault(className, Set.of()).contains(key)) {
@@ -199,10 +199,10 @@ final class KerasLayerConfig {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> nestedLayer(Object value, String where, boolean inBidirectional) {
+    private static Map<String, Object> nestedLayer(String key, Object value, String where, boolean inBidirectional) {
         if (!(value instanceof Map<?, ?> map) || !(map.get("class_name") instanceof String type)
                 || !(map.get("config") instanceof Map<?, ?> inner)) {
-            throw new KerasFormatError(where + ": 'layer' must be {\"class_name\": .., \"config\": ..}");
+            throw new KerasFormatError(where + ": '" + key + "' must be {\"class_name\": .., \"config\": ..}");
         }
         String innerWhere = "layer '" + inner.get("name") + "' (" + type + ") inside " + where;
         refuseCode(type, innerWhere);
@@ -213,10 +213,10 @@ final class KerasLayerConfig {
     }
 
     /**
-     * Keras' Bidirectional: the forward layer, cloned with go_backwards flipped for the backward one.
-     * A backward layer that is not that clone (a custom backward_layer) is refused.
+     * Keras' Bidirectional: the forward layer and the backward one, which Keras always writes: the
+     * forward layer cloned with go_backwards flipped, or a custom backward_layer, imported as it is
+     * (Neurite's Bidirectional checks the pair as Keras does).
      */
-    @SuppressWarnings("unchecked")
     private static Layer bidirectional(Map<String, Object> keras, String where) {
         Set<String> known = Set.of("name", "trainable", "dtype", "merge_mode", "layer", "backward_layer");
         for (String key : keras.keySet()) {
@@ -228,18 +228,31 @@ final class KerasLayerConfig {
         requireValue(where, "trainable", keras.get("trainable"), Boolean.TRUE,
                 "frozen layers cannot be represented; unfreeze it in Keras and save again");
         requireFloat32(where, keras.get("dtype"));
-        Map<String, Object> forward = nestedLayer(keras.get("layer"), where, true);
-        if (keras.get("backward_layer") != null) {
-            Map<String, Object> backward = nestedLayer(keras.get("backward_layer"), where, true);
-            requireMirror(forward, backward, where);
+        RecurrentLayer forward = recurrent(nestedLayer("layer", keras.get("layer"), where, true), where);
+        RecurrentLayer backward = keras.get("backward_layer") == null ? null
+                : recurrent(nestedLayer("backward_layer", keras.get("backward_layer"), where, true), where);
+        try {
+            return new Bidirectional((String) keras.get("name"), forward, mergeMode(keras.get("merge_mode"), where),
+                    backward);
+        } catch (IllegalArgumentException e) {   // a backward layer Keras itself would not pair
+            throw new KerasFormatError(e.getMessage() + " (importing from Keras)");
         }
-        Layer inner = LayerRegistry.fromConfig((String) forward.get("class_name"),
-                (Map<String, Object>) forward.get("config"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RecurrentLayer recurrent(Map<String, Object> serialized, String where) {
+        Layer inner;
+        try {
+            inner = LayerRegistry.fromConfig((String) serialized.get("class_name"),
+                    (Map<String, Object>) serialized.get("config"));
+        } catch (IllegalArgumentException e) {
+            throw new KerasFormatError(e.getMessage() + " (importing from Keras)");
+        }
         if (!(inner instanceof RecurrentLayer recurrent)) {
             throw new KerasFormatError(where + ": wraps a recurrent layer (SimpleRNN, LSTM or GRU), got "
                     + inner.type());
         }
-        return new Bidirectional((String) keras.get("name"), recurrent, mergeMode(keras.get("merge_mode"), where));
+        return recurrent;
     }
 
     private static Bidirectional.MergeMode mergeMode(Object value, String where) {
@@ -254,20 +267,6 @@ final class KerasLayerConfig {
             default -> throw new KerasFormatError(where + ": merge_mode must be concat, sum, mul, ave or None, got '"
                     + value + "'");
         };
-    }
-
-    /** The backward layer must be the forward one with go_backwards flipped (Keras' default clone). */
-    @SuppressWarnings("unchecked")
-    private static void requireMirror(Map<String, Object> forward, Map<String, Object> backward, String where) {
-        Map<String, Object> f = new LinkedHashMap<>((Map<String, Object>) forward.get("config"));
-        Map<String, Object> b = new LinkedHashMap<>((Map<String, Object>) backward.get("config"));
-        boolean flipped = !Boolean.TRUE.equals(f.remove("go_backwards")) == Boolean.TRUE.equals(b.remove("go_backwards"));
-        f.remove("name");
-        b.remove("name");
-        if (!forward.get("class_name").equals(backward.get("class_name")) || !flipped || !f.equals(b)) {
-            throw new KerasFormatError(where + ": option 'backward_layer' differs from the forward layer with"
-                    + " go_backwards flipped; a custom backward layer cannot be imported yet");
-        }
     }
 
     private static void requireValue(String where, String key, Object value, Object expected, String why) {

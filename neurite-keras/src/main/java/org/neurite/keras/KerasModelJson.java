@@ -235,7 +235,16 @@ record KerasModelJson(Map<String, Object> root, List<Layer> layers) {
     }
 
     private static Map<String, Object> layerObject(Layer layer) {
-        return layerObject(layer.type(), layer.config());
+        Map<String, Object> config = layer.config();
+        if (layer instanceof Bidirectional b && !config.containsKey("backward_layer")) {
+            // Keras always writes the backward layer; its own default clone would read backwards
+            // even where Neurite's mirror of a go_backwards forward layer reads forwards.
+            Map<String, Object> backward = new LinkedHashMap<>();
+            backward.put("class_name", b.backwardLayer().type());
+            backward.put("config", b.backwardLayer().config());
+            config.put("backward_layer", backward);
+        }
+        return layerObject(layer.type(), config);
     }
 
     private static Map<String, Object> layerObject(String type, Map<String, Object> config) {
@@ -273,7 +282,7 @@ record KerasModelJson(Map<String, Object> root, List<Layer> layers) {
                     }
                 }
                 case "merge_mode" -> out.put(key, "none".equals(value) ? null : value);   // Keras writes None
-                case "layer" -> {
+                case "layer", "backward_layer" -> {
                     Map<String, Object> inner = (Map<String, Object>) value;
                     out.put(key, layerObject((String) inner.get("class_name"), (Map<String, Object>) inner.get("config")));
                 }

@@ -31,18 +31,19 @@ import org.neurite.testing.Tolerances;
 class KerasExportTest {
     private static final List<String> FIXTURES = List.of("mnist_mlp", "imdb_lstm", "gru_reset_after",
             "gru_reset_before", "bidirectional_concat", "bidirectional_sum", "bidirectional_mul", "bidirectional_ave",
-            "bidirectional_none", "two_in_two_out", "functional_masks", "conv1d", "attention", "transformer",
-            "nested_sequential", "nested_encoder", "nested_shared", "nested_deep", "masked_attention",
-            "masked_transformer");
+            "bidirectional_none", "bidirectional_custom_concat", "bidirectional_custom_sum", "two_in_two_out",
+            "functional_masks", "conv1d", "attention", "transformer", "nested_sequential", "nested_encoder",
+            "nested_shared", "nested_deep", "masked_attention", "masked_transformer");
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
     @ValueSource(strings = {"mnist_mlp", "imdb_lstm", "gru_reset_after", "gru_reset_before", "bidirectional_concat",
-            "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none", "two_in_two_out",
-            "functional_masks", "conv1d", "attention", "transformer", "nested_sequential", "nested_encoder",
-            "nested_shared", "nested_deep", "masked_attention", "masked_transformer"})
+            "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none",
+            "bidirectional_custom_concat", "bidirectional_custom_sum", "two_in_two_out", "functional_masks", "conv1d",
+            "attention", "transformer", "nested_sequential", "nested_encoder", "nested_shared", "nested_deep",
+            "masked_attention", "masked_transformer"})
     void exportedArchiveImportsToTheSamePredictions(String name) throws IOException {
         Network model = KerasFiles.load(KerasImportTest.fixture(name + ".keras")).model();
         Path exported = dir.resolve(name + ".keras");
@@ -100,18 +101,57 @@ class KerasExportTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void kerasLoadsTheExportedArchiveAndWeightsAndPredictsTheSame(String name) throws IOException, InterruptedException {
+        String python = kerasPython();
+        Network model = KerasFiles.load(KerasImportTest.fixture(name + ".keras")).model();
+        assertKerasPredictsTheSame(python, model, name, KerasImportTest.fixture(name + ".npz"));
+    }
+
+    /**
+     * Neurite's mirror of a go_backwards forward layer reads forwards, while Keras' default clone
+     * always reads backwards: the export writes the backward layer, as Keras itself always does.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void bidirectionalOverAGoBackwardsLayerIsExportedWithItsBackwardLayer() throws IOException, InterruptedException {
+        Network model = org.neurite.nn.SequentialNetwork.of(org.neurite.nn.Input.of(5, 3),
+                new org.neurite.nn.layers.Bidirectional(org.neurite.nn.layers.LSTM.builder().setUnits(3)
+                        .optGoBackwards(true).build())).seed(4);
+        Tensor x = Tensor.normal(new org.neurite.tensor.Rng(5), 0, 1, 2, 5, 3);
+        Path exported = dir.resolve("backwards.keras");
+        KerasFiles.save(model, exported);
+        Map<String, Object> bi = (Map<String, Object>) KerasArchives.layerConfig(KerasArchives.config(exported), 1)
+                .get("config");
+        Map<String, Object> backward = (Map<String, Object>) ((Map<String, Object>) bi.get("backward_layer"))
+                .get("config");
+        assertEquals(false, backward.get("go_backwards"));
+        assertEquals("backward_lstm", backward.get("name"));
+        Map<String, Tensor> cases = Map.of("input_0", x, "output_0", model.predict(x, 2));
+        assertTrue(Parity.check(KerasFiles.load(exported).model(), cases).maxAbsDiff() <= Tolerances.ROUNDING);
+        String python = System.getenv("NEURITE_KERAS_PYTHON");
+        if (python != null && Files.isExecutable(Path.of(python))) {
+            Path npz = dir.resolve("backwards.npz");
+            Npz.write(npz, new java.util.LinkedHashMap<>(cases));
+            assertKerasPredictsTheSame(python, model, "backwards", npz);
+        }
+    }
+
+    private static String kerasPython() {
         String python = System.getenv("NEURITE_KERAS_PYTHON");
         assumeTrue(python != null && Files.isExecutable(Path.of(python)),
                 "NEURITE_KERAS_PYTHON names no Python with Keras 3; skipped");
+        return python;
+    }
+
+    /** Exports {@code model} as .keras and legacy .h5, and has make_fixtures.py --check-export compare Keras' predictions with {@code npz}'s. */
+    private void assertKerasPredictsTheSame(String python, Network model, String name, Path npz)
+            throws IOException, InterruptedException {
         Path script = KerasImportTest.fixture("make_fixtures.py");
         Path exported = dir.resolve(name + ".keras");
         Path weights = dir.resolve(name + ".h5");
-        Network model = KerasFiles.load(KerasImportTest.fixture(name + ".keras")).model();
         KerasFiles.save(model, exported);
         KerasFiles.saveWeights(model, weights);
         List<String> command = new java.util.ArrayList<>(List.of(python, script.toString(), "--check-export",
-                exported.toString(), KerasImportTest.fixture(name + ".npz").toString(), "--weights",
-                weights.toString()));
+                exported.toString(), npz.toString(), "--weights", weights.toString()));
         String hubSource = System.getenv("NEURITE_KERAS_HUB_SOURCE");
         if (hubSource != null) {
             command.addAll(List.of("--keras-hub-source", hubSource));

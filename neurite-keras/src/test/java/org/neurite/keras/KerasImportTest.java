@@ -36,9 +36,10 @@ class KerasImportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mnist_mlp", "imdb_lstm", "gru_reset_after", "gru_reset_before", "bidirectional_concat",
-            "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none", "two_in_two_out",
-            "functional_masks", "conv1d", "attention", "transformer", "nested_sequential", "nested_encoder",
-            "nested_shared", "nested_deep", "masked_attention", "masked_transformer"})
+            "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none",
+            "bidirectional_custom_concat", "bidirectional_custom_sum", "two_in_two_out", "functional_masks", "conv1d",
+            "attention", "transformer", "nested_sequential", "nested_encoder", "nested_shared", "nested_deep",
+            "masked_attention", "masked_transformer"})
     void importedKerasArchivePredictsWhatKerasPredicted(String name) throws IOException {
         LoadedModel loaded = KerasFiles.load(fixture(name + ".keras"));
         Map<String, Tensor> cases = Npz.read(fixture(name + ".npz"));

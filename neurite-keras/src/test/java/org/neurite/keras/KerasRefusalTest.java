@@ -144,6 +144,21 @@ class KerasRefusalTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void backwardLayerThatKerasWouldNotPairIsRefusedNamingTheOption() throws IOException {
+        Path fixture = KerasImportTest.fixture("bidirectional_custom_concat.keras");
+        Path file = KerasArchives.withConfig(fixture, dir.resolve("same-way.keras"), model -> {
+            Map<String, Object> backward = (Map<String, Object>) config(KerasArchives.layerConfig(model, 2))
+                    .get("backward_layer");
+            config(backward).put("go_backwards", false);
+            return model;
+        });
+        String message = refusal(file);
+        assertTrue(message.contains("backward layer 'gru' (GRU) must have different go_backwards"), message);
+        assertTrue(!message.contains("\n"), message);
+    }
+
+    @Test
     void customInitializerIsRefusedNamingTheOption() throws IOException {
         Path file = KerasArchives.withConfig(mlp(), dir.resolve("init.keras"), model -> {
             config(KerasArchives.layerConfig(model, 2)).put("kernel_initializer",

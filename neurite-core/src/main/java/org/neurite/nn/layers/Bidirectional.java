@@ -18,7 +18,15 @@ import org.neurite.tensor.Rng;
  * bidirectional.py does), named {@code forward_lstm} and {@code backward_lstm}, whose weights
  * take this layer's name first, as Keras nests them ({@code bidirectional.forward_lstm.kernel}). With
  * return_sequences the backward output is reversed back into input order, and masked steps output
- * zeros in both directions; the input mask is honoured by both. Twice the wrapped layer's parameters.
+ * zeros in both directions; the input mask is honoured by both. Twice the wrapped layer's parameters
+ * (with the mirrored backward layer).
+ *
+ * <p>A custom backward layer (Keras' {@code backward_layer}) may differ from the forward one in type,
+ * units and options, but must read the other way ({@code go_backwards} opposite) and have the same
+ * return_sequences, return_state and stateful; it keeps its own name ({@code gru} when unnamed, as
+ * Keras names it). Concat then gives {@code (..., forward units + backward units)}; sum, mul and ave
+ * need equal units. Initial states are the forward layer's then the backward layer's, each layer
+ * taking as many as it has (an LSTM two, a GRU one).
  *
  * <p>Merge modes: concat (the default, {@code (..., 2·units)}), sum, mul, ave, or none (Keras'
  * {@code merge_mode=None}), for which the layer has two outputs: {@link #applyAll} in a graph and
@@ -30,6 +38,8 @@ import org.neurite.tensor.Rng;
  *
  * <pre>{@code
  * Bidirectional bi = new Bidirectional(LSTM.builder().setUnits(64).optReturnSequences(true).build());
+ * Bidirectional mixed = new Bidirectional(new LSTM(6), Bidirectional.MergeMode.CONCAT,
+ *         GRU.builder().setUnits(4).optGoBackwards(true).build());   // (batch, 10)
  * }</pre>
  */
 public final class Bidirectional extends Layer {
@@ -39,6 +49,8 @@ public final class Bidirectional extends Layer {
     private final RecurrentLayer forward;
     private final RecurrentLayer backward;
     private final MergeMode mergeMode;
+    /** Whether the backward layer is other than the forward one mirrored, so its config is saved. */
+    private final boolean customBackward;
 
     /**
      * @param name  this layer's name, or null for one chosen by the model ({@code bidirectional})
@@ -46,15 +58,37 @@ public final class Bidirectional extends Layer {
      *              Keras does, so that a saved config rebuilds the same names
      */
     public Bidirectional(String name, RecurrentLayer layer, MergeMode mergeMode) {
+        this(name, layer, mergeMode, null);
+    }
+
+    /**
+     * A Bidirectional whose backward layer is given (Keras' {@code backward_layer}); like the forward
+     * one, it is copied unbuilt, so the layers passed in are never built or trained themselves.
+     *
+     * @param backwardLayer the layer that reads backwards, or null for {@code layer} with
+     *                      go_backwards flipped; it must read the other way from {@code layer} and
+     *                      have its return_sequences, return_state and stateful
+     * @throws IllegalArgumentException naming the option, when the two layers cannot be paired
+     */
+    public Bidirectional(String name, RecurrentLayer layer, MergeMode mergeMode, RecurrentLayer backwardLayer) {
         super(name);
-        String base = layer.name() != null ? layer.name().replaceFirst("^forward_", "")
-                : layer.type().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+        String base = layer.name() != null ? layer.name().replaceFirst("^forward_", "") : snakeCase(layer.type());
         this.forward = layer.copy("forward_" + base, layer.goBackwards());
-        this.backward = layer.copy("backward_" + base, !layer.goBackwards());
+        RecurrentLayer mirror = layer.copy("backward_" + base, !layer.goBackwards());
+        this.backward = backwardLayer == null ? mirror : backwardLayer.copy(
+                backwardLayer.name() != null ? backwardLayer.name() : snakeCase(backwardLayer.type()),
+                backwardLayer.goBackwards());
+        this.customBackward = !backward.type().equals(mirror.type()) || !backward.config().equals(mirror.config());
+        this.mergeMode = mergeMode;
+        checkPairing(name);
         boolean sequences = layer.returnSequences();
         forward.zeroOutputForMask(sequences);
         backward.zeroOutputForMask(sequences);
-        this.mergeMode = mergeMode;
+    }
+
+    /** A Bidirectional with the given backward layer; see {@link #Bidirectional(String, RecurrentLayer, MergeMode, RecurrentLayer)}. */
+    public Bidirectional(RecurrentLayer layer, MergeMode mergeMode, RecurrentLayer backwardLayer) {
+        this(null, layer, mergeMode, backwardLayer);
     }
 
     public Bidirectional(RecurrentLayer layer, MergeMode mergeMode) {
@@ -63,6 +97,44 @@ public final class Bidirectional extends Layer {
 
     public Bidirectional(RecurrentLayer layer) {
         this(layer, MergeMode.CONCAT);
+    }
+
+    /**
+     * Keras' checks of a backward layer (bidirectional.py's _verify_layer_config), and the equal
+     * widths that sum, mul and ave need (where Keras fails only when the outputs are added).
+     */
+    private void checkPairing(String name) {
+        String where = "Bidirectional" + (name == null ? "" : " '" + name + "'") + ": forward layer '"
+                + forward.name() + "' (" + forward.type() + ") and backward layer '" + backward.name() + "' ("
+                + backward.type() + ")";
+        if (forward.name().equals(backward.name())) {
+            throw new IllegalArgumentException(where + " must have different names, as their weights are named"
+                    + " after them");
+        }
+        if (forward.goBackwards() == backward.goBackwards()) {
+            throw new IllegalArgumentException(where + " must have different go_backwards, got "
+                    + forward.goBackwards() + " for both");
+        }
+        requireSame(where, "return_sequences", forward.returnSequences(), backward.returnSequences());
+        requireSame(where, "return_state", forward.returnState(), backward.returnState());
+        requireSame(where, "stateful", forward.settings.stateful, backward.settings.stateful);
+        if (mergeMode != MergeMode.CONCAT && mergeMode != MergeMode.NONE && forward.units() != backward.units()) {
+            throw new IllegalArgumentException(where + " must have the same units for merge_mode "
+                    + mergeMode.name().toLowerCase(java.util.Locale.ROOT) + ", got " + forward.units() + " and "
+                    + backward.units());
+        }
+    }
+
+    private static void requireSame(String where, String option, boolean forwardValue, boolean backwardValue) {
+        if (forwardValue != backwardValue) {
+            throw new IllegalArgumentException(where + " must have the same " + option + ", got " + forwardValue
+                    + " for the forward layer and " + backwardValue + " for the backward layer");
+        }
+    }
+
+    /** {@code LSTM} as {@code lstm}, {@code SimpleRNN} as {@code simple_rnn}: Keras' default names. */
+    private static String snakeCase(String type) {
+        return type.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -97,29 +169,42 @@ public final class Bidirectional extends Layer {
     public List<int[]> outputShapes(List<int[]> inputShapes) {
         int n = forward.stateCount();
         List<int[]> states = inputShapes.subList(1, inputShapes.size());
-        if (!states.isEmpty() && states.size() != 2 * n) {
-            throw error("expects " + 2 * n + " initial states (the forward layer's, then the backward layer's), got "
-                    + states.size());
-        }
-        List<int[]> forwardInputs = new ArrayList<>(List.of(inputShapes.get(0)));
-        forwardInputs.addAll(states.isEmpty() ? List.of() : states.subList(0, n));
-        List<int[]> forwardShapes = forward.outputShapes(forwardInputs);
+        checkInitialStateCount(states.size());
+        List<int[]> forwardShapes = forward.outputShapes(withStates(inputShapes.get(0), states, 0, n));
+        List<int[]> backwardShapes = backward.outputShapes(withStates(inputShapes.get(0), states, n,
+                n + backward.stateCount()));
         int[] one = forwardShapes.get(0);
+        int[] other = backwardShapes.get(0);
         List<int[]> shapes = new ArrayList<>();
         if (mergeMode == MergeMode.NONE) {
             shapes.add(one);
-            shapes.add(one.clone());
+            shapes.add(other);
         } else {
             int[] merged = one.clone();
             if (mergeMode == MergeMode.CONCAT) {
-                merged[merged.length - 1] *= 2;
+                merged[merged.length - 1] += other[other.length - 1];
             }
             shapes.add(merged);
         }
-        List<int[]> stateShapes = forwardShapes.subList(1, forwardShapes.size());
-        shapes.addAll(stateShapes);
-        shapes.addAll(stateShapes.stream().map(int[]::clone).toList());
+        shapes.addAll(forwardShapes.subList(1, forwardShapes.size()));
+        shapes.addAll(backwardShapes.subList(1, backwardShapes.size()));
         return shapes;
+    }
+
+    /** The sequence, then the states {@code [from, to)} of {@code states} when any are given. */
+    private static <T> List<T> withStates(T sequence, List<T> states, int from, int to) {
+        List<T> inputs = new ArrayList<>(List.of(sequence));
+        inputs.addAll(states.isEmpty() ? List.of() : states.subList(from, to));
+        return inputs;
+    }
+
+    /** None, or one per state of each direction: the forward layer's, then the backward layer's. */
+    private void checkInitialStateCount(int given) {
+        int expected = forward.stateCount() + backward.stateCount();
+        if (given != 0 && given != expected) {
+            throw error("expects " + expected + " initial states (the forward layer's, then the backward layer's), got "
+                    + given);
+        }
     }
 
     @Override
@@ -196,13 +281,10 @@ public final class Bidirectional extends Layer {
         Variable input = inputs.get(0);
         int n = forward.stateCount();
         List<Variable> initial = inputs.subList(1, inputs.size());
-        if (!initial.isEmpty() && initial.size() != 2 * n) {
-            throw error("expects " + 2 * n + " initial states (the forward layer's, then the backward layer's), got "
-                    + initial.size());
-        }
+        checkInitialStateCount(initial.size());
         RecurrentOutput f = forward.callWithState(input, training, initial.isEmpty() ? null : initial.subList(0, n));
         RecurrentOutput b = backward.callWithState(input, training, initial.isEmpty() ? null
-                : initial.subList(n, 2 * n));
+                : initial.subList(n, initial.size()));
         Variable backwardOutput = inInputOrder(b.output());
         List<Variable> result = new ArrayList<>(mergeMode == MergeMode.NONE
                 ? List.of(withMask(input, f.output()), withMask(input, backwardOutput))
@@ -228,18 +310,33 @@ public final class Bidirectional extends Layer {
         return forward.returnSequences() ? Reshaping.reverseTime(b) : b;
     }
 
+    /**
+     * Keras' keys: {@code merge_mode}, the forward layer under {@code layer}, and, only when it is not
+     * the forward layer mirrored, the backward layer under {@code backward_layer} (so files of
+     * Bidirectional layers without one stay as they were).
+     */
     @Override
     public Map<String, Object> config() {
         Map<String, Object> config = super.config();
         config.put("merge_mode", mergeMode.name().toLowerCase());
-        Map<String, Object> layer = new java.util.LinkedHashMap<>();
-        layer.put("class_name", forward.type());
-        layer.put("config", forward.config());
-        config.put("layer", layer);   // Keras' serialized forward layer
+        config.put("layer", serialized(forward));   // Keras' serialized forward layer
+        if (customBackward) {
+            config.put("backward_layer", serialized(backward));
+        }
         return config;
     }
 
-    /** The layer {@link #config()} describes; the wrapped layer is read by the config's resolver. */
+    private static Map<String, Object> serialized(RecurrentLayer layer) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("class_name", layer.type());
+        out.put("config", layer.config());
+        return out;
+    }
+
+    /**
+     * The layer {@link #config()} describes; the wrapped layers are read by the config's resolver.
+     * A config without {@code backward_layer}, or with null there, mirrors the forward layer.
+     */
     public static Bidirectional fromConfig(LayerConfig c) {
         String name = c.optName();
         String mergeMode = c.optText("merge_mode");   // Keras writes None as null
@@ -248,10 +345,15 @@ public final class Bidirectional extends Layer {
                     MergeMode.valueOf((mergeMode == null ? "none" : mergeMode).toUpperCase(java.util.Locale.ROOT));
             default -> throw c.error("unknown merge_mode '" + mergeMode + "'; expected concat, sum, mul, ave or none");
         };
-        Layer layer = c.layer("layer");
+        RecurrentLayer forward = recurrent(c, c.layer("layer"));
+        Layer backward = c.optLayer("backward_layer");
+        return new Bidirectional(name, forward, mode, backward == null ? null : recurrent(c, backward));
+    }
+
+    private static RecurrentLayer recurrent(LayerConfig c, Layer layer) {
         if (!(layer instanceof RecurrentLayer recurrent)) {
             throw c.error("wraps a recurrent layer (SimpleRNN, LSTM or GRU), got " + layer.type());
         }
-        return new Bidirectional(name, recurrent, mode);
+        return recurrent;
     }
 }

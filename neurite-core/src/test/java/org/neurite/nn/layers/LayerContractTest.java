@@ -61,6 +61,9 @@ class LayerContractTest {
                 LayerCase.of(() -> new GRU(2), 3, 4).params(48).mask(CONSUMES),
                 LayerCase.of(() -> new Bidirectional(LSTM.builder().setUnits(2).optReturnSequences(true).build()), 3, 4)
                         .params(112),
+                LayerCase.of(() -> new Bidirectional(LSTM.builder().setUnits(2).optReturnSequences(true).build(),
+                        Bidirectional.MergeMode.CONCAT, GRU.builder().setUnits(3).optGoBackwards(true)
+                        .optReturnSequences(true).build()), 3, 4).params(56 + 81),
                 LayerCase.of(() -> new Conv1D(2, 2), 3, 4).params(18).mask(DROPS),
                 LayerCase.of(() -> Conv1D.builder().setFilters(4).setKernelSize(2).optGroups(2)
                         .optPadding(ConvPadding.CAUSAL).optActivation(Activation.TANH).build(), 3, 4).params(20).mask(DROPS),

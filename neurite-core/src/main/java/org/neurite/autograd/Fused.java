@@ -58,12 +58,30 @@ public final class Fused {
 
     /** Applies {@code activation} to {@code y} (contiguous) in place. */
     static void activate(FusedActivation activation, Tensor y) {
-        float[] d = y.data();
+        activate(activation, y.data(), 0, y.size());
+    }
+
+    /** Applies {@code activation} in place to {@code d[off, off+n)}, a part of an output computed in parts. */
+    static void activate(FusedActivation activation, float[] d, int off, int n) {
         switch (activation) {
             case LINEAR -> { }
-            case RELU -> K.relu(d, 0, d, 0, y.size());
-            case SIGMOID -> K.sigmoid(d, 0, d, 0, y.size());
-            case TANH -> K.tanh(d, 0, d, 0, y.size());
+            case RELU -> K.relu(d, off, d, off, n);
+            case SIGMOID -> K.sigmoid(d, off, d, off, n);
+            case TANH -> K.tanh(d, off, d, off, n);
+        }
+    }
+
+    /**
+     * {@code out[oo, oo+n) = g[go, go+n) ⊙ act'(z)}, from the activation's output {@code y[yo, yo+n)}:
+     * one part of {@link #activationGradient(FusedActivation, Tensor, Tensor)}. LINEAR copies g.
+     */
+    static void activationGradient(FusedActivation activation, float[] y, int yo, float[] g, int go,
+                                   float[] out, int oo, int n) {
+        switch (activation) {
+            case LINEAR -> System.arraycopy(g, go, out, oo, n);
+            case RELU -> K.reluBackward(y, yo, g, go, out, oo, n);
+            case SIGMOID -> K.sigmoidBackward(y, yo, g, go, out, oo, n);
+            case TANH -> K.tanhBackward(y, yo, g, go, out, oo, n);
         }
     }
 

@@ -25,6 +25,7 @@ public enum Primitive {
     ADD("add", Arithmetic.class, "da = g, db = g", "add", "addScalar"),
     SUB("sub", Arithmetic.class, "da = g, db = -g", "sub"),
     MUL("mul", Arithmetic.class, "da = g·b, db = g·a", "mul", "mulScalar"),
+    DROPOUT("dropout", DropoutOps.class, "dx = g·mask, the counter-based mask drawn again from its key", "dropout"),
     DIV("div", Arithmetic.class, "da = g/b, db = -g·a/b²", "div"),
     POW("pow", Arithmetic.class, "da = g·p·a^(p-1)", "powScalar"),
     MAXIMUM("maximum", Arithmetic.class, "g goes to a where a >= b, else to b", "max"),
@@ -55,8 +56,8 @@ public enum Primitive {
     REVERSE_TIME("reverseTime", Reshaping.class, "dx = g reversed along time"),
 
     // ----- windows over time, (batch, time, channels)
-    CONV1D("conv1d", Convolution1D.class, "dx = col2im(dz·Wᵀ), dW = colsᵀ·dz, db = Σ dz, dz = g·act'(z) "
-            + "(cols: the unfolded windows)", "sgemm", "relu", "tanh", "sigmoid", "reluBackward", "tanhBackward",
+    CONV1D("conv1d", Convolution1D.class, "dx[rows of tap j] += dz·W_jᵀ, dW_j = x[rows of tap j]ᵀ·dz, db = Σ dz, "
+            + "dz = g·act'(z) (rows of tap j: the input steps its outputs read, in place)", "sgemm", "relu", "tanh", "sigmoid", "reluBackward", "tanhBackward",
             "sigmoidBackward"),
     MAX_POOL_1D("maxPool1d", Pooling.class, "g goes to the step that won each window"),
     AVERAGE_POOL_1D("averagePool1d", Pooling.class, "g spread evenly over each window's real steps",

@@ -10,7 +10,8 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
  * <p>Contract: op(A) is {@code m x k} (A is stored {@code k x m} when {@code transA}), op(B) is
  * {@code k x n} (B is stored {@code n x k} when {@code transB}), C is {@code m x n}. {@code lda},
  * {@code ldb} and {@code ldc} are the row strides of the arrays as stored, so any of them may be a
- * sub-matrix of a larger one. A {@code beta} of 0 overwrites C without reading it (old content may be
+ * sub-matrix of a larger one; {@code lda} and {@code ldb} (operands only read) may also be shorter than a
+ * row, whose rows then overlap: a convolution's sliding windows read in place. A {@code beta} of 0 overwrites C without reading it (old content may be
  * garbage or NaN); any other beta scales and accumulates. C must not overlap A or B. Results are
  * reproducible for a given thread count, but not bit-identical to {@link GemmReference}, the slow
  * twin and test oracle, which also runs when {@code -Dneurite.simd=false}.
@@ -67,8 +68,8 @@ public final class Gemm {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("sizes must be >= 0, got m=" + m + " n=" + n + " k=" + k);
         }
-        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
-        checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        checkOperand("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkOperand("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
         checkMatrix("C", c, cOff, ldc, m, n);
         if (m == 0 || n == 0) {
             return;
@@ -137,7 +138,7 @@ public final class Gemm {
             throw new IllegalArgumentException("columns [" + j0 + ", " + j1 + ") of " + m + " rows do not fit "
                     + b.n + " columns");
         }
-        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkOperand("A", a, aOff, lda, transA ? k : m, transA ? m : k);
         checkMatrix("C", c, cOff, ldc, m, j1);
         if (m == 0 || j1 == j0) {
             return;
@@ -305,6 +306,23 @@ public final class Gemm {
                 int idx = ci + r * ldc + q;
                 c[idx] = beta == 0f ? v : Math.fma(beta, c[idx], v);
             }
+        }
+    }
+
+    /**
+     * An operand that is only read may have a row stride shorter than its rows, which then overlap:
+     * a sliding window read in place (a convolution's im2col matrix is the input itself, row
+     * {@code l} starting {@code stride·channels} floats after row {@code l-1}).
+     */
+    private static void checkOperand(String name, float[] x, int off, int ld, int rows, int cols) {
+        if (off < 0 || ld < 1) {
+            throw new IllegalArgumentException(name + ": need offset >= 0 and row stride >= 1, got offset " + off
+                    + " and stride " + ld);
+        }
+        long last = rows == 0 || cols == 0 ? off : off + (long) (rows - 1) * ld + cols;
+        if (last > x.length) {
+            throw new IllegalArgumentException(name + ": " + rows + "x" + cols + " with offset " + off
+                    + " and stride " + ld + " needs " + last + " floats, array has " + x.length);
         }
     }
 

@@ -69,6 +69,22 @@ public interface MathKernels {
     /** {@code y[i] += alpha * x[i]}. */
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
+    // ----- random
+    /**
+     * A dropout mask: {@code out[oo + i] = 0} with probability {@code dropBelow / 2^24}, else {@code keep},
+     * from the 24 high bits of SplitMix64's finaliser of {@code key + (first + i)·0x9E3779B97F4A7C15}.
+     * A counter-based draw: element i's value depends on its index alone, so a mask filled in parts
+     * on several threads is the same as one filled at once.
+     */
+    void dropoutMask(long key, long first, long dropBelow, float keep, float[] out, int oo, int n);
+
+    /**
+     * {@code out[oo + i] = a[ao + i] · mask(first + i)}, the mask of {@link #dropoutMask} with the same
+     * arguments, drawn on the fly and never stored: dropout's forward pass, and its backward pass drawn
+     * again from the same key.
+     */
+    void dropout(long key, long first, long dropBelow, float keep, float[] a, int ao, float[] out, int oo, int n);
+
     // ----- optimizer updates
     /**
      * One Adam step in place: {@code m = b1·m + (1-b1)·g}, {@code v = b2·v + (1-b2)·g²},

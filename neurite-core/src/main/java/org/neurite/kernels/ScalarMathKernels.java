@@ -12,6 +12,11 @@ package org.neurite.kernels;
  * because its test {@code x > 0} is false. The SIMD twin is {@link SimdMathKernels}.
  */
 public final class ScalarMathKernels implements MathKernels {
+    /** SplitMix64's increment and finaliser multipliers, shared with {@link SimdMathKernels#dropoutMask}. */
+    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    static final long MIX_1 = 0xBF58476D1CE4E5B9L;
+    static final long MIX_2 = 0x94D049BB133111EBL;
+
 
     ScalarMathKernels() {
     }
@@ -198,6 +203,28 @@ public final class ScalarMathKernels implements MathKernels {
         for (int i = 0; i < n; i++) {
             y[yo + i] += alpha * x[xo + i];
         }
+    }
+
+    @Override
+    public void dropoutMask(long key, long first, long dropBelow, float keep, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (mix(key + (first + i) * GOLDEN_GAMMA) >>> 40) < dropBelow ? 0f : keep;
+        }
+    }
+
+    @Override
+    public void dropout(long key, long first, long dropBelow, float keep, float[] a, int ao, float[] out, int oo,
+                        int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] * ((mix(key + (first + i) * GOLDEN_GAMMA) >>> 40) < dropBelow ? 0f : keep);
+        }
+    }
+
+    /** SplitMix64's finaliser (Steele, Lea and Flood 2014). */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * MIX_1;
+        z = (z ^ (z >>> 27)) * MIX_2;
+        return z ^ (z >>> 31);
     }
 
     /** The sum in index order; 0 for {@code n = 0}. */

@@ -1,7 +1,10 @@
 package org.neurite.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -31,6 +34,10 @@ import jdk.incubator.vector.VectorSpecies;
 public final class SimdMathKernels implements MathKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** 64-bit lanes for the random draws, and as many float lanes to store them. */
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(LS.length() * Float.SIZE));
     /** Four accumulators hide the 3-4 cycle latency of a vector add or FMA in the reductions. */
     private static final int UNROLL = 4;
     private static final ScalarMathKernels TAIL = new ScalarMathKernels();
@@ -264,6 +271,38 @@ public final class SimdMathKernels implements MathKernels {
             load(x, xo + i).fma(va, load(y, yo + i)).intoArray(y, yo + i);
         }
         TAIL.axpy(alpha, x, xo + i, y, yo + i, n - i);
+    }
+
+    /** Eight (AVX-512) 64-bit draws at a time, each lane's arithmetic exactly the scalar one's. */
+    @Override
+    public void dropoutMask(long key, long first, long dropBelow, float keep, float[] out, int oo, int n) {
+        FloatVector kept = FloatVector.broadcast(FS, keep);
+        int i = 0;
+        for (int end = LS.loopBound(n); i < end; i += LS.length()) {
+            kept.blend(0f, dropped(key, first + i, dropBelow).cast(FS)).intoArray(out, oo + i);
+        }
+        TAIL.dropoutMask(key, first + i, dropBelow, keep, out, oo + i, n - i);
+    }
+
+    @Override
+    public void dropout(long key, long first, long dropBelow, float keep, float[] a, int ao, float[] out, int oo,
+                        int n) {
+        FloatVector kept = FloatVector.broadcast(FS, keep);
+        int i = 0;
+        for (int end = LS.loopBound(n); i < end; i += LS.length()) {
+            kept.blend(0f, dropped(key, first + i, dropBelow).cast(FS)).mul(FloatVector.fromArray(FS, a, ao + i))
+                    .intoArray(out, oo + i);
+        }
+        TAIL.dropout(key, first + i, dropBelow, keep, a, ao + i, out, oo + i, n - i);
+    }
+
+    /** Which of the draws {@code index, index+1, ...} (one per 64-bit lane) fall below {@code dropBelow}. */
+    private static VectorMask<Long> dropped(long key, long index, long dropBelow) {
+        LongVector z = LongVector.zero(LS).addIndex(1).add(index).mul(ScalarMathKernels.GOLDEN_GAMMA).add(key);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(ScalarMathKernels.MIX_1);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(ScalarMathKernels.MIX_2);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        return z.lanewise(VectorOperators.LSHR, 40).compare(VectorOperators.LT, dropBelow);
     }
 
     @Override

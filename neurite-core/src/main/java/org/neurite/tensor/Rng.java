@@ -1,7 +1,7 @@
 package org.neurite.tensor;
 
 import java.util.SplittableRandom;
-import org.neurite.kernels.Parallel;
+import org.neurite.kernels.MathKernels;
 
 /**
  * A seeded source of random numbers: the same seed gives the same sequence on every machine.
@@ -44,30 +44,23 @@ public final class Rng {
      *
      * <p>Dropout draws one number per activation, millions a step for an embedded batch, so the draws
      * are counter-based (a SplitMix64 hash of one key from this generator and the value's index): the
-     * mask fills on every core and is the same whatever the number of threads.
+     * mask fills on every core, eight draws per vector instruction ({@link MathKernels#dropoutMask}), and is
+     * the same whatever the number of threads.
      *
      * <pre>{@code
      * Tensor keep = rng.dropoutMask(0.5f, 32, 500, 128);
      * }</pre>
      */
     public Tensor dropoutMask(float rate, int... shape) {
-        Tensor mask = Tensor.empty(shape);
-        float[] m = mask.data();
-        long key = random.nextLong();
-        long dropBelow = (long) Math.ceil(rate * (double) (1 << 24));   // a draw is 24 uniform bits
-        float keep = 1f / (1f - rate);
-        Parallel.forRange(0, mask.size(), 1 << 14, (start, end) -> {
-            for (int i = start; i < end; i++) {
-                m[i] = (mix(key + i * 0x9E3779B97F4A7C15L) >>> 40) < dropBelow ? 0f : keep;
-            }
-        });
-        return mask;
+        return nextDropoutMask(rate).values(shape);
     }
 
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    /**
+     * The next dropout mask as a rule ({@link DropoutMask}), whose values are those
+     * {@link #dropoutMask} would have drawn: for dropout that applies it without storing it.
+     */
+    public DropoutMask nextDropoutMask(float rate) {
+        return new DropoutMask(random.nextLong(), rate);
     }
 
     /** Shuffles {@code values} in place (Fisher-Yates). */

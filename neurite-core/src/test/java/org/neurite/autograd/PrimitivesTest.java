@@ -77,6 +77,8 @@ class PrimitivesTest {
         gradient(Primitive.REVERSE_TIME, v -> Reshaping.reverseTime(v[0]), normal(2, 3, 4));
         gradient(Primitive.LINEAR, v -> Fused.linear(v[0], v[1], v[2], FusedActivation.TANH),
                 normal(3, 4), normal(4, 2), normal(2));
+        // a fresh generator on each call, so that every evaluation draws the same mask
+        gradient(Primitive.DROPOUT, v -> DropoutOps.dropout(v[0], new Rng(9).nextDropoutMask(0.4f)), normal(3, 50));
         gradient(Primitive.CONV1D, v -> Convolution1D.conv1d(v[0], v[1], v[2],
                 new org.neurite.kernels.Window1D(2, 5, 4, 3, 2, 1, 1, 3), 2), normal(2, 5, 4), normal(3, 2, 4), normal(4));
         gradient(Primitive.MAX_POOL_1D, v -> Pooling.max(v[0], new org.neurite.kernels.Window1D(2, 5, 3, 2, 2, 1, 0, 3)),
@@ -120,6 +122,7 @@ class PrimitivesTest {
         elementwise("tanhBackward", (k, a, b, o, n) -> k.tanhBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), -1f, 1f);
         elementwise("sigmoidBackward", (k, a, b, o, n) -> k.sigmoidBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), 0f, 1f);
         elementwise("reluBackward", (k, a, b, o, n) -> k.reluBackward(a, OFFSET, b, OFFSET, o, OFFSET, n), -10f, 10f);
+        elementwise("dropout", (k, a, b, o, n) -> k.dropout(77L, 5L, 1 << 23, 2f, a, OFFSET, o, OFFSET, n), -10f, 10f);
         elementwise("axpy", (k, a, b, o, n) -> {
             System.arraycopy(b, 0, o, 0, b.length);
             k.axpy(0.7f, a, OFFSET, o, OFFSET, n);

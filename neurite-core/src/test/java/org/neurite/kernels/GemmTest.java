@@ -73,8 +73,58 @@ class GemmTest {
         float[] small = new float[10];
         assertThrows(IllegalArgumentException.class,
                 () -> Gemm.sgemm(false, false, 4, 4, 4, small, 0, 4, new float[16], 0, 4, 0f, new float[16], 0, 4));
+        // C's rows must not overlap: its stride 1 is shorter than its 2 columns
         assertThrows(IllegalArgumentException.class,
-                () -> Gemm.sgemm(false, false, 2, 2, 4, small, 0, 3, small, 0, 2, 0f, small, 0, 2));
+                () -> Gemm.sgemm(false, false, 2, 2, 4, small, 0, 4, new float[8], 0, 2, 0f, new float[8], 0, 1));
+        // an operand's rows may overlap, but the last one must still fit: 3 rows of 4 at stride 4 need 12
+        assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(false, false, 3, 2, 4, small, 0, 4, new float[8], 0, 2, 0f, new float[6], 0, 2));
+    }
+
+    @Test
+    void overlappingRowsOfAReadASlidingWindowInPlace() {
+        // a convolution's windows: row l of A is x[3l .. 3l+7) (stride 3 shorter than the 7-wide row),
+        // against the same windows copied out row by row, plain and transposed (A stored k x m)
+        SplittableRandom rnd = new SplittableRandom(5);
+        float[] x = new float[3 * 40 + 7];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.nextGaussian();
+        }
+        int m = 41;
+        int k = 7;
+        int n = 35;
+        float[] copied = new float[m * k];
+        for (int l = 0; l < m; l++) {
+            System.arraycopy(x, 3 * l, copied, l * k, k);
+        }
+        float[] b = new float[k * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) rnd.nextGaussian();
+        }
+        float[] expected = new float[m * n];
+        float[] actual = new float[m * n];
+        GemmReference.sgemm(false, false, m, n, k, copied, 0, k, b, 0, n, 0f, expected, 0, n);
+        Gemm.sgemm(false, false, m, n, k, x, 0, 3, b, 0, n, 0f, actual, 0, n);
+        assertWithin(expected, actual, k);
+        // transposed: op(A) = windowsᵀ (k x m), times dy (m x n), a kernel gradient
+        float[] dy = new float[m * n];
+        for (int i = 0; i < dy.length; i++) {
+            dy[i] = (float) rnd.nextGaussian();
+        }
+        float[] expectedT = new float[k * n];
+        float[] actualT = new float[k * n];
+        GemmReference.sgemm(true, false, k, n, m, copied, 0, k, dy, 0, n, 0f, expectedT, 0, n);
+        Gemm.sgemm(true, false, k, n, m, x, 0, 3, dy, 0, n, 0f, actualT, 0, n);
+        assertWithin(expectedT, actualT, m);
+    }
+
+    /** Each element within REL_TOL of a sum of {@code depth} products of standard normals (scale: depth). */
+    private static void assertWithin(float[] expected, float[] actual, int depth) {
+        for (int i = 0; i < expected.length; i++) {
+            int idx = i;
+            assertTrue(Math.abs(actual[i] - expected[i]) <= REL_TOL * (Math.abs(expected[i]) + depth),
+                    () -> "element " + idx + ": " + actual[idx] + ", expected " + expected[idx]);
+        }
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")

@@ -1,5 +1,6 @@
 package org.neurite.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,6 +137,31 @@ class MathKernelsTest {
                 SIMD.axpy(0.75f, self, off[0], self, off[0], n);
                 for (int i = 0; i < n; i++) {
                     assertClose("axpy self", 1.75f * x[off[0] + i], self[off[0] + i], ULP_TOLERANT);
+                }
+            }
+        }
+    }
+
+    @Test
+    void dropoutMaskAndFusedDropoutAreTheScalarMaskBitForBitFromAnyStartIndex() {
+        for (int[] off : OFFSETS) {
+            for (int n : LENGTHS) {
+                float[] expected = new float[off[0] + n];
+                float[] actual = new float[off[0] + n];
+                long first = 1_000_003L * n + off[1];   // a chunk of a larger mask
+                SCALAR.dropoutMask(0x5EEDL + n, first, 1 << 23, 2f, expected, off[0], n);
+                SIMD.dropoutMask(0x5EEDL + n, first, 1 << 23, 2f, actual, off[0], n);
+                assertArrayEquals(expected, actual, "dropoutMask n=" + n);
+                // the fused multiply: x times that same mask, bit for bit, on both implementations
+                float[] x = random(new Random(n), UNIT, off[1] + n);
+                float[] times = new float[off[0] + n];
+                for (int i = 0; i < n; i++) {
+                    times[off[0] + i] = x[off[1] + i] * expected[off[0] + i];
+                }
+                for (MathKernels k : new MathKernels[] {SCALAR, SIMD}) {
+                    float[] fused = new float[off[0] + n];
+                    k.dropout(0x5EEDL + n, first, 1 << 23, 2f, x, off[1], fused, off[0], n);
+                    assertArrayEquals(times, fused, "dropout n=" + n);
                 }
             }
         }

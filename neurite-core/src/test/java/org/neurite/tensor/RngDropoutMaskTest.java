@@ -37,6 +37,15 @@ class RngDropoutMaskTest {
     }
 
     @Test
+    void aMaskAppliedAsARuleIsTheMaskTensorFromTheSameSeed() {
+        Tensor x = Tensor.normal(new Rng(1), 0f, 1f, SHAPE);
+        Tensor stored = x.mul(new Rng(11).dropoutMask(0.5f, SHAPE));
+        DropoutMask rule = new Rng(11).nextDropoutMask(0.5f);
+        assertArrayEquals(stored.toArray(), rule.applyTo(x).toArray());
+        assertArrayEquals(new Rng(11).dropoutMask(0.5f, SHAPE).toArray(), rule.values(SHAPE).toArray());
+    }
+
+    @Test
     void rateZeroKeepsEverythingUnscaled() {
         for (float v : new Rng(3).dropoutMask(0f, 4, 5).toArray()) {
             assertEquals(1f, v);

@@ -29,8 +29,9 @@ import org.neurite.tensor.Shapes;
  *
  * <p>{@code outTime} follows {@link ConvPadding}: valid {@code floor((time - span)/strides) + 1},
  * same and causal {@code ceil(time/strides)}, with span {@code (kernelSize-1)·dilation + 1}. As in Keras,
- * strides and dilation cannot both exceed 1. Computed as im2col + one GEMM per group over the whole
- * batch ({@link Convolution1D}); relu, tanh and sigmoid run in the same pass, as in {@link Dense}.
+ * strides and dilation cannot both exceed 1. Computed as one GEMM per sequence, tap and group on rows of
+ * the input read in place, with no im2col copy ({@link Convolution1D}); relu, tanh and sigmoid run in the
+ * same pass, as in {@link Dense}.
  *
  * <p>Masks: like Keras 3, whose Conv1D does not support masking, a timestep mask on the input is
  * dropped (Keras warns that the mask is destroyed): the output carries no mask, and padded steps

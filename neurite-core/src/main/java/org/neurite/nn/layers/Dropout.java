@@ -2,6 +2,7 @@ package org.neurite.nn.layers;
 
 import java.util.List;
 import java.util.Map;
+import org.neurite.autograd.DropoutOps;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
@@ -53,7 +54,7 @@ public final class Dropout extends Layer {
         if (rng == null) {
             rng = new Rng(0);
         }
-        return input.mul(Variable.constant(rng.dropoutMask(rate, input.shape()))).withMask(input.mask());
+        return DropoutOps.dropout(input, rng.nextDropoutMask(rate)).withMask(input.mask());
     }
 
     @Override

@@ -67,7 +67,7 @@ class Conv1DTest {
     }
 
     @Test
-    void im2colGemmMatchesADirectConvolutionForEveryPaddingAndGroups() {
+    void tapGemmsMatchADirectConvolutionForEveryPaddingAndGroups() {
         assertMatchesDirect(Conv1D.builder().setFilters(5).setKernelSize(3), 2, 9, 4, 1, 1, 0, 1);
         assertMatchesDirect(Conv1D.builder().setFilters(5).setKernelSize(4).optStrides(2)
                 .optPadding(ConvPadding.SAME), 3, 9, 4, 2, 1, 1, 1);
@@ -78,7 +78,7 @@ class Conv1DTest {
     }
 
     @Test
-    void im2colGemmMatchesADirectConvolutionOnABatchLargeEnoughToSplitAcrossThreads() {
+    void tapGemmsMatchADirectConvolutionOnABatchLargeEnoughToSplitAcrossThreads() {
         // 16 x 40 rows, depth 5 x 16, 24 filters: about 1.2 million multiply-adds, above GEMM's parallel threshold
         assertMatchesDirect(Conv1D.builder().setFilters(24).setKernelSize(5).optStrides(1), 16, 44, 16, 1, 1, 0, 1);
         assertMatchesDirect(Conv1D.builder().setFilters(24).setKernelSize(7).optStrides(3).optGroups(2), 16, 120, 16,
@@ -120,7 +120,11 @@ class Conv1DTest {
                         .optActivation(Activation.TANH).build(),
                 Conv1D.builder().setFilters(2).setKernelSize(2).optDilationRate(3).optPadding(ConvPadding.CAUSAL).build(),
                 Conv1D.builder().setFilters(4).setKernelSize(3).optGroups(2).optPadding(ConvPadding.SAME)
-                        .optUseBias(false).build());
+                        .optUseBias(false).build(),
+                // interior windows read as overlapping rows, edge rows tap by tap: both edges, then the left one
+                Conv1D.builder().setFilters(3).setKernelSize(5).optPadding(ConvPadding.SAME)
+                        .optActivation(Activation.RELU).build(),
+                Conv1D.builder().setFilters(3).setKernelSize(3).optStrides(3).optPadding(ConvPadding.CAUSAL).build());
         for (Conv1D layer : layers) {
             var result = GradientChecks.checkLayer(layer, x);
             assertTrue(result.passed(Tolerances.GRADIENT_CHECK), () -> layer.config() + ": " + result);

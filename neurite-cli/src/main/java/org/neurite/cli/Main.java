@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         description = "Deep learning for applied text mining.",
         subcommands = {TrainCommand.class, SummaryCommand.class, EvaluateCommand.class, PredictCommand.class,
                 ExplainCommand.class, ImportCommand.class, ExportCommand.class, BenchCommand.class,
-                WarmUpCommand.class, GenerateCommand.class, SuggestCommand.class, TranslateCommand.class})
+                WarmUpCommand.class, GenerateCommand.class, SuggestCommand.class, TranslateCommand.class,
+                ForecastCommand.class})
 public final class Main {
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;

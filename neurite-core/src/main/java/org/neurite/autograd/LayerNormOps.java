@@ -2,6 +2,8 @@ package org.neurite.autograd;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
 import org.neurite.kernels.Parallel;
@@ -42,21 +44,12 @@ public final class LayerNormOps {
         Tensor g = gamma == null ? null : gamma.value();
         Tensor b = beta == null ? null : beta.value();
         Parallel.forRange(0, rows, MIN_ROWS, (from, to) -> {
-            float[] xd = xv.data();
-            float[] yd = y.data();
+            float[] stats = new float[2];
             for (int r = from; r < to; r++) {
-                int xo = xv.offset() + r * n;
-                int yo = r * n;
-                mean[r] = K.sum(xd, xo, n) / n;
-                K.addScalar(xd, xo, -mean[r], yd, yo, n);
-                scale[r] = (float) (1.0 / Math.sqrt(K.dot(yd, yo, yd, yo, n) / n + epsilon));
-                K.mulScalar(yd, yo, scale[r], yd, yo, n);
-                if (g != null) {
-                    K.mul(yd, yo, g.data(), g.offset(), yd, yo, n);
-                }
-                if (b != null) {
-                    K.add(yd, yo, b.data(), b.offset(), yd, yo, n);
-                }
+                K.layerNormRow(xv.data(), xv.offset() + r * n, g == null ? null : g.data(), g == null ? 0 : g.offset(),
+                        b == null ? null : b.data(), b == null ? 0 : b.offset(), epsilon, y.data(), r * n, stats, 0, n);
+                mean[r] = stats[0];
+                scale[r] = stats[1];
             }
         });
         List<Variable> inputs = new ArrayList<>(List.of(x));
@@ -76,45 +69,29 @@ public final class LayerNormOps {
         int n = xv.dim(xv.rank() - 1);
         int rows = xv.size() / n;
         Tensor dx = Tensor.empty(xv.shape());
+        // Partial sums by chunk start, added in row order, so dγ and dβ do not depend on which
+        // thread finishes first.
+        Map<Integer, float[][]> parts = new ConcurrentSkipListMap<>();
+        Parallel.forRange(0, rows, MIN_ROWS, (from, to) -> {
+            float[] partGamma = wantGamma ? new float[n] : null;
+            float[] partBeta = wantBeta ? new float[n] : null;
+            for (int r = from; r < to; r++) {
+                K.layerNormBackwardRow(xv.data(), xv.offset() + r * n, dy.data(), dy.offset() + r * n,
+                        g == null ? null : g.data(), g == null ? 0 : g.offset(), mean[r], scale[r], dx.data(), r * n,
+                        partGamma, partBeta, n);
+            }
+            parts.put(from, new float[][] {partGamma, partBeta});
+        });
         float[] dGamma = new float[n];
         float[] dBeta = new float[n];
-        Object merge = new Object();
-        Parallel.forRange(0, rows, MIN_ROWS, (from, to) -> {
-            float[] xHat = new float[n];
-            float[] gHat = new float[n];
-            float[] partGamma = new float[n];
-            float[] partBeta = new float[n];
-            float[] dd = dy.data();
-            for (int r = from; r < to; r++) {
-                int xo = xv.offset() + r * n;
-                int go = dy.offset() + r * n;
-                K.addScalar(xv.data(), xo, -mean[r], xHat, 0, n);
-                K.mulScalar(xHat, 0, scale[r], xHat, 0, n);
-                if (wantGamma) {
-                    // partGamma += dy·x̂, through gHat as scratch
-                    K.mul(dd, go, xHat, 0, gHat, 0, n);
-                    K.add(partGamma, 0, gHat, 0, partGamma, 0, n);
-                }
-                if (wantBeta) {
-                    K.add(partBeta, 0, dd, go, partBeta, 0, n);
-                }
-                if (g != null) {
-                    K.mul(dd, go, g.data(), g.offset(), gHat, 0, n);
-                } else {
-                    System.arraycopy(dd, go, gHat, 0, n);
-                }
-                float meanG = K.sum(gHat, 0, n) / n;
-                float meanGx = K.dot(gHat, 0, xHat, 0, n) / n;
-                int o = r * n;
-                K.addScalar(gHat, 0, -meanG, dx.data(), o, n);
-                K.axpy(-meanGx, xHat, 0, dx.data(), o, n);
-                K.mulScalar(dx.data(), o, scale[r], dx.data(), o, n);
+        for (float[][] part : parts.values()) {
+            if (wantGamma) {
+                K.add(dGamma, 0, part[0], 0, dGamma, 0, n);
             }
-            synchronized (merge) {
-                K.add(dGamma, 0, partGamma, 0, dGamma, 0, n);
-                K.add(dBeta, 0, partBeta, 0, dBeta, 0, n);
+            if (wantBeta) {
+                K.add(dBeta, 0, part[1], 0, dBeta, 0, n);
             }
-        });
+        }
         List<Tensor> grads = new ArrayList<>(List.of(dx));
         if (wantGamma) {
             grads.add(Tensor.of(dGamma, n));

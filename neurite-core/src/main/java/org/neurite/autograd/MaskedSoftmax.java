@@ -12,7 +12,7 @@ import org.neurite.tensor.Tensor;
  * each group; masked entries get weight 0. A fused primitive: forward and derivative rule together.
  *
  * <pre>
- *   y_j = [m_j] exp(x_j - max) / Σ_k [m_k] exp(x_k - max)        dx = y * (g - Σ g·y)   (row by row)
+ *   y_j = [m_j] exp(s·(x_j - max)) / Σ_k [m_k] exp(s·(x_k - max))    dx = s·y·(g - Σ g·y)   (row by row)
  * </pre>
  *
  * <p>Masked entries are never exponentiated: a row whose kept entries form one run (causal and
@@ -61,6 +61,19 @@ public final class MaskedSoftmax {
      * @throws IllegalArgumentException if the shapes do not fit together
      */
     public static Variable softmax(Variable scores, Tensor mask, int heads, FullyMasked fullyMasked) {
+        return softmax(scores, mask, heads, fullyMasked, 1f);
+    }
+
+    /**
+     * The masked softmax of {@code scale·scores}, {@code scale > 0}: attention's {@code 1/sqrt(dim)}
+     * applied inside the softmax's own passes, forward and backward, rather than as a pass of its own.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit together or {@code scale} is not positive
+     */
+    public static Variable softmax(Variable scores, Tensor mask, int heads, FullyMasked fullyMasked, float scale) {
+        if (!(scale > 0f) || Float.isInfinite(scale)) {
+            throw new IllegalArgumentException("maskedSoftmax: scale must be positive and finite, got " + scale);
+        }
         Tensor x = scores.value();
         checkShapes(x, mask, heads);
         int cols = x.dim(2);
@@ -68,14 +81,14 @@ public final class MaskedSoftmax {
         Tensor y = x.emptyLike();
         Parallel.forRange(0, rows, MIN_ROWS_PER_THREAD, (from, to) -> {
             for (int r = from; r < to; r++) {
-                forwardRow(x, y, mask, maskRow(r, x.dim(1), heads), cols, r, fullyMasked);
+                forwardRow(x, y, mask, maskRow(r, x.dim(1), heads), cols, r, fullyMasked, scale);
             }
         });
         return Variable.result("maskedSoftmax", y, g -> {
             Tensor dx = g.emptyLike();
             Parallel.forRange(0, rows, MIN_ROWS_PER_THREAD, (from, to) -> {
                 for (int r = from; r < to; r++) {
-                    backwardRow(y, g, dx, mask, maskRow(r, x.dim(1), heads), cols, r, fullyMasked);
+                    backwardRow(y, g, dx, mask, maskRow(r, x.dim(1), heads), cols, r, fullyMasked, scale);
                 }
             });
             return new Tensor[] {dx};
@@ -89,13 +102,13 @@ public final class MaskedSoftmax {
     }
 
     private static void forwardRow(Tensor x, Tensor y, Tensor mask, int maskRow, int cols, int r,
-                                   FullyMasked fullyMasked) {
+                                   FullyMasked fullyMasked, float scale) {
         float[] xd = x.data();
         float[] yd = y.data();
         int xo = x.offset() + r * cols;
         int yo = y.offset() + r * cols;
         if (mask == null) {
-            K.softmax(xd, xo, yd, yo, cols);
+            K.softmax(xd, xo, scale, yd, yo, cols);
             return;
         }
         float[] md = mask.data();
@@ -119,14 +132,15 @@ public final class MaskedSoftmax {
         java.util.Arrays.fill(yd, yo, yo + cols, 0f);
         if (next == cols) {
             // One run of kept entries: a plain softmax over it.
-            K.softmax(xd, xo + first, yd, yo + first, end - first);
+            K.softmax(xd, xo + first, scale, yd, yo + first, end - first);
         } else {
-            scatteredRow(xd, xo, yd, yo, md, mo, cols);
+            scatteredRow(xd, xo, yd, yo, md, mo, cols, scale);
         }
     }
 
     /** A row whose kept entries are scattered: one pass for the maximum, one for exp, one to normalise. */
-    private static void scatteredRow(float[] xd, int xo, float[] yd, int yo, float[] md, int mo, int cols) {
+    private static void scatteredRow(float[] xd, int xo, float[] yd, int yo, float[] md, int mo, int cols,
+                                     float scale) {
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < cols; j++) {
             if (md[mo + j] != 0f) {
@@ -136,7 +150,7 @@ public final class MaskedSoftmax {
         double sum = 0;
         for (int j = 0; j < cols; j++) {
             if (md[mo + j] != 0f) {
-                float e = (float) Math.exp(xd[xo + j] - max);
+                float e = (float) Math.exp((xd[xo + j] - max) * scale);
                 yd[yo + j] = e;
                 sum += e;
             }
@@ -148,7 +162,7 @@ public final class MaskedSoftmax {
     }
 
     private static void backwardRow(Tensor y, Tensor g, Tensor dx, Tensor mask, int maskRow, int cols, int r,
-                                    FullyMasked fullyMasked) {
+                                    FullyMasked fullyMasked, float scale) {
         int yo = y.offset() + r * cols;
         int go = g.offset() + r * cols;
         int dxo = dx.offset() + r * cols;
@@ -156,9 +170,7 @@ public final class MaskedSoftmax {
             java.util.Arrays.fill(dx.data(), dxo, dxo + cols, 0f);
             return;
         }
-        float dot = K.dot(g.data(), go, y.data(), yo, cols);
-        K.addScalar(g.data(), go, -dot, dx.data(), dxo, cols);
-        K.mul(dx.data(), dxo, y.data(), yo, dx.data(), dxo, cols);
+        K.softmaxBackward(y.data(), yo, g.data(), go, scale, dx.data(), dxo, cols);
     }
 
     private static boolean isFullyMasked(Tensor mask, int maskRow, int cols) {

@@ -66,7 +66,7 @@ public enum Primitive {
     // ----- fused: each tested against its composed twin
     LAYER_NORM("layerNorm", LayerNormOps.class,
             "dx = s·(ĝ - mean(ĝ) - x̂·mean(ĝ·x̂)) with ĝ = g·γ, dγ = Σ g·x̂, dβ = Σ g",
-            "sum", "dot", "add", "addScalar", "mul", "mulScalar", "axpy"),
+            "layerNormRow", "layerNormBackwardRow", "add"),
     LINEAR("linear", Fused.class, "dx = dz·Wᵀ, dW = xᵀ·dz, db = Σ dz, dz = g·act'(z)",
             "sgemm", "relu", "tanh", "sigmoid", "reluBackward", "tanhBackward", "sigmoidBackward"),
     SOFTMAX_CROSS_ENTROPY("softmaxCrossEntropy", CrossEntropy.class, "dz = (softmax(z) - t)/batch"),

@@ -104,6 +104,35 @@ public interface MathKernels {
     /** {@code out = softmax(a)} over one row of {@code n} values. */
     void softmax(float[] a, int ao, float[] out, int oo, int n);
 
+    /**
+     * {@code out = softmax(scale·a)} over one row of {@code n} values, for {@code scale > 0}: attention's
+     * scaled scores without a pass (or a tensor) for the scaling.
+     */
+    void softmax(float[] a, int ao, float scale, float[] out, int oo, int n);
+
+    /**
+     * The derivative of {@link #softmax(float[], int, float, float[], int, int)} over one row, from its
+     * output {@code y} and the gradient {@code g} of that output: {@code out = scale·y·(g - Σ g·y)}.
+     */
+    void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n);
+
+    /**
+     * One row of layer normalisation: {@code μ = mean(x)}, {@code s = 1/sqrt(mean((x - μ)²) + epsilon)},
+     * {@code out = (x - μ)·s·gamma + beta}, with {@code gamma} and {@code beta} each null for none;
+     * {@code stats[so] = μ} and {@code stats[so + 1] = s}, which the backward row takes.
+     */
+    void layerNormRow(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float epsilon,
+                      float[] out, int oo, float[] stats, int so, int n);
+
+    /**
+     * The derivative of {@link #layerNormRow} over one row, from {@code x}, its {@code mean} and
+     * {@code scale} and the output's gradient {@code dy}: with {@code x̂ = (x - μ)·s} and
+     * {@code ĝ = dy·gamma}, {@code dx = s·(ĝ - mean(ĝ) - x̂·mean(ĝ·x̂))}; adds {@code dy·x̂} to
+     * {@code dGamma[0, n)} and {@code dy} to {@code dBeta[0, n)} (each skipped when null).
+     */
+    void layerNormBackwardRow(float[] x, int xo, float[] dy, int dyo, float[] gamma, int go, float mean,
+                              float scale, float[] dx, int dxo, float[] dGamma, float[] dBeta, int n);
+
     /** {@code out = log(softmax(a))} over one row of {@code n} values. */
     void logSoftmax(float[] a, int ao, float[] out, int oo, int n);
 }

@@ -272,6 +272,72 @@ public final class ScalarMathKernels implements MathKernels {
         mulScalar(out, oo, 1f / s, out, oo, n);
     }
 
+    @Override
+    public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
+        float m = max(a, ao, n);
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            float e = exp((a[ao + i] - m) * scale);
+            out[oo + i] = e;
+            s += e;
+        }
+        mulScalar(out, oo, 1f / s, out, oo, n);
+    }
+
+    @Override
+    public void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n) {
+        float dot = dot(g, go, y, yo, n);
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (g[go + i] - dot) * y[yo + i] * scale;
+        }
+    }
+
+    @Override
+    public void layerNormRow(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float epsilon,
+                             float[] out, int oo, float[] stats, int so, int n) {
+        float mean = sum(x, xo, n) / n;
+        float squares = 0f;
+        for (int i = 0; i < n; i++) {
+            float d = x[xo + i] - mean;
+            squares += d * d;
+        }
+        float scale = (float) (1.0 / Math.sqrt(squares / n + epsilon));
+        for (int i = 0; i < n; i++) {
+            float y = (x[xo + i] - mean) * scale;
+            y = gamma == null ? y : y * gamma[go + i];
+            out[oo + i] = beta == null ? y : y + beta[bo + i];
+        }
+        stats[so] = mean;
+        stats[so + 1] = scale;
+    }
+
+    @Override
+    public void layerNormBackwardRow(float[] x, int xo, float[] dy, int dyo, float[] gamma, int go, float mean,
+                                     float scale, float[] dx, int dxo, float[] dGamma, float[] dBeta, int n) {
+        float sumG = 0f;
+        float sumGx = 0f;
+        for (int i = 0; i < n; i++) {
+            float xHat = (x[xo + i] - mean) * scale;
+            float d = dy[dyo + i];
+            float gHat = gamma == null ? d : d * gamma[go + i];
+            sumG += gHat;
+            sumGx += gHat * xHat;
+            if (dGamma != null) {
+                dGamma[i] += d * xHat;
+            }
+            if (dBeta != null) {
+                dBeta[i] += d;
+            }
+        }
+        float meanG = sumG / n;
+        float meanGx = sumGx / n;
+        for (int i = 0; i < n; i++) {
+            float xHat = (x[xo + i] - mean) * scale;
+            float gHat = gamma == null ? dy[dyo + i] : dy[dyo + i] * gamma[go + i];
+            dx[dxo + i] = (gHat - meanG - xHat * meanGx) * scale;
+        }
+    }
+
     /** {@code (a - max) - log(sum(exp(a - max)))}, subtracted in that order to keep small results exact. */
     @Override
     public void logSoftmax(float[] a, int ao, float[] out, int oo, int n) {

@@ -373,6 +373,131 @@ public final class SimdMathKernels implements MathKernels {
         mulScalar(out, oo, 1f / s, out, oo, n);
     }
 
+    /**
+     * The elements past the last whole vector are taken by one more whole vector that ends at the row's
+     * end, so no element takes the scalar exp; the lanes it shares with the one before get the same
+     * values twice. Its input is loaded before anything is written, so that the row may be computed in
+     * place. exp is called from one place only: two inlined copies made the method too large for C2 to
+     * inline them, and vectors that are not inlined are boxed, many times slower. The sum is then a pass
+     * of its own over the results.
+     */
+    @Override
+    public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
+        if (n < L) {
+            TAIL.softmax(a, ao, scale, out, oo, n);
+            return;
+        }
+        FloatVector m = splat(max(a, ao, n));
+        FloatVector sv = splat(scale);
+        FloatVector last = load(a, ao + n - L);
+        for (int i = 0; i < n; i += L) {
+            boolean whole = i + L <= n;
+            FloatVector x = whole ? load(a, ao + i) : last;
+            VectorMath.exp(x.sub(m).mul(sv)).intoArray(out, oo + (whole ? i : n - L));
+        }
+        mulScalar(out, oo, 1f / sum(out, oo, n), out, oo, n);
+    }
+
+    @Override
+    public void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n) {
+        float dot = dot(g, go, y, yo, n);
+        FloatVector dv = splat(dot);
+        FloatVector sv = splat(scale);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            load(g, go + i).sub(dv).mul(load(y, yo + i)).mul(sv).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = (g[go + i] - dot) * y[yo + i] * scale;
+        }
+    }
+
+    /** Two passes over the row (mean, then squares, normalisation and affine in registers). */
+    @Override
+    public void layerNormRow(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float epsilon,
+                             float[] out, int oo, float[] stats, int so, int n) {
+        float mean = sum(x, xo, n) / n;
+        FloatVector m = splat(mean);
+        FloatVector squares = FloatVector.zero(S);
+        int end = S.loopBound(n);
+        for (int i = 0; i < end; i += L) {
+            FloatVector d = load(x, xo + i).sub(m);
+            squares = d.fma(d, squares);
+        }
+        float tail = 0f;
+        for (int i = end; i < n; i++) {
+            float d = x[xo + i] - mean;
+            tail += d * d;
+        }
+        float scale = (float) (1.0 / Math.sqrt((squares.reduceLanes(VectorOperators.ADD) + tail) / n + epsilon));
+        FloatVector sv = splat(scale);
+        for (int i = 0; i < end; i += L) {
+            FloatVector y = load(x, xo + i).sub(m).mul(sv);
+            y = gamma == null ? y : y.mul(load(gamma, go + i));
+            (beta == null ? y : y.add(load(beta, bo + i))).intoArray(out, oo + i);
+        }
+        for (int i = end; i < n; i++) {
+            float y = (x[xo + i] - mean) * scale;
+            y = gamma == null ? y : y * gamma[go + i];
+            out[oo + i] = beta == null ? y : y + beta[bo + i];
+        }
+        stats[so] = mean;
+        stats[so + 1] = scale;
+    }
+
+    @Override
+    public void layerNormBackwardRow(float[] x, int xo, float[] dy, int dyo, float[] gamma, int go, float mean,
+                                     float scale, float[] dx, int dxo, float[] dGamma, float[] dBeta, int n) {
+        FloatVector m = splat(mean);
+        FloatVector sv = splat(scale);
+        FloatVector sumG = FloatVector.zero(S);
+        FloatVector sumGx = FloatVector.zero(S);
+        int end = S.loopBound(n);
+        for (int i = 0; i < end; i += L) {
+            FloatVector xHat = load(x, xo + i).sub(m).mul(sv);
+            FloatVector d = load(dy, dyo + i);
+            FloatVector gHat = gamma == null ? d : d.mul(load(gamma, go + i));
+            sumG = sumG.add(gHat);
+            sumGx = gHat.fma(xHat, sumGx);
+            if (dGamma != null) {
+                d.fma(xHat, load(dGamma, i)).intoArray(dGamma, i);
+            }
+            if (dBeta != null) {
+                d.add(load(dBeta, i)).intoArray(dBeta, i);
+            }
+        }
+        float tailG = 0f;
+        float tailGx = 0f;
+        for (int i = end; i < n; i++) {
+            float xHat = (x[xo + i] - mean) * scale;
+            float d = dy[dyo + i];
+            float gHat = gamma == null ? d : d * gamma[go + i];
+            tailG += gHat;
+            tailGx += gHat * xHat;
+            if (dGamma != null) {
+                dGamma[i] += d * xHat;
+            }
+            if (dBeta != null) {
+                dBeta[i] += d;
+            }
+        }
+        float meanG = (sumG.reduceLanes(VectorOperators.ADD) + tailG) / n;
+        float meanGx = (sumGx.reduceLanes(VectorOperators.ADD) + tailGx) / n;
+        FloatVector mg = splat(meanG);
+        FloatVector mgx = splat(meanGx);
+        for (int i = 0; i < end; i += L) {
+            FloatVector xHat = load(x, xo + i).sub(m).mul(sv);
+            FloatVector d = load(dy, dyo + i);
+            FloatVector gHat = gamma == null ? d : d.mul(load(gamma, go + i));
+            gHat.sub(mg).sub(xHat.mul(mgx)).mul(sv).intoArray(dx, dxo + i);
+        }
+        for (int i = end; i < n; i++) {
+            float xHat = (x[xo + i] - mean) * scale;
+            float gHat = gamma == null ? dy[dyo + i] : dy[dyo + i] * gamma[go + i];
+            dx[dxo + i] = (gHat - meanG - xHat * meanGx) * scale;
+        }
+    }
+
     @Override
     public void logSoftmax(float[] a, int ao, float[] out, int oo, int n) {
         float m = max(a, ao, n);

@@ -44,6 +44,28 @@ class MaskedSoftmaxTest {
         assertTrue(fusedIn.grad().allClose(composedIn.grad(), Tolerances.ROUNDING), "gradient differs for " + mode);
     }
 
+    @ParameterizedTest
+    @EnumSource(FullyMasked.class)
+    void scaledSoftmaxIsTheSoftmaxOfScaledScoresForwardAndBackward(FullyMasked mode) {
+        float scale = 0.35f;
+        Tensor x = TestTensors.normal(rng, GROUPS * HEADS, ROWS, COLS);
+        Tensor mask = mixedMask(true);
+        Tensor seed = TestTensors.normal(rng, GROUPS * HEADS, ROWS, COLS);
+
+        Variable fusedIn = Variable.parameter(x.copy());
+        Variable fused = MaskedSoftmax.softmax(fusedIn, mask, HEADS, mode, scale);
+        fused.backward(seed);
+        Variable composedIn = Variable.parameter(x.copy());
+        Variable composed = MaskedSoftmax.softmax(composedIn.mul(scale), mask, HEADS, mode);
+        composed.backward(seed);
+
+        assertTrue(fused.value().allClose(composed.value(), Tolerances.ROUNDING), "forward differs for " + mode);
+        assertTrue(fusedIn.grad().allClose(composedIn.grad(), Tolerances.ROUNDING), "gradient differs for " + mode);
+        Tensor checked = mixedMask(mode != FullyMasked.UNIFORM_SHIFTED);
+        assertGradientsMatch(v -> MaskedSoftmax.softmax(v[0], checked, HEADS, mode, scale),
+                TestTensors.normal(rng, GROUPS * HEADS, ROWS, COLS));
+    }
+
     @Test
     void fullyMaskedRowsGiveZerosOrUniformWeights() {
         Tensor x = TestTensors.normal(rng, 1, 1, 4);

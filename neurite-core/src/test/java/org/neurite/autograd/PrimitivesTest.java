@@ -129,6 +129,8 @@ class PrimitivesTest {
         }, -10f, 10f);
         KERNEL_CHECKS.put("sum", PrimitivesTest::sumAgrees);
         KERNEL_CHECKS.put("dot", PrimitivesTest::dotAgrees);
+        KERNEL_CHECKS.put("layerNormRow", PrimitivesTest::layerNormRowsAgree);
+        KERNEL_CHECKS.put("layerNormBackwardRow", PrimitivesTest::layerNormRowsAgree);
         KERNEL_CHECKS.put("sgemm", PrimitivesTest::gemmAgrees);
     }
 
@@ -274,6 +276,48 @@ class PrimitivesTest {
             assertEquals(SCALAR.dot(a, OFFSET, b, OFFSET, n), SIMD.dot(a, OFFSET, b, OFFSET, n),
                     Tolerances.REORDERED_SUMS * magnitude, "dot n=" + n);
         }
+    }
+
+    /** A layer-normalised row and its derivative (with gamma, beta and their gradients), both ways. */
+    private static void layerNormRowsAgree() {
+        for (int n : LENGTHS) {
+            if (n == 0) {
+                continue;
+            }
+            java.util.Random r = new java.util.Random(n);
+            float[] x = random(r, OFFSET + n, -10f, 10f);
+            float[] gamma = random(r, OFFSET + n, -2f, 2f);
+            float[] beta = random(r, OFFSET + n, -2f, 2f);
+            float[] dy = random(r, OFFSET + n, -1f, 1f);
+            float[][] rows = new float[2][];
+            MathKernels[] ks = {SCALAR, SIMD};
+            for (int k = 0; k < 2; k++) {
+                float[] out = new float[n];
+                float[] stats = new float[2];
+                ks[k].layerNormRow(x, OFFSET, gamma, OFFSET, beta, OFFSET, 1e-3f, out, 0, stats, 0, n);
+                float[] dx = new float[n];
+                float[] dGamma = new float[n];
+                float[] dBeta = new float[n];
+                ks[k].layerNormBackwardRow(x, OFFSET, dy, OFFSET, gamma, OFFSET, stats[0], stats[1], dx, 0, dGamma, dBeta,
+                        n);
+                rows[k] = concat(out, stats, dx, dGamma, dBeta);
+            }
+            for (int i = 0; i < rows[0].length; i++) {
+                // Normalised values are O(1) up to gamma and beta; each sum over the row is reordered.
+                assertEquals(rows[0][i], rows[1][i], Tolerances.REORDERED_SUMS * (n + Math.abs(rows[0][i])),
+                        "layerNorm kernels n=" + n + " at " + i);
+            }
+        }
+    }
+
+    private static float[] concat(float[]... parts) {
+        float[] all = new float[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
     }
 
     /** The blocked, packed, vectorised GEMM against the plain triple loop, in every transpose variant. */

@@ -220,6 +220,81 @@ class MathKernelsTest {
         }
     }
 
+    @Test
+    void scaledSoftmaxAndItsBackwardMatchScalar() {
+        float scale = 0.17677669f;   // 1/sqrt(32), attention's scale for 32-wide heads
+        for (int[] off : OFFSETS) {
+            for (int n : LENGTHS) {
+                Tol rowTol = new Tol("TRANSCENDENTAL + row sum", TRANSCENDENTAL.rel() + 2 * (n + 1) * U, Float.MIN_NORMAL);
+                compareUnary("scaled softmax", (k, a, ao, out, oo, len) -> k.softmax(a, ao, scale, out, oo, len),
+                        WIDE, rowTol, n, off);
+                Random r = new Random(31L * n + off[0]);
+                float[] y = random(r, uniform(0f, 1f), off[0] + n);
+                float[] g = random(r, WIDE, off[1] + n);
+                float[] expected = output(off[2] + n);
+                float[] actual = output(off[2] + n);
+                SCALAR.softmaxBackward(y, off[0], g, off[1], scale, expected, off[2], n);
+                SIMD.softmaxBackward(y, off[0], g, off[1], scale, actual, off[2], n);
+                // The dot product is summed in a different order: its bound, relative to the row's scale.
+                assertAllClose("softmaxBackward n=" + n, expected, actual, new Tol("row dot", 2 * (n + 1) * U, 20f * scale * (n + 1) * U));
+            }
+        }
+    }
+
+    @Test
+    void layerNormRowsMatchScalar() {
+        for (int n : LENGTHS) {
+            if (n == 0) {
+                continue;
+            }
+            for (boolean affine : new boolean[] {true, false}) {
+                Random r = new Random(13L * n + (affine ? 1 : 0));
+                float[] x = random(r, WIDE, n + 3);
+                float[] gamma = affine ? random(r, WIDE, n + 5) : null;
+                float[] beta = affine ? random(r, WIDE, n + 7) : null;
+                float[] dy = random(r, WIDE, n + 2);
+                // Sums over the row in a different order: a bound that grows with the row, relative to its scale.
+                Tol rowTol = new Tol("row sums", 4 * (n + 1) * U, 400f * (n + 1) * U);
+                float[][] outs = new float[2][];
+                float[][] stats = new float[2][];
+                float[][] dxs = new float[2][];
+                float[][] dGammas = new float[2][];
+                float[][] dBetas = new float[2][];
+                MathKernels[] ks = {SCALAR, SIMD};
+                for (int k = 0; k < 2; k++) {
+                    outs[k] = output(n + 1);
+                    stats[k] = new float[3];
+                    ks[k].layerNormRow(x, 3, gamma, 5, beta, 7, 1e-3f, outs[k], 1, stats[k], 1, n);
+                    dxs[k] = output(n + 4);
+                    dGammas[k] = new float[n];
+                    dBetas[k] = new float[n];
+                    java.util.Arrays.fill(dGammas[k], 0.5f);
+                    ks[k].layerNormBackwardRow(x, 3, dy, 2, gamma, 5, stats[0][1], stats[0][2], dxs[k], 4,
+                            affine ? dGammas[k] : null, affine ? dBetas[k] : null, n);
+                }
+                String what = " n=" + n + (affine ? " with gamma and beta" : " plain");
+                assertAllClose("layerNormRow" + what, outs[0], outs[1], rowTol);
+                assertAllClose("layerNorm stats" + what, stats[0], stats[1], rowTol);
+                assertAllClose("layerNormBackwardRow" + what, dxs[0], dxs[1], rowTol);
+                assertAllClose("layerNorm dGamma" + what, dGammas[0], dGammas[1], rowTol);
+                assertAllClose("layerNorm dBeta" + what, dBetas[0], dBetas[1], rowTol);
+            }
+        }
+    }
+
+    @Test
+    void scaledSoftmaxOfScaledRowIsThePlainSoftmax() {
+        float[] a = {0.5f, -1f, 2f, 0f, 3f};
+        float[] twice = {1f, -2f, 4f, 0f, 6f};
+        for (MathKernels k : new MathKernels[] {SCALAR, SIMD}) {
+            float[] scaled = new float[5];
+            float[] plain = new float[5];
+            k.softmax(a, 0, 2f, scaled, 0, 5);
+            k.softmax(twice, 0, plain, 0, 5);
+            assertAllClose(k.getClass().getSimpleName() + " scaled softmax", plain, scaled, TRANSCENDENTAL);
+        }
+    }
+
     /**
      * The tests above are short enough to run mostly on the Vector API's per-lane Java fallback,
      * before the JIT compiles the SIMD loops. This repeats them, with NaN, signed zeros and

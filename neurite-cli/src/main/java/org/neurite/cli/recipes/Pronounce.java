@@ -48,6 +48,7 @@ public final class Pronounce extends TranslationRecipe {
     }
 
     private Pronounce(Options options) {
+        super(options);
         this.options = options;
     }
 
@@ -71,11 +72,6 @@ public final class Pronounce extends TranslationRecipe {
     @Override
     TranslationTask task() {
         return TASK;
-    }
-
-    @Override
-    Settings settings() {
-        return new Settings(options.embedding, options.units, options.learningRate, options.beam);
     }
 
     @Override
@@ -106,13 +102,7 @@ public final class Pronounce extends TranslationRecipe {
 
     /** Letter ids {@code (n, longest word)} and phoneme ids {@code (n, most phonemes + 1)} of words. */
     static Tensor[] tensors(List<PronouncingDictionary.Entry> words) {
-        List<int[]> sources = new ArrayList<>(words.size());
-        List<int[]> targets = new ArrayList<>(words.size());
-        for (PronouncingDictionary.Entry e : words) {
-            sources.add(TASK.source().ids(TASK.sourceSymbols(e.word())));
-            targets.add(targetIds(TASK, e.phonemes()));
-        }
-        return new Tensor[] {idRows(sources), idRows(targets)};
+        return tensors(TASK, words, PronouncingDictionary.Entry::word, PronouncingDictionary.Entry::phonemes);
     }
 
     @Override
@@ -127,29 +117,12 @@ public final class Pronounce extends TranslationRecipe {
 
     @Override
     public int defaultEpochs() {
-        return 6;   // about 9,900 steps of 64 words: see the timing in guide chapter 18
+        return 6;   // about 9,900 steps of 64 words: see the timing in guide chapter 19
     }
 
-    @Override
-    public int defaultBatchSize() {
-        return 64;
-    }
-
-    /** The recipe's own command-line options. */
-    static final class Options {
+    /** The recipe's own command-line options, beside those of every translation recipe. */
+    static final class Options extends ModelOptions {
         @Option(names = "--words", converter = Arguments.Count.class, description = "Training words, at most all (default: all)")
         int words = Integer.MAX_VALUE;
-
-        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of each encoder direction (default: 64)")
-        int units = 64;
-
-        @Option(names = "--embedding", converter = Arguments.Count.class, description = "Size of the letter embeddings (default: 32)")
-        int embedding = 32;
-
-        @Option(names = "--learning-rate", converter = Arguments.PositiveFloat.class, description = "Adam's learning rate (default: 0.002)")
-        float learningRate = 2e-3f;
-
-        @Option(names = "--beam", converter = Arguments.Count.class, description = "Beam width of the beam-search metrics and the heat map (default: 3)")
-        int beam = 3;
     }
 }

@@ -44,6 +44,7 @@ public final class TranslateDates extends TranslationRecipe {
     }
 
     private TranslateDates(Options options) {
+        super(options);
         this.options = options;
     }
 
@@ -70,11 +71,6 @@ public final class TranslateDates extends TranslationRecipe {
     }
 
     @Override
-    Settings settings() {
-        return new Settings(options.embedding, options.units, options.learningRate, options.beam);
-    }
-
-    @Override
     public RecipeData data() {
         int[] days = new int[DateGrammar.days()];
         Arrays.setAll(days, i -> i);
@@ -96,13 +92,7 @@ public final class TranslateDates extends TranslationRecipe {
 
     /** Source ids {@code (n, longest text)} and target ids {@code (n, 11)} of dates. */
     static Tensor[] tensors(List<DateGrammar.Example> examples) {
-        List<int[]> sources = new ArrayList<>(examples.size());
-        List<int[]> targets = new ArrayList<>(examples.size());
-        for (DateGrammar.Example e : examples) {
-            sources.add(TASK.source().ids(TASK.sourceSymbols(e.text())));
-            targets.add(targetIds(TASK, TASK.targetSymbols(e.iso())));
-        }
-        return new Tensor[] {idRows(sources), idRows(targets)};
+        return tensors(TASK, examples, DateGrammar.Example::text, e -> TASK.targetSymbols(e.iso()));
     }
 
     @Override
@@ -119,26 +109,9 @@ public final class TranslateDates extends TranslationRecipe {
         return 4;
     }
 
-    @Override
-    public int defaultBatchSize() {
-        return 64;
-    }
-
-    /** The recipe's own command-line options. */
-    static final class Options {
+    /** The recipe's own command-line options, beside those of every translation recipe. */
+    static final class Options extends ModelOptions {
         @Option(names = "--samples", converter = Arguments.Count.class, description = "Training texts (default: 30000)")
         int samples = 30_000;
-
-        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of each encoder direction (default: 64)")
-        int units = 64;
-
-        @Option(names = "--embedding", converter = Arguments.Count.class, description = "Size of the character embeddings (default: 32)")
-        int embedding = 32;
-
-        @Option(names = "--learning-rate", converter = Arguments.PositiveFloat.class, description = "Adam's learning rate (default: 0.002)")
-        float learningRate = 2e-3f;
-
-        @Option(names = "--beam", converter = Arguments.Count.class, description = "Beam width of the beam-search metrics and the heat map (default: 3)")
-        int beam = 3;
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.neurite.cli.Arguments;
 import org.neurite.cli.report.AttentionHeatMap;
 import org.neurite.cli.translate.AttentionSeq2Seq;
 import org.neurite.cli.translate.ErrorRates;
@@ -20,6 +22,7 @@ import org.neurite.train.FitOptions;
 import org.neurite.train.History;
 import org.neurite.train.Losses;
 import org.neurite.train.Metrics;
+import picocli.CommandLine.Option;
 
 /**
  * What the translation recipes share: an {@link AttentionSeq2Seq} trained with teacher forcing on
@@ -31,30 +34,35 @@ import org.neurite.train.Metrics;
  * {@code testY} are target ids {@code (n, T)}: the symbols, the end token, then padding (the model
  * learns to write padding after the end, which decoding never reads). The decoder's input is
  * {@code trainY} shifted right behind the start token ({@link #decoderInputs}).
+ *
+ * <p>A recipe adds its task, its data, its metrics' names and its epochs; the options of the model
+ * ({@code --units}, {@code --embedding}, {@code --learning-rate}, {@code --beam}) and the batch of 64
+ * are the same for all ({@link ModelOptions}).
  */
 abstract class TranslationRecipe implements Recipe {
     private static final int HEAT_MAP_EXAMPLES = 3;
     private static final float CLIP_NORM = 1f;
 
-    /** The recipe's model and training settings. */
-    record Settings(int embedding, int units, float learningRate, int beamWidth) {
+    private final ModelOptions options;
+
+    /** A recipe with these model and training options (a subclass's options add its data options). */
+    TranslationRecipe(ModelOptions options) {
+        this.options = options;
     }
 
     abstract TranslationTask task();
-
-    abstract Settings settings();
 
     /** The test metrics of greedy and beam-search decoding, named as the recipe reports them. */
     abstract Map<String, Double> metrics(ErrorRates greedy, ErrorRates beam);
 
     @Override
     public Model model(long seed) {
-        return AttentionSeq2Seq.training(task(), settings().embedding(), settings().units()).seed(seed);
+        return AttentionSeq2Seq.training(task(), options.embedding, options.units).seed(seed);
     }
 
     @Override
     public void compile(Model model) {
-        model.compile(new Adam(settings().learningRate()).optClipNorm(CLIP_NORM),
+        model.compile(new Adam(options.learningRate).optClipNorm(CLIP_NORM),
                 Losses.sparseCategoricalCrossentropy(), Metrics.byName("accuracy"));
     }
 
@@ -71,7 +79,7 @@ abstract class TranslationRecipe implements Recipe {
         List<List<String>> references = references(data.testY());
         Translator translator = new Translator(model, task());
         ErrorRates greedy = ErrorRates.of(symbols(translator.translate(sources, 1)), references);
-        ErrorRates beam = ErrorRates.of(symbols(translator.translate(sources, settings().beamWidth())), references);
+        ErrorRates beam = ErrorRates.of(symbols(translator.translate(sources, options.beam)), references);
         out.putAll(metrics(greedy, beam));
         return out;
     }
@@ -79,7 +87,7 @@ abstract class TranslationRecipe implements Recipe {
     @Override
     public List<String> writeExtraOutputs(Model model, RecipeData data, long seed, Path dir) throws IOException {
         List<String> sources = sources(data.testX()).subList(0, HEAT_MAP_EXAMPLES);
-        List<Translation> translations = new Translator(model, task()).translate(sources, settings().beamWidth());
+        List<Translation> translations = new Translator(model, task()).translate(sources, options.beam);
         AttentionHeatMap.write(translations, name() + ": attention of each output symbol (rows) over the input",
                 dir.resolve("attention.png"));
         return List.of("attention.png");
@@ -88,6 +96,26 @@ abstract class TranslationRecipe implements Recipe {
     @Override
     public Map<String, String> modelMetadata() {
         return task().toMetadata();
+    }
+
+    @Override
+    public int defaultBatchSize() {
+        return 64;
+    }
+
+    /**
+     * Source ids {@code (n, longest source)} and target ids {@code (n, longest target + 1)} of examples:
+     * the source text's symbols, and the target's symbols followed by the end token.
+     */
+    static <T> Tensor[] tensors(TranslationTask task, List<T> examples, Function<T, String> source,
+            Function<T, List<String>> target) {
+        List<int[]> sources = new ArrayList<>(examples.size());
+        List<int[]> targets = new ArrayList<>(examples.size());
+        for (T e : examples) {
+            sources.add(task.source().ids(task.sourceSymbols(source.apply(e))));
+            targets.add(targetIds(task, target.apply(e)));
+        }
+        return new Tensor[] {idRows(sources), idRows(targets)};
     }
 
     /** Rows of ids, padded with 0 to the longest, as a tensor. */
@@ -158,5 +186,20 @@ abstract class TranslationRecipe implements Recipe {
 
     private static List<List<String>> symbols(List<Translation> translations) {
         return translations.stream().map(Translation::symbols).toList();
+    }
+
+    /** The command-line options of every translation recipe: the model's size, the learning rate, the beam. */
+    static class ModelOptions {
+        @Option(names = "--units", converter = Arguments.Count.class, description = "Units of each encoder direction (default: 64)")
+        int units = 64;
+
+        @Option(names = "--embedding", converter = Arguments.Count.class, description = "Size of the character embeddings (default: 32)")
+        int embedding = 32;
+
+        @Option(names = "--learning-rate", converter = Arguments.PositiveFloat.class, description = "Adam's learning rate (default: 0.002)")
+        float learningRate = 2e-3f;
+
+        @Option(names = "--beam", converter = Arguments.Count.class, description = "Beam width of the beam-search metrics and the heat map (default: 3)")
+        int beam = 3;
     }
 }

@@ -167,11 +167,11 @@ public final class GroupedQueryAttention extends ProjectedAttention {
         Tensor mask = AttentionMasks.combine(this::error, batch, query.shape()[1], value.shape()[1], query.mask(),
                 value.mask(), key == null ? null : key.mask(), attentionMask, useCausalMask);
         AttentionResult heads = HeadAttention.attend(
-                HeadAttention.project(query, queryKernel, queryBias),      // (b·hq, Tq, head_dim)
-                HeadAttention.project(k, keyKernel, keyBias),              // (b·hkv, Tv, head_dim)
-                HeadAttention.project(value, valueKernel, valueBias),      // (b·hkv, Tv, head_dim)
-                numQueryHeads, mask, HeadAttention.fullyMasked(withScores, dropout), dropout, rng(), training);
-        Variable output = HeadAttention.output(heads.output(), batch, outputKernel, outputBias);   // (b, Tq, F)
+                HeadAttention.project(query, queryKernel, queryBias),      // (b, Tq, hq·head_dim)
+                HeadAttention.project(k, keyKernel, keyBias),              // (b, Tv, hkv·head_dim)
+                HeadAttention.project(value, valueKernel, valueBias),      // (b, Tv, hkv·head_dim)
+                numQueryHeads, numKeyValueHeads, mask, HeadAttention.fullyMasked(withScores, dropout), dropout, rng(), training);
+        Variable output = HeadAttention.output(heads.output(), outputKernel, outputBias);   // (b, Tq, F)
         return new AttentionResult(output.withMask(query.mask()), heads.scores());
     }
 

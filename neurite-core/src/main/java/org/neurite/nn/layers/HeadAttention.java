@@ -2,8 +2,8 @@ package org.neurite.nn.layers;
 
 import org.neurite.autograd.Fused;
 import org.neurite.autograd.FusedActivation;
+import org.neurite.autograd.HeadProducts;
 import org.neurite.autograd.MaskedSoftmax;
-import org.neurite.autograd.MatMul;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
@@ -14,12 +14,11 @@ import org.neurite.tensor.Tensor;
  * from the tape's operations: per-head projections with Keras' einsum kernels, scaled dot-product
  * attention over {@code (batch × heads)} products, and the output projection.
  *
- * <p>Heads are laid out head-major, {@code (batch·heads, time, dim)}, so every score and context
- * product is one batched matrix product split across cores. With grouped heads ({@code r} query
- * heads per key/value head, query head {@code u} reading key/value head {@code u / r} as Keras'
- * {@code repeat} does), the {@code r} query heads of a group lie next to each other: viewed as
- * {@code (batch·kvHeads, r·Tq, dim)} they meet their shared key and value in one product, and the
- * keys and values are never copied.
+ * <p>The projections stay as the dense products wrote them, {@code (batch, time, heads·dim)}, and
+ * {@link HeadProducts} reads each head in place as a strided view, so no head is permuted into a copy.
+ * With grouped heads ({@code r} query heads per key/value head, query head {@code u} reading key/value
+ * head {@code u / r} as Keras' {@code repeat} does) the keys and values are never copied either. The
+ * {@code 1/sqrt(dim)} scale is applied inside the softmax rather than to the query.
  */
 final class HeadAttention {
     private HeadAttention() {
@@ -27,7 +26,7 @@ final class HeadAttention {
 
     /**
      * {@code x (batch, time, features) · kernel (features, heads, dim) + bias (heads, dim)}, Keras'
-     * {@code EinsumDense("btf,fhd->bthd")}, laid out as {@code (batch·heads, time, dim)}.
+     * {@code EinsumDense("btf,fhd->bthd")}, laid out as {@code (batch, time, heads·dim)}.
      */
     static Variable project(Variable x, Parameter kernel, Parameter bias) {
         int[] s = x.shape();
@@ -36,21 +35,21 @@ final class HeadAttention {
         int dim = kernel.value().dim(2);
         Variable y = Fused.linear(x.reshape(s[0] * s[1], features), kernel.variable().reshape(features, heads * dim),
                 bias == null ? null : bias.variable().reshape(heads * dim), FusedActivation.LINEAR);   // (b·t, h·d)
-        return y.reshape(s[0], s[1], heads, dim).permute(0, 2, 1, 3).reshape(s[0] * heads, s[1], dim);
+        return y.reshape(s[0], s[1], heads * dim);
     }
 
     /**
-     * The heads' contexts {@code (batch·heads, time, dim)} joined and projected:
+     * The heads' contexts {@code (batch, time, heads·dim)} projected:
      * {@code (batch, time, heads, dim) · kernel (heads, dim, out) + bias (out)}, Keras'
      * {@code EinsumDense("bthd,hdo->bto")}.
      */
-    static Variable output(Variable context, int batch, Parameter kernel, Parameter bias) {
+    static Variable output(Variable context, Parameter kernel, Parameter bias) {
         int heads = kernel.value().dim(0);
         int dim = kernel.value().dim(1);
         int out = kernel.value().dim(2);
+        int batch = context.shape()[0];
         int time = context.shape()[1];
-        Variable joined = context.reshape(batch, heads, time, dim).permute(0, 2, 1, 3)
-                .reshape(batch * time, heads * dim);                                                   // (b·t, h·d)
+        Variable joined = context.reshape(batch * time, heads * dim);                                   // (b·t, h·d)
         Variable y = Fused.linear(joined, kernel.variable().reshape(heads * dim, out),
                 bias == null ? null : bias.variable(), FusedActivation.LINEAR);
         return y.reshape(batch, time, out);
@@ -59,27 +58,24 @@ final class HeadAttention {
     /**
      * Scaled dot-product attention: {@code softmax(q·kᵀ / sqrt(dim), mask) · v} per head.
      *
-     * @param query {@code (batch·queryHeads, Tq, dim)}
-     * @param key {@code (batch·kvHeads, Tv, dim)}
-     * @param value {@code (batch·kvHeads, Tv, valueDim)}
+     * @param query {@code (batch, Tq, queryHeads·dim)}
+     * @param key {@code (batch, Tv, kvHeads·dim)}
+     * @param value {@code (batch, Tv, kvHeads·valueDim)}
      * @param mask {@code (batch, Tq, Tv)}, 1 where attention is allowed, or null
-     * @return the contexts {@code (batch·queryHeads, Tq, valueDim)} and the weights
+     * @return the contexts {@code (batch, Tq, queryHeads·valueDim)} and the weights
      *     {@code (batch, queryHeads, Tq, Tv)} before dropout
      */
-    static AttentionResult attend(Variable query, Variable key, Variable value, int queryHeads, Tensor mask,
-                                  MaskedSoftmax.FullyMasked fullyMasked, float dropout, Rng rng, boolean training) {
-        int batch = query.shape()[0] / queryHeads;
+    static AttentionResult attend(Variable query, Variable key, Variable value, int queryHeads, int kvHeads,
+                                  Tensor mask, MaskedSoftmax.FullyMasked fullyMasked, float dropout, Rng rng,
+                                  boolean training) {
+        int batch = query.shape()[0];
         int tq = query.shape()[1];
-        int dim = query.shape()[2];
-        int groups = key.shape()[0];
+        int dim = query.shape()[2] / queryHeads;
         int tv = key.shape()[1];
-        int perGroup = queryHeads / (groups / batch);
-        Variable q = query.mul((float) (1.0 / Math.sqrt(dim))).reshape(groups, perGroup * tq, dim);
-        Variable scores = MatMul.matmul(q, key, false, true).reshape(batch * queryHeads, tq, tv);   // (b·h, Tq, Tv)
-        Variable weights = MaskedSoftmax.softmax(scores, mask, queryHeads, fullyMasked);
+        Variable scores = HeadProducts.scores(query, key, queryHeads, kvHeads);                   // (b·h, Tq, Tv)
+        Variable weights = MaskedSoftmax.softmax(scores, mask, queryHeads, fullyMasked, (float) (1.0 / Math.sqrt(dim)));
         Variable dropped = training && dropout > 0f ? AttentionDropout.apply(weights, dropout, rng) : weights;
-        Variable context = dropped.reshape(groups, perGroup * tq, tv).matmul(value)
-                .reshape(batch * queryHeads, tq, value.shape()[2]);                                  // (b·h, Tq, dv)
+        Variable context = HeadProducts.context(dropped, value, queryHeads, kvHeads);               // (b, Tq, h·dv)
         return new AttentionResult(context, weights.reshape(batch, queryHeads, tq, tv));
     }
 

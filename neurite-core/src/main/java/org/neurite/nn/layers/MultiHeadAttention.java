@@ -163,11 +163,11 @@ public final class MultiHeadAttention extends ProjectedAttention {
                 value.mask(), key == null ? null : key.mask(), attentionMask, useCausalMask);
         stripMasks(query, value, key);
         AttentionResult heads = HeadAttention.attend(
-                HeadAttention.project(query, queryKernel, queryBias),      // (b·h, Tq, key_dim)
-                HeadAttention.project(k, keyKernel, keyBias),              // (b·h, Tv, key_dim)
-                HeadAttention.project(value, valueKernel, valueBias),      // (b·h, Tv, value_dim)
-                numHeads, mask, HeadAttention.fullyMasked(withScores, dropout), dropout, rng(), training);
-        Variable output = HeadAttention.output(heads.output(), batch, outputKernel, outputBias);   // (b, Tq, out)
+                HeadAttention.project(query, queryKernel, queryBias),      // (b, Tq, h·key_dim)
+                HeadAttention.project(k, keyKernel, keyBias),              // (b, Tv, h·key_dim)
+                HeadAttention.project(value, valueKernel, valueBias),      // (b, Tv, h·value_dim)
+                numHeads, numHeads, mask, HeadAttention.fullyMasked(withScores, dropout), dropout, rng(), training);
+        Variable output = HeadAttention.output(heads.output(), outputKernel, outputBias);   // (b, Tq, out)
         return new AttentionResult(output.withMask(queryMask), heads.scores());
     }
 

@@ -50,6 +50,7 @@ import picocli.CommandLine.Option;
  * training years' one-step weekly naive error ({@link ForecastErrors}). It writes
  * {@code forecast.png} and {@code forecast.csv}: the held-out year forecast in consecutive blocks of
  * {@code horizon} days, beside the actual values and the seasonal-naive forecast.
+ * {@code neurite forecast} puts the saved model to use on a series of one's own ({@link SeriesForecaster}).
  *
  * <p>Options: {@code --model lstm|conv}, {@code --lookback}, {@code --horizon}, {@code --units},
  * {@code --learning-rate}, and {@code --data FILE [--column NAME]} for one's own daily series (a CSV
@@ -270,39 +271,19 @@ public final class Forecast implements Recipe {
 
         /** The network's inputs {@code (origins, lookback, features)}, values relative to each window's level. */
         Tensor inputs(int[] origins) {
-            Tensor x = SeriesWindows.inputs(features, lookback, origins);
-            for (int i = 0; i < origins.length; i++) {
-                float level = level(origins[i]);
-                for (int t = 0; t < lookback; t++) {
-                    x.set(x.get(i, t, 0) - level, i, t, 0);
-                }
-            }
-            return x;
+            return LevelRelative.inputs(features, lookback, origins);
         }
 
         /** The network's targets {@code (origins, horizon)}, relative to each window's level. */
         Tensor targets(int[] origins) {
             Tensor y = SeriesWindows.targets(standardised, horizon, origins);
             for (int i = 0; i < origins.length; i++) {
-                float level = level(origins[i]);
+                float level = LevelRelative.level(features, origins[i]);
                 for (int h = 0; h < horizon; h++) {
                     y.set(y.get(i, h) - level, i, h);
                 }
             }
             return y;
-        }
-
-        /**
-         * The level of the window before {@code origin}: the mean standardised value of its last week.
-         * The network reads and forecasts values relative to it, so that a series that drifts over
-         * the years (the daily births rose by a quarter from 1973 to 1988) stays in the range it was trained on.
-         */
-        float level(int origin) {
-            double sum = 0;
-            for (int t = origin - SEASON; t < origin; t++) {
-                sum += standardised[t];
-            }
-            return (float) (sum / SEASON);
         }
 
         /** The autoregression's inputs: the values alone, {@code (origins, lookback)}, relative to the level. */
@@ -313,14 +294,7 @@ public final class Forecast implements Recipe {
 
         /** Forecasts {@code (origins, horizon)} relative to each window's level, back in the series' units. */
         Tensor units(Tensor relative, int[] origins) {
-            Tensor out = Tensor.empty(relative.dim(0), relative.dim(1));
-            for (int i = 0; i < origins.length; i++) {
-                float level = level(origins[i]);
-                for (int h = 0; h < relative.dim(1); h++) {
-                    out.set((float) ((relative.get(i, h) + level) * std + mean), i, h);
-                }
-            }
-            return out;
+            return LevelRelative.units(relative, features, origins, mean, std);
         }
     }
 

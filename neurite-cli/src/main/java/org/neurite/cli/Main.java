@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deep learning for applied text mining.",
         subcommands = {TrainCommand.class, SummaryCommand.class, EvaluateCommand.class, PredictCommand.class,
-                ExplainCommand.class, ImportCommand.class, ExportCommand.class, BenchCommand.class,
-                WarmUpCommand.class, GenerateCommand.class, SuggestCommand.class, TranslateCommand.class,
-                ForecastCommand.class})
+                ExplainCommand.class, ImportCommand.class, ExportCommand.class, ExportDataCommand.class,
+                BenchCommand.class, WarmUpCommand.class, GenerateCommand.class, SuggestCommand.class,
+                TranslateCommand.class, ForecastCommand.class})
 public final class Main {
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;

@@ -17,7 +17,8 @@ import java.util.Map;
 public record CorpusRow(long line, String text, List<String> labels, Map<String, String> fields) {
     public CorpusRow {
         labels = List.copyOf(labels);
-        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        // most rows keep no fields: no map is made for them (a streamed corpus makes millions of rows)
+        fields = fields.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 
     /** A row without its other fields. */

@@ -28,6 +28,8 @@ final class CsvRowSource implements RowSource {
     private final ColumnSpec spec;
     private final List<String> header;
     private final Map<String, Integer> index = new HashMap<>();
+    /** The fields of the record being read, reused: a row keeps copies of what it needs. */
+    private final List<String> record = new ArrayList<>();
     private long line = 1;
 
     CsvRowSource(Path path, char delimiter, Charset charset, ColumnSpec spec) throws IOException {
@@ -37,7 +39,7 @@ final class CsvRowSource implements RowSource {
         this.parser = (CsvParser) new CsvMapper().getFactory().createParser(reader);
         parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
         parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        List<String> first = readRecord();
+        List<String> first = readRecord() == null ? null : new ArrayList<>(record);
         if (first == null) {
             parser.close();
             throw new DatasetException(source + ": the file is empty, expected a header row naming the columns");
@@ -77,14 +79,15 @@ final class CsvRowSource implements RowSource {
         }, header);
     }
 
-    /** The next record's fields, or null at the end of the file. */
+    /** The next record's fields (in {@link #record}, valid until the next call), or null at the end of the file. */
     private List<String> readRecord() throws IOException {
         try {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return null;
             }
-            List<String> fields = new ArrayList<>();
+            List<String> fields = record;
+            fields.clear();
             for (token = parser.nextToken(); token != JsonToken.END_ARRAY && token != null; token = parser.nextToken()) {
                 if (fields.isEmpty()) {
                     // The record's own START_ARRAY carries the previous line; its first value is exact.

@@ -18,7 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
  * correctly rounded {@link Math} results, and round the same way whether or not the JIT has compiled
  * them, so a seeded training run does not depend on compilation timing; pow uses the scalar loop. Every method runs a vector loop up to
  * {@code loopBound(n)} and hands the remaining {@code n mod lanes} elements to the scalar twin, so
- * tails behave exactly like the reference.
+ * tails behave exactly like the reference; except exp, log, tanh and sigmoid, whose tail is one more
+ * pass of the vector code under a mask: their scalar twins round differently, and an element's
+ * result must not depend on where it sits in the array, or a text's predicted probability would
+ * depend on how many texts share its batch (Spark's partitions against {@code neurite predict}'s
+ * blocks of 256 lines).
  *
  * <p>Measured (JMH {@code MathKernelsBenchmark}, Zen 4 with AVX-512, JDK 25, 1k and 64k elements; see
  * docs/PERFORMANCE.md): the vector exp, tanh and sigmoid are 10-25x faster than the scalar
@@ -156,7 +160,10 @@ public final class SimdMathKernels implements MathKernels {
         for (int end = S.loopBound(n); i < end; i += L) {
             VectorMath.exp(load(a, ao + i)).intoArray(out, oo + i);
         }
-        TAIL.exp(a, ao + i, out, oo + i, n - i);
+        if (i < n) {
+            VectorMask<Float> rest = S.indexInRange(i, n);
+            VectorMath.exp(FloatVector.fromArray(S, a, ao + i, rest)).intoArray(out, oo + i, rest);
+        }
     }
 
     @Override
@@ -165,7 +172,10 @@ public final class SimdMathKernels implements MathKernels {
         for (int end = S.loopBound(n); i < end; i += L) {
             VectorMath.log(load(a, ao + i)).intoArray(out, oo + i);
         }
-        TAIL.log(a, ao + i, out, oo + i, n - i);
+        if (i < n) {
+            VectorMask<Float> rest = S.indexInRange(i, n);
+            VectorMath.log(FloatVector.fromArray(S, a, ao + i, rest)).intoArray(out, oo + i, rest);
+        }
     }
 
     @Override
@@ -203,7 +213,10 @@ public final class SimdMathKernels implements MathKernels {
         for (int end = S.loopBound(n); i < end; i += L) {
             VectorMath.tanh(load(a, ao + i)).intoArray(out, oo + i);
         }
-        TAIL.tanh(a, ao + i, out, oo + i, n - i);
+        if (i < n) {
+            VectorMask<Float> rest = S.indexInRange(i, n);
+            VectorMath.tanh(FloatVector.fromArray(S, a, ao + i, rest)).intoArray(out, oo + i, rest);
+        }
     }
 
     /**
@@ -219,7 +232,10 @@ public final class SimdMathKernels implements MathKernels {
         for (int end = S.loopBound(n); i < end; i += L) {
             one.div(VectorMath.exp(load(a, ao + i).neg()).add(one)).intoArray(out, oo + i);
         }
-        TAIL.sigmoid(a, ao + i, out, oo + i, n - i);
+        if (i < n) {
+            VectorMask<Float> rest = S.indexInRange(i, n);
+            one.div(VectorMath.exp(FloatVector.fromArray(S, a, ao + i, rest).neg()).add(one)).intoArray(out, oo + i, rest);
+        }
     }
 
     @Override

@@ -53,6 +53,32 @@ class CsvRoundTripProperties {
         }
     }
 
+    @Property(tries = 100)
+    void severalTextColumnsReadBackAsTheirNonBlankFieldsJoinedInOrder(
+            @ForAll("texts") List<String> bodies,
+            @ForAll("texts") List<String> subjects) throws IOException {
+        int n = Math.min(bodies.size(), subjects.size());
+        StringBuilder csv = new StringBuilder(row(List.of("body", "subject", "label"), ',', false));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String subject = i % 3 == 0 ? " " : subjects.get(i);   // a blank field is left out of the join
+            csv.append(row(List.of(bodies.get(i), subject, "c"), ',', false));
+            expected.add(subject.isBlank() ? bodies.get(i) : subject + " / " + bodies.get(i));
+        }
+        Path file = Files.createTempFile("columns", ".csv");
+        try {
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            List<String> read = new ArrayList<>();
+            try (CorpusCursor rows = TextDatasets.csv(file).text("subject", "body").textJoiner(" / ").label("label")
+                    .stream()) {
+                rows.forEachRemaining(r -> read.add(r.text()));
+            }
+            assertEquals(expected, read);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     @Property(tries = 300)
     void corruptedBytesEitherReadOrFailWithAOneLineDatasetException(@ForAll byte[] garbage,
             @ForAll BadRowPolicy policy) throws IOException {

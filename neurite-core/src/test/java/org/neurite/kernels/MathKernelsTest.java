@@ -337,6 +337,29 @@ class MathKernelsTest {
         }
     }
 
+    /**
+     * Each element of exp, log, tanh and sigmoid comes out the same wherever it sits and however long
+     * the array is (a batch of one text against a batch of 300): the tails run the vector code too.
+     */
+    @Test
+    void transcendentalResultsDoNotDependOnPositionOrArrayLength() {
+        UnaryOp[] ops = {MathKernels::exp, MathKernels::log, MathKernels::tanh, MathKernels::sigmoid};
+        String[] names = {"exp", "log", "tanh", "sigmoid"};
+        float[] a = random(new Random(5), uniform(0.01f, 20f), 53);
+        for (int o = 0; o < ops.length; o++) {
+            float[] whole = new float[a.length];
+            ops[o].apply(SIMD, a, 0, whole, 0, a.length);
+            for (int n = 1; n <= a.length; n += 13) {
+                float[] part = new float[n];
+                ops[o].apply(SIMD, a, a.length - n, part, 0, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(whole[a.length - n + i], part[i], names[o] + " of element " + (a.length - n + i)
+                            + " in an array of " + n);
+                }
+            }
+        }
+    }
+
     // ----- special values, on both implementations, in the vector body and the tail
 
     @Test

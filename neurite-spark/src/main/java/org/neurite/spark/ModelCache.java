@@ -29,6 +29,11 @@ final class ModelCache {
         return MODELS.computeIfAbsent(sha256, key -> load(fileName, bytes.get()));
     }
 
+    /** Forgets every loaded model, as a fresh executor JVM that has loaded none; for tests. */
+    static void forgetAll() {
+        MODELS.clear();
+    }
+
     /** Loads a model file's bytes through a temporary file, the one form {@code Model.load} reads. */
     private static Model load(String fileName, byte[] bytes) {
         Path temp = null;

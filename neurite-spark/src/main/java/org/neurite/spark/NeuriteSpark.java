@@ -2,13 +2,14 @@ package org.neurite.spark;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.neurite.models.Model;
 import org.neurite.text.TextVectorization;
@@ -24,20 +25,23 @@ import org.neurite.text.TextVectorization;
  * scored.select("text", "probability", "label").show();
  *
  * NeuriteSpark.registerFunction(spark, "sentiment", Path.of("imdb-lstm.neurite"));
- * spark.sql("SELECT text, sentiment(text) AS p FROM reviews");
+ * spark.sql("SELECT text, sentiment(text).probability AS p FROM reviews");
  *
  * NeuriteSpark.adapt(vectorizer, reviews, "text");                         // the single-machine vocabulary
  * NeuriteSpark.fit(model, reviews, "text", "label", SparkFitOptions.builder().optEpochs(3).build());
  * }</pre>
  *
- * <p>Models are the ones {@code neurite predict} reads: a text model saved with its vectorizer and
- * one probability per text. The file is read on the driver, broadcast once, and loaded once per
+ * <p>Models are the ones {@code neurite predict} reads: a text model saved with its vectorizer,
+ * giving one probability (binary) or one per class per text. The file is read on the driver, broadcast once, and loaded once per
  * executor JVM; an executor never needs the file on its own disk.
  */
 public final class NeuriteSpark {
-    /** The column {@link #predict} adds with each text's probability of being positive (float). */
+    /**
+     * The column {@link #predict} adds with the probability {@code neurite predict} prints (float): of
+     * class 1 for a binary model, of the predicted class for more classes.
+     */
     public static final String PROBABILITY = "probability";
-    /** The column {@link #predict} adds with {@code positive} or {@code negative}. */
+    /** The column {@link #predict} adds with the predicted class's name, as {@code neurite predict} writes it. */
     public static final String LABEL = "label";
     /** The threshold of {@code neurite predict}. */
     public static final float DEFAULT_THRESHOLD = 0.5f;
@@ -51,45 +55,57 @@ public final class NeuriteSpark {
     }
 
     /**
-     * {@code data} with two columns more: {@value #PROBABILITY}, the probability {@code neurite predict}
-     * prints for the text (the same float), and {@value #LABEL}, {@code positive} from
-     * {@code threshold} on. A null text gives nulls in both. Each partition is scored in batches of
-     * 256 texts.
+     * {@code data} with the columns of {@code neurite predict} added, the same floats and names:
+     * {@value #PROBABILITY} and {@value #LABEL} ({@code neurite predict --input FILE}'s two columns;
+     * for a binary model class 1 from {@code threshold} on), and for a model of more than two classes
+     * one {@code probability_<class>} column per class (as {@code neurite predict --input TABLE}
+     * names them). Labels are the class names saved in the model ({@code neurite train
+     * text-classifier}); a binary model without them says {@code positive} or {@code negative}, a
+     * model of more classes without them {@code 0, 1, ...}. A null text gives nulls in every added
+     * column. Each partition is scored in batches of 256 texts.
+     *
+     * <pre>{@code
+     * Dataset<Row> scored = NeuriteSpark.predict(tickets, Path.of("topics.neurite"), "body");
+     * scored.select("body", "label", "probability", "probability_billing").show();
+     * }</pre>
      *
      * @throws IllegalArgumentException on the driver, before any job: a missing model file, a model
-     *     that does not read texts, a text column that is missing or not a string (naming the
-     *     existing columns), or a DataFrame that already has a {@code probability} or {@code label} column
+     *     that does not read texts or does not output class probabilities, a text column that is
+     *     missing or not a string (naming the existing columns), or a DataFrame that already has a
+     *     column of one of the added names
      */
     public static Dataset<Row> predict(Dataset<Row> data, Path modelFile, String textColumn, float threshold) {
         StructType schema = data.schema();
         int text = TextColumn.stringColumn(schema, textColumn);
-        for (String added : new String[] {PROBABILITY, LABEL}) {
+        ModelBroadcast model = ModelBroadcast.of(data.sparkSession(), modelFile);
+        ScoreColumns columns = ScoreColumns.of(model.model(), modelFile.toString(), threshold);   // loads it on the driver: errors come early
+        for (String added : columns.names()) {
             if (Arrays.asList(schema.fieldNames()).contains(added)) {
                 throw new IllegalArgumentException("predict adds column '" + added + "', which the DataFrame already has;"
                         + " rename it first");
             }
         }
-        ModelBroadcast model = broadcastTextModel(data.sparkSession(), modelFile);
-        StructType out = schema.add(PROBABILITY, DataTypes.FloatType, true).add(LABEL, DataTypes.StringType, true);
-        MapPartitionsFunction<Row, Row> scorer = new PartitionScorer(model, text, threshold);
-        return data.mapPartitions(scorer, Encoders.row(out));
+        MapPartitionsFunction<Row, Row> scorer = new PartitionScorer(model, text, columns);
+        return data.mapPartitions(scorer, Encoders.row(columns.addedTo(schema)));
     }
 
     /**
-     * Registers SQL function {@code name(text)}: the probability {@code neurite predict} gives the
-     * text (float; null for a null text). A SQL function sees one row at a time, so it scores texts
-     * one by one; {@link #predict} batches them and is faster on large tables.
+     * Registers SQL function {@code name(text)}: a struct of the columns {@link #predict} adds, the
+     * same values ({@code name(text).probability}, {@code name(text).label}, and for more than two
+     * classes {@code name(text).probability_<class>}); null for a null text. A SQL function sees one
+     * row at a time, so it scores texts one by one; {@link #predict} batches them and is faster on
+     * large tables.
+     *
+     * <pre>{@code
+     * NeuriteSpark.registerFunction(spark, "sentiment", Path.of("imdb-bow.neurite"));
+     * spark.sql("SELECT text, sentiment(text).probability AS p FROM reviews");
+     * }</pre>
      */
     public static void registerFunction(SparkSession spark, String name, Path modelFile) {
-        ModelBroadcast model = broadcastTextModel(spark, modelFile);
-        spark.udf().register(name, (UDF1<String, Float>) t -> t == null ? null
-                : TextScores.probabilities(model.model(), java.util.List.of(t))[0], DataTypes.FloatType);
-    }
-
-    private static ModelBroadcast broadcastTextModel(SparkSession spark, Path modelFile) {
         ModelBroadcast model = ModelBroadcast.of(spark, modelFile);
-        TextScores.checkReadsTexts(model.model(), modelFile.toString());   // loads it on the driver: errors come early
-        return model;
+        ScoreColumns columns = ScoreColumns.of(model.model(), modelFile.toString(), DEFAULT_THRESHOLD);
+        spark.udf().register(name, (UDF1<String, Row>) t -> t == null ? null
+                : RowFactory.create(columns.score(model.model(), List.of(t)).getFirst()), columns.struct());
     }
 
     /**

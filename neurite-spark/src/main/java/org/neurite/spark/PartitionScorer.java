@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -12,7 +13,7 @@ import org.neurite.models.Model;
 
 /**
  * Scores one partition in batches of {@link #BATCH} rows: each output row is the input row followed
- * by the probability and the label (both null for a null text). Rows are read lazily, one batch
+ * by the {@link ScoreColumns} (all null for a null text). Rows are read lazily, one batch
  * ahead, so a partition of any size streams; an empty partition gives no rows and loads nothing.
  */
 final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
@@ -23,12 +24,12 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
 
     private final ModelBroadcast model;
     private final int textIndex;
-    private final float threshold;
+    private final ScoreColumns columns;
 
-    PartitionScorer(ModelBroadcast model, int textIndex, float threshold) {
+    PartitionScorer(ModelBroadcast model, int textIndex, ScoreColumns columns) {
         this.model = model;
         this.textIndex = textIndex;
-        this.threshold = threshold;
+        this.columns = columns;
     }
 
     @Override
@@ -70,23 +71,27 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         if (batch.isEmpty()) {
             return;
         }
-        float[] p = texts.isEmpty() ? new float[0] : TextScores.probabilities(loaded(), texts);
+        List<Object[]> scores = texts.isEmpty() ? List.of() : scored(texts);
         int t = 0;
         for (Row row : batch) {
-            Object[] values = new Object[row.length() + 2];
+            Object[] added = row.isNullAt(textIndex) ? columns.nulls() : scores.get(t++);
+            Object[] values = new Object[row.length() + added.length];
             for (int i = 0; i < row.length(); i++) {
                 values[i] = row.get(i);
             }
-            if (!row.isNullAt(textIndex)) {
-                values[row.length()] = p[t];
-                values[row.length() + 1] = TextScores.label(p[t], threshold);
-                t++;
-            }
+            System.arraycopy(added, 0, values, row.length(), added.length);
             out.add(RowFactory.create(values));
         }
     }
 
-    private Model loaded() {
-        return model.model();
+    /** The batch's scores; a failure (a model that cannot load or run here) names the file and the partition. */
+    private List<Object[]> scored(List<String> texts) {
+        try {
+            Model loaded = model.model();
+            return columns.score(loaded, texts);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(model.fileName() + ": scoring partition " + TaskContext.getPartitionId()
+                    + " failed: " + e.getMessage(), e);
+        }
     }
 }

@@ -3,11 +3,14 @@ package org.neurite.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,16 +26,14 @@ import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
 import org.neurite.nn.layers.Dense;
 import org.neurite.tensor.Tensor;
-import org.neurite.testing.Tolerances;
 import org.neurite.text.OutputMode;
 import org.neurite.text.TextVectorization;
 import org.neurite.train.FitOptions;
 
 /**
  * Scoring a DataFrame of texts gives, row for row, the probabilities and labels of
- * {@code neurite predict} ({@code Model.predict}). Within float rounding, not bit for bit: the
- * engine's GEMM sums in a different order for batches of different sizes, and a partition's
- * batches hold other texts than a file's blocks of 256 lines.
+ * {@code neurite predict} ({@code Model.predict} and its naming of classes), float for float, for
+ * binary and multi-class models.
  */
 @Tag("spark")
 class SparkPredictTest {
@@ -88,7 +89,7 @@ class SparkPredictTest {
                 assertNull(row.get(2), "probability of a null text");
                 assertNull(row.get(3), "label of a null text");
             } else {
-                assertEquals(expected[id], row.getFloat(2), Tolerances.ROUNDING, "row " + id);
+                assertEquals(expected[id], row.getFloat(2), "row " + id);
                 assertEquals(expected[id] >= 0.5f ? "positive" : "negative", row.getString(3), "row " + id);
             }
         }
@@ -103,19 +104,22 @@ class SparkPredictTest {
     }
 
     @Test
-    void theSqlFunctionGivesTheSameProbabilities() {
+    void theSqlFunctionGivesTheSameProbabilitiesAndLabels() {
         NeuriteSpark.registerFunction(spark, "sentiment", modelFile);
         frame(3).createOrReplaceTempView("reviews");
 
-        List<Row> rows = spark.sql("SELECT id, sentiment(text) FROM reviews ORDER BY id").collectAsList();
+        List<Row> rows = spark.sql("SELECT id, sentiment(text).probability, sentiment(text).label FROM reviews"
+                + " ORDER BY id").collectAsList();
 
         float[] expected = model.predict(texts).toArray();
         for (Row row : rows) {
             int id = row.getInt(0);
             if (id % 5 == 4) {
                 assertNull(row.get(1));
+                assertNull(row.get(2));
             } else {
-                assertEquals(expected[id], row.getFloat(1), Tolerances.ROUNDING, "row " + id);
+                assertEquals(expected[id], row.getFloat(1), "row " + id);
+                assertEquals(expected[id] >= 0.5f ? "positive" : "negative", row.getString(2), "row " + id);
             }
         }
     }
@@ -144,5 +148,54 @@ class SparkPredictTest {
                 () -> NeuriteSpark.predict(frame(2), missing, "text"));
 
         assertEquals(missing + ": model file not found on the driver", e.getMessage());
+    }
+
+    @Test
+    void scoringReadsTheBroadcastModelNotTheFileOnTheExecutors() throws IOException {
+        Path copy = dir.resolve("deleted-after-planning.neurite");
+        Files.copy(modelFile, copy);
+        Dataset<Row> scored = NeuriteSpark.predict(frame(3), copy, "text");
+        Files.delete(copy);
+        ModelCache.forgetAll();   // as executors that have not loaded it yet
+
+        assertEquals(texts.size(), scored.filter("probability IS NOT NULL OR text IS NULL").count());
+    }
+
+    @Test
+    void aBinaryModelWithClassNamesLabelsWithThem() throws IOException {
+        Path named = dir.resolve("ham-spam.neurite");
+        model.save(named, Map.of("label_mapping", "{\"classes\": [\"ham\", \"spam\"]}"));
+
+        List<Row> scored = NeuriteSpark.predict(frame(2), named, "text", 0.3f).orderBy("id").collectAsList();
+
+        float[] expected = model.predict(texts).toArray();
+        assertEquals(4, scored.getFirst().length(), "id, text, probability, label: no per-class columns for two classes");
+        for (Row row : scored) {
+            int id = row.getInt(0);
+            if (id % 5 != 4) {
+                assertEquals(expected[id] >= 0.3f ? "spam" : "ham", row.getString(3), "row " + id);
+            }
+        }
+    }
+
+    @Test
+    void aColumnOfAnAddedNameIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NeuriteSpark.predict(frame(2).withColumnRenamed("id", "label"), modelFile, "text"));
+
+        assertEquals("predict adds column 'label', which the DataFrame already has; rename it first", e.getMessage());
+    }
+
+    @Test
+    void aModelThatCannotLoadOnAnExecutorFailsNamingTheFileAndThePartition() {
+        ModelBroadcast broken = ModelBroadcast.of(spark, "broken.neurite", new byte[] {1, 2, 3});
+        ScoreColumns columns = ScoreColumns.of(model, "reviews.neurite", 0.5f);
+        Dataset<Row> data = frame(2);
+        Dataset<Row> scored = data.mapPartitions(new PartitionScorer(broken, 1, columns),
+                org.apache.spark.sql.Encoders.row(columns.addedTo(data.schema())));
+
+        Exception e = assertThrows(Exception.class, scored::collectAsList);
+
+        assertTrue(e.getMessage().contains("broken.neurite: scoring partition "), e.getMessage());
     }
 }

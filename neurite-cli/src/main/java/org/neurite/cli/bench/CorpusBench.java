@@ -28,8 +28,10 @@ import picocli.CommandLine.Option;
  * line break) with a label column into a temporary file (or reads {@code --file}), then streams it
  * through {@link TextDatasets#csv} in batches of {@value #BATCH} rows, each batch turned into tf-idf
  * rows by a vectorizer adapted on the first {@value #ADAPT_ROWS} rows and then dropped. Reports
- * {@code read_mb_per_s} (parsing alone), {@code read_vectorize_mb_per_s} (both) and
- * {@code peak_rss_mb}, the process's peak resident memory ({@code VmHWM}, Linux only).
+ * {@code read_mb_per_s} (parsing alone), {@code read_vectorize_mb_per_s} (both), each the file's
+ * size over the wall-clock time of its pass (the file was just written, so it is read from the
+ * page cache rather than the disk), {@code peak_rss_mb}, the process's peak resident memory
+ * ({@code VmHWM}, Linux only), and {@code max_heap_mb}, the heap's bound.
  *
  * <pre>{@code
  * neurite bench corpus --megabytes 1000
@@ -66,6 +68,9 @@ public final class CorpusBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "rows=%d%nread_mb_per_s=%.1f%n", rows[0], mb / readSeconds);
             System.out.printf(Locale.ROOT, "read_vectorize_mb_per_s=%.1f%n", mb / bothSeconds);
             System.out.println("peak_rss_mb=" + peakResidentMegabytes());
+            // the bound the heap was given (-Xmx, else a quarter of the memory): a JVM lets its heap
+            // grow towards it before collecting, so the peak resident memory says most beside it
+            System.out.printf(Locale.ROOT, "max_heap_mb=%.0f%n", Runtime.getRuntime().maxMemory() / 1048576.0);
         } finally {
             if (file == null) {
                 Files.deleteIfExists(csv);

@@ -197,6 +197,13 @@ public final class ImdbSentiment implements Recipe {
         return Optional.of(new LabelledTexts(test.texts(), test.labelTensor()));
     }
 
+    /** The raw training reviews with their labels, as {@link #data()} reads them. */
+    @Override
+    public Optional<LabelledTexts> trainTexts() {
+        ReviewDataset train = first(ReviewDatasets.imdb().train(), options.subset);
+        return Optional.of(new LabelledTexts(train.texts(), train.labelTensor()));
+    }
+
     private static ReviewDataset first(ReviewDataset reviews, int n) {
         int size = Math.min(n, reviews.size());
         return new ReviewDataset(reviews.texts().subList(0, size), java.util.Arrays.copyOf(reviews.labels(), size));

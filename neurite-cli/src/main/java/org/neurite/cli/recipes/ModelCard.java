@@ -99,10 +99,11 @@ final class ModelCard {
                 options.units)).append("), output ").append(classes == 2 ? "Dense(1, sigmoid)" : "Dense(" + classes
                 + ", softmax)").append('\n');
         md.append("- loss: ").append(classes == 2 ? "binary cross-entropy" : "sparse categorical cross-entropy")
-                .append("; optimizer: Adam (learning rate 0.001)\n");
-        md.append(String.format(Locale.ROOT, "- epochs: %d asked, %d run (early stopping on val_accuracy, patience %d,"
-                + " best weights restored); batch size %d%n", run.epochs(), run.epochsRun(), options.patience,
-                run.batchSize()));
+                .append("; optimizer: Adam (learning rate 0.001").append(options.model == TextNetworks.Kind.BOW ? ""
+                        : ", cosine decay to 0 over the planned epochs").append(")\n");
+        md.append(String.format(Locale.ROOT, "- epochs: %d asked, %d run (early stopping on %s, patience %d,"
+                + " best weights restored); batch size %d%n", run.epochs(), run.epochsRun(), options.monitor,
+                options.patience, run.batchSize()));
         md.append(String.format(Locale.ROOT, "- seed: %d (weights, shuffling, dropout); training took %.1f s%n",
                 run.seed(), run.seconds()));
         md.append("- library: neurite ").append(Version.number()).append(", Java ").append(Runtime.version())

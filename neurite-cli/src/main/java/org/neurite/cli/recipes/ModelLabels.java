@@ -29,7 +29,12 @@ public final class ModelLabels {
 
     /** The mapping in {@code model}'s file, if it has one. */
     public static Optional<LabelMapping> stored(Model model) {
-        String json = model.metadata().get(KEY);
+        return stored(model.metadata());
+    }
+
+    /** The mapping in a model file's metadata (or a recipe's {@link Recipe#modelMetadata()}), if it has one. */
+    public static Optional<LabelMapping> stored(Map<String, String> metadata) {
+        String json = metadata.get(KEY);
         if (json == null) {
             return Optional.empty();
         }

@@ -165,6 +165,15 @@ public interface Recipe {
     }
 
     /**
+     * For recipes on text: the raw training texts and their labels in the order the recipe trains on
+     * them (validation split included), so that {@code neurite export-data} can hand the recipe's
+     * exact data to another tool; empty for other recipes.
+     */
+    default Optional<LabelledTexts> trainTexts() {
+        return Optional.empty();
+    }
+
+    /**
      * How many cross-validation folds the recipe asks for ({@code --folds K}); 0, the default, for
      * none. {@code neurite train} then trains a fresh model on each fold's training part, with the
      * same settings, and reports the mean and spread of the folds' test scores.

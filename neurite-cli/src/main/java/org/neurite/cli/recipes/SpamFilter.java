@@ -219,6 +219,12 @@ public final class SpamFilter implements Recipe {
         return Optional.of(new LabelledTexts(parts().test().texts(), parts().test().labelTensor()));
     }
 
+    /** The parsed training mails in their shuffled order, with 1 for spam. */
+    @Override
+    public Optional<LabelledTexts> trainTexts() {
+        return Optional.of(new LabelledTexts(parts().train().texts(), parts().train().labelTensor()));
+    }
+
     /** {@code test_auc=}, then the baseline trained on the same split and its scores. */
     @Override
     public void reportAfterTest(Model model, RecipeData data, long seed) {

@@ -29,12 +29,13 @@ import picocli.CommandLine;
  * vectorizer and ending in Dense(1, sigmoid) for two classes or Dense(classes, softmax) for more:
  *
  * <ul>
- *   <li>{@code bow}: tf-idf of words and word pairs ({@value #MAX_TOKENS} entries) → Dense(32, relu)
- *       → Dropout(0.5).</li>
+ *   <li>{@code bow}: tf-idf of words and word pairs ({@value #MAX_TOKENS} entries) → Dense(units, relu)
+ *       → Dropout(0.5), as {@code imdb-bow} (units 32) and {@code spam} (units 64).</li>
  *   <li>{@code cnn}: the first {@value #SEQUENCE_LENGTH} word ids → Embedding(128) →
  *       Conv1D(units, 5, relu) → GlobalMaxPooling1D → Dropout(0.5), Keras' "1D convnet" for text.</li>
- *   <li>{@code lstm}: word ids → Embedding(128, mask_zero) → LSTM(units) → Dropout(0.5).</li>
- *   <li>{@code bilstm}: the same with Bidirectional(LSTM(units)).</li>
+ *   <li>{@code lstm}: word ids → Embedding(128, mask_zero) → LSTM(units, dropout 0.2) → Dropout(0.5),
+ *       as {@code imdb-lstm}.</li>
+ *   <li>{@code bilstm}: the same with Bidirectional(LSTM(units, dropout 0.2)), as {@code imdb-bilstm}.</li>
  *   <li>{@code transformer}: the first {@value #TRANSFORMER_LENGTH} word ids →
  *       TokenAndPositionEmbedding(64, mask_zero) → TransformerEncoder(128, 2 heads) →
  *       GlobalAveragePooling1D (masked) → Dropout(0.5), as keras.io's transformer text classifier.</li>
@@ -55,6 +56,11 @@ public final class TextNetworks {
     private static final int EMBEDDING_DIM = 128;
     private static final int TRANSFORMER_DIM = 64;
     private static final int KERNEL_SIZE = 5;
+    /**
+     * The LSTMs' dropout on their inputs, as the {@code imdb-lstm} recipe: with it and a decaying
+     * learning rate that recipe's test accuracy rose from 86.1% to 88.5% (docs/guide/23).
+     */
+    private static final float LSTM_INPUT_DROPOUT = 0.2f;
 
     /** The networks by their {@code --model} names. */
     public enum Kind {
@@ -76,7 +82,7 @@ public final class TextNetworks {
 
     /**
      * @param kind the network
-     * @param units the LSTM's units or the CNN's filters
+     * @param units the LSTM's units, the CNN's filters or the bag of words' hidden units
      */
     public TextNetworks(Kind kind, int units) {
         this.kind = kind;
@@ -99,12 +105,12 @@ public final class TextNetworks {
     public Model model(long seed, TextVectorization vectorizer, int classes) {
         Dense output = classes == 2 ? new Dense(1, "sigmoid") : new Dense(classes, "softmax");
         Layer[] body = switch (kind) {
-            case BOW -> new Layer[] {new Dense(32, "relu")};
+            case BOW -> new Layer[] {new Dense(units, "relu")};
             case CNN -> new Layer[] {
                 Embedding.builder().setInputDim(MAX_TOKENS).setOutputDim(EMBEDDING_DIM).build(),
                 new Conv1D(units, KERNEL_SIZE, Activation.RELU), new GlobalMaxPooling1D()};
-            case LSTM -> new Layer[] {maskedEmbedding(), new LSTM(units)};
-            case BILSTM -> new Layer[] {maskedEmbedding(), new Bidirectional(new LSTM(units))};
+            case LSTM -> new Layer[] {maskedEmbedding(), lstm()};
+            case BILSTM -> new Layer[] {maskedEmbedding(), new Bidirectional(lstm())};
             case TRANSFORMER -> new Layer[] {
                 new TokenAndPositionEmbedding(null, MAX_TOKENS, TRANSFORMER_LENGTH, TRANSFORMER_DIM,
                         Initializer.randomUniform(), true),
@@ -121,17 +127,22 @@ public final class TextNetworks {
     /** The network's layers between the vectorizer and the output, in words, for the model card. */
     static String describe(Kind kind, int units) {
         return switch (kind) {
-            case BOW -> "tf-idf of words and word pairs, " + MAX_TOKENS + " entries -> Dense(32, relu) -> Dropout(0.5)";
+            case BOW -> "tf-idf of words and word pairs, " + MAX_TOKENS + " entries -> Dense(" + units
+                    + ", relu) -> Dropout(0.5)";
             case CNN -> "first " + SEQUENCE_LENGTH + " word ids -> Embedding(" + EMBEDDING_DIM + ") -> Conv1D(" + units
                     + ", " + KERNEL_SIZE + ", relu) -> GlobalMaxPooling1D -> Dropout(0.5)";
             case LSTM -> "first " + SEQUENCE_LENGTH + " word ids -> Embedding(" + EMBEDDING_DIM + ", mask_zero) -> LSTM("
-                    + units + ") -> Dropout(0.5)";
+                    + units + ", dropout 0.2) -> Dropout(0.5)";
             case BILSTM -> "first " + SEQUENCE_LENGTH + " word ids -> Embedding(" + EMBEDDING_DIM
-                    + ", mask_zero) -> Bidirectional(LSTM(" + units + ")) -> Dropout(0.5)";
+                    + ", mask_zero) -> Bidirectional(LSTM(" + units + ", dropout 0.2)) -> Dropout(0.5)";
             case TRANSFORMER -> "first " + TRANSFORMER_LENGTH + " word ids -> TokenAndPositionEmbedding(" + TRANSFORMER_DIM
                     + ", mask_zero) -> TransformerEncoder(" + 2 * TRANSFORMER_DIM
                     + ", 2 heads) -> GlobalAveragePooling1D -> Dropout(0.5)";
         };
+    }
+
+    private LSTM lstm() {
+        return LSTM.builder().setUnits(units).optDropout(LSTM_INPUT_DROPOUT).build();
     }
 
     private static Embedding maskedEmbedding() {

@@ -70,6 +70,17 @@ class SpamFilterTest {
         assertEquals(0, blank);
     }
 
+    @Test
+    void exportedTrainingTextsAreTheTrainingPartInTheOrderItTrains() {
+        SpamFilter spam = new SpamFilter(SpamFilterTest::fixtureMail);
+
+        LabelledTexts train = spam.trainTexts().orElseThrow();
+
+        assertEquals(spam.parts().train().texts(), train.texts());
+        assertEquals(java.util.Arrays.toString(spam.parts().train().labelTensor().toArray()),
+                java.util.Arrays.toString(train.labels().toArray()));
+    }
+
     private static List<MailMessage> fixtureMail() {
         List<MailMessage> mail = new ArrayList<>();
         for (int i = 0; i < 2 * SpamFilterFixtures.PER_CLASS; i++) {

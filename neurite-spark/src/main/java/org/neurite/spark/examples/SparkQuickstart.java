@@ -24,6 +24,8 @@ import org.neurite.text.TextVectorization;
  * The three things neurite-spark does, end to end on a small made-up corpus: adapt a vocabulary on a
  * DataFrame, train data-parallel, then score the DataFrame with the saved model. The master comes
  * from {@code spark-submit} (or the system property {@code spark.master}); nothing here names one.
+ * Writes the corpus ({@code reviews.jsonl}, a folder of JSON-lines part files, columns
+ * {@code text} and {@code sentiment}, 0 or 1) and the model ({@code model.neurite}) into the output folder.
  *
  * <pre>{@code
  * spark-submit --master local[2] --class org.neurite.spark.examples.SparkQuickstart \
@@ -45,6 +47,10 @@ public final class SparkQuickstart {
         try {
             Dataset<Row> reviews = spark.createDataFrame(reviews(2000), new StructType()
                     .add("text", DataTypes.StringType).add("label", DataTypes.IntegerType)).repartition(4).cache();
+            // The corpus as JSON lines too, for trying `neurite spark train|adapt|predict` on it (docs/SPARK.md);
+            // the label is called "sentiment" there, since predict adds a column "label" of its own.
+            reviews.withColumnRenamed("label", "sentiment").write().mode("overwrite")
+                    .json(folder.resolve("reviews.jsonl").toString());
 
             TextVectorization vectorizer = TextVectorization.builder().optMaxTokens(200)
                     .optOutputMode(OutputMode.TF_IDF).build();

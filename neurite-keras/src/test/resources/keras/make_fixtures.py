@@ -7,7 +7,10 @@ For each model NAME it writes, beside this script:
 and legacy_mlp.h5, the same MLP in the legacy HDF5 layout (model_config attribute, model_weights group),
 and keras2_two_in_two_out.h5: the two-input model saved as legacy HDF5 whose model_config is then
 rewritten in tf.keras 2's layout (inbound_nodes as [[layer, node, tensor, kwargs], ...], dtype strings,
-batch_input_shape), since a tf.keras 2 installation is not assumed.
+batch_input_shape), since a tf.keras 2 installation is not assumed. The nested-model fixtures
+(nested_sequential, nested_encoder, nested_shared, nested_deep) are also written as NAME.h5, Keras 3's legacy
+HDF5 layout, beside their NAME.keras; both share NAME.npz. keras2_nested_shared.h5 is nested_shared
+rewritten in tf.keras 2's layout as above (nested models' configs too).
 
 The models are small (a few thousand weights) so the committed files stay small. Seeds are fixed,
 so a rerun writes the same weights on the same Keras version.
@@ -60,7 +63,13 @@ def layer_outputs(model, inputs):
     chosen = [l for l in model.layers if not isinstance(l, layers.InputLayer) and not isinstance(l.output, (list, tuple))]
     if not chosen:
         return {}
-    probe = keras.Model(model.inputs, [l.output for l in chosen])
+    try:
+        probe = keras.Model(model.inputs, [l.output for l in chosen])
+    except ValueError:
+        # a functional model nested in a Sequential: its .output is its own graph's, not connected to
+        # the outer inputs; its layer_ array is left out
+        chosen = [l for l in chosen if not isinstance(l, keras.Model)]
+        probe = keras.Model(model.inputs, [l.output for l in chosen])
     values = probe.predict(inputs, verbose=0)
     values = values if isinstance(values, (list, tuple)) else [values]
     return {f"layer_{l.name}": np.asarray(v, dtype=np.float32) for l, v in zip(chosen, values)}
@@ -210,32 +219,43 @@ def keras2_config(config):
     def history(tensor):
         return tensor["config"]["keras_history"]
 
-    for layer in config["config"]["layers"]:
-        if layer["class_name"] == "InputLayer":
-            layer["config"]["batch_input_shape"] = layer["config"].pop("batch_shape")
-        nodes = []
-        for node in layer["inbound_nodes"]:
-            args = node["args"][0]
-            tensors = args if isinstance(args, list) else [args]
-            nodes.append([history(t) + [{}] for t in tensors])
-        layer["inbound_nodes"] = nodes
+    def convert(model):
+        """Rewrites one model's layers in place, nested models' too."""
+        for layer in model["config"]["layers"]:
+            if layer["class_name"] == "InputLayer":
+                layer["config"]["batch_input_shape"] = layer["config"].pop("batch_shape")
+            if layer["class_name"] in ("Sequential", "Functional"):
+                convert(layer)
+            if "inbound_nodes" not in layer:
+                continue   # a Sequential's layers record no nodes
+            nodes = []
+            for node in layer["inbound_nodes"]:
+                args = node["args"][0]
+                tensors = args if isinstance(args, list) else [args]
+                nodes.append([history(t) + [{}] for t in tensors])
+            layer["inbound_nodes"] = nodes
+
+    convert(config)
     return strip(config)
 
 
-def keras2_h5():
+def keras2_h5(name, maker):
+    """The model saved as legacy HDF5 whose model_config is rewritten in tf.keras 2's layout."""
     import h5py
     import json
-    model, inputs = two_in_two_out()
-    path = os.path.join(HERE, "keras2_two_in_two_out.h5")
+    model, inputs = maker()
+    path = os.path.join(HERE, name + ".h5")
     model.save(path)
     with h5py.File(path, "r+") as f:
         config = json.loads(f.attrs["model_config"])
         f.attrs["model_config"] = json.dumps(keras2_config(config))
         f.attrs["keras_version"] = "2.15.0"
     outputs = model.predict(inputs, verbose=0)
-    np.savez(os.path.join(HERE, "keras2_two_in_two_out.npz"), input_0=inputs[0], input_1=inputs[1],
-             output_0=outputs[0], output_1=outputs[1])
-    print("keras2_two_in_two_out.h5", model.count_params(), "weights")
+    outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
+    arrays = {f"input_{i}": x for i, x in enumerate(inputs)}
+    arrays.update({f"output_{i}": np.asarray(y, dtype=np.float32) for i, y in enumerate(outputs)})
+    np.savez(os.path.join(HERE, name + ".npz"), **arrays)
+    print(name + ".h5", model.count_params(), "weights")
 
 
 def perturb(model, rng=None):
@@ -321,6 +341,114 @@ def transformer(hub):
     return model, [RNG.integers(0, 30, size=(3, 6)).astype(np.int32), RNG.integers(0, 25, size=(3, 5)).astype(np.int32)]
 
 
+def nested_sequential():
+    """Sequential inside Sequential; both name a layer "hidden" (Neurite renames the inner one)."""
+    block = keras.Sequential([
+        keras.Input((5,)),
+        layers.Dense(4, activation="relu", name="hidden"),
+        layers.BatchNormalization(),
+        layers.Dense(3, activation="tanh"),
+    ], name="block")
+    model = keras.Sequential([
+        keras.Input((6,)),
+        layers.Dense(5, name="hidden"),
+        block,
+        layers.Dense(2, activation="softmax"),
+    ], name="nested_sequential")
+    perturb(model)
+    return model, [RNG.normal(size=(4, 6)).astype(np.float32)]
+
+
+def nested_encoder():
+    """Functional classifier whose encoder is a nested Sequential holding the Embedding's mask."""
+    encoder = keras.Sequential([
+        keras.Input((7,), dtype="int32"),
+        layers.Embedding(25, 5, mask_zero=True),
+        layers.LSTM(4, return_sequences=True),
+        layers.GlobalAveragePooling1D(),
+    ], name="encoder")
+    ids = keras.Input((7,), dtype="int32", name="ids")
+    out = layers.Dense(2, activation="softmax", name="label")(encoder(ids))
+    model = keras.Model(ids, out, name="nested_encoder")
+    perturb(model)
+    ids_value = tokens(5, 7, 25)
+    ids_value[-1, 0] = 3  # a fully masked row averages to NaN in Keras (0/0): not compared here
+    return model, [ids_value]
+
+
+def nested_shared():
+    """A nested functional model with two outputs, called on two inputs: both calls share its weights."""
+    tower_in = keras.Input((5,), name="tower_in")
+    h = layers.Dense(4, activation="tanh", name="tower_hidden")(tower_in)
+    y = layers.Dense(3, name="tower_out")(h)
+    tower = keras.Model(tower_in, [y, h], name="tower")
+    a = keras.Input((5,), name="left")
+    b = keras.Input((5,), name="right")
+    ya, _ = tower(a)
+    yb, hb = tower(b)
+    out = layers.Dense(2, name="head")(layers.Concatenate()([ya, yb, hb]))
+    model = keras.Model([a, b], out, name="nested_shared")
+    perturb(model)
+    return model, [RNG.normal(size=(3, 5)).astype(np.float32), RNG.normal(size=(3, 5)).astype(np.float32)]
+
+
+def nested_deep():
+    """A Sequential holding a functional model that holds a Sequential: two levels of nesting, a
+    functional model inside a Sequential, and the outer Embedding's mask reaching the nested layers."""
+    inner = keras.Sequential([keras.Input((6, 5)), layers.LSTM(4, return_sequences=True, go_backwards=True)],
+                             name="inner")   # backwards, so that an unmasked padding would change the real steps
+    stem_in = keras.Input((6, 5), name="stem_in")
+    stem = keras.Model(stem_in, layers.GRU(3, return_sequences=True)(inner(stem_in)), name="stem")
+    model = keras.Sequential([
+        keras.Input((6,), dtype="int32"),
+        layers.Embedding(20, 5, mask_zero=True),
+        stem,
+        layers.GlobalAveragePooling1D(),
+        layers.Dense(2, activation="softmax"),
+    ], name="nested_deep")
+    perturb(model)
+    ids_value = tokens(5, 6, 20)
+    ids_value[-1, 0] = 3  # a fully masked row averages to NaN in Keras (0/0): not compared here
+    return model, [ids_value]
+
+
+def save_with_legacy(name, model, inputs):
+    """The .keras archive and .npz as save() writes them, and the same model as legacy .h5."""
+    save(name, model, inputs)
+    model.save(os.path.join(HERE, name + ".h5"))
+    print(name + ".h5", model.count_params(), "weights")
+
+
+def masked_attention():
+    """Embedding(mask_zero) into self-attention: Keras passes the propagated mask to MultiHeadAttention
+    as query and value masks, so padded keys get no weight; the pooling skips padded steps."""
+    ids = keras.Input((8,), dtype="int32", name="ids")
+    x = layers.Embedding(30, 8, mask_zero=True)(ids)
+    x = layers.MultiHeadAttention(num_heads=2, key_dim=4)(x, x)
+    x = layers.GlobalAveragePooling1D()(x)
+    out = layers.Dense(2, activation="softmax")(x)
+    model = keras.Model(ids, out, name="masked_attention")
+    perturb(model)
+    ids_value = tokens(5, 8, 30)
+    ids_value[-1, 0] = 3  # a fully masked row averages to NaN in Keras (0/0): not compared here
+    return model, [ids_value]
+
+
+def masked_transformer(hub):
+    """KerasHub's TokenAndPositionEmbedding(mask_zero=True) into a TransformerEncoder on padded ids: the
+    padding mask reaches the encoder's self-attention and the pooling, as in Keras."""
+    token_and_position, encoder, _ = hub
+    ids = keras.Input((8,), dtype="int32", name="ids")
+    x = token_and_position(30, 8, 8, mask_zero=True)(ids)
+    x = encoder(16, 2)(x)
+    out = layers.Dense(2, activation="softmax", name="label")(layers.GlobalAveragePooling1D()(x))
+    model = keras.Model(ids, out, name="masked_transformer")
+    perturb(model)
+    ids_value = tokens(5, 8, 30)
+    ids_value[-1, 0] = 3  # a fully masked row averages to NaN in Keras (0/0): not compared here
+    return model, [ids_value]
+
+
 def check_export(path, cases, weights=None):
     """Loads an exported .keras and compares its predictions with the recorded ones; with `weights`
     (an exported legacy .h5), zeroes every weight first and reads them back with load_weights."""
@@ -369,11 +497,18 @@ def main():
         "bidirectional_custom": lambda: [save("bidirectional_custom_" + mode, *bidirectional_custom(mode))
                                          for mode in ["concat", "sum"]],
         "legacy_mlp": legacy_h5,
-        "keras2_two_in_two_out": keras2_h5,
+        "keras2_two_in_two_out": lambda: keras2_h5("keras2_two_in_two_out", two_in_two_out),
+        "keras2_nested_shared": lambda: keras2_h5("keras2_nested_shared", nested_shared),
         "functional_masks": lambda: save("functional_masks", *functional_masks()),
         "conv1d": lambda: save("conv1d", *conv1d()),
         "attention": lambda: save("attention", *attention()),
+        "nested_sequential": lambda: save_with_legacy("nested_sequential", *nested_sequential()),
+        "nested_encoder": lambda: save_with_legacy("nested_encoder", *nested_encoder()),
+        "nested_shared": lambda: save_with_legacy("nested_shared", *nested_shared()),
+        "nested_deep": lambda: save_with_legacy("nested_deep", *nested_deep()),
+        "masked_attention": lambda: save("masked_attention", *masked_attention()),
         "transformer": lambda: save("transformer", *transformer(keras_hub_layers(hub_source))),
+        "masked_transformer": lambda: save("masked_transformer", *masked_transformer(keras_hub_layers(hub_source))),
     }
     for name in args or makers:
         makers[name]()

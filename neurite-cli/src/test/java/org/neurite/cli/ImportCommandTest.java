@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.io.LoadedModel;
 import org.neurite.io.ModelFile;
+import org.neurite.keras.Npz;
+import org.neurite.keras.Parity;
 import org.neurite.testing.Tolerances;
 
 /**
@@ -69,6 +71,26 @@ class ImportCommandTest {
         assertTrue(Files.exists(saved));
         LoadedModel loaded = ModelFile.load(saved);
         assertEquals(9550, loaded.model().countParams());
+    }
+
+    @Test
+    void nestedSharedModelSavesAsANeuriteModelThatPredictsTheSame() throws IOException {
+        Path saved = dir.resolve("nested.neurite");
+        CommandRun run = CommandRun.of("import", FIXTURES.resolve("nested_shared.h5").toString(), "--out",
+                saved.toString());
+        assertEquals(0, run.status(), run.err());
+        LoadedModel loaded = ModelFile.load(saved);
+        Parity parity = Parity.check(loaded.model(), Npz.read(FIXTURES.resolve("nested_shared.npz")));
+        assertTrue(parity.maxAbsDiff() <= Tolerances.ROUNDING, parity.outputs().toString());
+    }
+
+    @Test
+    void layersReportShowsANestedModelUnderItsName() {
+        CommandRun run = CommandRun.of("import", FIXTURES.resolve("nested_encoder.keras").toString(),
+                "--check", FIXTURES.resolve("nested_encoder.npz").toString(), "--layers");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("layer encoder max_abs_diff=") && run.out().contains("all 2 layers agree"),
+                run.out());
     }
 
     @Test

@@ -21,7 +21,9 @@ import org.neurite.nn.Network;
 
 /**
  * Keras model files into Neurite: Keras 3 {@code .keras} archives and legacy HDF5 {@code .h5} files
- * (Keras 2, tf.keras, or Keras 3's {@code model.save("x.h5")}), Sequential and functional models.
+ * (Keras 2, tf.keras, or Keras 3's {@code model.save("x.h5")}), Sequential and functional models;
+ * a model used as a layer of another (nested) is flattened into the outer graph, its calls sharing
+ * its layers.
  *
  * <pre>{@code
  * LoadedModel loaded = KerasFiles.load(Path.of("imdb_lstm.keras"));

@@ -6,6 +6,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.neurite.nn.Layer;
@@ -24,8 +25,10 @@ import org.neurite.tensor.Tensor;
  * {@code vars/0..n} in creation order, a recurrent layer's are its cell's ({@code cell/vars}), a
  * Bidirectional's are {@code forward_layer/..} then {@code backward_layer/..}, a TimeDistributed's are
  * {@code layer/..}. That is Neurite's {@link Layer#parameters()} order: kernel, recurrent kernel, bias.
- * A legacy {@code .h5} lists each layer's datasets in the attribute {@code weight_names} of
- * {@code model_weights/<layer name>}.
+ * A nested model's layers lie in its group's own {@code layers/}, named with their own counters
+ * ({@code layers/functional/layers/dense/vars/0}). A legacy {@code .h5} lists each layer's datasets
+ * in the attribute {@code weight_names} of {@code model_weights/<layer name>}; a nested model's group
+ * lists all of its layers' weights, trainable ones first.
  *
  * <p>Every dataset's shape is compared with the weight it fills before its data is read, and its type
  * must be float32; extra or missing variables are refused.
@@ -36,11 +39,21 @@ final class KerasWeights {
 
     /** Fills the layers from a Keras 3 {@code model.weights.h5}. */
     static void readKeras3(Group root, List<KerasModelConfig.Imported> layers) {
-        Group all = group(root, "layers");
+        readKeras3Layers(group(root, "layers"), layers);
+    }
+
+    /**
+     * Fills {@code layers} from the group {@code layers/} of their model; a nested model's layers
+     * lie in its own group's {@code layers/}, named with their own counters.
+     */
+    private static void readKeras3Layers(Group all, List<KerasModelConfig.Imported> layers) {
         Map<String, Integer> used = new HashMap<>();
         for (KerasModelConfig.Imported imported : layers) {
-            String name = uniqueName(KerasModelConfig.snakeCase(KerasLayerConfig.neuriteType(imported.className())),
-                    used);
+            String name = uniqueName(groupBase(imported), used);
+            if (imported.isModel()) {
+                readKeras3Layers(group(group(all, name), "layers"), imported.inner());
+                continue;
+            }
             if (imported.layer() == null) {
                 continue;   // an InputLayer: it takes a name, holds no weights
             }
@@ -49,17 +62,25 @@ final class KerasWeights {
             if (node instanceof Group g) {
                 collect(imported.layer(), g, datasets);
             } else if (!imported.layer().parameters().isEmpty()) {
-                throw new KerasFormatError("weights of layer '" + imported.kerasName() + "' missing: no group layers/"
-                        + name);
+                throw new KerasFormatError("weights of layer '" + imported.kerasName() + "' missing: no group "
+                        + all.getPath() + name);
             }
             assign(imported, datasets);
         }
     }
 
+    /** The group name before Keras' counter: the class in snake case, {@code functional} for a functional model. */
+    private static String groupBase(KerasModelConfig.Imported imported) {
+        if (imported.isModel()) {
+            return imported.className().equals("Sequential") ? "sequential" : "functional";
+        }
+        return KerasModelConfig.snakeCase(KerasLayerConfig.neuriteType(imported.className()));
+    }
+
     /** Fills the layers from a legacy {@code .h5} file's {@code model_weights} group. */
     static void readLegacy(Group modelWeights, List<KerasModelConfig.Imported> layers) {
         for (KerasModelConfig.Imported imported : layers) {
-            if (imported.layer() == null) {
+            if (imported.layer() == null && !imported.isModel()) {
                 continue;
             }
             Node node = modelWeights.getChild(imported.kerasName());
@@ -69,7 +90,48 @@ final class KerasWeights {
                     datasets.add(dataset(g, weightName));
                 }
             }
-            assign(imported, datasets);
+            if (imported.isModel()) {
+                assignNested(imported, datasets);
+            } else {
+                assign(imported, datasets);
+            }
+        }
+    }
+
+    /**
+     * Fills a nested model's layers from its legacy group, whose {@code weight_names} list the
+     * model's {@code weights} as Keras' legacy format saves them: the trainable weights of all its
+     * layers (in {@code model.layers} order, nested models' in place), then the non-trainable ones.
+     */
+    private static void assignNested(KerasModelConfig.Imported model, List<Dataset> datasets) {
+        List<KerasModelConfig.Imported> leaves = new ArrayList<>();
+        leaves(model.inner(), leaves);
+        long trainable = leaves.stream().flatMap(l -> l.layer().parameters().stream()).filter(Parameter::trainable)
+                .count();
+        long total = leaves.stream().mapToLong(l -> l.layer().parameters().size()).sum();
+        if (datasets.size() != total) {
+            throw new KerasFormatError("nested model '" + model.kerasName() + "': the file holds " + datasets.size()
+                    + " weights, its layers have " + total);
+        }
+        Iterator<Dataset> trainableValues = datasets.subList(0, (int) trainable).iterator();
+        Iterator<Dataset> frozenValues = datasets.subList((int) trainable, datasets.size()).iterator();
+        for (KerasModelConfig.Imported leaf : leaves) {
+            List<Dataset> own = new ArrayList<>();
+            for (Parameter p : leaf.layer().parameters()) {
+                own.add(p.trainable() ? trainableValues.next() : frozenValues.next());
+            }
+            assign(leaf, own);
+        }
+    }
+
+    /** The layers of {@code layers}, nested models' in their place, InputLayers left out. */
+    private static void leaves(List<KerasModelConfig.Imported> layers, List<KerasModelConfig.Imported> out) {
+        for (KerasModelConfig.Imported imported : layers) {
+            if (imported.isModel()) {
+                leaves(imported.inner(), out);
+            } else if (imported.layer() != null) {
+                out.add(imported);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Variable;
+import org.neurite.nn.FunctionalNetwork;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.Tensor;
 
@@ -14,8 +15,9 @@ import org.neurite.tensor.Tensor;
  * Every layer's output of an imported model for given inputs, by Keras layer name: how a parity
  * report finds the first layer whose outputs differ from Keras'. A Sequential model's layers are
  * called one after the other; a functional model's graph is walked from its inputs, each tensor
- * computed once (a shared layer reports its first call). Masks ride along on the values as in the
- * model's own call.
+ * computed once (a shared layer reports its first call). A nested model reports its (first)
+ * output under its own name, as Keras lists it among {@code model.layers}. Masks ride along on the
+ * values as in the model's own call.
  */
 final class LayerOutputs {
     private LayerOutputs() {
@@ -23,8 +25,8 @@ final class LayerOutputs {
 
     static Map<String, Tensor> of(KerasModelConfig config, List<Tensor> inputs) {
         try (Autograd.Scope scope = Autograd.noGrad()) {
-            boolean sequential = config.layers().stream().allMatch(l -> l.output() == null);
-            return sequential ? sequential(config, inputs.get(0)) : functional(config, inputs);
+            return config.network() instanceof FunctionalNetwork f ? functional(config, f, inputs)
+                    : sequential(config, inputs.get(0));
         }
     }
 
@@ -32,22 +34,34 @@ final class LayerOutputs {
         Map<String, Tensor> out = new LinkedHashMap<>();
         Variable x = Variable.constant(input);
         for (KerasModelConfig.Imported imported : config.layers()) {
-            x = imported.layer().call(x, false);
+            x = call(imported, x);
             out.put(imported.kerasName(), x.value());
         }
         return out;
     }
 
-    private static Map<String, Tensor> functional(KerasModelConfig config, List<Tensor> inputs) {
+    /** Calls a layer of a chain, or each layer of a nested Sequential in turn. */
+    private static Variable call(KerasModelConfig.Imported imported, Variable x) {
+        if (!imported.isModel()) {
+            return imported.layer().call(x, false);
+        }
+        Variable y = x;
+        for (KerasModelConfig.Imported inner : imported.inner()) {
+            y = call(inner, y);
+        }
+        return y;
+    }
+
+    private static Map<String, Tensor> functional(KerasModelConfig config, FunctionalNetwork network,
+                                                  List<Tensor> inputs) {
         Map<SymbolicTensor, Variable> values = new IdentityHashMap<>();
-        List<SymbolicTensor> modelInputs = config.layers().stream().map(KerasModelConfig.Imported::output)
-                .filter(t -> t != null && t.isInput()).toList();
+        List<SymbolicTensor> modelInputs = network.inputs();
         for (int i = 0; i < modelInputs.size() && i < inputs.size(); i++) {
             values.put(modelInputs.get(i), Variable.constant(inputs.get(i)));
         }
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (KerasModelConfig.Imported imported : config.layers()) {
-            if (imported.layer() != null && imported.output() != null) {
+            if ((imported.layer() != null || imported.isModel()) && imported.output() != null) {
                 out.put(imported.kerasName(), value(imported.output(), values).value());
             }
         }

@@ -16,7 +16,8 @@ import org.neurite.nn.layers.Masking;
  * Neurite carries those masks along the graph itself, so these nodes are not layers here; each
  * {@code mask} argument is accepted only where it is exactly the mask Neurite will carry to that
  * layer: the one made by an Embedding or Masking layer, with the same value, on the same tensor,
- * upstream of the layer's input. Any other mask is refused.
+ * upstream of the layer's input (through layers of one input, and through the attention layers,
+ * whose output carries their query's mask). Any other mask is refused.
  */
 final class MaskOps {
     /** {@code source != value}, reduced with any() over the last axis when {@code any}. */
@@ -81,7 +82,8 @@ final class MaskOps {
             if (sameSource && matches) {
                 return true;
             }
-            t = t.inputs().size() == 1 ? t.inputs().get(0) : null;
+            boolean carriesQueryMask = KerasLayerConfig.CAUSAL_OPTION.contains(layer.type());   // the attention layers
+            t = t.inputs().size() == 1 || carriesQueryMask ? t.inputs().get(0) : null;
         }
         return false;
     }

@@ -32,7 +32,8 @@ class KerasExportTest {
     private static final List<String> FIXTURES = List.of("mnist_mlp", "imdb_lstm", "gru_reset_after",
             "gru_reset_before", "bidirectional_concat", "bidirectional_sum", "bidirectional_mul", "bidirectional_ave",
             "bidirectional_none", "bidirectional_custom_concat", "bidirectional_custom_sum", "two_in_two_out",
-            "functional_masks", "conv1d", "attention", "transformer");
+            "functional_masks", "conv1d", "attention", "transformer", "nested_sequential", "nested_encoder",
+            "nested_shared", "nested_deep", "masked_attention", "masked_transformer");
 
     @TempDir
     Path dir;
@@ -41,7 +42,8 @@ class KerasExportTest {
     @ValueSource(strings = {"mnist_mlp", "imdb_lstm", "gru_reset_after", "gru_reset_before", "bidirectional_concat",
             "bidirectional_sum", "bidirectional_mul", "bidirectional_ave", "bidirectional_none",
             "bidirectional_custom_concat", "bidirectional_custom_sum", "two_in_two_out", "functional_masks", "conv1d",
-            "attention", "transformer"})
+            "attention", "transformer", "nested_sequential", "nested_encoder", "nested_shared", "nested_deep",
+            "masked_attention", "masked_transformer"})
     void exportedArchiveImportsToTheSamePredictions(String name) throws IOException {
         Network model = KerasFiles.load(KerasImportTest.fixture(name + ".keras")).model();
         Path exported = dir.resolve(name + ".keras");

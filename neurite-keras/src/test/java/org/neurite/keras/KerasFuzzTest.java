@@ -27,6 +27,8 @@ class KerasFuzzTest {
     private static byte[] legacy;
     private static Map<String, byte[]> entries;
     private static Map<String, byte[]> transformerEntries;
+    private static Map<String, byte[]> nestedEntries;
+    private static byte[] nestedLegacy;
 
     @BeforeContainer
     static void readFixtures() throws IOException {
@@ -35,6 +37,8 @@ class KerasFuzzTest {
         legacy = Files.readAllBytes(KerasImportTest.fixture("legacy_mlp.h5"));
         entries = KerasArchives.entries(KerasImportTest.fixture("imdb_lstm.keras"));
         transformerEntries = KerasArchives.entries(KerasImportTest.fixture("transformer.keras"));
+        nestedEntries = KerasArchives.entries(KerasImportTest.fixture("nested_shared.keras"));
+        nestedLegacy = Files.readAllBytes(KerasImportTest.fixture("nested_sequential.h5"));
     }
 
     @AfterContainer
@@ -100,6 +104,27 @@ class KerasFuzzTest {
         Path file = dir.resolve("transformer.keras");
         KerasArchives.write(file, altered);
         loadsOrIsRefused(file);
+    }
+
+    /**
+     * A nested functional model called twice: damage to its inlined config (input_layers, the calls'
+     * keras_history) and to the nested weight groups ({@code layers/functional/layers/...}).
+     */
+    @Property(tries = 100)
+    void damagedNestedModelEntriesLoadOrAreRefused(@ForAll("damage") Damage damage,
+                                                   @ForAll boolean config) throws IOException {
+        Map<String, byte[]> altered = new java.util.LinkedHashMap<>(nestedEntries);
+        String name = config ? "config.json" : "model.weights.h5";
+        altered.put(name, damage.apply(nestedEntries.get(name)));
+        Path file = dir.resolve("nested.keras");
+        KerasArchives.write(file, altered);
+        loadsOrIsRefused(file);
+    }
+
+    /** A legacy file whose nested Sequential's weights are split back into its layers, trainable ones first. */
+    @Property(tries = 100)
+    void damagedNestedLegacyFileLoadsOrIsRefused(@ForAll("damage") Damage damage) {
+        loadsOrIsRefused(write("nested.h5", damage.apply(nestedLegacy)));
     }
 
     private static Path write(String name, byte[] bytes) {

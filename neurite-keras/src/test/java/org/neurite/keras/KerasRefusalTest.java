@@ -208,6 +208,42 @@ class KerasRefusalTest {
     }
 
     @Test
+    void lambdaInsideANestedModelIsRefusedNamingTheLayer() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("nested_encoder.keras"),
+                dir.resolve("nested_lambda.keras"), model -> {
+                    Map<String, Object> encoder = KerasArchives.layerConfig(model, 1);
+                    KerasArchives.layerConfig(encoder, 2).put("class_name", "Lambda");   // the encoder's LSTM
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'lstm") && message.contains("(Lambda)"), message);
+    }
+
+    @Test
+    void nestedLayerWithoutAFreeNameIsRefusedNamingBoth() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("nested_sequential.keras"),
+                dir.resolve("nested_names.keras"), model -> {
+                    config(KerasArchives.layerConfig(model, 3)).put("name", "block_hidden");   // the outer last Dense
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("layer 'hidden' of nested model 'block'")
+                && message.contains("'block_hidden' are both taken"), message);
+    }
+
+    @Test
+    void nestedModelCalledOnTheWrongNumberOfTensorsIsRefused() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("nested_shared.keras"),
+                dir.resolve("nested_arity.keras"), model -> {
+                    Map<String, Object> tower = KerasArchives.layerConfig(model, 2);
+                    config(tower).put("input_layers", List.of(List.of("tower_in", 0, 0), List.of("tower_in", 0, 0)));
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("model 'tower' is called on 1 tensors; it takes 2"), message);
+    }
+
+    @Test
     void hugeDeclaredUnitsAreRefusedBeforeAllocating() throws IOException {
         Path file = KerasArchives.withConfig(mlp(), dir.resolve("huge.keras"), model -> {
             config(KerasArchives.layerConfig(model, 2)).put("units", 2_000_000_000);

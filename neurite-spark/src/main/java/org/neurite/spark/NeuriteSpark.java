@@ -43,6 +43,10 @@ public final class NeuriteSpark {
     public static final String PROBABILITY = "probability";
     /** The column {@link #predict} adds with the predicted class's name, as {@code neurite predict} writes it. */
     public static final String LABEL = "label";
+    /** A multi-label model's column: the labels at or above their saved thresholds, joined by the saved separator. */
+    public static final String LABELS = "labels";
+    /** A regression model's column: the predicted number (float). */
+    public static final String PREDICTION = "prediction";
     /** The threshold of {@code neurite predict}. */
     public static final float DEFAULT_THRESHOLD = 0.5f;
 

@@ -1,5 +1,8 @@
 package org.neurite.spark;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -22,6 +25,11 @@ import org.neurite.tensor.Tensor;
  *       its probability.</li>
  *   <li>For more than two classes, one float column {@code probability_<class>} per class, in the
  *       model's output order, named as {@code neurite predict --input TABLE} names them.</li>
+ *   <li>A multi-label model ({@code label_kind} {@code multi_label} in its file, from
+ *       {@code neurite train text-classifier}): one float {@code probability_<label>} per label, then
+ *       {@code labels}, the labels at or above their saved thresholds joined by the saved separator
+ *       (empty when none).</li>
+ *   <li>A regression model ({@code label_kind} {@code regression}): {@code prediction}, the float.</li>
  * </ul>
  *
  * <p>Class names are {@link ModelClasses}'. The values are the model's own floats, unrounded.
@@ -32,14 +40,29 @@ final class ScoreColumns implements Serializable {
     /** The prefix of the per-class columns, {@code neurite predict --input TABLE}'s. */
     static final String CLASS_PREFIX = "probability_";
 
-    private final int outputs;            // values per text in the model's output
-    private final List<String> classes;   // class names, in output order
-    private final float threshold;
+    /** The metadata keys {@code neurite train text-classifier} writes for multi-label and regression models. */
+    static final String KIND = "label_kind";
+    static final String THRESHOLDS = "label_thresholds";
+    static final String SEPARATOR = "label_separator";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ScoreColumns(int outputs, List<String> classes, float threshold) {
+    private enum Kind { CLASSES, MULTI_LABEL, REGRESSION }
+
+    private final Kind kind;
+    private final int outputs;            // values per text in the model's output
+    private final List<String> classes;   // class or label names, in output order; empty for regression
+    private final float threshold;        // one class per text, binary
+    private final float[] thresholds;     // multi-label: one per label
+    private final String separator;       // multi-label
+
+    private ScoreColumns(Kind kind, int outputs, List<String> classes, float threshold, float[] thresholds,
+            String separator) {
+        this.kind = kind;
         this.outputs = outputs;
         this.classes = List.copyOf(classes);
         this.threshold = threshold;
+        this.thresholds = thresholds;
+        this.separator = separator;
     }
 
     /**
@@ -57,7 +80,42 @@ final class ScoreColumns implements Serializable {
                     + " per text; predict needs one probability (sigmoid) or one per class (softmax)");
         }
         int outputs = shape[0];
-        return new ScoreColumns(outputs, ModelClasses.of(model, outputs == 1 ? 2 : outputs, fileName), threshold);
+        String kind = model.metadata().get(KIND);
+        if (kind == null) {
+            return new ScoreColumns(Kind.CLASSES, outputs, ModelClasses.of(model, outputs == 1 ? 2 : outputs, fileName),
+                    threshold, null, null);
+        }
+        return switch (kind) {
+            case "regression" -> {
+                if (outputs != 1) {
+                    throw new IllegalArgumentException(fileName + ": a regression model must output one number per"
+                            + " text, this one outputs " + outputs);
+                }
+                yield new ScoreColumns(Kind.REGRESSION, 1, List.of(), threshold, null, null);
+            }
+            case "multi_label" -> new ScoreColumns(Kind.MULTI_LABEL, outputs, ModelClasses.of(model, outputs, fileName),
+                    threshold, thresholds(model, outputs, fileName), model.metadata().getOrDefault(SEPARATOR, "|"));
+            default -> throw new IllegalArgumentException(fileName + ": the model's " + KIND + " is '" + kind
+                    + "', expected multi_label or regression");
+        };
+    }
+
+    private static float[] thresholds(Model model, int labels, String fileName) {
+        String json = model.metadata().get(THRESHOLDS);
+        try {
+            List<Double> values = JSON.readValue(String.valueOf(json), new TypeReference<List<Double>>() { });
+            if (values == null || values.size() != labels) {
+                throw new IllegalArgumentException("expected " + labels + " numbers");
+            }
+            float[] t = new float[labels];
+            for (int i = 0; i < labels; i++) {
+                t[i] = values.get(i).floatValue();
+            }
+            return t;
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException(fileName + ": the multi-label model's " + THRESHOLDS + " is not "
+                    + labels + " numbers: " + json, e);
+        }
     }
 
     private boolean binary() {
@@ -66,9 +124,20 @@ final class ScoreColumns implements Serializable {
 
     /** The names of the added columns, in order. */
     List<String> names() {
-        List<String> names = new ArrayList<>(List.of(NeuriteSpark.PROBABILITY, NeuriteSpark.LABEL));
-        if (!binary()) {
-            classes.forEach(c -> names.add(CLASS_PREFIX + c));
+        List<String> names = new ArrayList<>();
+        switch (kind) {
+            case REGRESSION -> names.add(NeuriteSpark.PREDICTION);
+            case MULTI_LABEL -> {
+                classes.forEach(c -> names.add(CLASS_PREFIX + c));
+                names.add(NeuriteSpark.LABELS);
+            }
+            case CLASSES -> {
+                names.add(NeuriteSpark.PROBABILITY);
+                names.add(NeuriteSpark.LABEL);
+                if (!binary()) {
+                    classes.forEach(c -> names.add(CLASS_PREFIX + c));
+                }
+            }
         }
         return names;
     }
@@ -77,7 +146,8 @@ final class ScoreColumns implements Serializable {
     StructType addedTo(StructType schema) {
         StructType out = schema;
         for (String name : names()) {
-            out = out.add(name, name.equals(NeuriteSpark.LABEL) ? DataTypes.StringType : DataTypes.FloatType, true);
+            boolean text = name.equals(NeuriteSpark.LABEL) || name.equals(NeuriteSpark.LABELS);
+            out = out.add(name, text ? DataTypes.StringType : DataTypes.FloatType, true);
         }
         return out;
     }
@@ -99,7 +169,11 @@ final class ScoreColumns implements Serializable {
         float[] p = output.toArray();
         List<Object[]> rows = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            rows.add(binary() ? binaryRow(p, i) : classRow(p, i));
+            rows.add(switch (kind) {
+                case REGRESSION -> new Object[] {p[i]};
+                case MULTI_LABEL -> labelRow(p, i);
+                case CLASSES -> binary() ? binaryRow(p, i) : classRow(p, i);
+            });
         }
         return rows;
     }
@@ -123,6 +197,19 @@ final class ScoreColumns implements Serializable {
         for (int c = 0; c < k; c++) {
             row[2 + c] = p[i * k + c];
         }
+        return row;
+    }
+
+    private Object[] labelRow(float[] p, int i) {
+        Object[] row = new Object[outputs + 1];
+        List<String> on = new ArrayList<>();
+        for (int c = 0; c < outputs; c++) {
+            row[c] = p[i * outputs + c];
+            if (p[i * outputs + c] >= thresholds[c]) {
+                on.add(classes.get(c));
+            }
+        }
+        row[outputs] = String.join(separator, on);
         return row;
     }
 

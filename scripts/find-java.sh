@@ -2,8 +2,18 @@
 # Order: JAVA_HOME, then the usual install folders. The default `java` on many machines is older.
 
 neurite_java_major() {
-  # Prints the major version of the JDK at $1, or nothing when it is not a JDK.
+  # Prints the major version of the JDK at $1, or nothing when it is not a JDK. The JDK's `release`
+  # file says it without starting a JVM (each start costs 0.1-0.4 s, and the launcher probes every
+  # JDK it passes on every command); a JDK without one is asked.
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  local version
+  if [ -f "$1/release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1)
+    if [ -n "$version" ]; then
+      echo "$version"
+      return 0
+    fi
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }

@@ -1,5 +1,7 @@
 package org.neurite.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import org.neurite.cli.bench.BenchCommand;
 import org.neurite.cli.train.TrainCommand;
 import picocli.CommandLine;
@@ -13,12 +15,19 @@ import picocli.CommandLine.Option;
  * as stale temporary files removed) appear on standard error as one {@code neurite: } line each.
  */
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Deep learning for applied text mining.",
-        subcommands = {TrainCommand.class, SummaryCommand.class, EvaluateCommand.class, PredictCommand.class,
-                ExplainCommand.class, ImportCommand.class, ExportCommand.class, ExportDataCommand.class,
-                BenchCommand.class, WarmUpCommand.class, GenerateCommand.class, SuggestCommand.class,
-                TranslateCommand.class, ForecastCommand.class})
+        description = "Deep learning for applied text mining.")
 public final class Main {
+    /**
+     * The subcommands, in the order {@code neurite --help} lists them. Picocli reads every option of
+     * a command by reflection when it is added (and {@code train} lists the recipes), which took
+     * about half of a short command's time in the JVM; so a command line that names one of them gets
+     * only that one, and any other (help, a misspelt command) gets them all.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(TrainCommand.class, SummaryCommand.class,
+            EvaluateCommand.class, PredictCommand.class, ExplainCommand.class, ImportCommand.class,
+            ExportCommand.class, ExportDataCommand.class, BenchCommand.class, WarmUpCommand.class,
+            GenerateCommand.class, SuggestCommand.class, TranslateCommand.class, ForecastCommand.class);
+
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
 
@@ -30,6 +39,9 @@ public final class Main {
     public static int run(String... args) {
         OneLineNotices.install();
         CommandLine commandLine = new CommandLine(new Main());
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             boolean debugging = parseResult.originalArgs().contains("--debug");
             if (debugging) {
@@ -40,7 +52,7 @@ public final class Main {
         });
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine cl = e.getCommandLine();
-            if (java.util.Arrays.asList(arguments).contains("--debug")) {
+            if (Arrays.asList(arguments).contains("--debug")) {
                 e.printStackTrace(cl.getErr());
             }
             cl.getErr().println("neurite: " + ErrorMessage.oneLine(e.getMessage()) + " (see '"
@@ -51,11 +63,21 @@ public final class Main {
             return commandLine.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // picocli hands only Exceptions to the handler above; these two are the input's fault, not a bug.
-            if (java.util.Arrays.asList(args).contains("--debug")) {
+            if (Arrays.asList(args).contains("--debug")) {
                 e.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().println("neurite: " + ErrorMessage.of(e));
             return 1;
         }
+    }
+
+    /**
+     * The subcommand named by the first argument after any {@code --debug}, or all when that is none
+     * ({@code --help}, a misspelt name), so that help and picocli's suggestions see every one.
+     */
+    static List<Class<?>> subcommandsFor(String... args) {
+        String first = Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("");
+        return SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first))
+                .findFirst().map(List::<Class<?>>of).orElse(SUBCOMMANDS);
     }
 }

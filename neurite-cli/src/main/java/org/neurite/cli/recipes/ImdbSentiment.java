@@ -221,7 +221,8 @@ public final class ImdbSentiment implements Recipe {
         return model(seed, TextVectorization.fromState(data.vectorizer()));
     }
 
-    private Model model(long seed, TextVectorization vectorizer) {
+    /** The model reading raw texts through {@code vectorizer} (adapted or not). */
+    public Model model(long seed, TextVectorization vectorizer) {
         Layer[] network = switch (kind) {
             case BOW -> new Layer[] {new Dense(32, "relu"), new Dropout(0.5f)};
             case LSTM -> recurrent(lstmLayer());

@@ -36,6 +36,10 @@ import org.neurite.tensor.Tensor;
  * from its output ({@link FusedActivation}) is applied to each sequence right after its GEMMs, while
  * it is in cache: {@code y = act(z)}, and the rules above take {@code dz = dy ⊙ act'(z)} in place of dy.
  *
+ * <p>{@link #conv1dOfRows} is the inference-only variant for a convolution right after an embedding:
+ * it reads x's rows from the embedding table by token id, one sequence at a time, instead of from a
+ * gathered {@code (batch, time, channels)} tensor; its composed twin is this op on that tensor.
+ *
  * <pre>{@code
  * // x (2, 9, 4), kernel (3, 4, 5), bias (5): valid padding, stride 1 -> (2, 7, 5)
  * Window1D w = new Window1D(2, 9, 4, 3, 1, 1, 0, 7);

@@ -9,6 +9,7 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
+import org.neurite.nn.RowLookup;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
@@ -34,7 +35,7 @@ import org.neurite.tensor.Tensor;
  *         new GlobalAveragePooling1D(), new Dense(1, Activation.SIGMOID));
  * }</pre>
  */
-public final class Embedding extends Layer {
+public final class Embedding extends Layer implements RowLookup {
     private final int inputDim;
     private final int outputDim;
     private final Initializer embeddingsInitializer;
@@ -100,6 +101,16 @@ public final class Embedding extends Layer {
         int[] ids = tokenIds(idValues);
         Variable out = Reshaping.gather(embeddings.variable(), ids, idValues.shape());   // (batch, time, outputDim)
         return maskZero ? out.withMask(nonZero(ids, idValues.shape())) : out;
+    }
+
+    @Override
+    public Tensor lookupTable() {
+        return embeddings.value();
+    }
+
+    @Override
+    public int[] lookupIds(Variable input) {
+        return tokenIds(input.value());
     }
 
     /** The ids as ints; an id that is not an integer in {@code [0, inputDim)} is an error naming its position. */

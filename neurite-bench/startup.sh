@@ -14,7 +14,7 @@
 #   neurite-bench/startup.sh [--rounds R] [--epoch-rounds E] [--model FILE] [CHECKOUT...]
 #
 # CHECKOUTs (default: this one) are source trees whose `./neurite` is timed, in turn, for a before
-# and after in one run, e.g. a worktree of an older commit (`git worktree add /tmp/old REV`) and `.`.
+# and after in one run, e.g. a worktree of an older commit (`git worktree add ../neurite-old REV`) and `.`.
 # MODEL defaults to out/imdb-lstm/model.neurite, trained first (`neurite train imdb-lstm --epochs 1`,
 # a few minutes) when it is missing. Each checkout's jar and start-up cache are built before timing.
 set -euo pipefail

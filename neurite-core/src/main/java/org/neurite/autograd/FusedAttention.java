@@ -122,7 +122,7 @@ public final class FusedAttention {
             project(value, b, wv, spec.value.bias, w.v);                      // (Tv, hkv·dv)
             int perGroup = spec.queryHeads / spec.kvHeads;
             for (int j = 0; j < spec.kvHeads; j++) {
-                w.keys = Gemm.pack(true, dim, tv, w.k, j * dim, spec.kvHeads * dim, w.keys);      // K_jᵀ
+                w.keys = Gemm.pack(true, dim, w.tvTiles, w.k, j * dim, spec.kvHeads * dim, w.keys);   // K_jᵀ
                 w.values = Gemm.pack(false, tv, dv, w.v, j * dv, spec.kvHeads * dv, w.values);    // V_j
                 for (int u = j * perGroup; u < (j + 1) * perGroup; u++) {
                     head(b, u, w);
@@ -142,12 +142,13 @@ public final class FusedAttention {
             float[] md = mask == null ? null : mask.data();
             for (int i0 = 0; i0 < tq; i0 += BLOCK) {
                 int rows = Math.min(BLOCK, tq - i0);
-                Gemm.sgemmColumns(false, rows, 0, tv, w.q, i0 * ldq + u * dim, ldq, w.keys, 0f, w.scores, 0, tv);
+                int lds = w.tvTiles;
+                Gemm.sgemmColumns(false, rows, 0, lds, w.q, i0 * ldq + u * dim, ldq, w.keys, 0f, w.scores, 0, lds);
                 for (int i = 0; i < rows; i++) {
                     int mo = md == null ? 0 : mask.offset() + (b * tq + i0 + i) * tv;
-                    MaskedSoftmax.row(w.scores, i * tv, w.scores, i * tv, md, mo, tv, spec.fullyMasked, scale);
+                    MaskedSoftmax.row(w.scores, i * lds, w.scores, i * lds, md, mo, tv, spec.fullyMasked, scale);
                 }
-                Gemm.sgemmColumns(false, rows, 0, dv, w.scores, 0, tv, w.values, 0f, w.ctx, i0 * ldc + u * dv, ldc);
+                Gemm.sgemmColumns(false, rows, 0, dv, w.scores, 0, lds, w.values, 0f, w.ctx, i0 * ldc + u * dv, ldc);
             }
         }
 
@@ -176,8 +177,14 @@ public final class FusedAttention {
         }
     }
 
-    /** One thread's buffers: one sequence's projections and contexts, a block of scores, a head's packed K and V. */
+    /**
+     * One thread's buffers: one sequence's projections and contexts, a block of scores, a head's packed
+     * K and V. The keys have {@code tvTiles} rows, Tv rounded up to whole micro-kernel tiles, the rows
+     * past Tv staying zero: the score product then writes whole tiles only, and the extra columns of
+     * the scores are never read.
+     */
     private static final class Work {
+        final int tvTiles;
         final float[] q;
         final float[] k;
         final float[] v;
@@ -188,10 +195,11 @@ public final class FusedAttention {
 
         Work(Call c) {
             q = new float[c.tq * c.spec.queryHeads * c.dim];
-            k = new float[c.tv * c.spec.kvHeads * c.dim];
+            tvTiles = (c.tv + Gemm.tileColumns() - 1) / Gemm.tileColumns() * Gemm.tileColumns();
+            k = new float[tvTiles * c.spec.kvHeads * c.dim];
             v = new float[c.tv * c.spec.kvHeads * c.dv];
             ctx = new float[c.tq * c.spec.queryHeads * c.dv];
-            scores = new float[Math.min(BLOCK, c.tq) * c.tv];
+            scores = new float[Math.min(BLOCK, c.tq) * tvTiles];
         }
     }
 

@@ -197,6 +197,14 @@ public final class Gemm {
         return MR;
     }
 
+    /**
+     * Columns of C per micro-kernel tile: a product whose columns are a multiple of it writes whole
+     * tiles only, never merging a ragged edge tile element by element.
+     */
+    public static int tileColumns() {
+        return NR;
+    }
+
     /** The slow twin of {@link #sgemmColumns}, reading the packed B element by element. */
     private static void columnsReference(boolean transA, int m, int j0, int j1, float[] a, int aOff, int lda,
                                          PackedB b, float beta, float[] c, int cOff, int ldc) {

@@ -57,8 +57,8 @@ public final class PeersRun {
 
         /**
          * The default: {@code rounds} rounds of 40 (W2) and 100 (W3, W4) batches, whole MNIST epochs.
-         * PyTorch's LSTM and GRU training (about 2 s a batch on two cores) dominates: a round takes
-         * about half an hour there.
+         * PyTorch's LSTM and GRU training (about 2 s a batch on two cores, tried at 1 and 2 threads and
+         * compiled) dominates: W2 takes about 35 minutes a round there, the whole round about 45.
          */
         public static Settings full(int rounds) {
             return new Settings(rounds, 3, 2, 40, 100, Duration.ofMinutes(60));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurite.cli.recipes.CorpusFile;
-import org.neurite.cli.recipes.ModelLabels;
 import org.neurite.cli.recipes.ModelTargets;
 import org.neurite.cli.report.ClassProbabilities;
 import org.neurite.data.LabelKind;
@@ -108,7 +107,7 @@ public final class PredictCommand implements Callable<Integer> {
                     writeCsv(model, lines, System.out);
                 }
             }
-            case TABLE -> new TablePredictions(model, targets, System.out)
+            case TABLE -> new TablePredictions(model, PredictionColumns.of(model, targets, threshold), System.out)
                     .write(new CorpusFile(Path.of(input), text, null, skipBadRows).stream(true));
             case FILES -> writeFileRows(model, files, System.out);
         }
@@ -121,7 +120,7 @@ public final class PredictCommand implements Callable<Integer> {
      * files, CSV {@code id} and the {@link PredictionColumns}; for a table, its columns and those.
      */
     private int predictTargets(Model model, ModelTargets targets, Source source) throws IOException {
-        PredictionColumns columns = PredictionColumns.of(targets);
+        PredictionColumns columns = PredictionColumns.of(model, targets, threshold);
         switch (source) {
             case ONE_TEXT -> {
                 List<String> cells = columns.cells(model.predict(List.of(ModelInputs.lineText(model,
@@ -146,7 +145,7 @@ public final class PredictCommand implements Callable<Integer> {
                     writeIdRows(model, columns, ids, batch, id - 1 <= BATCH);   // the header unless a full batch wrote it
                 }
             }
-            case TABLE -> new TablePredictions(model, targets, System.out)
+            case TABLE -> new TablePredictions(model, columns, System.out)
                     .write(new CorpusFile(Path.of(input), text, null, skipBadRows).stream(true));
             case FILES -> {
                 for (int start = 0; start < files.size(); start += BATCH) {
@@ -287,8 +286,7 @@ public final class PredictCommand implements Callable<Integer> {
                     + " per batch; predict needs (batch, 1) or (batch, classes)");
         }
         int k = output.dim(1) == 1 ? 2 : output.dim(1);
-        LabelMapping classes = ModelLabels.stored(model).orElse(k == 2 ? new LabelMapping(List.of("negative", "positive"))
-                : new LabelMapping(java.util.stream.IntStream.range(0, k).mapToObj(Integer::toString).toList()));
+        LabelMapping classes = PredictionColumns.shownClasses(model, k);
         float[] p = ClassProbabilities.of(output, classes.size());
         List<Prediction> predictions = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {

@@ -3,9 +3,12 @@ package org.neurite.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
+import org.neurite.cli.recipes.ModelLabels;
 import org.neurite.cli.recipes.ModelTargets;
 import org.neurite.cli.report.ClassProbabilities;
 import org.neurite.data.LabelMapping;
+import org.neurite.models.Model;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -14,27 +17,46 @@ import org.neurite.tensor.Tensor;
  *
  * <ul>
  *   <li>one class per text: {@code predicted_label}, {@code predicted_probability} and one
- *       {@code probability_<class>} per class;</li>
+ *       {@code probability_<class>} per class; a binary model predicts class 1 from the
+ *       threshold on, a multi-class one its most probable class;</li>
  *   <li>multi-label: one {@code probability_<label>} per label, then {@code labels}, the labels at
  *       or above their saved thresholds joined by the saved separator (empty when none);</li>
  *   <li>regression: {@code prediction}, the number.</li>
  * </ul>
  *
  * <pre>{@code
- * PredictionColumns columns = PredictionColumns.of(ModelTargets.of(model));
+ * PredictionColumns columns = PredictionColumns.of(model, ModelTargets.of(model), 0.5f);
  * columns.header();                          // [probability_bug, probability_urgent, labels]
  * columns.cells(model.predict(texts), 0);    // [0.912000, 0.031000, bug]
  * }</pre>
  */
 final class PredictionColumns {
     private final ModelTargets targets;
+    private final LabelMapping classes;
+    private final float threshold;
 
-    private PredictionColumns(ModelTargets targets) {
+    private PredictionColumns(ModelTargets targets, LabelMapping classes, float threshold) {
         this.targets = targets;
+        this.classes = classes;
+        this.threshold = threshold;
     }
 
-    static PredictionColumns of(ModelTargets targets) {
-        return new PredictionColumns(targets);
+    /**
+     * The columns for {@code model}, whose binary predictions take class 1 from {@code threshold}
+     * on; its classes are those {@link #shownClasses} names.
+     */
+    static PredictionColumns of(Model model, ModelTargets targets, float threshold) {
+        return new PredictionColumns(targets, shownClasses(model, targets.classes().size()), threshold);
+    }
+
+    /**
+     * The class names shown for {@code model}'s {@code count} classes: those its file stores, else
+     * {@code negative} and {@code positive} for a binary model (the {@code imdb-*} recipes), as
+     * neurite-spark shows them, else the class numbers.
+     */
+    static LabelMapping shownClasses(Model model, int count) {
+        return ModelLabels.stored(model).orElseGet(() -> new LabelMapping(count == 2 ? List.of("negative", "positive")
+                : IntStream.range(0, count).mapToObj(Integer::toString).toList()));
     }
 
     /** The added column names. */
@@ -49,7 +71,7 @@ final class PredictionColumns {
             default -> {
                 names.add("predicted_label");
                 names.add("predicted_probability");
-                targets.classes().classes().forEach(c -> names.add("probability_" + c));
+                classes.classes().forEach(c -> names.add("probability_" + c));
             }
         }
         return names;
@@ -77,12 +99,11 @@ final class PredictionColumns {
                 }
             }
             default -> {
-                LabelMapping classes = targets.classes();
                 int k = classes.size();
                 float[] p = ClassProbabilities.of(output, k);
                 for (int i = 0; i < n; i++) {
                     List<String> row = new ArrayList<>(k + 2);
-                    int best = ClassProbabilities.argmax(p, k, i);
+                    int best = k == 2 ? (p[2 * i + 1] >= threshold ? 1 : 0) : ClassProbabilities.argmax(p, k, i);
                     row.add(classes.nameOf(best));
                     row.add(number(p[i * k + best]));
                     for (int c = 0; c < k; c++) {

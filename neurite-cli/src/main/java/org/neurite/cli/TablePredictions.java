@@ -3,7 +3,6 @@ package org.neurite.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.neurite.cli.recipes.ModelTargets;
 import org.neurite.data.CorpusCursor;
 import org.neurite.data.CorpusRow;
 import org.neurite.models.Model;
@@ -22,9 +21,9 @@ final class TablePredictions {
     private final PrintStream out;
     private List<String> columns;
 
-    TablePredictions(Model model, ModelTargets targets, PrintStream out) {
+    TablePredictions(Model model, PredictionColumns predictions, PrintStream out) {
         this.model = model;
-        this.predictions = PredictionColumns.of(targets);
+        this.predictions = predictions;
         this.out = out;
     }
 

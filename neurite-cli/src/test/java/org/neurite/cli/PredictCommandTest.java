@@ -84,6 +84,30 @@ class PredictCommandTest {
     }
 
     @Test
+    void aTableNamesTheClassesAsLinesDoAndFollowsTheThreshold() throws IOException {
+        Path table = dir.resolve("reviews.csv");
+        Files.writeString(table, "id,review\n" + String.join("\n",
+                TEXTS.stream().map(t -> TEXTS.indexOf(t) + ",\"" + t + "\"").toList()) + "\n");
+
+        for (String threshold : List.of("0.5", "0.000001", "1")) {
+            CommandRun run = CommandRun.of("predict", "--model", sequenceModel.toString(), "--input", table.toString(),
+                    "--text", "review", "--threshold", threshold);
+
+            assertEquals(0, run.status(), run.err());
+            List<String> rows = run.out().lines().toList();
+            assertEquals("id,review,predicted_label,predicted_probability,probability_negative,probability_positive",
+                    rows.get(0));
+            for (String row : rows.subList(1, rows.size())) {
+                String[] cells = row.split(",");
+                float positive = Float.parseFloat(cells[cells.length - 1]);
+                String label = positive >= Float.parseFloat(threshold) ? "positive" : "negative";
+                assertEquals(label, cells[cells.length - 4], row);
+                assertEquals(cells[cells.length - (label.equals("positive") ? 1 : 2)], cells[cells.length - 3], row);
+            }
+        }
+    }
+
+    @Test
     void binaryOrNonUtf8FilesAreRefusedNamingFileAndLine() throws IOException {
         byte[] garbage = new byte[4096];
         new Random(7).nextBytes(garbage);

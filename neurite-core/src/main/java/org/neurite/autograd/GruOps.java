@@ -43,6 +43,15 @@ public final class GruOps {
                 new Recurrence.Inputs(x, kernel, recurrentKernel, bias, Collections.singletonList(h0), mask), options);
     }
 
+    /** {@link #gru} on inputs given as rows of an embedding table, without a tape (see {@link TokenInputs}). */
+    public static RecurrentOutput gru(TokenInputs tokens, Variable kernel, Variable recurrentKernel, Variable bias,
+                                      Variable h0, Tensor mask, boolean resetAfter, RecurrentOptions options) {
+        FusedCell cell = resetAfter ? new ResetAfter() : new ResetBefore();
+        return Recurrence.run(cell,
+                Recurrence.Inputs.ofTokens(tokens, kernel, recurrentKernel, bias, Collections.singletonList(h0), mask),
+                options);
+    }
+
     /** What both variants share: the state h alone, and the buffers below. */
     private abstract static class Base implements FusedCell {
         /**

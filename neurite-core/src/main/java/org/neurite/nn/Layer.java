@@ -93,6 +93,17 @@ public abstract class Layer {
     /** Computes the layer on a batch; {@code training} turns on behaviour such as dropout. */
     public abstract Variable call(Variable input, boolean training);
 
+    /**
+     * Inference without a tape: this layer on what {@code previous} makes of {@code input}, computed
+     * by the two at once where that is faster than one after the other, or null where this layer has
+     * no such path for {@code previous} (the default): the caller then calls them in turn. A recurrent
+     * layer after an {@code Embedding} never needs the embedded vectors (see {@code TokenInputs}).
+     * {@link SequentialNetwork} asks when it is not training.
+     */
+    protected Variable callAfter(Layer previous, Variable input) {
+        return null;
+    }
+
     /** Computes the layer on several inputs; merge layers override it. */
     public Variable call(List<Variable> inputs, boolean training) {
         if (inputs.size() != 1) {

@@ -3,6 +3,7 @@ package org.neurite.nn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Variable;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
@@ -134,8 +135,15 @@ public final class SequentialNetwork extends Network {
         }
         build();
         Variable x = inputs.get(0);
-        for (Layer layer : layers) {
-            x = layer.call(x, training);
+        boolean inference = !training && !Autograd.isRecording();
+        for (int i = 0; i < layers.size(); i++) {
+            Variable joint = inference && i + 1 < layers.size() ? layers.get(i + 1).callAfter(layers.get(i), x) : null;
+            if (joint != null) {
+                x = joint;
+                i++;
+            } else {
+                x = layers.get(i).call(x, training);
+            }
         }
         return List.of(x);
     }

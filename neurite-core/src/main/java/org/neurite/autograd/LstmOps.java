@@ -80,7 +80,7 @@ public final class LstmOps {
             float[] g = w.g.data();
             float[] h = w.h().data();
             float[] c = w.states[1].data();
-            int gates = (t * w.batch + from) * ku;
+            int gates = w.gateRow(t, from) * ku;
             int prev = (t * w.batch + from) * u;
             int next = prev + w.batch * u;
             // z += h_{t-1}·U   (n, u)·(u, 4u), U packed once per call

@@ -96,7 +96,7 @@ final class Recurrence {
             throw new IllegalStateException(cell.name() + ": inputs given as token ids run only without a tape");
         }
         RecurrentWork w = new RecurrentWork(plan, shape[2], in.kernel().value(), in.recurrentKernel().value(),
-                in.bias() == null ? null : in.bias().value(), cell.stateCount());
+                in.bias() == null ? null : in.bias().value(), cell.stateCount(), taped);
         forward(cell, w, in, taped);
         Variable result = Variable.result(cell.name(), assembleOutput(w, options),
                 gradient -> backward(cell, w, in, options, gradient), inputs);
@@ -144,7 +144,7 @@ final class Recurrence {
     private static void projectStep(RecurrentWork w, Tensor x, Gemm.PackedB kernel, float[] rows, int t, int from,
                                     int to) {
         w.plan.gatherStep(x, t, from, to, rows);
-        int rowStart = t * w.batch + from;
+        int rowStart = w.gateRow(t, from);
         fillBias(w, rowStart, rowStart + to - from);
         Gemm.sgemmColumns(false, to - from, 0, w.ku, rows, 0, w.in, kernel, w.bias == null ? 0f : 1f,
                 w.g.data(), rowStart * w.ku, w.ku);
@@ -182,7 +182,7 @@ final class Recurrence {
     private static void copyProjectedRows(RecurrentWork w, int[] ids, float[] projected, int t, int from, int to) {
         float[] g = w.g.data();
         for (int p = from; p < to; p++) {
-            System.arraycopy(projected, ids[w.plan.sourceIndex(t, p)] * w.ku, g, (t * w.batch + p) * w.ku, w.ku);
+            System.arraycopy(projected, ids[w.plan.sourceIndex(t, p)] * w.ku, g, w.gateRow(t, p) * w.ku, w.ku);
         }
     }
 

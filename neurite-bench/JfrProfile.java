@@ -61,7 +61,7 @@ public class JfrProfile {
             Rule.of("org\\.neurite\\.kernels\\.(WorkerPool|Parallel)(\\$.*)?\\..*", HANDOFF),
             Rule.of("org\\.neurite\\.train\\.(Adam|AdamW|SGD|RMSprop|Adagrad|Optimizer|Optimizers)\\..*", OPTIMIZER),
             Rule.of("org\\.neurite\\.tensor\\.BufferArena.*", ALLOCATION),
-            Rule.of("org\\.neurite\\.tensor\\.Tensor\\.(empty|zeros|emptyLike|zerosLike|<init>|full|ones)", ALLOCATION),
+            Rule.of("org\\.neurite\\.tensor\\.Tensor\\.(empty|zeros|emptyLike|zerosLike|<init>|full|ones|fill)", ALLOCATION),
             Rule.of("org\\.neurite\\.train\\.(Trainer|SampleRows|LengthBuckets|SequencePadding)\\..*", DATA),
             Rule.of("org\\.neurite\\.tensor\\.(Indexing|ShapeOps)\\..*", DATA),
             Rule.of("org\\.neurite\\.tensor\\.Tensor\\.(slice|copyFrom|gather.*|take.*|rows.*)", DATA),

@@ -272,11 +272,14 @@ public abstract class RecurrentLayer extends Layer {
                 settings.goBackwards, settings.truncateBptt, zeroOutputForMask);
     }
 
+    /** Steps to run per row of the embedding table, at least, for {@link #callAfter} to project the table. */
+    private static final int STEPS_PER_TABLE_ROW = 8;
+
     /**
      * After an {@link Embedding}, in inference: the layer on the token ids themselves, its fused op
      * projecting the embedding table once rather than every step's vectors ({@link TokenInputs}), with
-     * the same outputs. Only where that pays: when the table has no more rows than the steps to run,
-     * those of the whole prediction when an {@link InferenceScope} says how many samples it holds.
+     * the same outputs. Only where that pays: when the steps to run, those of the whole prediction when
+     * an {@link InferenceScope} says how many samples it holds, are at least 8 per row of the table.
      */
     @Override
     protected Variable callAfter(Layer previous, Variable input) {
@@ -287,7 +290,9 @@ public abstract class RecurrentLayer extends Layer {
         }
         InferenceScope scope = InferenceScope.current();
         long steps = (scope == null ? shape[0] : Math.max(shape[0], scope.samples())) * (long) shape[1];
-        if (embedding.inputDim() > steps) {
+        // Each table row costs one step's projection to make and its copies move 4x the bytes of the
+        // vectors they replace: one batch of W2 (2.6 steps per row) ran no faster, so ask for 8.
+        if (embedding.inputDim() * (long) STEPS_PER_TABLE_ROW > steps) {
             return null;
         }
         TokenInputs tokens = embedding.tokenInputs(input.value());

@@ -3,6 +3,7 @@ package org.neurite.autograd;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Parallel;
 import org.neurite.kernels.Window1D;
+import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -35,6 +36,10 @@ import org.neurite.tensor.Tensor;
  * from its output ({@link FusedActivation}) is applied to each sequence right after its GEMMs, while
  * it is in cache: {@code y = act(z)}, and the rules above take {@code dz = dy ⊙ act'(z)} in place of dy.
  *
+ * <p>{@link #conv1dOfRows} is the inference-only variant for a convolution right after an embedding:
+ * it reads x's rows from the embedding table by token id, one sequence at a time, instead of from a
+ * gathered {@code (batch, time, channels)} tensor; its composed twin is this op on that tensor.
+ *
  * <pre>{@code
  * // x (2, 9, 4), kernel (3, 4, 5), bias (5): valid padding, stride 1 -> (2, 7, 5)
  * Window1D w = new Window1D(2, 9, 4, 3, 1, 1, 0, 7);
@@ -42,6 +47,9 @@ import org.neurite.tensor.Tensor;
  * }</pre>
  */
 public final class Convolution1D {
+    /** Per thread: one sequence gathered by {@link #conv1dOfRows}. */
+    private static final ThreadLocal<float[]> SEQUENCE = ThreadLocal.withInitial(() -> new float[0]);
+
     private Convolution1D() {
     }
 
@@ -57,42 +65,109 @@ public final class Convolution1D {
     public static Variable conv1d(Variable x, Variable kernel, Variable bias, Window1D w, int groups,
                                   FusedActivation activation) {
         Tensor xv = x.value();
-        Tensor kv = kernel.value();
-        Taps taps = new Taps(w, groups, kv.dim(2));
-        Gemm.PackedB[] weights = taps.hasEdges() ? taps.pack(kv, false) : null;
-        Gemm.PackedB window = taps.interiorRows > 0 ? taps.packWindow(kv) : null;
+        Taps taps = new Taps(w, groups, kernel.value().dim(2));
+        Forward forward = new Forward(taps, kernel.value(), bias == null ? null : bias.value(), activation);
         Tensor out = Tensor.empty(w.batch(), w.outLength(), taps.filters);
-        float[] o = out.data();
-        int outRows = w.outLength() * taps.filters;
+        forSequences(w.batch(), b -> forward.sequence(xv.data(), xv.offset() + taps.sequenceStart(b), out.data(), b));
+        Variable[] inputs = bias == null ? new Variable[] {x, kernel} : new Variable[] {x, kernel, bias};
+        return Variable.result(Primitive.CONV1D, out,
+                dy -> gradients(dy, out, activation, x, kernel, bias, taps), inputs);
+    }
+
+    /**
+     * For inference: the convolution of the rows of {@code table (rows, channels)} that {@code ids}
+     * picks ({@code batch·time} of them, sequence after sequence), that is
+     * {@code conv1d(gather(table, ids))}, without the gathered {@code (batch, time, channels)} tensor.
+     * Each sequence's rows are gathered on the thread that convolves it, into a buffer of its own that
+     * stays in cache for the GEMMs, so the lookup runs on every core and x never goes to memory (for
+     * W4's prediction batch of 256 it would be 64 MB). Records nothing: no gradient flows through it.
+     *
+     * @throws IllegalArgumentException if {@code ids} does not hold {@code batch·time} ids, or the
+     *     table's width is not the windows' channels
+     * @throws IndexOutOfBoundsException if an id is not a row of the table
+     */
+    public static Tensor conv1dOfRows(Tensor table, int[] ids, Tensor kernel, Tensor bias, Window1D w, int groups,
+                                      FusedActivation activation) {
+        int width = table.rank() == 2 ? table.dim(1) : -1;
+        if (width != w.channels() || ids.length != w.batch() * w.time()) {
+            throw new IllegalArgumentException("conv1dOfRows: need a table (rows, " + w.channels() + ") and "
+                    + w.batch() * w.time() + " ids for " + w.batch() + " sequences of " + w.time()
+                    + " steps, got a table " + Shapes.toString(table.shape()) + " and " + ids.length + " ids");
+        }
+        Taps taps = new Taps(w, groups, kernel.dim(2));
+        Forward forward = new Forward(taps, kernel, bias, activation);
+        Tensor out = Tensor.empty(w.batch(), w.outLength(), taps.filters);
+        int steps = w.time();
         forSequences(w.batch(), b -> {
+            float[] x = sequenceBuffer(steps * width);
+            for (int t = 0; t < steps; t++) {
+                int id = ids[b * steps + t];
+                if (id < 0 || id >= table.dim(0)) {
+                    throw new IndexOutOfBoundsException("conv1dOfRows: id " + id + " is outside [0, " + table.dim(0) + ")");
+                }
+                System.arraycopy(table.data(), table.offset() + id * width, x, t * width, width);
+            }
+            forward.sequence(x, 0, out.data(), b);
+        });
+        return out;
+    }
+
+    /** This thread's buffer for one gathered sequence, at least {@code size} floats, reused from call to call. */
+    private static float[] sequenceBuffer(int size) {
+        float[] buffer = SEQUENCE.get();
+        if (buffer.length < size) {
+            buffer = new float[size];
+            SEQUENCE.set(buffer);
+        }
+        return buffer;
+    }
+
+    /**
+     * The forward pass of one sequence: {@code y_b = act(bias + Σ taps)}, the interior's windows as one
+     * GEMM on overlapping rows of x and each tap's edge rows as their own, W packed once per call.
+     */
+    private static final class Forward {
+        private final Taps taps;
+        private final Tensor bias;
+        private final FusedActivation activation;
+        private final Gemm.PackedB[] weights;
+        private final Gemm.PackedB window;
+
+        Forward(Taps taps, Tensor kernel, Tensor bias, FusedActivation activation) {
+            this.taps = taps;
+            this.bias = bias;
+            this.activation = activation;
+            this.weights = taps.hasEdges() ? taps.pack(kernel, false) : null;
+            this.window = taps.interiorRows > 0 ? taps.packWindow(kernel) : null;
+        }
+
+        /** Output sequence {@code b} into {@code o}, from the sequence of x that starts at {@code x[xs]}. */
+        void sequence(float[] x, int xs, float[] o, int b) {
+            int outRows = taps.window.outLength() * taps.filters;
             int ob = b * outRows;
             if (bias == null) {
                 java.util.Arrays.fill(o, ob, ob + outRows, 0f);
             } else {
-                fillRows(o, ob, outRows, bias.value());
+                fillRows(o, ob, outRows, bias);
             }
             if (window != null) {
                 // y_b[interior] += x_b[windows of the interior rows, overlapping] · W read as (size·channels, filters)
-                Gemm.sgemm(false, taps.interiorRows, xv.data(), xv.offset() + taps.inputOffset(b, 0, 0, taps.interiorFirst),
+                Gemm.sgemm(false, taps.interiorRows, x, xs + taps.inputOffset(0, 0, taps.interiorFirst),
                         taps.inputStride, window, 1f, o, ob + taps.outputOffset(taps.interiorFirst, 0), taps.filters);
             }
-            for (int j = 0; j < w.size(); j++) {
+            for (int j = 0; j < taps.window.size(); j++) {
                 for (int part = 0; part < 2; part++) {
                     int first = taps.partFirst(j, part);
                     int rows = taps.partRows(j, part);
-                    for (int g = 0; g < groups && rows > 0; g++) {
+                    for (int g = 0; g < taps.groups && rows > 0; g++) {
                         // y_b[rows, group g] += x_b[those rows' step of tap j, group g] · W_j,g
-                        Gemm.sgemm(false, rows, xv.data(), xv.offset() + taps.inputOffset(b, j, g, first),
-                                taps.inputStride, weights[j * groups + g], 1f, o, ob + taps.outputOffset(first, g),
-                                taps.filters);
+                        Gemm.sgemm(false, rows, x, xs + taps.inputOffset(j, g, first), taps.inputStride,
+                                weights[j * taps.groups + g], 1f, o, ob + taps.outputOffset(first, g), taps.filters);
                     }
                 }
             }
             Fused.activate(activation, o, ob, outRows);
-        });
-        Variable[] inputs = bias == null ? new Variable[] {x, kernel} : new Variable[] {x, kernel, bias};
-        return Variable.result(Primitive.CONV1D, out,
-                dy -> gradients(dy, out, activation, x, kernel, bias, taps), inputs);
+        }
     }
 
     private static Tensor[] gradients(Tensor dy, Tensor out, FusedActivation activation, Variable x,
@@ -127,7 +202,7 @@ public final class Convolution1D {
             int rows = taps.rows(j);
             for (int g = 0; g < taps.groups && rows > 0; g++) {
                 Gemm.sgemm(false, rows, dz, ob + taps.outputOffset(first, g), taps.filters,
-                        transposed[j * taps.groups + g], 1f, dx, taps.inputOffset(b, j, g, first), taps.inputStride);
+                        transposed[j * taps.groups + g], 1f, dx, taps.sequenceStart(b) + taps.inputOffset(j, g, first), taps.inputStride);
             }
         }
     }
@@ -151,7 +226,7 @@ public final class Convolution1D {
             for (int b = 0; b < w.batch(); b++) {
                 if (taps.interiorRows > 0) {
                     Gemm.sgemm(true, false, r1 - r0, f, taps.interiorRows,
-                            xv.data(), xv.offset() + taps.inputOffset(b, 0, 0, taps.interiorFirst) + r0, taps.inputStride,
+                            xv.data(), xv.offset() + taps.sequenceStart(b) + taps.inputOffset(0, 0, taps.interiorFirst) + r0, taps.inputStride,
                             dz.data(), b * outRows + taps.outputOffset(taps.interiorFirst, 0), f,
                             1f, dk.data(), r0 * f, f);
                 }
@@ -163,7 +238,7 @@ public final class Convolution1D {
                         int m = taps.partRows(j, part);
                         for (int g = 0; g < taps.groups && m > 0; g++) {
                             Gemm.sgemm(true, false, c1 - c0, taps.filtersPerGroup, m,
-                                    xv.data(), xv.offset() + taps.inputOffset(b, j, g, first) + c0, taps.inputStride,
+                                    xv.data(), xv.offset() + taps.sequenceStart(b) + taps.inputOffset(j, g, first) + c0, taps.inputStride,
                                     dz.data(), b * outRows + taps.outputOffset(first, g), f,
                                     1f, dk.data(), (j * cg + c0) * f + g * taps.filtersPerGroup, f);
                         }
@@ -270,10 +345,14 @@ public final class Convolution1D {
             return parts[j][2 * part + 1];
         }
 
-        /** Offset in x (from its start) of the step tap j reads for output row l of sequence b, at group g's channels. */
-        int inputOffset(int b, int j, int g, int l) {
-            Window1D w = window;
-            return (b * w.time() + w.step(l, j)) * w.channels() + g * channelsPerGroup;
+        /** Offset in x (from its start) of sequence b. */
+        int sequenceStart(int b) {
+            return b * window.time() * window.channels();
+        }
+
+        /** Offset in one sequence of x of the step tap j reads for output row l, at group g's channels. */
+        int inputOffset(int j, int g, int l) {
+            return window.step(l, j) * window.channels() + g * channelsPerGroup;
         }
 
         /** Offset in one sequence's output of row l, at group g's filters. */

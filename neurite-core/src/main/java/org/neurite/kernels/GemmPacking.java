@@ -21,19 +21,16 @@ final class GemmPacking {
                       float[] dst, int mr) {
         if (transA) {
             // op(A)(i, p) = a[p * lda + i]: walk each source row once, as packB does.
+            zeroRaggedStrip(mc, kc, dst, 0, mr);
             for (int p = 0; p < kc; p++) {
                 int src = aOff + (p0 + p) * lda + i0;
                 for (int ir = 0; ir < mc; ir += mr) {
-                    int rows = Math.min(mr, mc - ir);
-                    int d = ir * kc + p * mr;
-                    System.arraycopy(a, src + ir, dst, d, rows);
-                    if (rows < mr) {
-                        Arrays.fill(dst, d + rows, d + mr, 0f);
-                    }
+                    System.arraycopy(a, src + ir, dst, ir * kc + p * mr, Math.min(mr, mc - ir));
                 }
             }
             return;
         }
+        zeroRaggedStrip(mc, kc, dst, 0, mr);
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int base = ir * kc;
@@ -44,11 +41,19 @@ final class GemmPacking {
                     dst[base + p * mr + r] = a[src + p];
                 }
             }
-            if (rows < mr) {
-                for (int p = 0; p < kc; p++) {
-                    Arrays.fill(dst, base + p * mr + rows, base + (p + 1) * mr, 0f);
-                }
-            }
+        }
+    }
+
+    /**
+     * Zeroes the whole last strip when {@code extent} is not a multiple of {@code width}, before its
+     * values are written: one fill of {@code kc·width} floats instead of one short fill per step of
+     * {@code p} (a ragged strip of a convolution's 165 rows, packed per sequence, made 192 calls of
+     * three floats each).
+     */
+    private static void zeroRaggedStrip(int extent, int kc, float[] dst, int dOff, int width) {
+        int whole = extent / width * width;
+        if (whole < extent) {
+            Arrays.fill(dst, dOff + whole * kc, dOff + (whole + width) * kc, 0f);
         }
     }
 
@@ -58,19 +63,16 @@ final class GemmPacking {
         if (!transB) {
             // Walk each source row once from left to right: strip by strip, the same rows would be
             // revisited kc times with a large stride, which defeats the caches and the prefetcher.
+            zeroRaggedStrip(nc, kc, dst, dOff, nr);
             for (int p = 0; p < kc; p++) {
                 int src = bOff + (p0 + p) * ldb + j0;
                 for (int jr = 0; jr < nc; jr += nr) {
-                    int cols = Math.min(nr, nc - jr);
-                    int d = dOff + jr * kc + p * nr;
-                    System.arraycopy(b, src + jr, dst, d, cols);
-                    if (cols < nr) {
-                        Arrays.fill(dst, d + cols, d + nr, 0f);
-                    }
+                    System.arraycopy(b, src + jr, dst, dOff + jr * kc + p * nr, Math.min(nr, nc - jr));
                 }
             }
             return;
         }
+        zeroRaggedStrip(nc, kc, dst, dOff, nr);
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             int base = dOff + jr * kc;
@@ -79,11 +81,6 @@ final class GemmPacking {
                 int src = bOff + (j0 + jr + q) * ldb + p0;
                 for (int p = 0; p < kc; p++) {
                     dst[base + p * nr + q] = b[src + p];
-                }
-            }
-            if (cols < nr) {
-                for (int p = 0; p < kc; p++) {
-                    Arrays.fill(dst, base + p * nr + cols, base + (p + 1) * nr, 0f);
                 }
             }
         }

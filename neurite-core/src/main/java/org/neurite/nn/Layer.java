@@ -104,6 +104,15 @@ public abstract class Layer {
         return null;
     }
 
+    /**
+     * True for a layer whose inference output is its input itself (dropout): a network may then pass
+     * over it at inference, as {@link SequentialNetwork} does between a {@link RowLookup} and a
+     * {@link RowReader}. False unless a layer says otherwise.
+     */
+    public boolean isIdentityAtInference() {
+        return false;
+    }
+
     /** Computes the layer on several inputs; merge layers override it. */
     public Variable call(List<Variable> inputs, boolean training) {
         if (inputs.size() != 1) {

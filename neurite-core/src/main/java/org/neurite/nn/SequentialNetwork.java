@@ -14,6 +14,11 @@ import org.neurite.tensor.Shapes;
  * <p>The input shape comes from a leading {@link Input#of}; shapes are inferred and checked layer by
  * layer as layers are added, so a mismatch is reported at once, naming the layer.
  *
+ * <p>At inference (not training, no tape), a {@link RowLookup} (an {@code Embedding}) followed, past
+ * layers that are identities at inference (dropout), by a {@link RowReader} (a {@code Conv1D}) runs
+ * as one op: the reader reads the table's rows per sequence, and the embedded batch, larger than the
+ * caches for long sequences, is never made. The result is the layer-by-layer one.
+ *
  * <pre>{@code
  * SequentialNetwork mlp = SequentialNetwork.of(Input.of(28, 28),
  *         new Flatten(),
@@ -137,8 +142,14 @@ public final class SequentialNetwork extends Network {
         Variable x = inputs.get(0);
         boolean inference = !training && !Autograd.isRecording();
         for (int i = 0; i < layers.size(); i++) {
-            Variable joint = inference && i + 1 < layers.size() ? layers.get(i + 1).callAfter(layers.get(i), x) : null;
-            if (joint != null) {
+            int reader = inference ? rowReaderAfter(i) : -1;
+            Variable joint = inference && reader < 0 && i + 1 < layers.size()
+                    ? layers.get(i + 1).callAfter(layers.get(i), x) : null;
+            if (reader > i) {
+                // the layers between pass their input through at inference: the reader reads the lookup's rows
+                x = ((RowReader) layers.get(reader)).callOnRows((RowLookup) layers.get(i), x);
+                i = reader;
+            } else if (joint != null) {
                 x = joint;
                 i++;
             } else {
@@ -146,5 +157,20 @@ public final class SequentialNetwork extends Network {
             }
         }
         return List.of(x);
+    }
+
+    /**
+     * The index of a {@link RowReader} that reads layer i's output, when layer i is a {@link RowLookup}
+     * and every layer between them is an identity at inference; -1 otherwise.
+     */
+    private int rowReaderAfter(int i) {
+        if (!(layers.get(i) instanceof RowLookup)) {
+            return -1;
+        }
+        int j = i + 1;
+        while (j < layers.size() && layers.get(j).isIdentityAtInference()) {
+            j++;
+        }
+        return j < layers.size() && layers.get(j) instanceof RowReader ? j : -1;
     }
 }

@@ -12,8 +12,11 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
+import org.neurite.nn.RowLookup;
+import org.neurite.nn.RowReader;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
+import org.neurite.tensor.Tensor;
 
 /**
  * A 1-D convolution over time, Keras' {@code Conv1D}: {@code (batch, time, channels)} to
@@ -43,7 +46,7 @@ import org.neurite.tensor.Shapes;
  *         new GlobalMaxPooling1D(), new Dense(1, Activation.SIGMOID));
  * }</pre>
  */
-public final class Conv1D extends Layer {
+public final class Conv1D extends Layer implements RowReader {
     private final int filters;
     private final int kernelSize;
     private final int strides;
@@ -148,17 +151,39 @@ public final class Conv1D extends Layer {
 
     @Override
     public Variable call(Variable input, boolean training) {
-        int[] shape = input.shape();
+        Window1D window = window(input.shape());
+        FusedActivation fused = activation.fused();
+        Variable y = Convolution1D.conv1d(input, kernel.variable(), bias == null ? null : bias.variable(), window,
+                groups, fused == null ? FusedActivation.LINEAR : fused);
+        return fused == null ? activation.apply(y) : y;
+    }
+
+    /**
+     * At inference, the convolution of the embedding rows {@code lookup} picks, read from its table per
+     * sequence ({@link Convolution1D#conv1dOfRows}): the same values as {@code call} on the lookup's
+     * output, with no {@code (batch, time, channels)} tensor between the two layers.
+     */
+    @Override
+    public Variable callOnRows(RowLookup lookup, Variable input) {
+        int[] ids = lookup.lookupIds(input);
+        Tensor table = lookup.lookupTable();
+        int[] shape = java.util.Arrays.copyOf(input.shape(), input.shape().length + 1);
+        shape[shape.length - 1] = table.rank() == 2 ? table.dim(1) : -1;
+        Window1D window = window(shape);
+        FusedActivation fused = activation.fused();
+        Tensor y = Convolution1D.conv1dOfRows(table, ids, kernel.value(), bias == null ? null : bias.value(), window,
+                groups, fused == null ? FusedActivation.LINEAR : fused);
+        return fused == null ? activation.apply(Variable.constant(y)) : Variable.constant(y);
+    }
+
+    /** The windows over inputs of this shape, refused with the layer's name when it is not (batch, time, channels). */
+    private Window1D window(int[] shape) {
         int channels = kernel.value().dim(1) * groups;
         if (shape.length != 3 || shape[2] != channels) {
             throw error("expects inputs of shape (batch, time, " + channels + "), got " + Shapes.toString(shape));
         }
         outputLength(shape[1]);
-        Window1D window = padding.window(shape[0], shape[1], channels, kernelSize, strides, dilation);
-        FusedActivation fused = activation.fused();
-        Variable y = Convolution1D.conv1d(input, kernel.variable(), bias == null ? null : bias.variable(), window,
-                groups, fused == null ? FusedActivation.LINEAR : fused);
-        return fused == null ? activation.apply(y) : y;
+        return padding.window(shape[0], shape[1], channels, kernelSize, strides, dilation);
     }
 
     @Override

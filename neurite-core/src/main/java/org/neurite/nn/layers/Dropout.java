@@ -46,6 +46,12 @@ public final class Dropout extends Layer {
         this.rng = seeded;
     }
 
+    /** At inference the input passes through unchanged. */
+    @Override
+    public boolean isIdentityAtInference() {
+        return true;
+    }
+
     @Override
     public Variable call(Variable input, boolean training) {
         if (!training || rate == 0f) {

@@ -10,6 +10,7 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.nn.Regularizer;
+import org.neurite.nn.RowLookup;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
@@ -35,7 +36,7 @@ import org.neurite.tensor.Tensor;
  *         new GlobalAveragePooling1D(), new Dense(1, Activation.SIGMOID));
  * }</pre>
  */
-public final class Embedding extends Layer {
+public final class Embedding extends Layer implements RowLookup {
     private final int inputDim;
     private final int outputDim;
     private final Initializer embeddingsInitializer;
@@ -115,6 +116,16 @@ public final class Embedding extends Layer {
     /** The mask {@link #call} gives its output for these ids: {@code ids != 0} with mask_zero, else none. */
     Tensor maskOf(TokenInputs tokens) {
         return maskZero ? nonZero(tokens.ids(), new int[] {tokens.batch(), tokens.time()}) : null;
+    }
+
+    @Override
+    public Tensor lookupTable() {
+        return embeddings.value();
+    }
+
+    @Override
+    public int[] lookupIds(Variable input) {
+        return tokenIds(input.value());
     }
 
     /** The ids as ints; an id that is not an integer in {@code [0, inputDim)} is an error naming its position. */

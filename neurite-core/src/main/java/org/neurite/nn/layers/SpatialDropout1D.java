@@ -58,6 +58,12 @@ public final class SpatialDropout1D extends Layer {
         this.rng = seeded;
     }
 
+    /** At inference the input passes through unchanged. */
+    @Override
+    public boolean isIdentityAtInference() {
+        return true;
+    }
+
     @Override
     public Variable call(Variable input, boolean training) {
         int[] shape = input.shape();

@@ -1,8 +1,11 @@
 package org.neurite.autograd;
 
+import java.util.function.Supplier;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
+import org.neurite.kernels.Parallel;
+import org.neurite.kernels.RangeBody;
 import org.neurite.tensor.Shapes;
 import org.neurite.tensor.Tensor;
 
@@ -18,6 +21,8 @@ import org.neurite.tensor.Tensor;
  */
 public final class Fused {
     private static final MathKernels K = Kernels.math();
+    /** Below this many multiply-adds, splitting rows across threads costs more than it gains (as in Gemm). */
+    private static final long PARALLEL_MIN_MACS = 1L << 19;
 
     private Fused() {
     }
@@ -34,6 +39,9 @@ public final class Fused {
         int rows = xv.dim(0);
         int in = xv.dim(1);
         int out = wv.dim(1);
+        if (!Autograd.isRecording()) {
+            return Variable.constant(linearWithoutTape(xv, wv, b == null ? null : b.value(), activation));
+        }
         Tensor y = Tensor.empty(rows, out);
         float[] yd = y.data();
         if (b != null) {
@@ -54,6 +62,47 @@ public final class Fused {
         return b == null
                 ? Variable.result(Primitive.LINEAR, y, g -> java.util.Arrays.copyOf(backward.apply(g), 2), x, w)
                 : Variable.result(Primitive.LINEAR, y, backward, x, w, b);
+    }
+
+    /**
+     * Inference: the same {@code y = act(x·W + b)}, computed the same way (bias first, the GEMM
+     * accumulating onto it, the activation in place) but by bands of rows, each thread taking its band
+     * through all three while it is in its cache, with W packed once per {@link InferenceScope} (else
+     * once per call) instead of by every thread at every call. Small products stay on this thread.
+     */
+    private static Tensor linearWithoutTape(Tensor x, Tensor w, Tensor b, FusedActivation activation) {
+        int rows = x.dim(0);
+        int in = x.dim(1);
+        int out = w.dim(1);
+        Tensor y = Tensor.empty(rows, out);
+        float[] yd = y.data();
+        Supplier<Gemm.PackedB> pack = () -> Gemm.pack(false, in, out, w.data(), w.offset(), out);
+        InferenceScope scope = InferenceScope.current();
+        Gemm.PackedB packed = scope == null ? pack.get()
+                : scope.table(new PackedKernel(w.data(), w.offset(), in, out), pack);
+        RangeBody band = (from, to) -> {
+            if (b != null) {
+                for (int r = from; r < to; r++) {
+                    System.arraycopy(b.data(), b.offset(), yd, r * out, out);
+                }
+            }
+            Gemm.sgemmColumns(false, to - from, 0, out, x.data(), x.offset() + from * in, in, packed,
+                    b == null ? 0f : 1f, yd, from * out, out);
+            activate(activation, yd, from * out, (to - from) * out);
+        };
+        int tile = Gemm.tileRows();
+        if ((long) rows * in * out < PARALLEL_MIN_MACS) {
+            band.run(0, rows);
+        } else {
+            // Bands of whole tiles, so that no thread computes a ragged tile inside its band.
+            Parallel.forRange(0, (rows + tile - 1) / tile, 1,
+                    (from, to) -> band.run(from * tile, Math.min(rows, to * tile)));
+        }
+        return y;
+    }
+
+    /** A packed kernel's key in an inference scope: its array by identity, where and how it lies. */
+    private record PackedKernel(float[] data, int offset, int rows, int columns) {
     }
 
     /** Applies {@code activation} to {@code y} (contiguous) in place. */

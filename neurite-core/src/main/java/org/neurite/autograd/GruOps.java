@@ -43,6 +43,15 @@ public final class GruOps {
                 new Recurrence.Inputs(x, kernel, recurrentKernel, bias, Collections.singletonList(h0), mask), options);
     }
 
+    /** {@link #gru} on inputs given as rows of an embedding table, without a tape (see {@link TokenInputs}). */
+    public static RecurrentOutput gru(TokenInputs tokens, Variable kernel, Variable recurrentKernel, Variable bias,
+                                      Variable h0, Tensor mask, boolean resetAfter, RecurrentOptions options) {
+        FusedCell cell = resetAfter ? new ResetAfter() : new ResetBefore();
+        return Recurrence.run(cell,
+                Recurrence.Inputs.ofTokens(tokens, kernel, recurrentKernel, bias, Collections.singletonList(h0), mask),
+                options);
+    }
+
     /** What both variants share: the state h alone, and the buffers below. */
     private abstract static class Base implements FusedCell {
         /**
@@ -83,7 +92,7 @@ public final class GruOps {
             int u = w.units;
             float[] g = w.g.data();
             float[] h = w.h().data();
-            int z = (t * w.batch + p) * w.ku;
+            int z = w.gateRow(t, p) * w.ku;
             int hp = (t * w.batch + p) * u;
             int hn = hp + w.batch * u;
             for (int j = 0; j < u; j++) {
@@ -121,7 +130,7 @@ public final class GruOps {
             Gemm.sgemmColumns(false, to - from, 0, ku, w.h().data(), (t * w.batch + from) * u, u, w.packedRecurrent,
                     1f, s, from * ku, ku);
             for (int p = from; p < to; p++) {
-                int z = (t * w.batch + p) * ku;
+                int z = w.gateRow(t, p) * ku;
                 int sr = p * ku;
                 K.add(g, z, s, sr, g, z, 2 * u);
                 K.sigmoid(g, z, g, z, 2 * u);
@@ -191,7 +200,7 @@ public final class GruOps {
             float[] g = w.g.data();
             float[] h = w.h().data();
             float[] aux = this.aux.data();
-            int gates = (t * w.batch + from) * ku;
+            int gates = w.gateRow(t, from) * ku;
             int prev = (t * w.batch + from) * u;
             // z and r blocks: += h_{t-1}·U[:, 0:2u]
             Gemm.sgemmColumns(false, n, 0, 2 * u, h, prev, u, w.packedRecurrent, 1f, g, gates, ku);

@@ -42,6 +42,16 @@ public final class LstmOps {
                 new Recurrence.Inputs(x, kernel, recurrentKernel, bias, Arrays.asList(h0, c0), mask), options);
     }
 
+    /**
+     * {@link #lstm} on inputs given as rows of an embedding table, without a tape: the table is
+     * projected once instead of every step's inputs (see {@link TokenInputs}); the same outputs.
+     */
+    public static RecurrentOutput lstm(TokenInputs tokens, Variable kernel, Variable recurrentKernel, Variable bias,
+                                       Variable h0, Variable c0, Tensor mask, RecurrentOptions options) {
+        return Recurrence.run(new Cell(),
+                Recurrence.Inputs.ofTokens(tokens, kernel, recurrentKernel, bias, Arrays.asList(h0, c0), mask), options);
+    }
+
     /** The LSTM step; states h, c. */
     private static final class Cell implements FusedCell {
         /** tanh(c_t) in backward, one row per batch row (threads work on disjoint rows). */
@@ -70,7 +80,7 @@ public final class LstmOps {
             float[] g = w.g.data();
             float[] h = w.h().data();
             float[] c = w.states[1].data();
-            int gates = (t * w.batch + from) * ku;
+            int gates = w.gateRow(t, from) * ku;
             int prev = (t * w.batch + from) * u;
             int next = prev + w.batch * u;
             // z += h_{t-1}·U   (n, u)·(u, 4u), U packed once per call

@@ -103,16 +103,22 @@ public final class MaskedSoftmax {
 
     private static void forwardRow(Tensor x, Tensor y, Tensor mask, int maskRow, int cols, int r,
                                    FullyMasked fullyMasked, float scale) {
-        float[] xd = x.data();
-        float[] yd = y.data();
-        int xo = x.offset() + r * cols;
-        int yo = y.offset() + r * cols;
-        if (mask == null) {
+        row(x.data(), x.offset() + r * cols, y.data(), y.offset() + r * cols,
+                mask == null ? null : mask.data(), mask == null ? 0 : mask.offset() + maskRow * cols, cols,
+                fullyMasked, scale);
+    }
+
+    /**
+     * One row: {@code y[yo, yo+cols)} from {@code x[xo, xo+cols)} under the mask row {@code md[mo, mo+cols)}
+     * (or none, when {@code md} is null). The row may be computed in place ({@code y} the same as
+     * {@code x}): every input is read before the output over it is written.
+     */
+    static void row(float[] xd, int xo, float[] yd, int yo, float[] md, int mo, int cols, FullyMasked fullyMasked,
+                    float scale) {
+        if (md == null) {
             K.softmax(xd, xo, scale, yd, yo, cols);
             return;
         }
-        float[] md = mask.data();
-        int mo = mask.offset() + maskRow * cols;
         int first = 0;
         while (first < cols && md[mo + first] == 0f) {
             first++;
@@ -129,10 +135,11 @@ public final class MaskedSoftmax {
         while (next < cols && md[mo + next] == 0f) {
             next++;
         }
-        java.util.Arrays.fill(yd, yo, yo + cols, 0f);
         if (next == cols) {
-            // One run of kept entries: a plain softmax over it.
+            // One run of kept entries: a plain softmax over it, zeros around it.
             K.softmax(xd, xo + first, scale, yd, yo + first, end - first);
+            java.util.Arrays.fill(yd, yo, yo + first, 0f);
+            java.util.Arrays.fill(yd, yo + end, yo + cols, 0f);
         } else {
             scatteredRow(xd, xo, yd, yo, md, mo, cols, scale);
         }
@@ -149,11 +156,9 @@ public final class MaskedSoftmax {
         }
         double sum = 0;
         for (int j = 0; j < cols; j++) {
-            if (md[mo + j] != 0f) {
-                float e = (float) Math.exp((xd[xo + j] - max) * scale);
-                yd[yo + j] = e;
-                sum += e;
-            }
+            float e = md[mo + j] != 0f ? (float) Math.exp((xd[xo + j] - max) * scale) : 0f;
+            yd[yo + j] = e;
+            sum += e;
         }
         float inv = (float) (1.0 / sum);
         for (int j = 0; j < cols; j++) {

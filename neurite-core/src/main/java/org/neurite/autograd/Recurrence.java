@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
@@ -57,22 +58,45 @@ final class Recurrence {
      * steps, or is null.
      */
     record Inputs(Variable x, Variable kernel, Variable recurrentKernel, Variable bias,
-                  List<Variable> initialStates, Tensor mask) {
+                  List<Variable> initialStates, Tensor mask, TokenInputs tokens) {
+        Inputs(Variable x, Variable kernel, Variable recurrentKernel, Variable bias, List<Variable> initialStates,
+               Tensor mask) {
+            this(x, kernel, recurrentKernel, bias, initialStates, mask, null);
+        }
+
+        /** The inputs as rows of an embedding table ({@code x} is then null); only without a tape. */
+        static Inputs ofTokens(TokenInputs tokens, Variable kernel, Variable recurrentKernel, Variable bias,
+                               List<Variable> initialStates, Tensor mask) {
+            return new Inputs(null, kernel, recurrentKernel, bias, initialStates, mask, tokens);
+        }
+
+        /** {@code (batch, time, in)}. */
+        int[] shape() {
+            return tokens == null ? x.shape()
+                    : new int[] {tokens.batch(), tokens.time(), tokens.table().dim(1)};
+        }
     }
 
     static RecurrentOutput run(FusedCell cell, Inputs in, RecurrentOptions options) {
         check(cell, in);
-        Tensor x = in.x().value();
-        RowPlan plan = RowPlan.of(in.mask(), x.dim(0), x.dim(1), options.goBackwards());
-        List<Variable> args = new ArrayList<>(List.of(in.x(), in.kernel(), in.recurrentKernel()));
+        int[] shape = in.shape();
+        RowPlan plan = RowPlan.of(in.mask(), shape[0], shape[1], options.goBackwards());
+        List<Variable> args = new ArrayList<>();
+        if (in.x() != null) {
+            args.add(in.x());
+        }
+        args.addAll(List.of(in.kernel(), in.recurrentKernel()));
         if (in.bias() != null) {
             args.add(in.bias());
         }
         in.initialStates().stream().filter(Objects::nonNull).forEach(args::add);
         Variable[] inputs = args.toArray(Variable[]::new);
         boolean taped = Autograd.isRecording() && args.stream().anyMatch(Variable::requiresGrad);
-        RecurrentWork w = new RecurrentWork(plan, x.dim(2), in.kernel().value(), in.recurrentKernel().value(),
-                in.bias() == null ? null : in.bias().value(), cell.stateCount());
+        if (taped && in.tokens() != null) {
+            throw new IllegalStateException(cell.name() + ": inputs given as token ids run only without a tape");
+        }
+        RecurrentWork w = new RecurrentWork(plan, shape[2], in.kernel().value(), in.recurrentKernel().value(),
+                in.bias() == null ? null : in.bias().value(), cell.stateCount(), taped);
         forward(cell, w, in, taped);
         Variable result = Variable.result(cell.name(), assembleOutput(w, options),
                 gradient -> backward(cell, w, in, options, gradient), inputs);
@@ -91,18 +115,22 @@ final class Recurrence {
             Gemm.sgemm(false, false, w.time * b, w.ku, w.in, w.x.data(), 0, w.in, w.kernel.data(),
                     w.kernel.offset(), w.ku, w.bias == null ? 0f : 1f, w.g.data(), 0, w.ku);
         }
-        Gemm.PackedB kernel = taped ? null : Gemm.pack(false, w.in, w.ku, w.kernel.data(), w.kernel.offset(), w.ku);
+        float[] projected = in.tokens() == null ? null : projectedTable(w, in.tokens().table());
+        Gemm.PackedB kernel = taped || projected != null ? null
+                : Gemm.pack(false, w.in, w.ku, w.kernel.data(), w.kernel.offset(), w.ku);
         for (int i = 0; i < w.states.length; i++) {
             setInitialState(w, w.states[i], in.initialStates().get(i));
         }
         cell.beginForward(w);
         RowPlan plan = w.plan;
         forRowBlocks(w, (from, to) -> {
-            float[] rows = taped ? null : new float[(to - from) * w.in];
+            float[] rows = taped || projected != null ? null : new float[(to - from) * w.in];
             for (int t = 0; t < w.time; t++) {
                 int computed = Math.min(to, plan.active[t]);
                 if (computed > from) {
-                    if (!taped) {
+                    if (projected != null) {
+                        copyProjectedRows(w, in.tokens().ids(), projected, t, from, computed);
+                    } else if (!taped) {
                         projectStep(w, in.x().value(), kernel, rows, t, from, computed);
                     }
                     cell.forwardStep(w, t, from, computed);
@@ -116,10 +144,46 @@ final class Recurrence {
     private static void projectStep(RecurrentWork w, Tensor x, Gemm.PackedB kernel, float[] rows, int t, int from,
                                     int to) {
         w.plan.gatherStep(x, t, from, to, rows);
-        int rowStart = t * w.batch + from;
+        int rowStart = w.gateRow(t, from);
         fillBias(w, rowStart, rowStart + to - from);
         Gemm.sgemmColumns(false, to - from, 0, w.ku, rows, 0, w.in, kernel, w.bias == null ? 0f : 1f,
                 w.g.data(), rowStart * w.ku, w.ku);
+    }
+
+    /**
+     * {@code table·W + b} {@code (vocabulary, k·units)}: every token's input projection, made as
+     * {@link #projectStep} makes a step's (the bias first, then the same GEMM accumulating onto it),
+     * so that a copied row equals the product it replaces. Made once per {@link InferenceScope}.
+     */
+    private static float[] projectedTable(RecurrentWork w, Tensor table) {
+        Supplier<float[]> make = () -> {
+            int vocabulary = table.dim(0);
+            float[] out = new float[vocabulary * w.ku];
+            if (w.bias != null) {
+                for (int r = 0; r < vocabulary; r++) {
+                    System.arraycopy(w.bias.data(), w.bias.offset(), out, r * w.ku, w.ku);
+                }
+            }
+            Gemm.sgemm(false, false, vocabulary, w.ku, w.in, table.data(), table.offset(), w.in, w.kernel.data(),
+                    w.kernel.offset(), w.ku, w.bias == null ? 0f : 1f, out, 0, w.ku);
+            return out;
+        };
+        InferenceScope scope = InferenceScope.current();
+        return scope == null ? make.get() : scope.table(new TableKey(table.data(), table.offset(), w.kernel.data(),
+                w.kernel.offset(), w.bias == null ? null : w.bias.data(), w.bias == null ? 0 : w.bias.offset()), make);
+    }
+
+    /** What a projected table is made of; arrays compare by identity, as within a scope no weight changes. */
+    private record TableKey(float[] table, int tableOffset, float[] kernel, int kernelOffset, float[] bias,
+                            int biasOffset) {
+    }
+
+    /** Inference on token ids: step t's input projections for sorted rows {@code [from, to)}, copied from the table. */
+    private static void copyProjectedRows(RecurrentWork w, int[] ids, float[] projected, int t, int from, int to) {
+        float[] g = w.g.data();
+        for (int p = from; p < to; p++) {
+            System.arraycopy(projected, ids[w.plan.sourceIndex(t, p)] * w.ku, g, w.gateRow(t, p) * w.ku, w.ku);
+        }
     }
 
     /** Copies the input bias (its first row) into rows {@code [from, to)} of the gate pre-activations. */
@@ -336,17 +400,17 @@ final class Recurrence {
     }
 
     private static void check(FusedCell cell, Inputs in) {
-        Tensor x = in.x().value();
+        int[] x = in.shape();
         Tensor kernel = in.kernel().value();
         Tensor recurrent = in.recurrentKernel().value();
-        if (x.rank() != 3 || kernel.rank() != 2 || recurrent.rank() != 2 || kernel.dim(0) != x.dim(2)
+        if (x.length != 3 || kernel.rank() != 2 || recurrent.rank() != 2 || kernel.dim(0) != x[2]
                 || recurrent.dim(1) != cell.gates() * recurrent.dim(0) || kernel.dim(1) != recurrent.dim(1)) {
             throw new IllegalArgumentException(cell.name() + ": expected x (batch, time, in), kernel (in, "
                     + cell.gates() + "·units), recurrent_kernel (units, " + cell.gates() + "·units); got x "
-                    + Shapes.toString(x.shape()) + ", kernel " + Shapes.toString(kernel.shape())
+                    + Shapes.toString(x) + ", kernel " + Shapes.toString(kernel.shape())
                     + ", recurrent_kernel " + Shapes.toString(recurrent.shape()));
         }
-        int batch = x.dim(0);
+        int batch = x[0];
         int units = recurrent.dim(0);
         int ku = recurrent.dim(1);
         checkShape(cell, "bias", in.bias(), cell.biasRows() == 2 ? new int[] {2, ku} : new int[] {ku});
@@ -357,9 +421,9 @@ final class Recurrence {
         for (int i = 0; i < cell.stateCount(); i++) {
             checkShape(cell, "initial " + STATE_NAMES[i], in.initialStates().get(i), batch, units);
         }
-        if (in.mask() != null && !Arrays.equals(in.mask().shape(), new int[] {batch, x.dim(1)})) {
+        if (in.mask() != null && !Arrays.equals(in.mask().shape(), new int[] {batch, x[1]})) {
             throw new IllegalArgumentException(cell.name() + ": mask must be (batch, time) = "
-                    + Shapes.toString(new int[] {batch, x.dim(1)}) + ", got " + Shapes.toString(in.mask().shape()));
+                    + Shapes.toString(new int[] {batch, x[1]}) + ", got " + Shapes.toString(in.mask().shape()));
         }
     }
 

@@ -28,9 +28,13 @@ final class RecurrentWork {
     final Tensor bias;
     /**
      * Gate pre-activations {@code x_t·W + b} {@code (time, batch, k·units)}; the cell completes and
-     * activates them in place.
+     * activates them in place. Without a tape only one step's {@code (1, batch, k·units)}, reused at
+     * every step: nothing reads them again, and a buffer of every step (100 MB for W2's batch) would
+     * stream through memory; see {@link #gateRow}.
      */
     final Tensor g;
+    /** Whether {@link #g} keeps every step's gates (with a tape: backward reads them). */
+    final boolean allSteps;
     /**
      * The carried states, h first (it is the output), each {@code (time + 1, batch, units)} with
      * {@code [0]} the initial state; filled by the cell for computed rows and by the driver for masked ones.
@@ -47,7 +51,7 @@ final class RecurrentWork {
     /** Backward: Uᵀ {@code (k·units, units)} packed once for the products {@code dz·Uᵀ}. */
     Gemm.PackedB packedRecurrentT;
 
-    RecurrentWork(RowPlan plan, int in, Tensor kernel, Tensor recurrent, Tensor bias, int stateCount) {
+    RecurrentWork(RowPlan plan, int in, Tensor kernel, Tensor recurrent, Tensor bias, int stateCount, boolean taped) {
         this.plan = plan;
         this.batch = plan.batch;
         this.time = plan.time;
@@ -57,12 +61,18 @@ final class RecurrentWork {
         this.kernel = kernel;
         this.recurrent = recurrent;
         this.bias = bias;
-        this.g = Tensor.empty(time, batch, ku);
+        this.allSteps = taped;
+        this.g = Tensor.empty(taped ? time : 1, batch, ku);
         this.states = new Tensor[stateCount];
         for (int i = 0; i < stateCount; i++) {
             states[i] = Tensor.empty(time + 1, batch, units);
         }
         this.packedRecurrent = Gemm.pack(false, units, ku, recurrent.data(), recurrent.offset(), ku);
+    }
+
+    /** The row of {@link #g} that holds step t's gates for sorted row p. */
+    int gateRow(int t, int p) {
+        return (allSteps ? t * batch : 0) + p;
     }
 
     /** The hidden state, which is also the output: {@code (time + 1, batch, units)}. */

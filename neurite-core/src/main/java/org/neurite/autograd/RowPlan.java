@@ -144,6 +144,11 @@ final class RowPlan {
         }
     }
 
+    /** Where step t of sorted row p lies in the caller's {@code (batch, time)} order. */
+    int sourceIndex(int t, int p) {
+        return order[p] * time + sourceStep(t);
+    }
+
     /** Step t's inputs of sorted rows {@code [from, to)}, packed into {@code dst (to - from, width)}. */
     void gatherStep(Tensor x, int t, int from, int to, float[] dst) {
         int width = x.dim(2);

@@ -54,15 +54,16 @@ public final class SimpleRnnOps {
             int u = w.units;
             int n = to - from;
             float[] g = w.g.data();
-            int z = (t * w.batch + from) * u;
-            Gemm.sgemmColumns(false, n, 0, u, w.h().data(), z, u, w.packedRecurrent, 1f, g, z, u);
+            int z = w.gateRow(t, from) * u;
+            int hz = (t * w.batch + from) * u;
+            Gemm.sgemmColumns(false, n, 0, u, w.h().data(), hz, u, w.packedRecurrent, 1f, g, z, u);
             switch (activation) {
                 case LINEAR -> { }
                 case RELU -> K.relu(g, z, g, z, n * u);
                 case SIGMOID -> K.sigmoid(g, z, g, z, n * u);
                 case TANH -> K.tanh(g, z, g, z, n * u);
             }
-            System.arraycopy(g, z, w.h().data(), z + w.batch * u, n * u);
+            System.arraycopy(g, z, w.h().data(), hz + w.batch * u, n * u);
         }
 
         @Override

@@ -96,11 +96,22 @@ public final class Gemm {
      * a copy: later changes to {@code b} do not reach it.
      */
     public static PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        return pack(transB, k, n, b, bOff, ldb, null);
+    }
+
+    /**
+     * {@link #pack(boolean, int, int, float[], int, int)} into {@code reuse}'s storage when it is
+     * large enough (its old content is overwritten), else into a new one: for a caller that packs
+     * many operands of similar size one after the other, such as the keys of every sequence and
+     * head in attention. Returns the packed operand, {@code reuse} itself or a new one.
+     */
+    public static PackedB pack(boolean transB, int k, int n, float[] b, int bOff, int ldb, PackedB reuse) {
         if (k < 0 || n < 0) {
             throw new IllegalArgumentException("sizes must be >= 0, got k=" + k + " n=" + n);
         }
         checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
-        PackedB packed = new PackedB(k, n);
+        boolean fits = reuse != null && reuse.data.length >= k * roundUp(n, NR);
+        PackedB packed = fits ? reuse.resize(k, n) : new PackedB(k, n);
         for (int pc = 0; pc < k; pc += KC) {
             GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n, packed.data,
                     pc * packed.paddedN, NR);
@@ -186,6 +197,14 @@ public final class Gemm {
         return MR;
     }
 
+    /**
+     * Columns of C per micro-kernel tile: a product whose columns are a multiple of it writes whole
+     * tiles only, never merging a ragged edge tile element by element.
+     */
+    public static int tileColumns() {
+        return NR;
+    }
+
     /** The slow twin of {@link #sgemmColumns}, reading the packed B element by element. */
     private static void columnsReference(boolean transA, int m, int j0, int j1, float[] a, int aOff, int lda,
                                          PackedB b, float beta, float[] c, int cOff, int ldc) {
@@ -206,9 +225,9 @@ public final class Gemm {
      * strips of {@code NR} columns (zero-padded), each strip's rows one after another.
      */
     public static final class PackedB {
-        private final int k;
-        private final int n;
-        private final int paddedN;
+        private int k;
+        private int n;
+        private int paddedN;
         private final float[] data;
 
         private PackedB(int k, int n) {
@@ -216,6 +235,14 @@ public final class Gemm {
             this.n = n;
             this.paddedN = roundUp(n, NR);
             this.data = new float[k * paddedN];
+        }
+
+        /** Takes the shape {@code k x n} (the storage must hold it), for packing again in place. */
+        private PackedB resize(int k, int n) {
+            this.k = k;
+            this.n = n;
+            this.paddedN = roundUp(n, NR);
+            return this;
         }
 
         public int rows() {

@@ -44,6 +44,11 @@ public final class SimdMathKernels implements MathKernels {
             VectorSpecies.of(float.class, VectorShape.forBitSize(LS.length() * Float.SIZE));
     /** Four accumulators hide the 3-4 cycle latency of a vector add or FMA in the reductions. */
     private static final int UNROLL = 4;
+    /**
+     * {@code L} zeros then {@code L} ones: the vector loaded from index {@code r} weighs 1 exactly its
+     * last {@code r} lanes, those of an overlapping tail vector that the vector before did not cover.
+     */
+    private static final float[] FRESH_LANES = freshLanes();
     private static final ScalarMathKernels TAIL = new ScalarMathKernels();
 
     SimdMathKernels() {
@@ -51,6 +56,12 @@ public final class SimdMathKernels implements MathKernels {
 
     private static FloatVector load(float[] a, int offset) {
         return FloatVector.fromArray(S, a, offset);
+    }
+
+    private static float[] freshLanes() {
+        float[] lanes = new float[2 * L];
+        java.util.Arrays.fill(lanes, L, 2 * L, 1f);
+        return lanes;
     }
 
     private static FloatVector splat(float s) {
@@ -391,11 +402,13 @@ public final class SimdMathKernels implements MathKernels {
 
     /**
      * The elements past the last whole vector are taken by one more whole vector that ends at the row's
-     * end, so no element takes the scalar exp; the lanes it shares with the one before get the same
-     * values twice. Its input is loaded before anything is written, so that the row may be computed in
-     * place. exp is called from one place only: two inlined copies made the method too large for C2 to
-     * inline them, and vectors that are not inlined are boxed, many times slower. The sum is then a pass
-     * of its own over the results.
+     * end, so no element takes a scalar path: the maximum takes its repeated lanes twice (harmlessly),
+     * the sum and the normalisation leave them out ({@link #sumOverlapping}, {@link #scaleOverlapping}).
+     * That last input vector is loaded before anything is written, so that the row may be computed in
+     * place. The shifted scores are never positive, so exp needs no guard against overflow
+     * ({@link VectorMath#expNonPositive}). exp is called from one place only, and the passes before and
+     * after it are methods of their own that take and return no vectors: a larger method made C2 give
+     * up inlining exp, and vectors that are not inlined are boxed, several times slower.
      */
     @Override
     public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
@@ -403,15 +416,60 @@ public final class SimdMathKernels implements MathKernels {
             TAIL.softmax(a, ao, scale, out, oo, n);
             return;
         }
-        FloatVector m = splat(max(a, ao, n));
+        FloatVector m = splat(maxOverlapping(a, ao, n));
         FloatVector sv = splat(scale);
         FloatVector last = load(a, ao + n - L);
         for (int i = 0; i < n; i += L) {
             boolean whole = i + L <= n;
             FloatVector x = whole ? load(a, ao + i) : last;
-            VectorMath.exp(x.sub(m).mul(sv)).intoArray(out, oo + (whole ? i : n - L));
+            VectorMath.expNonPositive(x.sub(m).mul(sv)).intoArray(out, oo + (whole ? i : n - L));
         }
-        mulScalar(out, oo, 1f / sum(out, oo, n), out, oo, n);
+        scaleOverlapping(out, oo, 1f / sumOverlapping(out, oo, n), n);
+    }
+
+    /** The maximum of {@code a[ao, ao+n)}, {@code n >= L}, the tail as one vector overlapping the one before. */
+    private static float maxOverlapping(float[] a, int ao, int n) {
+        int whole = S.loopBound(n);
+        FloatVector m0 = load(a, ao + n - L);
+        FloatVector m1 = m0;
+        int i = 0;
+        for (; i + 2 * L <= whole; i += 2 * L) {
+            m0 = m0.max(load(a, ao + i));
+            m1 = m1.max(load(a, ao + i + L));
+        }
+        if (i < whole) {
+            m0 = m0.max(load(a, ao + i));
+        }
+        return m0.max(m1).reduceLanes(VectorOperators.MAX);
+    }
+
+    /** The sum of {@code a[ao, ao+n)}, {@code n >= L}: the overlapping tail vector's repeated lanes weighted 0. */
+    private static float sumOverlapping(float[] a, int ao, int n) {
+        int whole = S.loopBound(n);
+        FloatVector s0 = whole < n ? load(a, ao + n - L).mul(load(FRESH_LANES, n - whole)) : FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        int i = 0;
+        for (; i + 2 * L <= whole; i += 2 * L) {
+            s0 = s0.add(load(a, ao + i));
+            s1 = s1.add(load(a, ao + i + L));
+        }
+        if (i < whole) {
+            s0 = s0.add(load(a, ao + i));
+        }
+        return s0.add(s1).reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@code a[ao, ao+n) *= s} in place, {@code n >= L}: the overlapping tail vector's repeated lanes times 1. */
+    private static void scaleOverlapping(float[] a, int ao, float s, int n) {
+        int whole = S.loopBound(n);
+        FloatVector sv = splat(s);
+        for (int i = 0; i < whole; i += L) {
+            load(a, ao + i).mul(sv).intoArray(a, ao + i);
+        }
+        if (whole < n) {
+            FloatVector factor = load(FRESH_LANES, n - whole).mul(s - 1f).add(1f);
+            load(a, ao + n - L).mul(factor).intoArray(a, ao + n - L);
+        }
     }
 
     @Override

@@ -94,6 +94,17 @@ public abstract class Layer {
     public abstract Variable call(Variable input, boolean training);
 
     /**
+     * Inference without a tape: this layer on what {@code previous} makes of {@code input}, computed
+     * by the two at once where that is faster than one after the other, or null where this layer has
+     * no such path for {@code previous} (the default): the caller then calls them in turn. A recurrent
+     * layer after an {@code Embedding} never needs the embedded vectors (see {@code TokenInputs}).
+     * {@link SequentialNetwork} asks when it is not training.
+     */
+    protected Variable callAfter(Layer previous, Variable input) {
+        return null;
+    }
+
+    /**
      * True for a layer whose inference output is its input itself (dropout): a network may then pass
      * over it at inference, as {@link SequentialNetwork} does between a {@link RowLookup} and a
      * {@link RowReader}. False unless a layer says otherwise.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neurite.autograd.Autograd;
+import org.neurite.autograd.InferenceScope;
 import org.neurite.autograd.Variable;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -164,7 +165,7 @@ public abstract class Network extends Layer {
         build();
         int n = x.dim(0);
         List<Tensor> parts = new ArrayList<>();
-        try (Autograd.Scope scope = Autograd.noGrad()) {
+        try (InferenceScope inference = InferenceScope.open(n); Autograd.Scope scope = Autograd.noGrad()) {
             for (int start = 0; start < n; start += batchSize) {
                 Tensor batch = x.slice(start, Math.min(n, start + batchSize));
                 parts.add(call(Variable.constant(batch), false).value());

@@ -143,10 +143,15 @@ public final class SequentialNetwork extends Network {
         boolean inference = !training && !Autograd.isRecording();
         for (int i = 0; i < layers.size(); i++) {
             int reader = inference ? rowReaderAfter(i) : -1;
+            Variable joint = inference && reader < 0 && i + 1 < layers.size()
+                    ? layers.get(i + 1).callAfter(layers.get(i), x) : null;
             if (reader > i) {
                 // the layers between pass their input through at inference: the reader reads the lookup's rows
                 x = ((RowReader) layers.get(reader)).callOnRows((RowLookup) layers.get(i), x);
                 i = reader;
+            } else if (joint != null) {
+                x = joint;
+                i++;
             } else {
                 x = layers.get(i).call(x, training);
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Autograd;
 import org.neurite.autograd.GradientCheck;
+import org.neurite.autograd.InferenceScope;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.GradientChecks;
 import org.neurite.nn.Network;
@@ -460,7 +461,7 @@ public final class Trainer {
     private List<Tensor> predictRows(List<SampleRows> xs, int batchSize) {
         int n = xs.get(0).count();
         Tensor[] outputs = null;
-        try (Autograd.Scope noGrad = Autograd.noGrad()) {
+        try (InferenceScope scope = InferenceScope.open(n); Autograd.Scope noGrad = Autograd.noGrad()) {
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(n, start + batchSize);
                 try (BufferArena.Scope step = arena.open()) {

@@ -14,24 +14,28 @@ import org.neurite.tensor.Tensor;
  * directions, on one thread's rows and on several.
  */
 class RecurrentInferenceTest {
-    private static final int BATCH = 40;
-    private static final int TIME = 7;
-    private static final int IN = 5;
-    private static final int UNITS = 24;
+    /** batch, time, in, units: rows on one thread, then enough work per step to split rows across threads. */
+    private static final int[][] SIZES = {{40, 7, 5, 24}, {64, 4, 8, 96}};
 
     @ParameterizedTest
     @ValueSource(strings = {"lstm", "gru", "gru-reset-before", "simple-rnn"})
     void inferenceMatchesTheTapedForwardPass(String cell) {
+        for (int[] size : SIZES) {
+            check(cell, size[0], size[1], size[2], size[3]);
+        }
+    }
+
+    private static void check(String cell, int batch, int time, int in, int units) {
         Rng rng = new Rng(9);
         int gates = cell.equals("lstm") ? 4 : cell.startsWith("gru") ? 3 : 1;
-        Tensor x = Tensor.normal(rng, 0, 1, BATCH, TIME, IN);
-        Tensor kernel = Tensor.normal(rng, 0, 0.3f, IN, gates * UNITS);
-        Tensor recurrent = Tensor.normal(rng, 0, 0.3f, UNITS, gates * UNITS);
-        Tensor bias = cell.equals("gru") ? Tensor.normal(rng, 0, 0.1f, 2, gates * UNITS)
-                : Tensor.normal(rng, 0, 0.1f, gates * UNITS);
-        Tensor mask = Tensor.ones(BATCH, TIME);
-        for (int p = 0; p < BATCH; p++) {
-            for (int t = 1 + p % TIME; t < TIME; t++) {
+        Tensor x = Tensor.normal(rng, 0, 1, batch, time, in);
+        Tensor kernel = Tensor.normal(rng, 0, 0.3f, in, gates * units);
+        Tensor recurrent = Tensor.normal(rng, 0, 0.3f, units, gates * units);
+        Tensor bias = cell.equals("gru") ? Tensor.normal(rng, 0, 0.1f, 2, gates * units)
+                : Tensor.normal(rng, 0, 0.1f, gates * units);
+        Tensor mask = Tensor.ones(batch, time);
+        for (int p = 0; p < batch; p++) {
+            for (int t = 1 + p % time; t < time; t++) {
                 mask.set(0f, p, t);
             }
         }
@@ -52,7 +56,7 @@ class RecurrentInferenceTest {
                         Variable.constant(recurrent), Variable.constant(bias)}).output().value();
                 }
                 assertArrayEquals(taped.toArray(), inferred.toArray(),
-                        cell + " mask=" + (m != null) + " backwards=" + backwards);
+                        cell + " batch=" + batch + " mask=" + (m != null) + " backwards=" + backwards);
             }
         }
     }

@@ -134,6 +134,20 @@ class GemmTest {
         checkAgainstReference(m, n, k, transA, transB, 1f, GemmTest::withPackedB);
     }
 
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+    @MethodSource("shapes")
+    void bPackedIntoAReusedBufferMatchesTheReference(int m, int n, int k, boolean transA, boolean transB) {
+        checkAgainstReference(m, n, k, transA, transB, 0f, GemmTest::withReusedPackedB);
+    }
+
+    @Test
+    void packingIntoATooSmallBufferMakesANewOne() {
+        Gemm.PackedB small = Gemm.pack(false, 2, 3, new float[6], 0, 3);
+        Gemm.PackedB large = Gemm.pack(false, 40, 50, new float[2000], 0, 50, small);
+        assertTrue(large != small && large.rows() == 40 && large.columns() == 50);
+        assertTrue(Gemm.pack(false, 3, 2, new float[6], 0, 2, large) == large, "a large enough buffer is reused");
+    }
+
     @Test
     void columnsComputesItsBandAndNoOtherColumns() {
         // {m, n, k, j0, j1}: aligned and ragged bands, one and several K blocks.
@@ -167,6 +181,18 @@ class GemmTest {
     private static void withPackedB(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                     int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         Gemm.sgemm(transA, m, a, aOff, lda, Gemm.pack(transB, k, n, b, bOff, ldb), beta, c, cOff, ldc);
+    }
+
+    /** op(B) packed into the storage of a larger operand packed before it, which it overwrites. */
+    private static void withReusedPackedB(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
+                                          int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff,
+                                          int ldc) {
+        float[] big = new float[(k + 3) * (n + 40)];
+        java.util.Arrays.fill(big, Float.NaN);
+        Gemm.PackedB old = Gemm.pack(false, k + 3, n + 40, big, 0, n + 40);
+        Gemm.PackedB packed = Gemm.pack(transB, k, n, b, bOff, ldb, old);
+        assertTrue(packed == old, "the larger buffer is reused");
+        Gemm.sgemm(transA, m, a, aOff, lda, packed, beta, c, cOff, ldc);
     }
 
     private static void checkAgainstReference(int m, int n, int k, boolean transA, boolean transB, float beta) {

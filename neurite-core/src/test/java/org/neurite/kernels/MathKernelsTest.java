@@ -283,6 +283,30 @@ class MathKernelsTest {
     }
 
     @Test
+    void scaledSoftmaxAndItsBackwardMayRunInPlace() {
+        float scale = 0.17677669f;
+        for (int n : LENGTHS) {
+            Random r = new Random(7L * n);
+            float[] x = random(r, WIDE, n + 2);
+            float[] g = random(r, WIDE, n + 2);
+            for (MathKernels k : new MathKernels[] {SCALAR, SIMD}) {
+                float[] expected = output(n + 2);
+                k.softmax(x, 2, scale, expected, 2, n);
+                float[] inPlace = x.clone();
+                k.softmax(inPlace, 2, scale, inPlace, 2, n);
+                assertAllClose(k.getClass().getSimpleName() + " softmax in place n=" + n,
+                        Arrays.copyOfRange(expected, 2, 2 + n), Arrays.copyOfRange(inPlace, 2, 2 + n), EXACT);
+                float[] dx = output(n + 2);
+                k.softmaxBackward(expected, 2, g, 2, scale, dx, 2, n);
+                float[] dxInPlace = g.clone();
+                k.softmaxBackward(expected, 2, dxInPlace, 2, scale, dxInPlace, 2, n);
+                assertAllClose(k.getClass().getSimpleName() + " softmaxBackward in place n=" + n,
+                        Arrays.copyOfRange(dx, 2, 2 + n), Arrays.copyOfRange(dxInPlace, 2, 2 + n), EXACT);
+            }
+        }
+    }
+
+    @Test
     void scaledSoftmaxOfScaledRowIsThePlainSoftmax() {
         float[] a = {0.5f, -1f, 2f, 0f, 3f};
         float[] twice = {1f, -2f, 4f, 0f, 6f};

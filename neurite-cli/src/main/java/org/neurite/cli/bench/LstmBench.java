@@ -1,5 +1,6 @@
 package org.neurite.cli.bench;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurite.cli.Arguments;
 import org.neurite.cli.UsageException;
@@ -71,7 +72,7 @@ public final class LstmBench implements Callable<Integer> {
         for (int e = 0; e < epochs; e++) {
             long t0 = System.nanoTime();
             model.fit(x, y, once);
-            System.out.printf("epoch_seconds=%.2f%n", (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "epoch_seconds=%.4f%n", (System.nanoTime() - t0) / 1e9);
         }
         double[] predictions = new double[PREDICT_RUNS];
         for (int r = 0; r < PREDICT_RUNS; r++) {
@@ -80,7 +81,7 @@ public final class LstmBench implements Callable<Integer> {
             predictions[r] = (System.nanoTime() - t0) / 1e9;
         }
         java.util.Arrays.sort(predictions);
-        System.out.printf("predict_seconds=%.2f%n", predictions[PREDICT_RUNS / 2]);
+        System.out.printf(Locale.ROOT, "predict_seconds=%.4f%n", predictions[PREDICT_RUNS / 2]);
         return 0;
     }
 }

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurite.cli.Main;
+import org.neurite.cli.UsageException;
 import org.neurite.cli.bench.peers.MarkedSection;
 import org.neurite.cli.bench.peers.PeersChart;
 import org.neurite.cli.bench.peers.PeersRun;
@@ -45,6 +47,10 @@ public final class PeersBench implements Callable<Integer> {
     @Option(names = "--rounds", description = "Alternating rounds without --quick (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
 
+    @Option(names = "--workloads", split = ",", paramLabel = "W1,W2,...",
+            description = "Only these workloads (W1: both batch sizes; W2: LSTM and GRU; default: all).")
+    List<String> groups = List.of("W1", "W2", "W3", "W4");
+
     @Option(names = "--home", paramLabel = "FOLDER",
             description = "The Neurite checkout holding docs/ and neurite-bench/peers/ (default: the launcher's).")
     Path home;
@@ -54,6 +60,12 @@ public final class PeersBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        List<Workload> workloads;
+        try {
+            workloads = Workload.of(groups);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--workloads: " + e.getMessage(), e);
+        }
         Path root = home != null ? home : Path.of(System.getProperty("neurite.home", "."));
         Path script = root.resolve("neurite-bench/peers/peer.sh");
         if (!Files.isExecutable(script)) {
@@ -64,12 +76,11 @@ public final class PeersBench implements Callable<Integer> {
         PeersRun.Settings settings = quick ? PeersRun.Settings.quick() : PeersRun.Settings.full(rounds);
         PeersRun run = new PeersRun(new SystemProcessRunner(), script, neuriteCommand(),
                 spec.parent().subcommands().keySet(), settings, peerEnvironment(), System.err);
-        List<Workload> workloads = Workload.all();
         ResultTable table = run.run(workloads, runners(quick, cores));
         Path doc = root.resolve("docs/PERFORMANCE.md");
         Path chart = doc.resolveSibling("peers.png");
         boolean charted = PeersChart.write(table, workloads, chart);
-        String section = preamble(settings, cores) + (charted ? "![Speed relative to Neurite](peers.png)\n\n" : "")
+        String section = preamble(quick ? "--quick" : "full", settings, cores, workloads) + (charted ? "![Speed relative to Neurite](peers.png)\n\n" : "")
                 + table.markdown();
         String before = Files.exists(doc) ? Files.readString(doc) : "";
         Files.writeString(doc, MarkedSection.replace(before, section));
@@ -108,11 +119,13 @@ public final class PeersBench implements Callable<Integer> {
         return runners;
     }
 
-    private static String preamble(PeersRun.Settings settings, int cores) {
-        return String.format(Locale.ROOT, "Run of %s on %s (%d cores), %s: %d round(s); W2 %s, W3/W4 %s per epoch,"
+    private static String preamble(String mode, PeersRun.Settings settings, int cores, List<Workload> workloads) {
+        String only = workloads.equals(Workload.all()) ? ""
+                : ", only " + String.join(", ", new LinkedHashSet<>(workloads.stream().map(Workload::group).toList()));
+        return String.format(Locale.ROOT, "Run of %s on %s (%d cores), %s%s: %d round(s); W2 %s, W3/W4 %s per epoch,"
                         + " figures scaled to the full epoch; medians of the rounds, each library at its best thread"
                         + " setting. Peak RSS is the whole process's (VmHWM), with the data it loaded.%n%n",
-                LocalDate.now(ZoneOffset.UTC), processor(), cores, settings.rounds() == 1 ? "--quick" : "full",
+                LocalDate.now(ZoneOffset.UTC), processor(), cores, mode, only,
                 settings.rounds(), batches(settings.recurrentBatches()), batches(settings.tokenBatches()));
     }
 

@@ -3,6 +3,7 @@ package org.neurite.nn.layers;
 import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Reshaping;
+import org.neurite.autograd.TokenInputs;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
@@ -101,6 +102,20 @@ public final class Embedding extends Layer implements RowLookup {
         int[] ids = tokenIds(idValues);
         Variable out = Reshaping.gather(embeddings.variable(), ids, idValues.shape());   // (batch, time, outputDim)
         return maskZero ? out.withMask(nonZero(ids, idValues.shape())) : out;
+    }
+
+    /**
+     * The ids {@code (batch, time)} as rows of this layer's table, for a recurrent layer that takes
+     * them without the vectors being made ({@link RecurrentLayer#callAfter}); ids are checked as
+     * {@link #call} checks them.
+     */
+    TokenInputs tokenInputs(Tensor ids) {
+        return new TokenInputs(tokenIds(ids), ids.dim(0), ids.dim(1), embeddings.value());
+    }
+
+    /** The mask {@link #call} gives its output for these ids: {@code ids != 0} with mask_zero, else none. */
+    Tensor maskOf(TokenInputs tokens) {
+        return maskZero ? nonZero(tokens.ids(), new int[] {tokens.batch(), tokens.time()}) : null;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.neurite.autograd.GruOps;
 import org.neurite.autograd.RecurrentOptions;
 import org.neurite.autograd.RecurrentOutput;
 import org.neurite.autograd.Reshaping;
+import org.neurite.autograd.TokenInputs;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
@@ -112,6 +113,12 @@ public final class GRU extends RecurrentLayer {
                         List<Variable> initialStates, Tensor mask, RecurrentOptions options) {
         return GruOps.gru(x, kernel, recurrentKernel, bias, initialStates == null ? null : initialStates.get(0),
                 mask, resetAfter, options);
+    }
+
+    @Override
+    RecurrentOutput runOnTokens(TokenInputs tokens, Variable kernel, Variable recurrentKernel, Variable bias,
+                                Tensor mask, RecurrentOptions options) {
+        return GruOps.gru(tokens, kernel, recurrentKernel, bias, null, mask, resetAfter, options);
     }
 
     @Override

@@ -166,13 +166,10 @@ public final class GroupedQueryAttention extends ProjectedAttention {
         int batch = query.shape()[0];
         Tensor mask = AttentionMasks.combine(this::error, batch, query.shape()[1], value.shape()[1], query.mask(),
                 value.mask(), key == null ? null : key.mask(), attentionMask, useCausalMask);
-        AttentionResult heads = HeadAttention.attend(
-                HeadAttention.project(query, queryKernel, queryBias),      // (b, Tq, hq·head_dim)
-                HeadAttention.project(k, keyKernel, keyBias),              // (b, Tv, hkv·head_dim)
-                HeadAttention.project(value, valueKernel, valueBias),      // (b, Tv, hkv·head_dim)
-                numQueryHeads, numKeyValueHeads, mask, HeadAttention.fullyMasked(withScores, dropout), dropout, rng(), training);
-        Variable output = HeadAttention.output(heads.output(), outputKernel, outputBias);   // (b, Tq, F)
-        return new AttentionResult(output.withMask(query.mask()), heads.scores());
+        AttentionResult r = HeadAttention.layer(query, k, value, new HeadAttention.Weights(queryKernel, queryBias,
+                keyKernel, keyBias, valueKernel, valueBias, outputKernel, outputBias), numQueryHeads,
+                numKeyValueHeads, mask, dropout, rng(), training, withScores);            // (b, Tq, F)
+        return new AttentionResult(r.output().withMask(query.mask()), r.scores());
     }
 
     private Rng rng() {

@@ -1,10 +1,13 @@
 package org.neurite.nn.layers;
 
+import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Fused;
 import org.neurite.autograd.FusedActivation;
+import org.neurite.autograd.FusedAttention;
 import org.neurite.autograd.HeadProducts;
 import org.neurite.autograd.MaskedSoftmax;
 import org.neurite.autograd.Variable;
+import org.neurite.kernels.Parallel;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -19,16 +22,90 @@ import org.neurite.tensor.Tensor;
  * With grouped heads ({@code r} query heads per key/value head, query head {@code u} reading key/value
  * head {@code u / r} as Keras' {@code repeat} does) the keys and values are never copied either. The
  * {@code 1/sqrt(dim)} scale is applied inside the softmax rather than to the query.
+ *
+ * <p>Where no gradient, no scores and no dropout are wanted (prediction), {@link #layer} takes
+ * {@link FusedAttention} instead, one op over whole sequences that keeps every intermediate in the
+ * caches; the composed path here is its twin.
  */
 final class HeadAttention {
     private HeadAttention() {
+    }
+
+    /** The four projections of a layer, Keras' kernels {@code (in, heads, dim)} and {@code (heads, dim, out)}; biases may be null. */
+    record Weights(Parameter queryKernel, Parameter queryBias, Parameter keyKernel, Parameter keyBias,
+                   Parameter valueKernel, Parameter valueBias, Parameter outputKernel, Parameter outputBias) {
+        private Parameter[] all() {
+            return new Parameter[] {queryKernel, queryBias, keyKernel, keyBias, valueKernel, valueBias, outputKernel,
+                outputBias};
+        }
+    }
+
+    /**
+     * The whole layer: projections, attention and the output projection {@code (batch, Tq, out)}, with
+     * the weights {@code (batch, queryHeads, Tq, Tv)} when {@code withScores}. Fused when
+     * nothing on the tape is wanted and there are at least as many sequences as threads (the fused op
+     * splits the batch across cores; the composed one splits each product).
+     */
+    static AttentionResult layer(Variable query, Variable key, Variable value, Weights w, int queryHeads,
+                                 int kvHeads, Tensor mask, float dropout, Rng rng, boolean training,
+                                 boolean withScores) {
+        MaskedSoftmax.FullyMasked fullyMasked = fullyMasked(withScores, dropout);
+        boolean dropping = training && dropout > 0f;
+        if (!withScores && !dropping && !needsGradient(w, query, key, value)
+                && query.shape()[0] >= Parallel.threads()) {
+            FusedAttention.Spec spec = new FusedAttention.Spec(inputProjection(w.queryKernel(), w.queryBias()),
+                    inputProjection(w.keyKernel(), w.keyBias()), inputProjection(w.valueKernel(), w.valueBias()),
+                    outputProjection(w.outputKernel(), w.outputBias()), queryHeads, kvHeads, fullyMasked);
+            return new AttentionResult(Variable.constant(
+                    FusedAttention.attend(spec, query.value(), key.value(), value.value(), mask)), null);
+        }
+        AttentionResult heads = attend(
+                project(query, w.queryKernel(), w.queryBias()),      // (b, Tq, hq·dim)
+                project(key, w.keyKernel(), w.keyBias()),            // (b, Tv, hkv·dim)
+                project(value, w.valueKernel(), w.valueBias()),      // (b, Tv, hkv·dv)
+                queryHeads, kvHeads, mask, fullyMasked, dropout, rng, training);
+        Variable output = output(heads.output(), w.outputKernel(), w.outputBias());   // (b, Tq, out)
+        return new AttentionResult(output, heads.scores());
+    }
+
+    private static boolean needsGradient(Weights w, Variable... inputs) {
+        if (!Autograd.isRecording()) {
+            return false;
+        }
+        for (Variable input : inputs) {
+            if (input.requiresGrad()) {
+                return true;
+            }
+        }
+        for (Parameter p : w.all()) {
+            if (p != null && p.variable().requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An input projection: Keras' kernel {@code (in, heads, dim)} as the dense {@code (in, heads·dim)} it is. */
+    private static FusedAttention.Projection inputProjection(Parameter kernel, Parameter bias) {
+        Tensor k = kernel.value();
+        return new FusedAttention.Projection(k.reshape(k.dim(0), k.dim(1) * k.dim(2)), flat(bias));
+    }
+
+    /** The output projection: Keras' kernel {@code (heads, dim, out)} as the dense {@code (heads·dim, out)} it is. */
+    private static FusedAttention.Projection outputProjection(Parameter kernel, Parameter bias) {
+        Tensor k = kernel.value();
+        return new FusedAttention.Projection(k.reshape(k.dim(0) * k.dim(1), k.dim(2)), flat(bias));
+    }
+
+    private static Tensor flat(Parameter bias) {
+        return bias == null ? null : bias.value().reshape(bias.value().size());
     }
 
     /**
      * {@code x (batch, time, features) · kernel (features, heads, dim) + bias (heads, dim)}, Keras'
      * {@code EinsumDense("btf,fhd->bthd")}, laid out as {@code (batch, time, heads·dim)}.
      */
-    static Variable project(Variable x, Parameter kernel, Parameter bias) {
+    private static Variable project(Variable x, Parameter kernel, Parameter bias) {
         int[] s = x.shape();
         int features = s[2];
         int heads = kernel.value().dim(1);
@@ -43,7 +120,7 @@ final class HeadAttention {
      * {@code (batch, time, heads, dim) · kernel (heads, dim, out) + bias (out)}, Keras'
      * {@code EinsumDense("bthd,hdo->bto")}.
      */
-    static Variable output(Variable context, Parameter kernel, Parameter bias) {
+    private static Variable output(Variable context, Parameter kernel, Parameter bias) {
         int heads = kernel.value().dim(0);
         int dim = kernel.value().dim(1);
         int out = kernel.value().dim(2);
@@ -65,7 +142,7 @@ final class HeadAttention {
      * @return the contexts {@code (batch, Tq, queryHeads·valueDim)} and the weights
      *     {@code (batch, queryHeads, Tq, Tv)} before dropout
      */
-    static AttentionResult attend(Variable query, Variable key, Variable value, int queryHeads, int kvHeads,
+    private static AttentionResult attend(Variable query, Variable key, Variable value, int queryHeads, int kvHeads,
                                   Tensor mask, MaskedSoftmax.FullyMasked fullyMasked, float dropout, Rng rng,
                                   boolean training) {
         int batch = query.shape()[0];
@@ -84,7 +161,7 @@ final class HeadAttention {
      * its softmax gives zeros when the scores are returned or dropout is set, and uniform weights on
      * the fused path it takes otherwise ({@code dot_product_attention}).
      */
-    static MaskedSoftmax.FullyMasked fullyMasked(boolean withScores, float dropout) {
+    private static MaskedSoftmax.FullyMasked fullyMasked(boolean withScores, float dropout) {
         return withScores || dropout > 0f ? MaskedSoftmax.FullyMasked.ZEROS : MaskedSoftmax.FullyMasked.UNIFORM;
     }
 }

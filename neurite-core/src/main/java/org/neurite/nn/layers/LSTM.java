@@ -6,6 +6,7 @@ import org.neurite.autograd.LstmOps;
 import org.neurite.autograd.RecurrentOptions;
 import org.neurite.autograd.RecurrentOutput;
 import org.neurite.autograd.Reshaping;
+import org.neurite.autograd.TokenInputs;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
@@ -111,6 +112,12 @@ public final class LSTM extends RecurrentLayer {
                         List<Variable> initialStates, Tensor mask, RecurrentOptions options) {
         return LstmOps.lstm(x, kernel, recurrentKernel, bias, initialStates == null ? null : initialStates.get(0),
                 initialStates == null ? null : initialStates.get(1), mask, options);
+    }
+
+    @Override
+    RecurrentOutput runOnTokens(TokenInputs tokens, Variable kernel, Variable recurrentKernel, Variable bias,
+                                Tensor mask, RecurrentOptions options) {
+        return LstmOps.lstm(tokens, kernel, recurrentKernel, bias, null, null, mask, options);
     }
 
     @Override

@@ -162,13 +162,10 @@ public final class MultiHeadAttention extends ProjectedAttention {
         Tensor mask = AttentionMasks.combine(this::error, batch, query.shape()[1], value.shape()[1], queryMask,
                 value.mask(), key == null ? null : key.mask(), attentionMask, useCausalMask);
         stripMasks(query, value, key);
-        AttentionResult heads = HeadAttention.attend(
-                HeadAttention.project(query, queryKernel, queryBias),      // (b, Tq, h·key_dim)
-                HeadAttention.project(k, keyKernel, keyBias),              // (b, Tv, h·key_dim)
-                HeadAttention.project(value, valueKernel, valueBias),      // (b, Tv, h·value_dim)
-                numHeads, numHeads, mask, HeadAttention.fullyMasked(withScores, dropout), dropout, rng(), training);
-        Variable output = HeadAttention.output(heads.output(), outputKernel, outputBias);   // (b, Tq, out)
-        return new AttentionResult(output.withMask(queryMask), heads.scores());
+        AttentionResult r = HeadAttention.layer(query, k, value, new HeadAttention.Weights(queryKernel, queryBias,
+                keyKernel, keyBias, valueKernel, valueBias, outputKernel, outputBias), numHeads, numHeads, mask,
+                dropout, rng(), training, withScores);                                    // (b, Tq, out)
+        return new AttentionResult(r.output().withMask(queryMask), r.scores());
     }
 
     /**

@@ -89,11 +89,18 @@ public final class PositionEmbedding extends Layer {
     @Override
     public Variable call(Variable input, boolean training) {
         int[] shape = input.shape();
-        int time = shape[shape.length - 2];
+        return Reshaping.broadcastTo(rows(shape[shape.length - 2]), shape);                    // (batch, time, features)
+    }
+
+    /**
+     * The embeddings of the first {@code time} positions, {@code (time, features)}, not yet broadcast
+     * over the batch: for a caller that adds them to a batch, where broadcasting in the addition
+     * saves writing them out once per sequence.
+     */
+    Variable rows(int time) {
         checkLength(time);
-        Variable rows = time == sequenceLength ? embeddings.variable()
+        return time == sequenceLength ? embeddings.variable()
                 : Reshaping.slice(embeddings.variable(), 0, 0, time);                           // (time, features)
-        return Reshaping.broadcastTo(rows, shape);                                              // (batch, time, features)
     }
 
     @Override

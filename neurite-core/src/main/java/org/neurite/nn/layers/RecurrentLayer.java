@@ -3,8 +3,10 @@ package org.neurite.nn.layers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.neurite.autograd.InferenceScope;
 import org.neurite.autograd.RecurrentOptions;
 import org.neurite.autograd.RecurrentOutput;
+import org.neurite.autograd.TokenInputs;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Initializer;
@@ -251,9 +253,7 @@ public abstract class RecurrentLayer extends Layer {
             throw error("expects " + stateCount() + " initial states " + stateNames() + ", got " + initial.size());
         }
         Variable x = training && settings.dropout > 0f ? dropInputs(input) : input;
-        RecurrentOptions options = new RecurrentOptions(settings.returnSequences,
-                settings.returnState || settings.stateful, settings.goBackwards, settings.truncateBptt,
-                zeroOutputForMask);
+        RecurrentOptions options = options();
         boolean dropRecurrent = training && settings.recurrentDropout > 0f;
         RecurrentOutput out = dropRecurrent || !fusedOpSupports()
                 ? runUnrolled(x, initial, input.mask(), dropRecurrent ? recurrentDropMask(shape[0]) : null, options)
@@ -265,6 +265,50 @@ public abstract class RecurrentLayer extends Layer {
         Variable output = settings.returnSequences && input.mask() != null
                 ? out.output().withMask(input.mask()) : out.output();
         return new RecurrentOutput(output, out.h(), out.c());
+    }
+
+    private RecurrentOptions options() {
+        return new RecurrentOptions(settings.returnSequences, settings.returnState || settings.stateful,
+                settings.goBackwards, settings.truncateBptt, zeroOutputForMask);
+    }
+
+    /** Steps to run per row of the embedding table, at least, for {@link #callAfter} to project the table. */
+    private static final int STEPS_PER_TABLE_ROW = 8;
+
+    /**
+     * After an {@link Embedding}, in inference: the layer on the token ids themselves, its fused op
+     * projecting the embedding table once rather than every step's vectors ({@link TokenInputs}), with
+     * the same outputs. Only where that pays: when the steps to run, those of the whole prediction when
+     * an {@link InferenceScope} says how many samples it holds, are at least 8 per row of the table.
+     */
+    @Override
+    protected Variable callAfter(Layer previous, Variable input) {
+        int[] shape = input.shape();
+        if (!(previous instanceof Embedding embedding) || settings.stateful || !fusedOpSupports()
+                || shape.length != 2 || embedding.outputDim() != kernel.value().dim(0)) {
+            return null;
+        }
+        InferenceScope scope = InferenceScope.current();
+        long steps = (scope == null ? shape[0] : Math.max(shape[0], scope.samples())) * (long) shape[1];
+        // Each table row costs one step's projection to make and its copies move 4x the bytes of the
+        // vectors they replace: one batch of W2 (2.6 steps per row) ran no faster, so ask for 8.
+        if (embedding.inputDim() * (long) STEPS_PER_TABLE_ROW > steps) {
+            return null;
+        }
+        TokenInputs tokens = embedding.tokenInputs(input.value());
+        Tensor mask = embedding.maskOf(tokens);
+        RecurrentOutput out = runOnTokens(tokens, kernel.variable(), recurrentKernel.variable(),
+                bias == null ? null : bias.variable(), mask, options());
+        if (out == null) {
+            return null;
+        }
+        return settings.returnSequences && mask != null ? out.output().withMask(mask) : out.output();
+    }
+
+    /** {@link #run} on token ids (zero initial states), or null where the cell's op has no such path. */
+    RecurrentOutput runOnTokens(TokenInputs tokens, Variable kernel, Variable recurrentKernel, Variable bias,
+                                Tensor mask, RecurrentOptions options) {
+        return null;
     }
 
     /** Refuses initial states that are not {@code (batch, units)}, naming both shapes. */

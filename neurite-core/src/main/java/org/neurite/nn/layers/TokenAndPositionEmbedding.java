@@ -100,7 +100,8 @@ public final class TokenAndPositionEmbedding extends Layer {
     @Override
     public Variable call(Variable input, boolean training) {
         Variable tokens = tokenEmbedding.call(input, training);                          // (batch, time, dim)
-        return tokens.add(positionEmbedding.call(tokens, training)).withMask(tokens.mask());
+        int time = tokens.shape()[1];
+        return tokens.add(positionEmbedding.rows(time)).withMask(tokens.mask());       // broadcast over the batch
     }
 
     @Override

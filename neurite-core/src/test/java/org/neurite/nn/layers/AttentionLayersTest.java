@@ -114,6 +114,45 @@ class AttentionLayersTest {
         assertEquals(null, x.mask(), "Keras' MultiHeadAttention.call sets its inputs' masks to None");
     }
 
+    /**
+     * Without the tape the multi-head layers take the fused op ({@code FusedAttention}) when the batch
+     * has a sequence per thread; with it, the composed one. Both must give the same output, masks and
+     * the causal mask included, with a dropout rate set (which changes how fully masked rows behave).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("multiHeadLayers")
+    void predictionWithoutTheTapeMatchesTheTapedOutput(Layer layer) {
+        Rng rng = new Rng(5);
+        int batch = 2 * Math.max(2, org.neurite.kernels.Parallel.threads());
+        int time = 40;
+        layer.build(List.of(new int[] {time, F}, new int[] {time, F}), rng);
+        Tensor x = TestTensors.normal(rng, batch, time, F);
+        Tensor mask = Tensor.ones(batch, time);
+        for (int b = 0; b < batch; b++) {
+            for (int t = time - 3 * b; t < time; t++) {
+                mask.data()[b * time + Math.max(0, t)] = 0f;
+            }
+        }
+        Variable taped = layer.call(List.of(Variable.parameter(x).withMask(mask), Variable.parameter(x).withMask(mask)),
+                false);
+        Variable untaped;
+        try (org.neurite.autograd.Autograd.Scope s = org.neurite.autograd.Autograd.noGrad()) {
+            untaped = layer.call(List.of(Variable.constant(x).withMask(mask), Variable.constant(x).withMask(mask)),
+                    false);
+        }
+        assertTrue(taped.requiresGrad() && !untaped.requiresGrad(), "one taped, one not");
+        assertTrue(untaped.value().allClose(taped.value(), Tolerances.REORDERED_SUMS), "outputs differ");
+        assertSame(mask, untaped.mask(), "the output carries the query's mask");
+    }
+
+    static Stream<Layer> multiHeadLayers() {
+        return Stream.of(
+                MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3).optValueDim(5).optOutputShape(6).build(),
+                MultiHeadAttention.builder().setNumHeads(2).setKeyDim(8).optUseCausalMask(true).optDropout(0.2f)
+                        .optUseBias(false).build(),
+                GroupedQueryAttention.builder().setHeadDim(4).setNumQueryHeads(4).setNumKeyValueHeads(2).build());
+    }
+
     @Test
     void causalMaskKeepsEarlierStepsBlindToLaterOnes() {
         Rng rng = new Rng(5);

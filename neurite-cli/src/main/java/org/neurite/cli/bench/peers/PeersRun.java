@@ -41,7 +41,9 @@ public final class PeersRun {
      * @param neuriteEpochs  epochs Neurite times (the last, warm one counts)
      * @param recurrentBatches batches of W2 per epoch (0: all)
      * @param tokenBatches   batches of W3 and W4 per epoch (0: all)
-     * @param timeout        the longest one process may run
+     * @param timeout        the longest one process may run: a guard against a hung peer, several times the
+     *                       longest run seen on a quiet two-core machine, since on a loaded one every process
+     *                       runs several times slower and a peer cut short is lost from the table
      */
     public record Settings(int rounds, int peerEpochs, int neuriteEpochs, int recurrentBatches, int tokenBatches,
                            Duration timeout) {
@@ -50,16 +52,16 @@ public final class PeersRun {
          * installed; Neurite times three short epochs so that the JIT has compiled the last.
          */
         public static Settings quick() {
-            return new Settings(1, 2, 3, 10, 20, Duration.ofMinutes(3));
+            return new Settings(1, 2, 3, 10, 20, Duration.ofMinutes(15));
         }
 
         /**
          * The default: {@code rounds} rounds of 40 (W2) and 100 (W3, W4) batches, whole MNIST epochs.
-         * PyTorch's LSTM and GRU training (about 2 s a batch on two cores) dominates: a round takes
-         * about half an hour there.
+         * PyTorch's LSTM and GRU training (about 2 s a batch on two cores, tried at 1 and 2 threads and
+         * compiled) dominates: W2 takes about 35 minutes a round there, the whole round about 45.
          */
         public static Settings full(int rounds) {
-            return new Settings(rounds, 3, 2, 40, 100, Duration.ofMinutes(30));
+            return new Settings(rounds, 3, 2, 40, 100, Duration.ofMinutes(60));
         }
     }
 
@@ -149,6 +151,7 @@ public final class PeersRun {
             unavailable.put(key, "this build has no `neurite bench " + neuriteBench(w) + "`");
             return List.of();
         }
+        long start = System.nanoTime();
         RunResult result = processes.run(r.isNeurite() ? neuriteCommand(w) : peerCommand(w, r), env,
                 settings.timeout());
         Map<Phase, Double> figures = r.isNeurite() ? RunOutput.neurite(result.stdout(), neuriteScale(w))
@@ -158,11 +161,25 @@ public final class PeersRun {
         } else if (result.exitCode() != 0 || figures.isEmpty()) {
             unavailable.put(key, "failed: " + result.reason());
         }
+        log.println("  " + progress(figures, unavailable.get(key), (System.nanoTime() - start) / 1e9));
         List<Measurement> out = new ArrayList<>();
         if (result.exitCode() == 0) {
             figures.forEach((phase, s) -> out.add(new Measurement(w, r, phase, s, result.peakRssBytes())));
         }
         return out;
+    }
+
+    /** One line after each run: its figures (scaled to the full epoch) or why it has none, and its wall time. */
+    static String progress(Map<Phase, Double> figures, String failure, double wallSeconds) {
+        StringBuilder line = new StringBuilder();
+        if (failure != null) {
+            line.append(failure);
+        } else {
+            figures.forEach((phase, s) -> line.append(phase.label()).append(' ')
+                    .append(ResultTable.seconds(s)).append(" s, "));
+            line.setLength(line.length() - 2);
+        }
+        return line.append(String.format(Locale.ROOT, " (ran %.0f s)", wallSeconds)).toString();
     }
 
     private static String neuriteBench(Workload w) {

@@ -17,6 +17,27 @@ import java.util.List;
 public record Workload(String label, String peerName, int batch, int trainSamples, int predictSamples,
                        double trainFlops, double predictFlops) {
 
+    /** The workload's group, {@code W1} to {@code W4}, the first word of its label ({@code --workloads} takes these). */
+    public String group() {
+        return label.substring(0, label.indexOf(' '));
+    }
+
+    /**
+     * The workloads of the named groups ({@code W1}: both batch sizes; {@code W2}: LSTM and GRU), in
+     * table order.
+     *
+     * @throws IllegalArgumentException naming the group that does not exist
+     */
+    public static List<Workload> of(List<String> groups) {
+        List<Workload> all = all();
+        for (String g : groups) {
+            if (all.stream().noneMatch(w -> w.group().equalsIgnoreCase(g.strip()))) {
+                throw new IllegalArgumentException("expected W1, W2, W3 or W4, found '" + g + "'");
+            }
+        }
+        return all.stream().filter(w -> groups.stream().anyMatch(g -> w.group().equalsIgnoreCase(g.strip()))).toList();
+    }
+
     /** W1 at batch 128 and 32, W2 with an LSTM and a GRU, W3 and W4, as issue 11 and the peers' README define them. */
     public static List<Workload> all() {
         return List.of(

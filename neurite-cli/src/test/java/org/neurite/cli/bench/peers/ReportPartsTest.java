@@ -49,12 +49,49 @@ class ReportPartsTest {
     }
 
     @Test
-    void flopCountsAgreeWithThePeersScript() {
-        // neurite-bench/peers/flops.py: W1 train 1,007,104 FLOP per sample; W2 LSTM forward 52.43 MFLOP per sequence
-        assertEquals(1_007_104.0 * 60_000, WorkloadFlops.mlpTrain(60_000), 1);
-        assertEquals(469_504.0 * 10_000, WorkloadFlops.mlpForward(10_000), 1);
-        assertEquals(52_428_800.0, WorkloadFlops.recurrentForward(4, 1), 2.0 * 128 + 1);
-        assertEquals(3 * WorkloadFlops.convForward(7), WorkloadFlops.convTrain(7), 1);
+    void flopCountsPerSampleAgreeWithThePeersScript() {
+        // `python3 neurite-bench/peers/flops.py`: forward and training FLOP per sample of each workload
+        assertEquals(469_504, WorkloadFlops.mlpForward(1));
+        assertEquals(1_007_104, WorkloadFlops.mlpTrain(1));
+        assertEquals(52_429_056, WorkloadFlops.recurrentForward(4, 1));
+        assertEquals(157_287_168, WorkloadFlops.recurrentTrain(4, 1));
+        assertEquals(39_321_856, WorkloadFlops.recurrentForward(3, 1));
+        assertEquals(117_965_568, WorkloadFlops.recurrentTrain(3, 1));
+        assertEquals(14_337_360, WorkloadFlops.transformerForward(1));
+        assertEquals(43_012_080, WorkloadFlops.transformerTrain(1));
+        assertEquals(50_036_992, WorkloadFlops.convForward(1));
+        assertEquals(150_110_976, WorkloadFlops.convTrain(1));
+    }
+
+    @Test
+    void workloadsCountTheirEpochAndPredictionOverTheirOwnSamples() {
+        // flops.py: W1 epoch 60.4 GFLOP and prediction 4.7; W3 epoch 1075.3 and prediction 358.4
+        Workload mlp = Workload.all().getFirst();
+        Workload transformer = Workload.all().get(4);
+        assertEquals(1_007_104.0 * 60_000, mlp.trainFlops());
+        assertEquals(469_504.0 * 10_000, mlp.predictFlops());
+        assertEquals(43_012_080.0 * 25_000, transformer.trainFlops());
+        assertEquals(14_337_360.0 * 25_000, transformer.predictFlops());
+    }
+
+    @Test
+    void workloadGroupsSelectBothBatchSizesOrBothCells() {
+        List<String> labels = Workload.of(List.of("w2", "W1")).stream().map(Workload::label).toList();
+        assertEquals(List.of("W1 MLP, batch 128", "W1 MLP, batch 32", "W2 Embedding-LSTM", "W2 Embedding-GRU"), labels);
+        assertEquals(Workload.all(), Workload.of(List.of("W1", "W2", "W3", "W4")));
+    }
+
+    @Test
+    void anUnknownWorkloadGroupIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.of(List.of("W1", "W5")));
+        assertEquals("expected W1, W2, W3 or W4, found 'W5'", e.getMessage());
+    }
+
+    @Test
+    void progressLineGivesTheFiguresOrTheFailureAndTheWallTime() {
+        Map<Phase, Double> figures = new java.util.EnumMap<>(Map.of(Phase.TRAIN, 68.57, Phase.PREDICT, 0.02912));
+        assertEquals("epoch 68.6 s, predict 0.0291 s (ran 12 s)", PeersRun.progress(figures, null, 12.3));
+        assertEquals("failed: exit status 1 (ran 3 s)", PeersRun.progress(Map.of(), "failed: exit status 1", 2.6));
     }
 
     @Test

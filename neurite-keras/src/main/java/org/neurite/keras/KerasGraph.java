@@ -165,7 +165,16 @@ final class KerasGraph {
                         KerasModelConfig.inputShape(KerasModelConfig.map(e.raw().get("config"), "InputLayer"))));
             }
         }
-        return inputNames().stream().map(byName::get).toList();
+        List<SymbolicTensor> inputs = new ArrayList<>();
+        for (String inputName : inputNames()) {
+            SymbolicTensor input = byName.get(inputName);
+            if (input == null) {
+                throw new KerasFormatError("model '" + name + "': its input_layers name '" + inputName
+                        + "', which is not one of its InputLayers " + byName.keySet());
+            }
+            inputs.add(input);
+        }
+        return inputs;
     }
 
     /**

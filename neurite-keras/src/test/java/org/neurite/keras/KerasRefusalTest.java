@@ -232,6 +232,19 @@ class KerasRefusalTest {
     }
 
     @Test
+    void inputLayersNamingALayerThatIsNotAnInputAreRefused() throws IOException {
+        Path file = KerasArchives.withConfig(KerasImportTest.fixture("functional_masks.keras"),
+                dir.resolve("inputs.keras"), model -> {
+                    String notAnInput = (String) config(KerasArchives.layerConfig(model, 1)).get("name");
+                    config(model).put("input_layers", List.of(List.of(notAnInput, 0, 0)));
+                    return model;
+                });
+        String message = refusal(file);
+        assertTrue(message.contains("its input_layers name '") && message.contains("not one of its InputLayers"),
+                message);
+    }
+
+    @Test
     void nestedModelCalledOnTheWrongNumberOfTensorsIsRefused() throws IOException {
         Path file = KerasArchives.withConfig(KerasImportTest.fixture("nested_shared.keras"),
                 dir.resolve("nested_arity.keras"), model -> {

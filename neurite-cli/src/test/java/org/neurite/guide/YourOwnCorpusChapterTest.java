@@ -56,7 +56,7 @@ class YourOwnCorpusChapterTest {
         Sequential model = Sequential.of(Input.ofStrings(), vectorizer,
                 new Dense(32, "relu"),
                 new Dropout(0.5f),
-                new Dense(classes, "softmax"));
+                new Dense(classes, "softmax")).seed(42);            // the same weights every run
         model.compile(new Adam(0.01f), "sparse_categorical_crossentropy", "accuracy");   // a small corpus: a larger step
         Map<Integer, Float> weights = ClassWeights.balanced(train.classIds(), classes);   // all 1 when balanced
         model.fit(train.texts(), train.labelTensor(),
@@ -104,7 +104,7 @@ class YourOwnCorpusChapterTest {
         vectorizer.adapt(parts.train().texts());
         Sequential model = Sequential.of(Input.ofStrings(), vectorizer,
                 new Dense(32, "relu"),
-                new Dense(tags.size(), "sigmoid"));             // one independent probability per tag
+                new Dense(tags.size(), "sigmoid")).seed(42);   // one independent probability per tag
         model.compile(new Adam(0.01f), "binary_crossentropy", "binary_accuracy");
         model.fit(parts.train().texts(), parts.train().labelTensor(),   // (texts, tags) of 0/1
                 FitOptions.builder().epochs(20).batchSize(8).build());
@@ -134,7 +134,7 @@ class YourOwnCorpusChapterTest {
         vectorizer.adapt(parts.train().texts());
         Sequential model = Sequential.of(Input.ofStrings(), vectorizer,
                 new Dense(32, "relu"),
-                new Dense(1));                                  // linear: any number
+                new Dense(1)).seed(42);                         // linear: any number
         model.compile(new Adam(0.01f), "mean_squared_error");
         model.fit(parts.train().texts(), parts.train().labelTensor(),   // (texts, 1) stars
                 FitOptions.builder().epochs(30).batchSize(8).build());

@@ -578,7 +578,7 @@ public final class SimdMathKernels implements MathKernels {
         FloatVector acc = FloatVector.zero(S);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            acc = acc.add(VectorMath.exp(load(a, ao + i).sub(m)));
+            acc = acc.add(VectorMath.expNonPositive(load(a, ao + i).sub(m)));   // small enough for C2 to inline
         }
         float s = acc.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {

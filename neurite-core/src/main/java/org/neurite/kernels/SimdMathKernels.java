@@ -34,6 +34,14 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorOperators.Operator}: the operator is only intrinsified when it is a compile-time
  * constant, which depends on C2 inlining the helper into every caller, and when that fails the
  * Vector API falls back to per-lane Java code tens of times slower.
+ *
+ * <p>Reductions: the row kernels (log-softmax, the softmax gradient, layer normalisation) compute
+ * their maximum, dot product or sum in their own loops instead of calling {@link #max}, {@link #dot}
+ * or {@link #sum}. C2 declines to inline those (too large for a call made once per row), and a
+ * callee reached only from C2's code could stay in C1's code for the rest of the run, its vectors
+ * boxed: log-softmax ran at 16-20 ns an element instead of 0.45, the softmax gradient at 9 instead
+ * of 0.11, depending on the order the JIT happened to compile them in ({@code
+ * neurite-bench/RowKernelTime.java}).
  */
 public final class SimdMathKernels implements MathKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -383,21 +391,7 @@ public final class SimdMathKernels implements MathKernels {
 
     @Override
     public void softmax(float[] a, int ao, float[] out, int oo, int n) {
-        float m = max(a, ao, n);
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            FloatVector e = VectorMath.exp(load(a, ao + i).sub(m));
-            e.intoArray(out, oo + i);
-            acc = acc.add(e);
-        }
-        float s = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            float e = ScalarMathKernels.exp(a[ao + i] - m);
-            out[oo + i] = e;
-            s += e;
-        }
-        mulScalar(out, oo, 1f / s, out, oo, n);
+        softmax(a, ao, 1f, out, oo, n);
     }
 
     /**
@@ -474,11 +468,20 @@ public final class SimdMathKernels implements MathKernels {
 
     @Override
     public void softmaxBackward(float[] y, int yo, float[] g, int go, float scale, float[] out, int oo, int n) {
-        float dot = dot(g, go, y, yo, n);
+        // The dot product is computed here, not by dot(): see the class comment on reductions.
+        int end = S.loopBound(n);
+        FloatVector dots = FloatVector.zero(S);
+        for (int i = 0; i < end; i += L) {
+            dots = load(g, go + i).fma(load(y, yo + i), dots);
+        }
+        float dot = dots.reduceLanes(VectorOperators.ADD);
+        for (int i = end; i < n; i++) {
+            dot += g[go + i] * y[yo + i];
+        }
         FloatVector dv = splat(dot);
         FloatVector sv = splat(scale);
         int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
+        for (; i < end; i += L) {
             load(g, go + i).sub(dv).mul(load(y, yo + i)).mul(sv).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
@@ -490,10 +493,19 @@ public final class SimdMathKernels implements MathKernels {
     @Override
     public void layerNormRow(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float epsilon,
                              float[] out, int oo, float[] stats, int so, int n) {
-        float mean = sum(x, xo, n) / n;
+        // The mean is computed here, not by sum(): see the class comment on reductions.
+        int end = S.loopBound(n);
+        FloatVector sums = FloatVector.zero(S);
+        for (int i = 0; i < end; i += L) {
+            sums = sums.add(load(x, xo + i));
+        }
+        float total = sums.reduceLanes(VectorOperators.ADD);
+        for (int i = end; i < n; i++) {
+            total += x[xo + i];
+        }
+        float mean = total / n;
         FloatVector m = splat(mean);
         FloatVector squares = FloatVector.zero(S);
-        int end = S.loopBound(n);
         for (int i = 0; i < end; i += L) {
             FloatVector d = load(x, xo + i).sub(m);
             squares = d.fma(d, squares);
@@ -574,10 +586,19 @@ public final class SimdMathKernels implements MathKernels {
 
     @Override
     public void logSoftmax(float[] a, int ao, float[] out, int oo, int n) {
-        float m = max(a, ao, n);
+        // The maximum is computed here, not by max(): see the class comment on reductions.
+        int end = S.loopBound(n);
+        FloatVector maxima = splat(Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < end; i += L) {
+            maxima = maxima.max(load(a, ao + i));
+        }
+        float m = maxima.reduceLanes(VectorOperators.MAX);
+        for (int i = end; i < n; i++) {
+            m = Math.max(m, a[ao + i]);
+        }
         FloatVector acc = FloatVector.zero(S);
         int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
+        for (; i < end; i += L) {
             acc = acc.add(VectorMath.expNonPositive(load(a, ao + i).sub(m)));   // small enough for C2 to inline
         }
         float s = acc.reduceLanes(VectorOperators.ADD);
@@ -586,7 +607,7 @@ public final class SimdMathKernels implements MathKernels {
         }
         float logS = (float) Math.log(s);
         int j = 0;
-        for (int end = S.loopBound(n); j < end; j += L) {
+        for (; j < end; j += L) {
             load(a, ao + j).sub(m).sub(logS).intoArray(out, oo + j);
         }
         for (; j < n; j++) {

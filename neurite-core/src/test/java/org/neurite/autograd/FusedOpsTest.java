@@ -79,6 +79,29 @@ class FusedOpsTest {
     }
 
     @Test
+    void weightedSparseCrossEntropyOverAWideVocabularyMatchesOneHotForm() {
+        // enough rows and classes to be split across threads, as a word language model's logits are
+        int rows = 96;
+        int classes = 2000;
+        Tensor logits = Tensor.normal(rng, 0, 3, rows, classes);
+        Tensor weights = Tensor.uniform(rng, 0, 2, rows);
+        int[] labels = new int[rows];
+        Tensor oneHot = Tensor.zeros(rows, classes);
+        for (int i = 0; i < rows; i++) {
+            labels[i] = (i * 37) % classes;
+            oneHot.set(1f, i, labels[i]);
+        }
+        Variable a = Variable.parameter(logits);
+        Variable b = Variable.parameter(logits);
+        Variable sparse = CrossEntropy.sparseSoftmaxCrossEntropy(a, labels, weights);
+        Variable dense = CrossEntropy.softmaxCrossEntropy(b, oneHot, weights);
+        assertEquals(dense.value().item(), sparse.value().item(), Tolerances.ROUNDING * dense.value().item());
+        sparse.backward();
+        dense.backward();
+        assertTrue(a.grad().allClose(b.grad(), Tolerances.ROUNDING));
+    }
+
+    @Test
     void sigmoidBinaryCrossEntropyMatchesComposedTwin() {
         Tensor logits = Tensor.normal(rng, 0, 4, 5, 2);
         Tensor targets = Tensor.uniform(rng, 0, 1, 5, 2);

@@ -15,6 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -33,8 +36,10 @@ import org.neurite.tensor.Tensor;
  *
  * <p>Contract of {@link #read}: only a regular file is opened (a named pipe would block); the magic,
  * the version and both declared lengths are checked against the file's actual size, and the header
- * length against {@link ModelFileLimits#MAX_HEADER_BYTES}, before anything is allocated, and the checksum is verified before the
- * sections are handed on. Every refusal is a {@link ModelFileException} that names the file.
+ * length against {@link ModelFileLimits#MAX_HEADER_BYTES}, before anything is allocated. The checksum
+ * is computed on a thread of its own while the caller reads the sections, which it must treat as
+ * unverified (parse them as it would a forged file's) until {@link Sections#requireChecksum()} has
+ * returned. Every refusal is a {@link ModelFileException} that names the file.
  */
 final class Container {
     static final int VERSION = 1;
@@ -48,8 +53,30 @@ final class Container {
     private static final int CHUNK_FLOATS = 1 << 14;
     private static final int READ_CHUNK = 1 << 20;
 
-    /** A file's header bytes and its data section (little-endian), both verified by the checksum. */
-    record Sections(byte[] header, ByteBuffer data) {
+    /**
+     * A file's header bytes and its data section (little-endian), and the check of the checksum that
+     * covers them, under way on another thread.
+     */
+    record Sections(byte[] header, ByteBuffer data, Path file, Future<Boolean> checksumMatches) {
+        /**
+         * Waits for the checksum and refuses the file when it does not match.
+         *
+         * @throws ModelFileException if the checksum does not match, or the wait was interrupted
+         */
+        void requireChecksum() throws ModelFileException {
+            boolean matches;
+            try {
+                matches = checksumMatches.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw refuse(file, "interrupted while its checksum was verified");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("computing a SHA-256 in memory cannot fail", e.getCause());
+            }
+            if (!matches) {
+                throw refuse(file, "checksum mismatch (file altered or truncated)");
+            }
+        }
     }
 
     private Container() {
@@ -122,11 +149,13 @@ final class Container {
             }
             all = readAll(channel, file, (int) size);
         }
-        verifyChecksum(file, all);
+        FutureTask<Boolean> checksum = new FutureTask<>(() -> checksumMatches(all));
+        Thread.ofPlatform().name("neurite-model-checksum").daemon().start(checksum);
         int headerStart = PREFIX_BYTES;
         int dataStart = headerStart + (int) headerLength + LENGTH_BYTES;
         ByteBuffer data = ByteBuffer.wrap(all, dataStart, (int) dataLength).slice().order(ByteOrder.LITTLE_ENDIAN);
-        return new Sections(Arrays.copyOfRange(all, headerStart, headerStart + (int) headerLength), data);
+        return new Sections(Arrays.copyOfRange(all, headerStart, headerStart + (int) headerLength), data, file,
+                checksum);
     }
 
     private static void checkMagicAndVersion(Path file, ByteBuffer prefix) throws ModelFileException {
@@ -153,13 +182,11 @@ final class Container {
         }
     }
 
-    private static void verifyChecksum(Path file, byte[] all) throws ModelFileException {
+    private static boolean checksumMatches(byte[] all) {
         int covered = all.length - CHECKSUM_BYTES;
         MessageDigest digest = sha256();
         digest.update(all, 0, covered);
-        if (!MessageDigest.isEqual(digest.digest(), Arrays.copyOfRange(all, covered, all.length))) {
-            throw refuse(file, "checksum mismatch (file altered or truncated)");
-        }
+        return MessageDigest.isEqual(digest.digest(), Arrays.copyOfRange(all, covered, all.length));
     }
 
     /**

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.neurite.nn.Network;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Shapes;
@@ -80,8 +82,13 @@ final class Header {
         return bytes;
     }
 
-    /** The model, metadata and optimizer state that {@code header} describes, with values from {@code data}. */
-    static LoadedModel read(byte[] header, ByteBuffer data) {
+    /**
+     * The model, metadata and optimizer state that {@code header} describes, with values from
+     * {@code data}. Without {@code optimizerValues} (a model loaded to predict), the optimizer's
+     * table is checked as fully as with it (layout, names, shapes) but its values are neither
+     * decoded nor checked, and the result holds no optimizer state.
+     */
+    static LoadedModel read(byte[] header, ByteBuffer data, boolean optimizerValues) {
         JsonFields json = JsonFields.parse(header, "header");
         String libraryVersion = json.text("library_version");
         long seed = json.longValue("seed");
@@ -104,8 +111,9 @@ final class Header {
         // Each weight the architecture asks for is checked against the table before it is allocated.
         Network model = Architecture.fromJson(architecture).seed(seed).buildForLoading(new StoredWeights(weights));
         loadWeights(model, weights, data);
-        Optional<OptimizerState> optimizer = Optional.ofNullable(head)
-                .map(h -> new OptimizerState(h.name(), h.config(), h.iterations(), slots(model, state, data)));
+        checkSlots(model, state);
+        Optional<OptimizerState> optimizer = Optional.ofNullable(optimizerValues ? head : null)
+                .map(h -> new OptimizerState(h.name(), h.config(), h.iterations(), slots(state, data)));
         return new LoadedModel(model, libraryVersion, Collections.unmodifiableMap(metadata), optimizer, vectorizer);
     }
 
@@ -150,10 +158,10 @@ final class Header {
         entries.forEach((path, e) -> e.readInto(data, parameters.get(path).value(), "weight"));
     }
 
-    /** The optimizer's state tensors, each of which must belong to a weight of {@code model}, with its shape. */
-    private static Map<String, Tensor> slots(Network model, List<TensorTable.Entry> table, ByteBuffer data) {
+    /** Checks that each optimizer state tensor belongs to a weight of {@code model}, with its shape, once. */
+    private static void checkSlots(Network model, List<TensorTable.Entry> table) {
         Map<String, Parameter> parameters = model.parametersByPath();
-        Map<String, Tensor> slots = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
         for (TensorTable.Entry e : table) {
             int slash = e.name().lastIndexOf('/');
             Parameter p = slash < 0 ? null : parameters.get(e.name().substring(0, slash));
@@ -162,9 +170,16 @@ final class Header {
                         + "' does not name a weight of the model and a slot number (like dense.kernel/0)");
             }
             checkShape("optimizer state '" + Echo.clip(e.name()) + "'", e, p.value().shape());
-            if (slots.containsKey(e.name())) {
+            if (!names.add(e.name())) {
                 throw new IllegalArgumentException("optimizer state: '" + Echo.clip(e.name()) + "' appears twice");
             }
+        }
+    }
+
+    /** The optimizer's state tensors (checked by {@link #checkSlots}), decoded and checked to be finite. */
+    private static Map<String, Tensor> slots(List<TensorTable.Entry> table, ByteBuffer data) {
+        Map<String, Tensor> slots = new LinkedHashMap<>();
+        for (TensorTable.Entry e : table) {
             slots.put(e.name(), e.read(data, "optimizer state"));
         }
         return Collections.unmodifiableMap(slots);

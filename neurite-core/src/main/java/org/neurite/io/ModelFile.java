@@ -37,8 +37,9 @@ import org.neurite.train.Optimizer;
  * with one path, anything beyond {@link ModelFileLimits}) is refused before anything is written, and
  * a file is a pure function of what is saved (two identically seeded runs save the same bytes).
  * Loading checks the magic, the version and every declared size against the file's actual size and
- * against {@link ModelFileLimits} before allocating, verifies the checksum before building anything,
- * instantiates layers only through a fixed registry of types, checks each weight a layer asks for
+ * against {@link ModelFileLimits} before allocating, verifies the checksum before returning anything
+ * (the header is read as that of a forged file would be, while the checksum is computed on another
+ * thread, and a mismatch is the refusal reported whatever else the bytes fail), instantiates layers only through a fixed registry of types, checks each weight a layer asks for
  * against the file's table before it is allocated (so a forged config cannot make it allocate more
  * than the file holds), and checks that the weights match the architecture name for name and shape
  * for shape and are finite. It returns a model only when all of that holds; otherwise it throws a
@@ -144,15 +145,52 @@ public final class ModelFile {
      * @throws IOException if the file cannot be read
      */
     public static LoadedModel load(Path file) throws IOException {
+        return load(file, true);
+    }
+
+    /**
+     * Loads a model to predict with: as {@link #load}, with every check of the class contract (the
+     * whole file's checksum, the optimizer state's table against the file and the model's weights),
+     * except that the optimizer's values, which only resuming training uses, are neither decoded nor
+     * checked, and {@link LoadedModel#optimizerState()} is empty whatever the file holds. In an
+     * {@code imdb-lstm} file, Adam's two moments are two thirds of the bytes.
+     *
+     * <pre>{@code
+     * Network model = ModelFile.loadForPrediction(Path.of("imdb.neurite")).model();
+     * }</pre>
+     *
+     * @throws ModelFileException if the file is not a model file this library can read, or fails any
+     *     check of the class contract; the message names the file and the problem
+     * @throws IOException if the file cannot be read
+     */
+    public static LoadedModel loadForPrediction(Path file) throws IOException {
+        return load(file, false);
+    }
+
+    /**
+     * Reads the header and builds the model while the checksum is computed on another thread (the
+     * SHA-256 of a 31 MB file takes longer than all the rest before C2 compiles it); nothing is
+     * returned before the checksum matches, and a mismatch is reported rather than whatever the
+     * unverified bytes made the reader say.
+     */
+    private static LoadedModel load(Path file, boolean optimizerValues) throws IOException {
         Container.Sections sections = Container.read(file);
+        LoadedModel loaded;
         try {
-            return Header.read(sections.header(), sections.data());
+            loaded = Header.read(sections.header(), sections.data(), optimizerValues);
         } catch (IllegalArgumentException e) {
+            sections.requireChecksum();
             throw refusal(file, e.getMessage(), e);
         } catch (RuntimeException e) {
+            sections.requireChecksum();
             // A layer that fails on a config it should have refused cleanly: still a refusal of this file.
             throw refusal(file, "the architecture cannot be built: " + e, e);
+        } catch (Error e) {
+            sections.requireChecksum();
+            throw e;
         }
+        sections.requireChecksum();
+        return loaded;
     }
 
     /** One line of bounded length, whatever the file made the message hold. */

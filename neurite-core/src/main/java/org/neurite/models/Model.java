@@ -535,7 +535,9 @@ public class Model {
     /**
      * Loads a model saved by {@link #save} (or by {@code ModelFile.save}, including files of earlier
      * versions): Keras' {@code keras.models.load_model}. The model comes back built with its weights,
-     * seed, metadata and vectorizer, not compiled. Keras' {@code .keras} and {@code .h5} files are
+     * seed, metadata and vectorizer, not compiled, so the optimizer state a file may hold is checked
+     * but not decoded ({@link ModelFile#loadForPrediction}; {@link ModelFile#load} gives it, to resume
+     * training). Keras' {@code .keras} and {@code .h5} files are
      * read too when the module neurite-keras is on the class path (it provides the
      * {@link org.neurite.io.ForeignModelFormat}); without it, loading one says which module to add.
      *
@@ -550,7 +552,7 @@ public class Model {
      */
     public static Model load(Path file) throws IOException {
         Optional<ForeignModelFormat> foreign = ForeignModelFormats.forReading(file);
-        LoadedModel loaded = foreign.isPresent() ? foreign.get().load(file) : ModelFile.load(file);
+        LoadedModel loaded = foreign.isPresent() ? foreign.get().load(file) : ModelFile.loadForPrediction(file);
         TextVectorization vectorizer = loaded.vectorizer().map(TextVectorization::fromState).orElse(null);
         Model model = of(loaded.model(), vectorizer);
         model.metadata = loaded.metadata();

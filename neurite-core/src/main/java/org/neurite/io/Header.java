@@ -70,7 +70,7 @@ final class Header {
         }
         byte[] bytes;
         try {
-            bytes = HeaderJson.MAPPER.writeValueAsBytes(json);
+            bytes = HeaderJson.mapper().writeValueAsBytes(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("writing a JSON tree to memory cannot fail", e);
         }

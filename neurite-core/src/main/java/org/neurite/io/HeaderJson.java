@@ -8,10 +8,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
@@ -20,6 +23,11 @@ import java.io.IOException;
  * buffer, and only then is the tree built. Errors are one line in the reader's terms, with the
  * line and column, never the JSON library's internals.
  *
+ * <p>Reading uses Jackson's streaming parser alone and builds the tree itself, with the nodes
+ * {@code ObjectMapper.readTree} would make: setting up an object mapper loads and initialises
+ * hundreds of classes, which cost a one-text {@code neurite predict} about a tenth of a second.
+ * Only writing a file ({@link #mapper()}) sets one up.
+ *
  * <pre>{@code
  * JsonNode tree = HeaderJson.parse(bytes, "header");   // IllegalArgumentException on any problem
  * }</pre>
@@ -27,34 +35,76 @@ import java.io.IOException;
 final class HeaderJson {
     private static final int NUMBER_DIGITS = 100;
 
-    /** Parses strictly (duplicate keys are errors), within the limits, and writes indented JSON. */
-    static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(ModelFileLimits.MAX_STRING_CHARS)
-                            .maxNameLength(ModelFileLimits.MAX_STRING_CHARS)
-                            .maxNumberLength(NUMBER_DIGITS)
-                            // one above ours, so that the scan's own message comes first
-                            .maxNestingDepth(ModelFileLimits.MAX_JSON_DEPTH + 1)
-                            .build())
+    /** Parses strictly (duplicate keys are errors) within the limits. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(ModelFileLimits.MAX_STRING_CHARS)
+                    .maxNameLength(ModelFileLimits.MAX_STRING_CHARS)
+                    .maxNumberLength(NUMBER_DIGITS)
+                    // one above ours, so that the scan's own message comes first
+                    .maxNestingDepth(ModelFileLimits.MAX_JSON_DEPTH + 1)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private HeaderJson() {
+    }
+
+    /** Writes indented JSON; made on first use, so that reading a file never sets up an object mapper. */
+    static JsonMapper mapper() {
+        return Writing.MAPPER;
+    }
+
+    /** The writer's mapper, initialised when {@link #mapper()} is first called. */
+    private static final class Writing {
+        static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
     /** The tree of {@code json} (UTF-8), described in errors as {@code context}. */
     static JsonNode parse(byte[] json, String context) {
         check(json, context);
-        try {
-            return MAPPER.readTree(json);
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            // check() has refused trailing content and nesting beyond the limit, so this recursion is bounded.
+            return parser.nextToken() == null ? MissingNode.getInstance() : tree(parser);
         } catch (JacksonException e) {
             throw refusal(e, context);
         } catch (IOException e) {
             throw new IllegalStateException("reading JSON from memory cannot fail", e);
         }
+    }
+
+    /** The value that starts at the parser's current token, as the nodes {@code ObjectMapper.readTree} makes. */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, tree(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(tree(parser));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new IllegalStateException("a JSON text cannot hold " + parser.currentToken());
+        };
     }
 
     /**
@@ -90,7 +140,7 @@ final class HeaderJson {
 
     /** Refuses too many values, too deep nesting and anything after the first value, in one streaming pass. */
     private static void scan(byte[] json, String context) throws IOException {
-        try (JsonParser parser = MAPPER.createParser(json)) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
             long values = 0;
             int depth = 0;
             JsonToken token = parser.nextToken();

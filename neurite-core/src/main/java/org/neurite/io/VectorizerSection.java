@@ -68,7 +68,7 @@ final class VectorizerSection {
         long vocabularyStart = start + (idf == null ? 0 : Float.BYTES * (long) idf.length);
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("class_name", CLASS_NAME)
                 .put("version", TextVectorizationState.VERSION);
-        json.set("config", HeaderJson.MAPPER.valueToTree(state.config()));
+        json.set("config", HeaderJson.mapper().valueToTree(state.config()));
         try {
             config(JsonFields.of(json.get("config"), CONTEXT + ".config"));   // no file the reader would refuse
         } catch (IllegalArgumentException e) {

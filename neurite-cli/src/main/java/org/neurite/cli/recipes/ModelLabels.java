@@ -17,7 +17,13 @@ import org.neurite.models.Model;
 public final class ModelLabels {
     /** The metadata key of the mapping, {@code {"classes": [...]}} as JSON. */
     public static final String KEY = "label_mapping";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Made on first use: most models' metadata holds no JSON, and setting up an object mapper costs a
+     * one-text {@code neurite predict} several hundred classes.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ModelLabels() {
     }
@@ -39,7 +45,7 @@ public final class ModelLabels {
             return Optional.empty();
         }
         try {
-            return Optional.of(LabelMapping.fromJson(JSON.readValue(json, new TypeReference<Map<String, Object>>() { })));
+            return Optional.of(LabelMapping.fromJson(Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { })));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the model's " + KEY + " is not {\"classes\": [...]}: " + json, e);
         }
@@ -48,7 +54,7 @@ public final class ModelLabels {
     /** The metadata entry for {@code mapping}. */
     public static String json(LabelMapping mapping) {
         try {
-            return JSON.writeValueAsString(mapping.toJson());
+            return Json.MAPPER.writeValueAsString(mapping.toJson());
         } catch (IOException e) {
             throw new IllegalStateException("class names could not be written as JSON", e);
         }

@@ -40,7 +40,13 @@ public record ModelTargets(LabelKind kind, LabelMapping classes, float[] thresho
     static final String TARGET = "target_statistics";
     /** What joins a text's labels in a prediction when the corpus named none (0/1 columns). */
     public static final String DEFAULT_SEPARATOR = "|";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Made on first use: most models' metadata holds no JSON, and setting up an object mapper costs a
+     * one-text {@code neurite predict} several hundred classes.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** Multi-label: each label's threshold, a copy; else empty. */
     @Override
@@ -114,7 +120,7 @@ public record ModelTargets(LabelKind kind, LabelMapping classes, float[] thresho
             throw new IllegalArgumentException("the model is multi-label but its file has no " + THRESHOLDS);
         }
         try {
-            List<Double> values = JSON.readValue(json, new TypeReference<List<Double>>() { });
+            List<Double> values = Json.MAPPER.readValue(json, new TypeReference<List<Double>>() { });
             float[] t = new float[values.size()];
             for (int i = 0; i < t.length; i++) {
                 t[i] = values.get(i).floatValue();
@@ -130,7 +136,7 @@ public record ModelTargets(LabelKind kind, LabelMapping classes, float[] thresho
             throw new IllegalArgumentException("the model's file has no " + key);
         }
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+            return Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { });
         } catch (IOException e) {
             throw new IllegalArgumentException("the model's " + key + " is not a JSON object: " + json, e);
         }
@@ -138,7 +144,7 @@ public record ModelTargets(LabelKind kind, LabelMapping classes, float[] thresho
 
     private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException("label settings could not be written as JSON", e);
         }

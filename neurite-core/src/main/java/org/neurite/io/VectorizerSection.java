@@ -256,10 +256,21 @@ final class VectorizerSection {
         return tokens;
     }
 
+    /**
+     * The next token of the block. Most tokens are ASCII, which is well-formed UTF-8 and becomes a
+     * string without a decoder: decoding 20,000 tokens one by one took a one-text {@code predict}
+     * 20-90 ms before the JIT had compiled the decoder.
+     */
     private static String token(JsonFields v, ByteBuffer block, int index, CharsetDecoder utf8) {
         int size = block.remaining() >= Integer.BYTES ? block.getInt() : -1;
         if (size < 0 || size > block.remaining()) {
             throw v.error("token " + index + " runs past the end of the vocabulary block");
+        }
+        byte[] raw = new byte[size];
+        block.get(block.position(), raw);
+        if (isAscii(raw)) {
+            block.position(block.position() + size);
+            return new String(raw, StandardCharsets.US_ASCII);
         }
         ByteBuffer bytes = block.slice(block.position(), size);
         block.position(block.position() + size);
@@ -269,5 +280,14 @@ final class VectorizerSection {
         } catch (CharacterCodingException e) {
             throw v.error("token " + index + " is not well-formed UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

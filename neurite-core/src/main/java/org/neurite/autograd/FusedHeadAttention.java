@@ -8,7 +8,7 @@ import org.neurite.tensor.Tensor;
 /**
  * Every head's scaled dot-product attention in one op, forward and derivative rule together, for
  * training: the scores, the masked softmax and the product with the values of one (sequence,
- * key/value head) at a time, a block of {@link #BLOCK} query rows at a time, so that scores and their
+ * key/value head) at a time, a block of query rows at a time, so that scores and their
  * gradients stay in the thread's caches instead of passing through memory as
  * {@code (batch·heads, Tq, Tv)} tensors between separate ops. Per sequence {@code b} and query head
  * {@code u} reading key/value head {@code j = u / r}:
@@ -33,8 +33,15 @@ import org.neurite.tensor.Tensor;
  * }</pre>
  */
 public final class FusedHeadAttention {
-    /** Query rows per block: a block's scores (BLOCK x Tv floats) stay in L1/L2 between its products. */
+    /** Query rows per block forward: a block's scores (BLOCK x Tv floats) stay in L1/L2 between its products. */
     private static final int BLOCK = 32;
+    /**
+     * Query rows per block backward: larger, so that the sums over query rows, {@code dK_j} and
+     * {@code dV_j}, are products as deep as the block (a 200-row sequence in one) rather than many
+     * 32-deep products that each load and store all of {@code dK_j}; a block's gradients of the
+     * weights ({@code 256 x Tv} floats, 208 KB for Tv = 200) still stay in L2.
+     */
+    private static final int BACKWARD_BLOCK = 256;
 
     private FusedHeadAttention() {
     }
@@ -143,8 +150,8 @@ public final class FusedHeadAttention {
             int ldg = g.dim(2);
             for (int u = j * perGroup; u < (j + 1) * perGroup; u++) {
                 int e = b * queryHeads + u;
-                for (int i0 = 0; i0 < tq; i0 += BLOCK) {
-                    int rows = Math.min(BLOCK, tq - i0);
+                for (int i0 = 0; i0 < tq; i0 += BACKWARD_BLOCK) {
+                    int rows = Math.min(BACKWARD_BLOCK, tq - i0);
                     float beta = u == j * perGroup && i0 == 0 ? 0f : 1f;
                     int go = at(g, b, u, dv) + i0 * ldg;
                     int wo = weights.offset() + (e * tq + i0) * tv;
@@ -205,7 +212,7 @@ public final class FusedHeadAttention {
 
         Work(Call c) {
             tvTiles = (c.tv + Gemm.tileColumns() - 1) / Gemm.tileColumns() * Gemm.tileColumns();
-            block = new float[Math.min(BLOCK, c.tq) * tvTiles];
+            block = new float[Math.min(Math.max(BLOCK, BACKWARD_BLOCK), c.tq) * tvTiles];
             head = new float[tvTiles * Math.max(c.dim, c.dv)];
         }
 

@@ -18,7 +18,7 @@ import org.neurite.testing.Tolerances;
  * The fused training attention against its composed twin ({@link HeadProducts} for the two products,
  * {@link MaskedSoftmax} between them, as the attention layers compute with dropout or scores), forward
  * and every gradient, and against finite differences. Shapes cover query blocks that do not divide the
- * sequence, keys longer and shorter than the queries, grouped heads, value heads of another width, and
+ * sequence (forward and backward blocks), keys longer and shorter than the queries, grouped heads, value heads of another width, and
  * every kind of mask with each treatment of fully masked rows.
  */
 class FusedHeadAttentionTest {
@@ -26,7 +26,8 @@ class FusedHeadAttentionTest {
     private final Rng rng = new Rng(23);
 
     @ParameterizedTest(name = "{0} query heads over {1} key/value heads, dim {2}, value dim {3}, Tq {4}, Tv {5}")
-    @CsvSource({"2, 2, 32, 32, 70, 70", "4, 2, 8, 8, 37, 45", "3, 1, 5, 6, 33, 20", "1, 1, 16, 9, 1, 3"})
+    @CsvSource({"2, 2, 32, 32, 70, 70", "4, 2, 8, 8, 37, 45", "3, 1, 5, 6, 33, 20", "1, 1, 16, 9, 1, 3",
+        "2, 1, 4, 3, 300, 21"})
     void matchesItsComposedTwinWithoutAMask(int queryHeads, int kvHeads, int dim, int valueDim, int tq, int tv) {
         assertAgree(queryHeads, kvHeads, dim, valueDim, tq, tv, null, MaskedSoftmax.FullyMasked.UNIFORM);
     }

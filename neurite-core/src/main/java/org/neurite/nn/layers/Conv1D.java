@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurite.autograd.Convolution1D;
 import org.neurite.autograd.FusedActivation;
+import org.neurite.autograd.TapProducts;
 import org.neurite.autograd.Variable;
 import org.neurite.kernels.Window1D;
 import org.neurite.nn.Activation;
@@ -61,6 +62,7 @@ public final class Conv1D extends Layer implements RowReader {
     private final Regularizer biasRegularizer;
     private Parameter kernel;
     private Parameter bias;
+    private final TapProductCache tapProducts = new TapProductCache();
 
     private Conv1D(Builder b) {
         super(b.name);
@@ -151,6 +153,9 @@ public final class Conv1D extends Layer implements RowReader {
 
     @Override
     public Variable call(Variable input, boolean training) {
+        if (training) {
+            tapProducts.clear();   // the weights are about to change: free the table of products
+        }
         Window1D window = window(input.shape());
         FusedActivation fused = activation.fused();
         Variable y = Convolution1D.conv1d(input, kernel.variable(), bias == null ? null : bias.variable(), window,
@@ -161,19 +166,40 @@ public final class Conv1D extends Layer implements RowReader {
     /**
      * At inference, the convolution of the embedding rows {@code lookup} picks, read from its table per
      * sequence ({@link Convolution1D#conv1dOfRows}): the same values as {@code call} on the lookup's
-     * output, with no {@code (batch, time, channels)} tensor between the two layers.
+     * output, with no {@code (batch, time, channels)} tensor between the two layers. Once enough windows
+     * have been convolved with the same weights, from the products of the table with each tap instead
+     * ({@link TapProducts}, kept by {@link TapProductCache}): row reads and additions in place of the
+     * products, equal up to float rounding.
      */
     @Override
     public Variable callOnRows(RowLookup lookup, Variable input) {
+        return callOnRows(lookup, input, true);
+    }
+
+    /**
+     * {@link #callOnRows(RowLookup, Variable)}, from the table of products only when
+     * {@code mayUseProducts}: without it, always the direct path (bit for bit the layer-by-layer result).
+     */
+    Variable callOnRows(RowLookup lookup, Variable input, boolean mayUseProducts) {
         int[] ids = lookup.lookupIds(input);
         Tensor table = lookup.lookupTable();
         int[] shape = java.util.Arrays.copyOf(input.shape(), input.shape().length + 1);
         shape[shape.length - 1] = table.rank() == 2 ? table.dim(1) : -1;
         Window1D window = window(shape);
         FusedActivation fused = activation.fused();
-        Tensor y = Convolution1D.conv1dOfRows(table, ids, kernel.value(), bias == null ? null : bias.value(), window,
-                groups, fused == null ? FusedActivation.LINEAR : fused);
+        FusedActivation act = fused == null ? FusedActivation.LINEAR : fused;
+        Tensor biasValue = bias == null ? null : bias.value();
+        Tensor products = mayUseProducts && groups == 1
+                ? tapProducts.productsFor(table, kernel.value(), (long) window.batch() * window.outLength()) : null;
+        Tensor y = products != null
+                ? TapProducts.conv1d(products, ids, biasValue, window, act)
+                : Convolution1D.conv1dOfRows(table, ids, kernel.value(), biasValue, window, groups, act);
         return fused == null ? activation.apply(Variable.constant(y)) : Variable.constant(y);
+    }
+
+    /** The table of products this layer keeps for inference after an embedding (for tests). */
+    TapProductCache tapProductCache() {
+        return tapProducts;
     }
 
     /** The windows over inputs of this shape, refused with the layer's name when it is not (batch, time, channels). */

@@ -1,6 +1,7 @@
 package org.neurite.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Convolution1D;
 import org.neurite.autograd.FusedActivation;
+import org.neurite.autograd.TapProducts;
 import org.neurite.autograd.Variable;
 import org.neurite.kernels.Window1D;
 import org.neurite.nn.Activation;
@@ -17,11 +19,14 @@ import org.neurite.nn.Layer;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
+import org.neurite.testing.Tolerances;
 
 /**
  * Conv1D reading an Embedding's rows where they lie ({@link Conv1D#callOnRows}, the fused inference
- * path) against its composed twin, the embedded batch made by {@link Embedding#call} and convolved:
- * the same GEMMs on the same values, so the results are equal bit for bit.
+ * path) against its composed twin, the embedded batch made by {@link Embedding#call} and convolved.
+ * The direct path runs the same GEMMs on the same values, so the results are equal bit for bit; the
+ * path through the table's products with each tap ({@link TapProducts}) sums the same terms in
+ * another order and is equal up to rounding.
  */
 class Conv1DOnEmbeddingRowsTest {
     private static final int VOCABULARY = 40;
@@ -52,10 +57,84 @@ class Conv1DOnEmbeddingRowsTest {
         Variable tokens = Variable.constant(ids(batch + time, batch, time));
         try (Autograd.Scope noGrad = Autograd.noGrad()) {
             Tensor composed = conv.call(embedding.call(tokens, false), false).value();
-            Tensor fused = conv.callOnRows(embedding, tokens).value();
+            Tensor fused = conv.callOnRows(embedding, tokens, false).value();
             assertArrayEquals(composed.shape(), fused.shape(), conv.config()::toString);
             assertArrayEquals(composed.toArray(), fused.toArray(), 0f, conv.config()::toString);
         }
+    }
+
+    /** Equal up to float rounding, relative to the output's scale (at least 1). */
+    private static void assertEqualUpToRounding(Tensor expected, Tensor actual) {
+        assertArrayEquals(expected.shape(), actual.shape());
+        float scale = 1f;
+        for (float v : expected.toArray()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertArrayEquals(expected.toArray(), actual.toArray(), Tolerances.ROUNDING * scale);
+    }
+
+    /** W4's first layer in small, after an embedding of VOCABULARY rows: kernel 7, stride 3, relu. */
+    private static Conv1D w4FirstLayer(Embedding embedding, int time) {
+        Conv1D conv = Conv1D.builder().setFilters(24).setKernelSize(7).optStrides(3).optActivation(Activation.RELU).build();
+        build(embedding, conv, time);
+        return conv;
+    }
+
+    @Test
+    void theTableOfTapProductsGivesTheComposedResultUpToRounding() {
+        Embedding embedding = new Embedding(VOCABULARY, 16);
+        Conv1D conv = w4FirstLayer(embedding, 120);
+        Variable tokens = Variable.constant(ids(9, 16, 120));
+        try (Autograd.Scope noGrad = Autograd.noGrad()) {
+            Tensor composed = conv.call(embedding.call(tokens, false), false).value();
+            Tensor fromProducts = conv.callOnRows(embedding, tokens).value();
+            assertTrue(conv.tapProductCache().holdsProducts(), "16 sequences of 38 windows over 40 rows: the products pay");
+            assertEqualUpToRounding(composed, fromProducts);
+        }
+        for (ConvPadding padding : ConvPadding.values()) {
+            Conv1D padded = Conv1D.builder().setFilters(5).setKernelSize(4).optStrides(2).optPadding(padding)
+                    .optActivation(Activation.TANH).build();
+            Embedding table = new Embedding(VOCABULARY, 4);
+            build(table, padded, 9);
+            Variable few = Variable.constant(ids(4, 64, 9));
+            try (Autograd.Scope noGrad = Autograd.noGrad()) {
+                Tensor composed = padded.call(table.call(few, false), false).value();
+                Tensor products = TapProducts.of(table.lookupTable(), padded.parameters().get(0).value());
+                Tensor fromProducts = TapProducts.conv1d(products, table.lookupIds(few), padded.parameters().get(1).value(),
+                        padding.window(64, 9, 4, 4, 2, 1), FusedActivation.TANH);
+                assertEqualUpToRounding(composed, fromProducts);
+            }
+        }
+    }
+
+    @Test
+    void theTableOfTapProductsIsRemadeWhenTheWeightsChange() {
+        Embedding embedding = new Embedding(VOCABULARY, 16);
+        Conv1D conv = w4FirstLayer(embedding, 120);
+        Variable tokens = Variable.constant(ids(10, 16, 120));
+        try (Autograd.Scope noGrad = Autograd.noGrad()) {
+            conv.callOnRows(embedding, tokens);
+            assertTrue(conv.tapProductCache().holdsProducts());
+            // written in place, as an optimizer or a loader writes them: one table row, then one kernel value
+            Tensor table = embedding.lookupTable();
+            table.data()[table.offset() + 16 * (int) tokens.value().data()[0]] += 0.5f;
+            assertEqualUpToRounding(conv.callOnRows(embedding, tokens, false).value(), conv.callOnRows(embedding, tokens).value());
+            Tensor kernel = conv.parameters().get(0).value();
+            kernel.data()[kernel.offset() + 3] -= 0.25f;
+            assertEqualUpToRounding(conv.callOnRows(embedding, tokens, false).value(), conv.callOnRows(embedding, tokens).value());
+        }
+    }
+
+    @Test
+    void aSingleSequenceTakesTheDirectPath() {
+        Embedding embedding = new Embedding(VOCABULARY, 16);
+        Conv1D conv = w4FirstLayer(embedding, 120);
+        try (Autograd.Scope noGrad = Autograd.noGrad()) {
+            for (int call = 0; call < 3; call++) {
+                conv.callOnRows(embedding, Variable.constant(ids(call, 1, 120)));
+            }
+        }
+        assertFalse(conv.tapProductCache().holdsProducts(), "one sequence's check would cost more than its convolution");
     }
 
     @Test

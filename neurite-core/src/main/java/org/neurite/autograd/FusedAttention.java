@@ -26,7 +26,8 @@ import org.neurite.tensor.Tensor;
  *
  * <p>The composed twin, which the attention layers take when a gradient, the scores or dropout is
  * wanted, is {@link Fused#linear} for the projections, {@link HeadProducts} for the per-head
- * products and {@link MaskedSoftmax} between them; it is this op's test oracle.
+ * products and {@link MaskedSoftmax} between them (or {@link FusedHeadAttention} for those three in
+ * training without dropout or scores); it is this op's test oracle.
  *
  * <pre>{@code
  * FusedAttention.Spec spec = new FusedAttention.Spec(new FusedAttention.Projection(wq, bq),

@@ -168,19 +168,26 @@ public final class MaskedSoftmax {
 
     private static void backwardRow(Tensor y, Tensor g, Tensor dx, Tensor mask, int maskRow, int cols, int r,
                                     FullyMasked fullyMasked, float scale) {
-        int yo = y.offset() + r * cols;
-        int go = g.offset() + r * cols;
-        int dxo = dx.offset() + r * cols;
-        if (mask != null && fullyMasked != FullyMasked.UNIFORM_SHIFTED && isFullyMasked(mask, maskRow, cols)) {
-            java.util.Arrays.fill(dx.data(), dxo, dxo + cols, 0f);
-            return;
-        }
-        K.softmaxBackward(y.data(), yo, g.data(), go, scale, dx.data(), dxo, cols);
+        rowBackward(y.data(), y.offset() + r * cols, g.data(), g.offset() + r * cols, dx.data(),
+                dx.offset() + r * cols, mask == null ? null : mask.data(),
+                mask == null ? 0 : mask.offset() + maskRow * cols, cols, fullyMasked, scale);
     }
 
-    private static boolean isFullyMasked(Tensor mask, int maskRow, int cols) {
-        float[] md = mask.data();
-        int mo = mask.offset() + maskRow * cols;
+    /**
+     * One row's gradient: {@code dx[dxo, dxo+cols)} from the weights {@code y[yo, yo+cols)} that
+     * {@link #row} gave and their gradient {@code g[go, go+cols)}, under the mask row
+     * {@code md[mo, mo+cols)} (or none, when {@code md} is null). {@code dx} may be {@code g} itself.
+     */
+    static void rowBackward(float[] yd, int yo, float[] gd, int go, float[] dxd, int dxo, float[] md, int mo,
+                            int cols, FullyMasked fullyMasked, float scale) {
+        if (md != null && fullyMasked != FullyMasked.UNIFORM_SHIFTED && isFullyMasked(md, mo, cols)) {
+            java.util.Arrays.fill(dxd, dxo, dxo + cols, 0f);
+            return;
+        }
+        K.softmaxBackward(yd, yo, gd, go, scale, dxd, dxo, cols);
+    }
+
+    private static boolean isFullyMasked(float[] md, int mo, int cols) {
         for (int j = 0; j < cols; j++) {
             if (md[mo + j] != 0f) {
                 return false;

@@ -5,6 +5,7 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -57,6 +58,16 @@ public final class SimdMathKernels implements MathKernels {
      * last {@code r} lanes, those of an overlapping tail vector that the vector before did not cover.
      */
     private static final float[] FRESH_LANES = freshLanes();
+    /**
+     * Lane {@code i} to lane {@code i xor k}: adding a vector to itself rearranged by these, largest
+     * {@code k} first, sums its lanes in one fixed order whether the JIT has compiled the code or not
+     * ({@code reduceLanes(ADD)} may add in another order once compiled), so that a row kernel gives
+     * the same bits in place as out of place, early in a run as late.
+     */
+    private static final VectorShuffle<Float> XOR8 = VectorShuffle.fromOp(S, i -> (i ^ 8) % L);
+    private static final VectorShuffle<Float> XOR4 = VectorShuffle.fromOp(S, i -> (i ^ 4) % L);
+    private static final VectorShuffle<Float> XOR2 = VectorShuffle.fromOp(S, i -> (i ^ 2) % L);
+    private static final VectorShuffle<Float> XOR1 = VectorShuffle.fromOp(S, i -> (i ^ 1) % L);
     private static final ScalarMathKernels TAIL = new ScalarMathKernels();
 
     SimdMathKernels() {
@@ -397,12 +408,13 @@ public final class SimdMathKernels implements MathKernels {
     /**
      * The elements past the last whole vector are taken by one more whole vector that ends at the row's
      * end, so no element takes a scalar path: the maximum takes its repeated lanes twice (harmlessly),
-     * the sum and the normalisation leave them out ({@link #sumOverlapping}, {@link #scaleOverlapping}).
-     * That last input vector is loaded before anything is written, so that the row may be computed in
-     * place. The shifted scores are never positive, so exp needs no guard against overflow
-     * ({@link VectorMath#expNonPositive}). exp is called from one place only, and the passes before and
-     * after it are methods of their own that take and return no vectors: a larger method made C2 give
-     * up inlining exp, and vectors that are not inlined are boxed, several times slower.
+     * the sum weighs them 0 and the normalisation multiplies them by 1. That last input vector is loaded
+     * before anything is written, so that the row may be computed in place. The shifted scores are
+     * never positive, so exp needs no guard against overflow ({@link VectorMath#expNonPositive}), and it
+     * is called from one place only, small enough for C2 to inline. The maximum, the sum and the
+     * normalisation are loops of this method, not helpers: see the class comment on reductions (the
+     * helpers this method had, reached only from C2's code, stayed in C1's code for whole training
+     * runs, their vectors boxed).
      */
     @Override
     public void softmax(float[] a, int ao, float scale, float[] out, int oo, int n) {
@@ -410,59 +422,35 @@ public final class SimdMathKernels implements MathKernels {
             TAIL.softmax(a, ao, scale, out, oo, n);
             return;
         }
-        FloatVector m = splat(maxOverlapping(a, ao, n));
-        FloatVector sv = splat(scale);
+        int whole = S.loopBound(n);
         FloatVector last = load(a, ao + n - L);
-        for (int i = 0; i < n; i += L) {
-            boolean whole = i + L <= n;
-            FloatVector x = whole ? load(a, ao + i) : last;
-            VectorMath.expNonPositive(x.sub(m).mul(sv)).intoArray(out, oo + (whole ? i : n - L));
-        }
-        scaleOverlapping(out, oo, 1f / sumOverlapping(out, oo, n), n);
-    }
-
-    /** The maximum of {@code a[ao, ao+n)}, {@code n >= L}, the tail as one vector overlapping the one before. */
-    private static float maxOverlapping(float[] a, int ao, int n) {
-        int whole = S.loopBound(n);
-        FloatVector m0 = load(a, ao + n - L);
-        FloatVector m1 = m0;
-        int i = 0;
-        for (; i + 2 * L <= whole; i += 2 * L) {
-            m0 = m0.max(load(a, ao + i));
-            m1 = m1.max(load(a, ao + i + L));
-        }
-        if (i < whole) {
-            m0 = m0.max(load(a, ao + i));
-        }
-        return m0.max(m1).reduceLanes(VectorOperators.MAX);
-    }
-
-    /** The sum of {@code a[ao, ao+n)}, {@code n >= L}: the overlapping tail vector's repeated lanes weighted 0. */
-    private static float sumOverlapping(float[] a, int ao, int n) {
-        int whole = S.loopBound(n);
-        FloatVector s0 = whole < n ? load(a, ao + n - L).mul(load(FRESH_LANES, n - whole)) : FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
-        int i = 0;
-        for (; i + 2 * L <= whole; i += 2 * L) {
-            s0 = s0.add(load(a, ao + i));
-            s1 = s1.add(load(a, ao + i + L));
-        }
-        if (i < whole) {
-            s0 = s0.add(load(a, ao + i));
-        }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD);
-    }
-
-    /** {@code a[ao, ao+n) *= s} in place, {@code n >= L}: the overlapping tail vector's repeated lanes times 1. */
-    private static void scaleOverlapping(float[] a, int ao, float s, int n) {
-        int whole = S.loopBound(n);
-        FloatVector sv = splat(s);
+        FloatVector maxima = last;
         for (int i = 0; i < whole; i += L) {
-            load(a, ao + i).mul(sv).intoArray(a, ao + i);
+            maxima = maxima.max(load(a, ao + i));
+        }
+        FloatVector m = splat(maxima.reduceLanes(VectorOperators.MAX));
+        FloatVector sv = splat(scale);
+        FloatVector ones = splat(1f);
+        FloatVector fresh = load(FRESH_LANES, whole < n ? n - whole : L);
+        FloatVector sums = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            boolean isWhole = i + L <= n;
+            FloatVector e = VectorMath.expNonPositive((isWhole ? load(a, ao + i) : last).sub(m).mul(sv));
+            e.intoArray(out, oo + (isWhole ? i : n - L));
+            sums = e.fma(isWhole ? ones : fresh, sums);
+        }
+        // The lanes' sum in a fixed order (see XOR8), written out here: a helper taking a vector would box it.
+        sums = L > 8 ? sums.add(sums.rearrange(XOR8)) : sums;
+        sums = L > 4 ? sums.add(sums.rearrange(XOR4)) : sums;
+        sums = L > 2 ? sums.add(sums.rearrange(XOR2)) : sums;
+        sums = sums.add(sums.rearrange(XOR1));
+        float inv = 1f / sums.lane(0);
+        FloatVector iv = splat(inv);
+        for (int i = 0; i < whole; i += L) {
+            load(out, oo + i).mul(iv).intoArray(out, oo + i);
         }
         if (whole < n) {
-            FloatVector factor = load(FRESH_LANES, n - whole).mul(s - 1f).add(1f);
-            load(a, ao + n - L).mul(factor).intoArray(a, ao + n - L);
+            load(out, oo + n - L).mul(fresh.mul(inv - 1f).add(1f)).intoArray(out, oo + n - L);
         }
     }
 

@@ -4,6 +4,7 @@ import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Fused;
 import org.neurite.autograd.FusedActivation;
 import org.neurite.autograd.FusedAttention;
+import org.neurite.autograd.FusedHeadAttention;
 import org.neurite.autograd.HeadProducts;
 import org.neurite.autograd.MaskedSoftmax;
 import org.neurite.autograd.Variable;
@@ -25,7 +26,9 @@ import org.neurite.tensor.Tensor;
  *
  * <p>Where no gradient, no scores and no dropout are wanted (prediction), {@link #layer} takes
  * {@link FusedAttention} instead, one op over whole sequences that keeps every intermediate in the
- * caches; the composed path here is its twin.
+ * caches; the composed path here is its twin. In training without dropout on the weights and without
+ * the scores, the scores, masked softmax and context products are one op, {@link FusedHeadAttention},
+ * between the composed projections; the composed products are its twin too.
  */
 final class HeadAttention {
     private HeadAttention() {
@@ -63,7 +66,7 @@ final class HeadAttention {
                 project(query, w.queryKernel(), w.queryBias()),      // (b, Tq, hq·dim)
                 project(key, w.keyKernel(), w.keyBias()),            // (b, Tv, hkv·dim)
                 project(value, w.valueKernel(), w.valueBias()),      // (b, Tv, hkv·dv)
-                queryHeads, kvHeads, mask, fullyMasked, dropout, rng, training);
+                queryHeads, kvHeads, mask, fullyMasked, dropout, rng, training, withScores);
         Variable output = output(heads.output(), w.outputKernel(), w.outputBias());   // (b, Tq, out)
         return new AttentionResult(output, heads.scores());
     }
@@ -139,19 +142,27 @@ final class HeadAttention {
      * @param key {@code (batch, Tv, kvHeads·dim)}
      * @param value {@code (batch, Tv, kvHeads·valueDim)}
      * @param mask {@code (batch, Tq, Tv)}, 1 where attention is allowed, or null
-     * @return the contexts {@code (batch, Tq, queryHeads·valueDim)} and the weights
-     *     {@code (batch, queryHeads, Tq, Tv)} before dropout
+     * @return the contexts {@code (batch, Tq, queryHeads·valueDim)} and, when {@code withScores}, the
+     *     weights {@code (batch, queryHeads, Tq, Tv)} before dropout. Without scores or dropout the
+     *     three steps are one op, {@link FusedHeadAttention}, when there are at least as many
+     *     (sequence, key/value head) tasks as threads; this composed path is its twin.
      */
     private static AttentionResult attend(Variable query, Variable key, Variable value, int queryHeads, int kvHeads,
                                   Tensor mask, MaskedSoftmax.FullyMasked fullyMasked, float dropout, Rng rng,
-                                  boolean training) {
+                                  boolean training, boolean withScores) {
         int batch = query.shape()[0];
         int tq = query.shape()[1];
         int dim = query.shape()[2] / queryHeads;
         int tv = key.shape()[1];
+        float scale = (float) (1.0 / Math.sqrt(dim));
+        boolean dropping = training && dropout > 0f;
+        if (!withScores && !dropping && batch * kvHeads >= Parallel.threads()) {
+            return new AttentionResult(FusedHeadAttention.attend(query, key, value, mask, queryHeads, kvHeads,
+                    fullyMasked, scale), null);
+        }
         Variable scores = HeadProducts.scores(query, key, queryHeads, kvHeads);                   // (b·h, Tq, Tv)
-        Variable weights = MaskedSoftmax.softmax(scores, mask, queryHeads, fullyMasked, (float) (1.0 / Math.sqrt(dim)));
-        Variable dropped = training && dropout > 0f ? AttentionDropout.apply(weights, dropout, rng) : weights;
+        Variable weights = MaskedSoftmax.softmax(scores, mask, queryHeads, fullyMasked, scale);
+        Variable dropped = dropping ? AttentionDropout.apply(weights, dropout, rng) : weights;
         Variable context = HeadProducts.context(dropped, value, queryHeads, kvHeads);               // (b, Tq, h·dv)
         return new AttentionResult(context, weights.reshape(batch, queryHeads, tq, tv));
     }

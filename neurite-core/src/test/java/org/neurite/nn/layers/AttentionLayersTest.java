@@ -20,6 +20,7 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Network;
+import org.neurite.nn.Parameter;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -143,6 +144,44 @@ class AttentionLayersTest {
         assertTrue(taped.requiresGrad() && !untaped.requiresGrad(), "one taped, one not");
         assertTrue(untaped.value().allClose(taped.value(), Tolerances.REORDERED_SUMS), "outputs differ");
         assertSame(mask, untaped.mask(), "the output carries the query's mask");
+    }
+
+    /**
+     * Training without dropout or scores takes the fused training op for the heads' attention; with
+     * the scores the layer composes the products and the softmax. Without a mask (so no fully masked
+     * row, where the two paths give different weights as Keras' do) both give the same output and the
+     * same gradients for the inputs and every weight.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("multiHeadLayers")
+    void fusedTrainingAttentionMatchesTheComposedPath(Layer layer) {
+        Rng rng = new Rng(9);
+        int batch = 2 * Math.max(2, org.neurite.kernels.Parallel.threads());
+        int time = 37;
+        layer.build(List.of(new int[] {time, F}, new int[] {time, F}), rng);
+        Tensor q = TestTensors.normal(rng, batch, time, F);
+        Tensor v = TestTensors.normal(rng, batch, time, F);
+        Variable[] fusedInputs = {Variable.parameter(q.copy()), Variable.parameter(v.copy())};
+        Variable fused = layer.call(List.of(fusedInputs[0], fusedInputs[1]), false);
+        Tensor seed = TestTensors.normal(rng, fused.shape());
+        fused.backward(seed);
+        List<Tensor> fusedWeightGrads = layer.parameters().stream().map(p -> p.variable().grad().copy()).toList();
+        layer.parameters().forEach(p -> p.variable().zeroGrad());
+        Variable[] composedInputs = {Variable.parameter(q.copy()), Variable.parameter(v.copy())};
+        Variable composed = ((ProjectedAttention) layer).callWithScores(composedInputs[0], composedInputs[1], null,
+                null, false).output();
+        composed.backward(seed);
+
+        assertTrue(fused.value().allClose(composed.value(), Tolerances.REORDERED_SUMS), "outputs differ");
+        for (int i = 0; i < 2; i++) {
+            assertTrue(fusedInputs[i].grad().allClose(composedInputs[i].grad(), Tolerances.REORDERED_SUMS),
+                    "input " + i + " gradient differs");
+        }
+        for (int i = 0; i < fusedWeightGrads.size(); i++) {
+            Parameter p = layer.parameters().get(i);
+            assertTrue(fusedWeightGrads.get(i).allClose(p.variable().grad(), Tolerances.REORDERED_SUMS),
+                    p.name() + " gradient differs");
+        }
     }
 
     static Stream<Layer> multiHeadLayers() {

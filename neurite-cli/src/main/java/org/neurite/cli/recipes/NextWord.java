@@ -63,9 +63,9 @@ public final class NextWord implements Recipe {
     private static final int HELD_OUT_EVERY = 10;
     private static final int TOP = 3;
     /**
-     * Epochs within the course's budget of 20 minutes on 2 cores: an epoch took 132 s on an idle
-     * machine, and 2 epochs left the model's top-3 accuracy just below the bigram baseline's (see the
-     * guide's chapter 18), so the default takes three times the training, about 13 minutes.
+     * Epochs within the course's budget of 20 minutes on 2 cores: 2 epochs left the model's top-3
+     * accuracy just below the bigram baseline's (see the guide's chapter 18); 6 epochs beat it, in
+     * 942 s of training measured on the 2-core machine.
      */
     private static final int EPOCHS = 6;
     /** Padding (0) and {@code [UNK]} (1) are never guessed. */

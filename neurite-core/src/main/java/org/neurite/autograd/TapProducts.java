@@ -1,5 +1,6 @@
 package org.neurite.autograd;
 
+import java.util.function.Supplier;
 import org.neurite.kernels.Gemm;
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
@@ -21,7 +22,7 @@ import org.neurite.tensor.Tensor;
  * windows costs, and each later output row is {@code size} row reads and additions instead of a
  * product of depth {@code size·channels}: for W4's first layer (20,000 rows, 7 taps, 128 channels
  * and filters) a table of 72 MB that turns 115,000 multiply-adds per output row into 896 additions.
- * Whether the table pays and is still current is the caller's business ({@code Conv1D} keeps it).
+ * {@link #forInference} makes them when that pays, once per {@link InferenceScope}.
  *
  * <p>The result equals {@link Convolution1D#conv1dOfRows} (its composed twin) up to float rounding:
  * the same terms summed in another order. Groups are not handled (a tap's block of W is then block
@@ -33,9 +34,34 @@ import org.neurite.tensor.Tensor;
  * }</pre>
  */
 public final class TapProducts {
+    /** The largest table of products made: 128 MB. */
+    static final long MAX_FLOATS = 1L << 25;
     private static final MathKernels K = Kernels.math();
 
     private TapProducts() {
+    }
+
+    /**
+     * The products for a call convolving {@code batch} sequences of {@code outLength} windows, or null
+     * when the direct convolution is the better choice: making them costs what convolving
+     * {@code rows} windows does, so they are made only for at least twice that many windows, those of
+     * the whole run inside an {@link InferenceScope} (which then keeps them for every batch: no weight
+     * changes within a scope), else this call's; and never above {@value #MAX_FLOATS} floats.
+     */
+    public static Tensor forInference(Tensor table, Tensor kernel, int batch, int outLength) {
+        int rows = table.dim(0);
+        InferenceScope scope = InferenceScope.current();
+        long windows = (scope == null ? batch : Math.max(batch, scope.samples())) * (long) outLength;
+        if ((long) rows * kernel.dim(0) * kernel.dim(2) > MAX_FLOATS || windows < 2L * rows) {
+            return null;
+        }
+        Supplier<Tensor> make = () -> of(table, kernel);
+        return scope == null ? make.get()
+                : scope.table(new Key(table.data(), table.offset(), kernel.data(), kernel.offset()), make);
+    }
+
+    /** What the products are made of; arrays compare by identity, as within a scope no weight changes. */
+    private record Key(float[] table, int tableOffset, float[] kernel, int kernelOffset) {
     }
 
     /** {@code P[v, j, :] = table[v, :] · kernel[j]} for a table {@code (rows, channels)} and a kernel {@code (size, channels, filters)}. */

@@ -36,7 +36,7 @@ import jdk.incubator.vector.VectorSpecies;
  * constant, which depends on C2 inlining the helper into every caller, and when that fails the
  * Vector API falls back to per-lane Java code tens of times slower.
  *
- * <p>Reductions: the row kernels (log-softmax, the softmax gradient, layer normalisation) compute
+ * <p>Reductions: the row kernels (softmax, log-softmax, the softmax gradient, layer normalisation) compute
  * their maximum, dot product or sum in their own loops instead of calling {@link #max}, {@link #dot}
  * or {@link #sum}. C2 declines to inline those (too large for a call made once per row), and a
  * callee reached only from C2's code could stay in C1's code for the rest of the run, its vectors

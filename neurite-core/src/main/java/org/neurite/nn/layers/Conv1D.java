@@ -62,7 +62,6 @@ public final class Conv1D extends Layer implements RowReader {
     private final Regularizer biasRegularizer;
     private Parameter kernel;
     private Parameter bias;
-    private final TapProductCache tapProducts = new TapProductCache();
 
     private Conv1D(Builder b) {
         super(b.name);
@@ -153,9 +152,6 @@ public final class Conv1D extends Layer implements RowReader {
 
     @Override
     public Variable call(Variable input, boolean training) {
-        if (training) {
-            tapProducts.clear();   // the weights are about to change: free the table of products
-        }
         Window1D window = window(input.shape());
         FusedActivation fused = activation.fused();
         Variable y = Convolution1D.conv1d(input, kernel.variable(), bias == null ? null : bias.variable(), window,
@@ -166,10 +162,10 @@ public final class Conv1D extends Layer implements RowReader {
     /**
      * At inference, the convolution of the embedding rows {@code lookup} picks, read from its table per
      * sequence ({@link Convolution1D#conv1dOfRows}): the same values as {@code call} on the lookup's
-     * output, with no {@code (batch, time, channels)} tensor between the two layers. Once enough windows
-     * have been convolved with the same weights, from the products of the table with each tap instead
-     * ({@link TapProducts}, kept by {@link TapProductCache}): row reads and additions in place of the
-     * products, equal up to float rounding.
+     * output, with no {@code (batch, time, channels)} tensor between the two layers. For a run of
+     * enough windows, from the products of the table with each tap instead
+     * ({@link TapProducts#forInference}, made once per inference scope): row reads and additions in
+     * place of the products, equal up to float rounding.
      */
     @Override
     public Variable callOnRows(RowLookup lookup, Variable input) {
@@ -190,16 +186,11 @@ public final class Conv1D extends Layer implements RowReader {
         FusedActivation act = fused == null ? FusedActivation.LINEAR : fused;
         Tensor biasValue = bias == null ? null : bias.value();
         Tensor products = mayUseProducts && groups == 1
-                ? tapProducts.productsFor(table, kernel.value(), (long) window.batch() * window.outLength()) : null;
+                ? TapProducts.forInference(table, kernel.value(), window.batch(), window.outLength()) : null;
         Tensor y = products != null
                 ? TapProducts.conv1d(products, ids, biasValue, window, act)
                 : Convolution1D.conv1dOfRows(table, ids, kernel.value(), biasValue, window, groups, act);
         return fused == null ? activation.apply(Variable.constant(y)) : Variable.constant(y);
-    }
-
-    /** The table of products this layer keeps for inference after an embedding (for tests). */
-    TapProductCache tapProductCache() {
-        return tapProducts;
     }
 
     /** The windows over inputs of this shape, refused with the layer's name when it is not (batch, time, channels). */

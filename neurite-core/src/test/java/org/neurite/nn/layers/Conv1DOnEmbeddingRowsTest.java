@@ -1,7 +1,9 @@
 package org.neurite.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.autograd.Autograd;
 import org.neurite.autograd.Convolution1D;
 import org.neurite.autograd.FusedActivation;
+import org.neurite.autograd.InferenceScope;
 import org.neurite.autograd.TapProducts;
 import org.neurite.autograd.Variable;
 import org.neurite.kernels.Window1D;
@@ -87,8 +90,9 @@ class Conv1DOnEmbeddingRowsTest {
         Variable tokens = Variable.constant(ids(9, 16, 120));
         try (Autograd.Scope noGrad = Autograd.noGrad()) {
             Tensor composed = conv.call(embedding.call(tokens, false), false).value();
+            assertNotNull(TapProducts.forInference(embedding.lookupTable(), conv.parameters().get(0).value(), 16, 38),
+                    "16 sequences of 38 windows over 40 rows: the products pay");
             Tensor fromProducts = conv.callOnRows(embedding, tokens).value();
-            assertTrue(conv.tapProductCache().holdsProducts(), "16 sequences of 38 windows over 40 rows: the products pay");
             assertEqualUpToRounding(composed, fromProducts);
         }
         for (ConvPadding padding : ConvPadding.values()) {
@@ -108,33 +112,36 @@ class Conv1DOnEmbeddingRowsTest {
     }
 
     @Test
-    void theTableOfTapProductsIsRemadeWhenTheWeightsChange() {
+    void anInferenceScopeMakesTheProductsOnceAndALaterScopeSeesChangedWeights() {
         Embedding embedding = new Embedding(VOCABULARY, 16);
         Conv1D conv = w4FirstLayer(embedding, 120);
         Variable tokens = Variable.constant(ids(10, 16, 120));
+        Tensor table = embedding.lookupTable();
+        Tensor kernel = conv.parameters().get(0).value();
         try (Autograd.Scope noGrad = Autograd.noGrad()) {
-            conv.callOnRows(embedding, tokens);
-            assertTrue(conv.tapProductCache().holdsProducts());
-            // written in place, as an optimizer or a loader writes them: one table row, then one kernel value
-            Tensor table = embedding.lookupTable();
+            try (InferenceScope run = InferenceScope.open(16)) {
+                assertSame(TapProducts.forInference(table, kernel, 16, 38), TapProducts.forInference(table, kernel, 16, 38));
+            }
+            // written in place, as an optimizer or a loader writes them: one table row and one kernel value
             table.data()[table.offset() + 16 * (int) tokens.value().data()[0]] += 0.5f;
-            assertEqualUpToRounding(conv.callOnRows(embedding, tokens, false).value(), conv.callOnRows(embedding, tokens).value());
-            Tensor kernel = conv.parameters().get(0).value();
             kernel.data()[kernel.offset() + 3] -= 0.25f;
-            assertEqualUpToRounding(conv.callOnRows(embedding, tokens, false).value(), conv.callOnRows(embedding, tokens).value());
+            try (InferenceScope run = InferenceScope.open(16)) {
+                assertEqualUpToRounding(conv.callOnRows(embedding, tokens, false).value(),
+                        conv.callOnRows(embedding, tokens).value());
+            }
         }
     }
 
     @Test
-    void aSingleSequenceTakesTheDirectPath() {
+    void aSingleSequenceOutsideARunTakesTheDirectPath() {
         Embedding embedding = new Embedding(VOCABULARY, 16);
         Conv1D conv = w4FirstLayer(embedding, 120);
-        try (Autograd.Scope noGrad = Autograd.noGrad()) {
-            for (int call = 0; call < 3; call++) {
-                conv.callOnRows(embedding, Variable.constant(ids(call, 1, 120)));
-            }
+        Tensor table = embedding.lookupTable();
+        Tensor kernel = conv.parameters().get(0).value();
+        assertNull(TapProducts.forInference(table, kernel, 1, 38), "38 windows cannot pay for 40 rows of products");
+        try (InferenceScope run = InferenceScope.open(1000)) {
+            assertNotNull(TapProducts.forInference(table, kernel, 1, 38), "a run of 1,000 sequences can");
         }
-        assertFalse(conv.tapProductCache().holdsProducts(), "one sequence's check would cost more than its convolution");
     }
 
     @Test

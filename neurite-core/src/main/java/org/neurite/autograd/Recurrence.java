@@ -44,6 +44,11 @@ import org.neurite.tensor.Tensor;
 final class Recurrence {
     /** Below this many multiply-adds per step, splitting a step across threads costs more than it gains. */
     private static final long PARALLEL_STEP_MACS = 1L << 19;
+    /**
+     * Below this many floats, a copy or sum over all steps runs on the calling thread: a parallel
+     * region costs 0.1 ms on a loaded machine, about what a core needs to stream 256 KB.
+     */
+    private static final int PARALLEL_COPY_FLOATS = 1 << 16;
     /** The states' names in errors, as {@link RecurrentOutput} names them. */
     private static final String[] STATE_NAMES = {"h", "c"};
     private static final MathKernels K = Kernels.math();
@@ -109,8 +114,11 @@ final class Recurrence {
         int b = w.batch;
         if (taped) {
             w.x = Tensor.empty(w.time, b, w.in);
-            w.plan.toTimeMajor(in.x().value(), w.x.data());
-            fillBias(w, 0, w.time * b);
+            // Memory-bound copies, run by the pool: serial, they cost a whole core's time per batch.
+            forSteps(w, b * (w.in + w.ku), (from, to) -> {
+                w.plan.toTimeMajor(in.x().value(), w.x.data(), from, to);
+                fillBias(w, from * b, to * b);
+            });
             // (time·batch, in)·(in, k·units): every step's input projection in one GEMM.
             Gemm.sgemm(false, false, w.time * b, w.ku, w.in, w.x.data(), 0, w.in, w.kernel.data(),
                     w.kernel.offset(), w.ku, w.bias == null ? 0f : 1f, w.g.data(), 0, w.ku);
@@ -347,7 +355,7 @@ final class Recurrence {
         Gemm.sgemm(false, true, w.time * w.batch, w.in, w.ku, w.dz.data(), 0, w.ku, w.kernel.data(),
                 w.kernel.offset(), w.ku, 0f, dxTime.data(), 0, w.in);
         Tensor dx = Tensor.empty(x.shape());
-        w.plan.fromTimeMajor(dxTime.data(), dx);
+        forSteps(w, w.batch * w.in, (from, to) -> w.plan.fromTimeMajor(dxTime.data(), dx, from, to));
         return dx;
     }
 
@@ -375,14 +383,31 @@ final class Recurrence {
         return db;
     }
 
+    /**
+     * Column sums of {@code dz} {@code (time·batch, k·units)} into {@code out[offset...]}; threads take
+     * disjoint bands of columns, each summed over the rows in order, so the sums do not depend on the split.
+     */
     private static void columnSums(Tensor dz, RecurrentWork w, float[] out, int offset) {
         float[] d = dz.data();
-        for (int r = 0; r < w.time * w.batch; r++) {
-            K.add(out, offset, d, r * w.ku, out, offset, w.ku);
-        }
+        int rows = w.time * w.batch;
+        int minColumns = Math.max(1, PARALLEL_COPY_FLOATS / Math.max(1, rows));
+        Parallel.forRange(0, w.ku, minColumns, (from, to) -> {
+            for (int r = 0; r < rows; r++) {
+                K.add(out, offset + from, d, r * w.ku + from, out, offset + from, to - from);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- shared by both directions
+
+    /**
+     * Runs {@code steps} over ranges of steps {@code [0, time)}, on the pool when the steps copy enough
+     * floats ({@code floatsPerStep} each) to pay for a parallel region; the body must write disjoint
+     * memory for disjoint steps.
+     */
+    private static void forSteps(RecurrentWork w, int floatsPerStep, RangeBody steps) {
+        Parallel.forRange(0, w.time, Math.max(1, PARALLEL_COPY_FLOATS / Math.max(1, floatsPerStep)), steps);
+    }
 
     /**
      * Runs {@code rows} over the plan's blocks of rows, one block per thread of the pool for the

@@ -120,12 +120,13 @@ final class RowPlan {
     // ---- copies between the caller's layout and the sorted, time-major one ----
 
     /**
-     * {@code (batch, time, width)} in the caller's order to {@code (time, batch, width)} sorted, in
-     * processing order.
+     * Steps {@code [fromStep, toStep)} of {@code (batch, time, width)} in the caller's order to
+     * {@code (time, batch, width)} sorted, in processing order. Steps write disjoint rows of
+     * {@code dst}, so threads may copy disjoint step ranges at once.
      */
-    void toTimeMajor(Tensor x, float[] dst) {
+    void toTimeMajor(Tensor x, float[] dst, int fromStep, int toStep) {
         int width = x.dim(2);
-        for (int t = 0; t < time; t++) {
+        for (int t = fromStep; t < toStep; t++) {
             for (int p = 0; p < batch; p++) {
                 System.arraycopy(x.data(), x.offset() + (order[p] * time + sourceStep(t)) * width, dst,
                         (t * batch + p) * width, width);
@@ -133,10 +134,13 @@ final class RowPlan {
         }
     }
 
-    /** The reverse of {@link #toTimeMajor}: sorted {@code (time, batch, width)} into {@code dst}. */
-    void fromTimeMajor(float[] src, Tensor dst) {
+    /**
+     * The reverse of {@link #toTimeMajor}: steps {@code [fromStep, toStep)} of sorted
+     * {@code (time, batch, width)} into {@code dst}; disjoint step ranges write disjoint rows.
+     */
+    void fromTimeMajor(float[] src, Tensor dst, int fromStep, int toStep) {
         int width = dst.dim(2);
-        for (int t = 0; t < time; t++) {
+        for (int t = fromStep; t < toStep; t++) {
             for (int p = 0; p < batch; p++) {
                 System.arraycopy(src, (t * batch + p) * width, dst.data(),
                         (order[p] * time + sourceStep(t)) * width, width);

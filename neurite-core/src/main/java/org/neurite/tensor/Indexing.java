@@ -1,9 +1,22 @@
 package org.neurite.tensor;
 
 import org.neurite.kernels.Kernels;
+import org.neurite.kernels.Parallel;
 
-/** Gathering rows by index (embedding lookup) and its adjoint, scatter-add. */
+/**
+ * Gathering rows by index (embedding lookup) and its adjoint, scatter-add. Both check every index
+ * before they touch memory, and split large calls across {@link Parallel}'s threads (a batch of
+ * W2's embedding moves 12,800 rows of 128 floats each way, memory-bound work that otherwise runs on
+ * one core while the others wait): gather by output rows, scatter by bands of target rows, so that
+ * each target row still receives its additions in index order and the result does not depend on
+ * the number of threads.
+ */
 final class Indexing {
+    /** Below this many floats moved, a call runs on the calling thread (a parallel region costs about 0.1 ms). */
+    private static final int PARALLEL_FLOATS = 1 << 16;
+    /** Buckets of target rows counted to balance the scatter's bands (word ids are far from uniform). */
+    private static final int BUCKETS = 1024;
+
     private Indexing() {
     }
 
@@ -14,28 +27,79 @@ final class Indexing {
         }
         int rows = table.dim(0);
         int width = rows == 0 ? 0 : table.size() / rows;
+        for (int index : indices) {
+            checkIndex("gather", index, rows);
+        }
         int[] shape = table.shape();
         shape[0] = indices.length;
         Tensor out = Tensor.empty(shape);
-        for (int i = 0; i < indices.length; i++) {
-            checkIndex("gather", indices[i], rows);
-            System.arraycopy(table.data(), table.offset() + indices[i] * width, out.data(), i * width, width);
-        }
+        int minChunk = Math.max(1, PARALLEL_FLOATS / Math.max(1, width));
+        Parallel.forRange(0, indices.length, minChunk, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                System.arraycopy(table.data(), table.offset() + indices[i] * width, out.data(), i * width, width);
+            }
+        });
         return out;
     }
 
-    /** {@code target[indices[i]] += rows[i]} for each i; repeated indices accumulate. */
+    /** {@code target[indices[i]] += rows[i]} for each i; repeated indices accumulate, in index order. */
     static void scatterAddRows(Tensor target, int[] indices, Tensor rows) {
-        int width = target.dim(0) == 0 ? 0 : target.size() / target.dim(0);
+        int targetRows = target.dim(0);
+        int width = targetRows == 0 ? 0 : target.size() / targetRows;
         if (rows.size() != indices.length * width) {
             throw new IllegalArgumentException("scatterAdd: " + indices.length + " indices and rows of shape "
                     + Shapes.toString(rows.shape()) + " do not fit target " + Shapes.toString(target.shape()));
         }
-        for (int i = 0; i < indices.length; i++) {
-            checkIndex("scatterAdd", indices[i], target.dim(0));
-            Kernels.math().axpy(1f, rows.data(), rows.offset() + i * width, target.data(),
-                    target.offset() + indices[i] * width, width);
+        for (int index : indices) {
+            checkIndex("scatterAdd", index, targetRows);
         }
+        if ((long) indices.length * width < 2L * PARALLEL_FLOATS || Parallel.threads() == 1) {
+            scatterBand(target, indices, rows, width, 0, targetRows);
+            return;
+        }
+        int[] bands = balancedBands(indices, targetRows, Parallel.threads());
+        Parallel.forRange(0, bands.length - 1, 1, (from, to) -> {
+            for (int band = from; band < to; band++) {
+                scatterBand(target, indices, rows, width, bands[band], bands[band + 1]);
+            }
+        });
+    }
+
+    /** The additions of {@link #scatterAddRows} whose target row lies in {@code [fromRow, toRow)}. */
+    private static void scatterBand(Tensor target, int[] indices, Tensor rows, int width, int fromRow, int toRow) {
+        for (int i = 0; i < indices.length; i++) {
+            int index = indices[i];
+            if (index >= fromRow && index < toRow) {
+                Kernels.math().axpy(1f, rows.data(), rows.offset() + i * width, target.data(),
+                        target.offset() + index * width, width);
+            }
+        }
+    }
+
+    /**
+     * Bounds of {@code count} bands of target rows {@code [0, targetRows)} holding about equal numbers
+     * of the indices, cut at bucket edges.
+     */
+    static int[] balancedBands(int[] indices, int targetRows, int count) {
+        int buckets = Math.min(BUCKETS, targetRows);
+        long[] seen = new long[buckets + 1];
+        for (int index : indices) {
+            seen[(int) ((long) index * buckets / targetRows) + 1]++;
+        }
+        for (int k = 0; k < buckets; k++) {
+            seen[k + 1] += seen[k];
+        }
+        int[] bands = new int[count + 1];
+        bands[count] = targetRows;
+        int k = 0;
+        for (int band = 1; band < count; band++) {
+            while (k < buckets && seen[k] * count < seen[buckets] * band) {
+                k++;
+            }
+            // the first row of bucket k: the smallest r with r·buckets/targetRows >= k
+            bands[band] = Math.max(bands[band - 1], (int) (((long) k * targetRows + buckets - 1) / buckets));
+        }
+        return bands;
     }
 
     private static void checkIndex(String op, int index, int rows) {

@@ -54,9 +54,6 @@ public final class LstmOps {
 
     /** The LSTM step; states h, c. */
     private static final class Cell implements FusedCell {
-        /** tanh(c_t) in backward, one row per batch row (threads work on disjoint rows). */
-        private Tensor tanhC;
-
         @Override
         public String name() {
             return "lstm";
@@ -86,23 +83,8 @@ public final class LstmOps {
             // z += h_{t-1}·U   (n, u)·(u, 4u), U packed once per call
             Gemm.sgemmColumns(false, n, 0, ku, h, prev, u, w.packedRecurrent, 1f, g, gates, ku);
             for (int p = 0; p < n; p++) {
-                int z = gates + p * ku;
-                K.sigmoid(g, z, g, z, 2 * u);
-                K.tanh(g, z + 2 * u, g, z + 2 * u, u);
-                K.sigmoid(g, z + 3 * u, g, z + 3 * u, u);
-                int cp = prev + p * u;
-                int cn = next + p * u;
-                for (int j = 0; j < u; j++) {
-                    c[cn + j] = g[z + u + j] * c[cp + j] + g[z + j] * g[z + 2 * u + j];
-                }
-                K.tanh(c, cn, h, cn, u);
-                K.mul(h, cn, g, z + 3 * u, h, cn, u);
+                K.lstmCellForward(g, gates + p * ku, c, prev + p * u, next + p * u, h, u);
             }
-        }
-
-        @Override
-        public void beginBackward(RecurrentWork w) {
-            tanhC = Tensor.empty(w.batch, w.units);
         }
 
         @Override
@@ -115,29 +97,11 @@ public final class LstmOps {
             float[] dz = w.dz.data();
             float[] dh = w.dh().data();
             float[] dc = w.dStates[1].data();
-            float[] tc = tanhC.data();
             int gates = (t * w.batch + from) * ku;
             int prev = (t * w.batch + from) * u;
             int next = prev + w.batch * u;
             for (int p = 0; p < n; p++) {
-                int z = gates + p * ku;
-                int s = (from + p) * u;
-                int cp = prev + p * u;
-                K.tanh(c, next + p * u, tc, s, u);
-                for (int j = 0; j < u; j++) {
-                    float i = g[z + j];
-                    float f = g[z + u + j];
-                    float gg = g[z + 2 * u + j];
-                    float o = g[z + 3 * u + j];
-                    float d = dh[s + j];
-                    float tanhC = tc[s + j];
-                    float dcTotal = dc[s + j] + d * o * (1f - tanhC * tanhC);
-                    dz[z + j] = dcTotal * gg * i * (1f - i);
-                    dz[z + u + j] = dcTotal * c[cp + j] * f * (1f - f);
-                    dz[z + 2 * u + j] = dcTotal * i * (1f - gg * gg);
-                    dz[z + 3 * u + j] = d * tanhC * o * (1f - o);
-                    dc[s + j] = dcTotal * f;
-                }
+                K.lstmCellBackward(g, dz, gates + p * ku, c, prev + p * u, next + p * u, dh, dc, (from + p) * u, u);
             }
             // dh_{t-1} = dz·Uᵀ  (n, 4u)·(4u, u)
             Gemm.sgemmColumns(false, n, 0, u, dz, gates, ku, w.packedRecurrentT, 0f, dh, from * u, u);

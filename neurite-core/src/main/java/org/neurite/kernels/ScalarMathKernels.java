@@ -199,6 +199,37 @@ public final class ScalarMathKernels implements MathKernels {
     }
 
     @Override
+    public void lstmCellForward(float[] g, int go, float[] c, int cPrev, int cNext, float[] h, int n) {
+        sigmoid(g, go, g, go, 2 * n);
+        tanh(g, go + 2 * n, g, go + 2 * n, n);
+        sigmoid(g, go + 3 * n, g, go + 3 * n, n);
+        for (int j = 0; j < n; j++) {
+            float cn = g[go + n + j] * c[cPrev + j] + g[go + j] * g[go + 2 * n + j];
+            c[cNext + j] = cn;
+            h[cNext + j] = tanh(cn) * g[go + 3 * n + j];
+        }
+    }
+
+    @Override
+    public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, int cNext, float[] dh,
+                                 float[] dc, int so, int n) {
+        for (int j = 0; j < n; j++) {
+            float i = g[go + j];
+            float f = g[go + n + j];
+            float gg = g[go + 2 * n + j];
+            float o = g[go + 3 * n + j];
+            float d = dh[so + j];
+            float tc = tanh(c[cNext + j]);
+            float dcTotal = dc[so + j] + d * o * (1f - tc * tc);
+            dz[go + j] = dcTotal * gg * i * (1f - i);
+            dz[go + n + j] = dcTotal * c[cPrev + j] * f * (1f - f);
+            dz[go + 2 * n + j] = dcTotal * i * (1f - gg * gg);
+            dz[go + 3 * n + j] = d * tc * o * (1f - o);
+            dc[so + j] = dcTotal * f;
+        }
+    }
+
+    @Override
     public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         for (int i = 0; i < n; i++) {
             y[yo + i] += alpha * x[xo + i];

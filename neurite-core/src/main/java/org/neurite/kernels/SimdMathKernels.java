@@ -309,6 +309,55 @@ public final class SimdMathKernels implements MathKernels {
         TAIL.sigmoidBackward(y, yo + i, g, go + i, out, oo + i, n - i);
     }
 
+    /**
+     * One pass over the row, every step under a mask ({@code n} is a multiple of the lanes in W2,
+     * and a masked AVX-512 load costs what a plain one does), so that each lane computes exactly what
+     * {@link #sigmoid}, {@link #tanh} and the scalar products compute: the same bits as the unfused
+     * passes. The body is written out here, not in a helper taking vectors (see the class comment).
+     */
+    @Override
+    public void lstmCellForward(float[] g, int go, float[] c, int cPrev, int cNext, float[] h, int n) {
+        FloatVector one = splat(1f);
+        for (int j = 0; j < n; j += L) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            int z = go + j;
+            FloatVector i = one.div(VectorMath.exp(FloatVector.fromArray(S, g, z, m).neg()).add(one));
+            FloatVector f = one.div(VectorMath.exp(FloatVector.fromArray(S, g, z + n, m).neg()).add(one));
+            FloatVector gg = VectorMath.tanh(FloatVector.fromArray(S, g, z + 2 * n, m));
+            FloatVector o = one.div(VectorMath.exp(FloatVector.fromArray(S, g, z + 3 * n, m).neg()).add(one));
+            i.intoArray(g, z, m);
+            f.intoArray(g, z + n, m);
+            gg.intoArray(g, z + 2 * n, m);
+            o.intoArray(g, z + 3 * n, m);
+            FloatVector cn = f.mul(FloatVector.fromArray(S, c, cPrev + j, m)).add(i.mul(gg));
+            cn.intoArray(c, cNext + j, m);
+            VectorMath.tanh(cn).mul(o).intoArray(h, cNext + j, m);
+        }
+    }
+
+    /** As {@link #lstmCellForward}: one masked pass, products in the scalar twin's order (no FMA). */
+    @Override
+    public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, int cNext, float[] dh,
+                                 float[] dc, int so, int n) {
+        FloatVector one = splat(1f);
+        for (int j = 0; j < n; j += L) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            int z = go + j;
+            FloatVector i = FloatVector.fromArray(S, g, z, m);
+            FloatVector f = FloatVector.fromArray(S, g, z + n, m);
+            FloatVector gg = FloatVector.fromArray(S, g, z + 2 * n, m);
+            FloatVector o = FloatVector.fromArray(S, g, z + 3 * n, m);
+            FloatVector d = FloatVector.fromArray(S, dh, so + j, m);
+            FloatVector tc = VectorMath.tanh(FloatVector.fromArray(S, c, cNext + j, m));
+            FloatVector dcTotal = FloatVector.fromArray(S, dc, so + j, m).add(d.mul(o).mul(one.sub(tc.mul(tc))));
+            dcTotal.mul(gg).mul(i).mul(one.sub(i)).intoArray(dz, z, m);
+            dcTotal.mul(FloatVector.fromArray(S, c, cPrev + j, m)).mul(f).mul(one.sub(f)).intoArray(dz, z + n, m);
+            dcTotal.mul(i).mul(one.sub(gg.mul(gg))).intoArray(dz, z + 2 * n, m);
+            d.mul(tc).mul(o).mul(one.sub(o)).intoArray(dz, z + 3 * n, m);
+            dcTotal.mul(f).intoArray(dc, so + j, m);
+        }
+    }
+
     @Override
     public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         FloatVector va = splat(alpha);

@@ -54,6 +54,9 @@ public final class LstmOps {
 
     /** The LSTM step; states h, c. */
     private static final class Cell implements FusedCell {
+        /** tanh(c_t) in backward, one row per batch row (threads work on disjoint rows). */
+        private Tensor tanhC;
+
         @Override
         public String name() {
             return "lstm";
@@ -83,8 +86,17 @@ public final class LstmOps {
             // z += h_{t-1}·U   (n, u)·(u, 4u), U packed once per call
             Gemm.sgemmColumns(false, n, 0, ku, h, prev, u, w.packedRecurrent, 1f, g, gates, ku);
             for (int p = 0; p < n; p++) {
-                K.lstmCellForward(g, gates + p * ku, c, prev + p * u, next + p * u, h, u);
+                int z = gates + p * ku;
+                K.sigmoid(g, z, g, z, 2 * u);
+                K.tanh(g, z + 2 * u, g, z + 2 * u, u);
+                K.sigmoid(g, z + 3 * u, g, z + 3 * u, u);
+                K.lstmCellForward(g, z, c, prev + p * u, next + p * u, h, u);
             }
+        }
+
+        @Override
+        public void beginBackward(RecurrentWork w) {
+            tanhC = Tensor.empty(w.batch, w.units);
         }
 
         @Override
@@ -100,8 +112,11 @@ public final class LstmOps {
             int gates = (t * w.batch + from) * ku;
             int prev = (t * w.batch + from) * u;
             int next = prev + w.batch * u;
+            float[] tc = tanhC.data();
             for (int p = 0; p < n; p++) {
-                K.lstmCellBackward(g, dz, gates + p * ku, c, prev + p * u, next + p * u, dh, dc, (from + p) * u, u);
+                int s = (from + p) * u;
+                K.tanh(c, next + p * u, tc, s, u);
+                K.lstmCellBackward(g, dz, gates + p * ku, c, prev + p * u, tc, dh, dc, s, u);
             }
             // dh_{t-1} = dz·Uᵀ  (n, 4u)·(4u, u)
             Gemm.sgemmColumns(false, n, 0, u, dz, gates, ku, w.packedRecurrentT, 0f, dh, from * u, u);

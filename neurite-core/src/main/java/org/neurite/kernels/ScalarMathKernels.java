@@ -200,9 +200,6 @@ public final class ScalarMathKernels implements MathKernels {
 
     @Override
     public void lstmCellForward(float[] g, int go, float[] c, int cPrev, int cNext, float[] h, int n) {
-        sigmoid(g, go, g, go, 2 * n);
-        tanh(g, go + 2 * n, g, go + 2 * n, n);
-        sigmoid(g, go + 3 * n, g, go + 3 * n, n);
         for (int j = 0; j < n; j++) {
             float cn = g[go + n + j] * c[cPrev + j] + g[go + j] * g[go + 2 * n + j];
             c[cNext + j] = cn;
@@ -211,20 +208,27 @@ public final class ScalarMathKernels implements MathKernels {
     }
 
     @Override
-    public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, int cNext, float[] dh,
+    public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, float[] tc, float[] dh,
                                  float[] dc, int so, int n) {
-        for (int j = 0; j < n; j++) {
-            float i = g[go + j];
-            float f = g[go + n + j];
-            float gg = g[go + 2 * n + j];
-            float o = g[go + 3 * n + j];
+        lstmCellBackwardFrom(g, dz, go, c, cPrev, tc, dh, dc, so, n, 0);
+    }
+
+    /** {@link #lstmCellBackward} for units {@code [from, n)} only: the vector kernel's tail. */
+    void lstmCellBackwardFrom(float[] g, float[] dz, int go, float[] c, int cPrev, float[] tc, float[] dh,
+                              float[] dc, int so, int n, int from) {
+        for (int j = from; j < n; j++) {
+            int z = go + j;
+            float i = g[z];
+            float f = g[z + n];
+            float gg = g[z + 2 * n];
+            float o = g[z + 3 * n];
             float d = dh[so + j];
-            float tc = tanh(c[cNext + j]);
-            float dcTotal = dc[so + j] + d * o * (1f - tc * tc);
-            dz[go + j] = dcTotal * gg * i * (1f - i);
-            dz[go + n + j] = dcTotal * c[cPrev + j] * f * (1f - f);
-            dz[go + 2 * n + j] = dcTotal * i * (1f - gg * gg);
-            dz[go + 3 * n + j] = d * tc * o * (1f - o);
+            float t = tc[so + j];
+            float dcTotal = dc[so + j] + d * o * (1f - t * t);
+            dz[z] = dcTotal * gg * i * (1f - i);
+            dz[z + n] = dcTotal * c[cPrev + j] * f * (1f - f);
+            dz[z + 2 * n] = dcTotal * i * (1f - gg * gg);
+            dz[z + 3 * n] = d * t * o * (1f - o);
             dc[so + j] = dcTotal * f;
         }
     }

@@ -310,51 +310,55 @@ public final class SimdMathKernels implements MathKernels {
     }
 
     /**
-     * One pass over the row, every step under a mask ({@code n} is a multiple of the lanes in W2,
-     * and a masked AVX-512 load costs what a plain one does), so that each lane computes exactly what
-     * {@link #sigmoid}, {@link #tanh} and the scalar products compute: the same bits as the unfused
-     * passes. The body is written out here, not in a helper taking vectors (see the class comment).
+     * One pass with one inlined {@link VectorMath#tanh}, as {@link #tanh} has (see
+     * {@link MathKernels#lstmCellForward} on why the activations are not fused in too); the tail
+     * under a mask, as {@link #tanh}'s, so that each lane gets the same bits as the unfused passes.
      */
     @Override
     public void lstmCellForward(float[] g, int go, float[] c, int cPrev, int cNext, float[] h, int n) {
-        FloatVector one = splat(1f);
-        for (int j = 0; j < n; j += L) {
+        int j = 0;
+        for (int end = S.loopBound(n); j < end; j += L) {
+            int z = go + j;
+            FloatVector cn = load(g, z + n).mul(load(c, cPrev + j)).add(load(g, z).mul(load(g, z + 2 * n)));
+            cn.intoArray(c, cNext + j);
+            VectorMath.tanh(cn).mul(load(g, z + 3 * n)).intoArray(h, cNext + j);
+        }
+        if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             int z = go + j;
-            FloatVector i = one.div(VectorMath.exp(FloatVector.fromArray(S, g, z, m).neg()).add(one));
-            FloatVector f = one.div(VectorMath.exp(FloatVector.fromArray(S, g, z + n, m).neg()).add(one));
-            FloatVector gg = VectorMath.tanh(FloatVector.fromArray(S, g, z + 2 * n, m));
-            FloatVector o = one.div(VectorMath.exp(FloatVector.fromArray(S, g, z + 3 * n, m).neg()).add(one));
-            i.intoArray(g, z, m);
-            f.intoArray(g, z + n, m);
-            gg.intoArray(g, z + 2 * n, m);
-            o.intoArray(g, z + 3 * n, m);
-            FloatVector cn = f.mul(FloatVector.fromArray(S, c, cPrev + j, m)).add(i.mul(gg));
+            FloatVector cn = FloatVector.fromArray(S, g, z + n, m).mul(FloatVector.fromArray(S, c, cPrev + j, m))
+                    .add(FloatVector.fromArray(S, g, z, m).mul(FloatVector.fromArray(S, g, z + 2 * n, m)));
             cn.intoArray(c, cNext + j, m);
-            VectorMath.tanh(cn).mul(o).intoArray(h, cNext + j, m);
+            VectorMath.tanh(cn).mul(FloatVector.fromArray(S, g, z + 3 * n, m)).intoArray(h, cNext + j, m);
         }
     }
 
-    /** As {@link #lstmCellForward}: one masked pass, products in the scalar twin's order (no FMA). */
+    /**
+     * Plain products in the scalar twin's order, no FMA, so that the vector steps and the scalar
+     * tail ({@link #TAIL}) round alike: the same bits as the scalar loop it replaced.
+     */
     @Override
-    public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, int cNext, float[] dh,
+    public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, float[] tc, float[] dh,
                                  float[] dc, int so, int n) {
         FloatVector one = splat(1f);
-        for (int j = 0; j < n; j += L) {
-            VectorMask<Float> m = S.indexInRange(j, n);
+        int j = 0;
+        for (int end = S.loopBound(n); j < end; j += L) {
             int z = go + j;
-            FloatVector i = FloatVector.fromArray(S, g, z, m);
-            FloatVector f = FloatVector.fromArray(S, g, z + n, m);
-            FloatVector gg = FloatVector.fromArray(S, g, z + 2 * n, m);
-            FloatVector o = FloatVector.fromArray(S, g, z + 3 * n, m);
-            FloatVector d = FloatVector.fromArray(S, dh, so + j, m);
-            FloatVector tc = VectorMath.tanh(FloatVector.fromArray(S, c, cNext + j, m));
-            FloatVector dcTotal = FloatVector.fromArray(S, dc, so + j, m).add(d.mul(o).mul(one.sub(tc.mul(tc))));
-            dcTotal.mul(gg).mul(i).mul(one.sub(i)).intoArray(dz, z, m);
-            dcTotal.mul(FloatVector.fromArray(S, c, cPrev + j, m)).mul(f).mul(one.sub(f)).intoArray(dz, z + n, m);
-            dcTotal.mul(i).mul(one.sub(gg.mul(gg))).intoArray(dz, z + 2 * n, m);
-            d.mul(tc).mul(o).mul(one.sub(o)).intoArray(dz, z + 3 * n, m);
-            dcTotal.mul(f).intoArray(dc, so + j, m);
+            FloatVector i = load(g, z);
+            FloatVector f = load(g, z + n);
+            FloatVector gg = load(g, z + 2 * n);
+            FloatVector o = load(g, z + 3 * n);
+            FloatVector d = load(dh, so + j);
+            FloatVector t = load(tc, so + j);
+            FloatVector dcTotal = load(dc, so + j).add(d.mul(o).mul(one.sub(t.mul(t))));
+            dcTotal.mul(gg).mul(i).mul(one.sub(i)).intoArray(dz, z);
+            dcTotal.mul(load(c, cPrev + j)).mul(f).mul(one.sub(f)).intoArray(dz, z + n);
+            dcTotal.mul(i).mul(one.sub(gg.mul(gg))).intoArray(dz, z + 2 * n);
+            d.mul(t).mul(o).mul(one.sub(o)).intoArray(dz, z + 3 * n);
+            dcTotal.mul(f).intoArray(dc, so + j);
+        }
+        if (j < n) {
+            TAIL.lstmCellBackwardFrom(g, dz, go, c, cPrev, tc, dh, dc, so, n, j);
         }
     }
 

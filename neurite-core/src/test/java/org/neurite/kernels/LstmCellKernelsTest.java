@@ -7,9 +7,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused LSTM cell kernels: the vector version against the unfused passes it replaced (bit for
- * bit: the same lane functions, the products in the same order) and against its scalar twin
- * (within the transcendental functions' rounding), for widths around the vector lanes.
+ * The fused LSTM cell kernels (the states after activated gates, and the gate gradients): the vector
+ * version against the unfused passes it replaced (bit for bit: the same lane functions, the products
+ * in the same order) and against its scalar twin (within the transcendental functions' rounding),
+ * for widths around the vector lanes.
  */
 class LstmCellKernelsTest {
     /** Widths below, at and around 8 and 16 lanes, and W2's 128 units. */
@@ -59,12 +60,18 @@ class LstmCellKernelsTest {
         return a;
     }
 
-    /** The forward step as it was written before the fused kernel: six passes over the row. */
+    /** The activations, which stay separate calls before {@link MathKernels#lstmCellForward}. */
+    private static void activate(MathKernels k, Row x) {
+        int u = x.units;
+        k.sigmoid(x.g, GO, x.g, GO, 2 * u);
+        k.tanh(x.g, GO + 2 * u, x.g, GO + 2 * u, u);
+        k.sigmoid(x.g, GO + 3 * u, x.g, GO + 3 * u, u);
+    }
+
+    /** The states as the step computed them before the fused kernel: the products, then two passes. */
     private static void unfusedForward(Row x) {
         int u = x.units;
-        SIMD.sigmoid(x.g, GO, x.g, GO, 2 * u);
-        SIMD.tanh(x.g, GO + 2 * u, x.g, GO + 2 * u, u);
-        SIMD.sigmoid(x.g, GO + 3 * u, x.g, GO + 3 * u, u);
+        activate(SIMD, x);
         for (int j = 0; j < u; j++) {
             x.c[x.cNext() + j] = x.g[GO + u + j] * x.c[x.cPrev() + j] + x.g[GO + j] * x.g[GO + 2 * u + j];
         }
@@ -93,11 +100,14 @@ class LstmCellKernelsTest {
     }
 
     private static void forward(MathKernels k, Row x) {
+        activate(k, x);
         k.lstmCellForward(x.g, GO, x.c, x.cPrev(), x.cNext(), x.h, x.units);
     }
 
     private static void backward(MathKernels k, Row x) {
-        k.lstmCellBackward(x.g, x.dz, GO, x.c, x.cPrev(), x.cNext(), x.dh, x.dc, SO, x.units);
+        float[] tc = new float[SO + x.units];
+        k.tanh(x.c, x.cNext(), tc, SO, x.units);
+        k.lstmCellBackward(x.g, x.dz, GO, x.c, x.cPrev(), tc, x.dh, x.dc, SO, x.units);
     }
 
     @Test

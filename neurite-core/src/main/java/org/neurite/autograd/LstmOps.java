@@ -90,7 +90,13 @@ public final class LstmOps {
                 K.sigmoid(g, z, g, z, 2 * u);
                 K.tanh(g, z + 2 * u, g, z + 2 * u, u);
                 K.sigmoid(g, z + 3 * u, g, z + 3 * u, u);
-                K.lstmCellForward(g, z, c, prev + p * u, next + p * u, h, u);
+                int cp = prev + p * u;
+                int cn = next + p * u;
+                for (int j = 0; j < u; j++) {
+                    c[cn + j] = g[z + u + j] * c[cp + j] + g[z + j] * g[z + 2 * u + j];
+                }
+                K.tanh(c, cn, h, cn, u);
+                K.mul(h, cn, g, z + 3 * u, h, cn, u);
             }
         }
 

@@ -71,23 +71,17 @@ public interface MathKernels {
 
     // ----- fused recurrent cells
     /**
-     * The states of one row of an LSTM step, given its activated gates {@code g[go...]} in Keras'
-     * order i, f, c, o (four blocks of {@code n}): {@code c[cNext + j] = f·c[cPrev + j] + i·g} and
-     * {@code h[cNext + j] = o·tanh(c[cNext + j])} (h and c share their layout). One pass instead of
-     * three; the same as the products followed by {@link #tanh} and {@link #mul}. The activations
-     * stay separate calls of {@link #sigmoid} and {@link #tanh}: inlined into one kernel with the
-     * rest, their polynomials exceed C2's node budget, which then leaves the remaining vector
-     * operations as calls on boxed vectors (5-30x slower).
-     */
-    void lstmCellForward(float[] g, int go, float[] c, int cPrev, int cNext, float[] h, int n);
-
-    /**
-     * One row of an LSTM step backward, given the activated gates {@code g[go...]}, the previous cell
-     * state {@code c[cPrev...]}, and, at {@code so}, {@code tc = tanh(c_next)} and the gradients
-     * {@code dh}, {@code dc} w.r.t. the new states: writes the gate gradients {@code dz[go...]} (laid
-     * out as g) and replaces {@code dc} with the gradient w.r.t. the previous cell state:
+     * One row of an LSTM step backward, given the activated gates {@code g[go...]} (Keras' order i,
+     * f, c, o, four blocks of {@code n}), the previous cell state {@code c[cPrev...]}, and, at
+     * {@code so}, {@code tc = tanh(c_next)} and the gradients {@code dh}, {@code dc} w.r.t. the new
+     * states: writes the gate gradients {@code dz[go...]} (laid out as g) and replaces {@code dc}
+     * with the gradient w.r.t. the previous cell state:
      * {@code dc' = dc + dh·o·(1 - tc²)}; {@code dz_i = dc'·g·i(1-i)}, {@code dz_f = dc'·c_prev·f(1-f)},
      * {@code dz_c = dc'·i·(1-g²)}, {@code dz_o = dh·tc·o(1-o)}; {@code dc ← dc'·f}.
+     *
+     * <p>tanh stays a separate {@link #tanh} call, and the forward step separate passes: with the
+     * polynomials of {@code VectorMath} inlined too, a fused kernel exceeded C2's node budget, which
+     * then left the remaining vector operations as calls on boxed vectors (5-30x slower).
      */
     void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, float[] tc, float[] dh, float[] dc,
                           int so, int n);

@@ -199,15 +199,6 @@ public final class ScalarMathKernels implements MathKernels {
     }
 
     @Override
-    public void lstmCellForward(float[] g, int go, float[] c, int cPrev, int cNext, float[] h, int n) {
-        for (int j = 0; j < n; j++) {
-            float cn = g[go + n + j] * c[cPrev + j] + g[go + j] * g[go + 2 * n + j];
-            c[cNext + j] = cn;
-            h[cNext + j] = tanh(cn) * g[go + 3 * n + j];
-        }
-    }
-
-    @Override
     public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, float[] tc, float[] dh,
                                  float[] dc, int so, int n) {
         lstmCellBackwardFrom(g, dz, go, c, cPrev, tc, dh, dc, so, n, 0);

@@ -310,32 +310,10 @@ public final class SimdMathKernels implements MathKernels {
     }
 
     /**
-     * One pass with one inlined {@link VectorMath#tanh}, as {@link #tanh} has (see
-     * {@link MathKernels#lstmCellForward} on why the activations are not fused in too); the tail
-     * under a mask, as {@link #tanh}'s, so that each lane gets the same bits as the unfused passes.
-     */
-    @Override
-    public void lstmCellForward(float[] g, int go, float[] c, int cPrev, int cNext, float[] h, int n) {
-        int j = 0;
-        for (int end = S.loopBound(n); j < end; j += L) {
-            int z = go + j;
-            FloatVector cn = load(g, z + n).mul(load(c, cPrev + j)).add(load(g, z).mul(load(g, z + 2 * n)));
-            cn.intoArray(c, cNext + j);
-            VectorMath.tanh(cn).mul(load(g, z + 3 * n)).intoArray(h, cNext + j);
-        }
-        if (j < n) {
-            VectorMask<Float> m = S.indexInRange(j, n);
-            int z = go + j;
-            FloatVector cn = FloatVector.fromArray(S, g, z + n, m).mul(FloatVector.fromArray(S, c, cPrev + j, m))
-                    .add(FloatVector.fromArray(S, g, z, m).mul(FloatVector.fromArray(S, g, z + 2 * n, m)));
-            cn.intoArray(c, cNext + j, m);
-            VectorMath.tanh(cn).mul(FloatVector.fromArray(S, g, z + 3 * n, m)).intoArray(h, cNext + j, m);
-        }
-    }
-
-    /**
      * Plain products in the scalar twin's order, no FMA, so that the vector steps and the scalar
-     * tail ({@link #TAIL}) round alike: the same bits as the scalar loop it replaced.
+     * tail ({@link #TAIL}) round alike: the same bits as the scalar loop it replaced. The body calls
+     * no {@link VectorMath} function, and is larger than C2 inlines into a hot caller, so it is
+     * compiled on its own with the whole node budget (see the class comment on boxed vectors).
      */
     @Override
     public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, float[] tc, float[] dh,

@@ -7,10 +7,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused LSTM cell kernels (the states after activated gates, and the gate gradients): the vector
- * version against the unfused passes it replaced (bit for bit: the same lane functions, the products
- * in the same order) and against its scalar twin (within the transcendental functions' rounding),
- * for widths around the vector lanes.
+ * The fused LSTM cell backward kernel (the gate gradients of one row): the vector version against
+ * the scalar loop it replaced (bit for bit: the products in the same order) and against its scalar
+ * twin, for widths around the vector lanes. The forward states come from the step's own passes.
  */
 class LstmCellKernelsTest {
     /** Widths below, at and around 8 and 16 lanes, and W2's 128 units. */
@@ -60,23 +59,17 @@ class LstmCellKernelsTest {
         return a;
     }
 
-    /** The activations, which stay separate calls before {@link MathKernels#lstmCellForward}. */
-    private static void activate(MathKernels k, Row x) {
+    /** The forward step as LstmOps computes it: activations, the new cell state, h = o·tanh(c). */
+    private static void forward(MathKernels k, Row x) {
         int u = x.units;
         k.sigmoid(x.g, GO, x.g, GO, 2 * u);
         k.tanh(x.g, GO + 2 * u, x.g, GO + 2 * u, u);
         k.sigmoid(x.g, GO + 3 * u, x.g, GO + 3 * u, u);
-    }
-
-    /** The states as the step computed them before the fused kernel: the products, then two passes. */
-    private static void unfusedForward(Row x) {
-        int u = x.units;
-        activate(SIMD, x);
         for (int j = 0; j < u; j++) {
             x.c[x.cNext() + j] = x.g[GO + u + j] * x.c[x.cPrev() + j] + x.g[GO + j] * x.g[GO + 2 * u + j];
         }
-        SIMD.tanh(x.c, x.cNext(), x.h, x.cNext(), u);
-        SIMD.mul(x.h, x.cNext(), x.g, GO + 3 * u, x.h, x.cNext(), u);
+        k.tanh(x.c, x.cNext(), x.h, x.cNext(), u);
+        k.mul(x.h, x.cNext(), x.g, GO + 3 * u, x.h, x.cNext(), u);
     }
 
     /** The backward step as it was written before: tanh(c) in one pass, then the scalar gate loop. */
@@ -99,11 +92,6 @@ class LstmCellKernelsTest {
         }
     }
 
-    private static void forward(MathKernels k, Row x) {
-        activate(k, x);
-        k.lstmCellForward(x.g, GO, x.c, x.cPrev(), x.cNext(), x.h, x.units);
-    }
-
     private static void backward(MathKernels k, Row x) {
         float[] tc = new float[SO + x.units];
         k.tanh(x.c, x.cNext(), tc, SO, x.units);
@@ -111,13 +99,11 @@ class LstmCellKernelsTest {
     }
 
     @Test
-    void vectorCellIsTheUnfusedPassesBitForBit() {
+    void vectorBackwardIsTheScalarLoopItReplacedBitForBit() {
         for (int units : UNITS) {
             Row fused = Row.random(units, units);
-            Row unfused = fused.copy();
             forward(SIMD, fused);
-            unfusedForward(unfused);
-            assertRowsEqual("forward, units " + units, unfused, fused);
+            Row unfused = fused.copy();
             backward(SIMD, fused);
             unfusedBackward(unfused);
             assertRowsEqual("backward, units " + units, unfused, fused);
@@ -125,7 +111,7 @@ class LstmCellKernelsTest {
     }
 
     @Test
-    void vectorCellMatchesTheScalarTwin() {
+    void vectorBackwardMatchesTheScalarTwin() {
         for (int units : UNITS) {
             Row vector = Row.random(units, 100 + units);
             Row scalar = vector.copy();
@@ -146,7 +132,7 @@ class LstmCellKernelsTest {
     }
 
     @Test
-    void cellWritesOnlyItsRow() {
+    void backwardWritesOnlyItsRow() {
         Row x = Row.random(17, 7);
         Row before = x.copy();
         forward(SIMD, x);

@@ -1,5 +1,6 @@
 package org.neurite.cli;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import org.neurite.cli.bench.BenchCommand;
@@ -38,6 +39,10 @@ public final class Main {
     /** Runs the command line and returns its exit status; used by tests. */
     public static int run(String... args) {
         OneLineNotices.install();
+        PredictCommand oneText = PredictTextShortcut.parse(args);
+        if (oneText != null) {
+            return PredictTextShortcut.run(oneText, System.err);
+        }
         CommandLine commandLine = new CommandLine(new Main());
         for (Class<?> subcommand : subcommandsFor(args)) {
             commandLine.addSubcommand(subcommand);
@@ -48,7 +53,7 @@ public final class Main {
                 e.printStackTrace(cl.getErr());
             }
             cl.getErr().println("neurite: " + ErrorMessage.of(e));
-            return e instanceof UsageException ? cl.getCommandSpec().exitCodeOnInvalidInput() : 1;
+            return exitStatus(e);
         });
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine cl = e.getCommandLine();
@@ -71,11 +76,26 @@ public final class Main {
         }
     }
 
+    /** Reports a command's failure in one line on {@code err}, as the handler in {@link #run} does, and returns its exit status. */
+    static int reportFailure(Throwable e, PrintStream err) {
+        err.println("neurite: " + ErrorMessage.of(e));
+        return exitStatus(e);
+    }
+
+    /** 2 (picocli's status for bad input) for a usage error found while running, 1 for any other failure. */
+    private static int exitStatus(Throwable e) {
+        return e instanceof UsageException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+    }
+
     /**
-     * The subcommand named by the first argument after any {@code --debug}, or all when that is none
-     * ({@code --help}, a misspelt name), so that help and picocli's suggestions see every one.
+     * The subcommand named by the first argument after any {@code --debug}; none for {@code --version}
+     * alone; all when the first is none of them ({@code --help}, a misspelt name), so that help and
+     * picocli's suggestions see every one.
      */
     static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
         String first = Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("");
         return SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first))
                 .findFirst().map(List::<Class<?>>of).orElse(SUBCOMMANDS);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.neurite.cli.bench.BenchCommand;
 import org.neurite.cli.train.TrainCommand;
+import org.neurite.kernels.KernelWarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,8 @@ public final class Main {
             EvaluateCommand.class, PredictCommand.class, ExplainCommand.class, ImportCommand.class,
             ExportCommand.class, ExportDataCommand.class, BenchCommand.class, WarmUpCommand.class,
             GenerateCommand.class, SuggestCommand.class, TranslateCommand.class, ForecastCommand.class);
+    /** Commands that train: their kernels are compiled in the background while they load their data. */
+    private static final List<String> TRAINING_COMMANDS = List.of("train", "bench");
 
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
@@ -42,6 +45,9 @@ public final class Main {
         PredictCommand oneText = PredictTextShortcut.parse(args);
         if (oneText != null) {
             return PredictTextShortcut.run(oneText, System.err);
+        }
+        if (TRAINING_COMMANDS.contains(commandName(args))) {
+            KernelWarmUp.startInBackground();
         }
         CommandLine commandLine = new CommandLine(new Main());
         for (Class<?> subcommand : subcommandsFor(args)) {
@@ -76,6 +82,11 @@ public final class Main {
         }
     }
 
+    /** The first argument after any {@code --debug}: the subcommand's name on a well-formed line. */
+    private static String commandName(String... args) {
+        return Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("");
+    }
+
     /** Reports a command's failure in one line on {@code err}, as the handler in {@link #run} does, and returns its exit status. */
     static int reportFailure(Throwable e, PrintStream err) {
         err.println("neurite: " + ErrorMessage.of(e));
@@ -96,7 +107,7 @@ public final class Main {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return List.of();
         }
-        String first = Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("");
+        String first = commandName(args);
         return SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first))
                 .findFirst().map(List::<Class<?>>of).orElse(SUBCOMMANDS);
     }

@@ -56,6 +56,7 @@ public final class KernelWarmUp {
         float[] m = new float[N];
         float[] v = new float[N];
         float[] w = ramp(N, 0.005f);
+        float[] dc = new float[N];
         float[] x = ramp(M * K, 0.001f);
         float[] y = ramp(K * K, -0.001f);
         float[] c = new float[M * K];
@@ -76,6 +77,7 @@ public final class KernelWarmUp {
             k.tanhBackward(a, 0, b, 0, out, 0, N);
             k.sigmoidBackward(a, 0, b, 0, out, 0, N);
             k.axpy(0.5f, a, 0, out, 0, N);
+            k.lstmCellBackward(a, out, 0, b, 0, a, b, dc, 0, N / 4);   // gates, dz: 4 blocks of N/4
             k.softmax(a, 0, out, 0, N);
             k.logSoftmax(a, 0, out, 0, N);
             k.adam(w, 0, a, 0, m, 0, v, 0, N, 0.9f, 0.999f, 1e-6f, 1e-7f);

@@ -16,12 +16,13 @@ import org.neurite.train.FitOptions;
  * before/after check on a loaded machine needs neither the data set nor its loading:
  *
  *   java --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp neurite-cli/target/neurite.jar \
- *       neurite-bench/EpochTime.java [epochs]
+ *       neurite-bench/EpochTime.java [epochs] [--no-shuffle]
  *
  * The first epoch warms the JIT up and is not counted. For each later epoch it prints the wall time,
  * the calling thread's CPU time (the step's critical path: what it computes itself and its spinning
  * while it waits for the workers) and the whole process's CPU time (all threads; spinning workers
- * count). On a loaded machine the CPU times are the steadier figures.
+ * count). On a loaded machine the CPU times are the steadier figures. {@code --no-shuffle} takes the
+ * batches in order, which shows what gathering shuffled rows from all over the images costs.
  */
 public class EpochTime {
     public static void main(String[] args) {
@@ -35,7 +36,8 @@ public class EpochTime {
         for (int i = 0; i < y.size(); i++) {
             y.data()[i] = rng.nextInt(10);
         }
-        FitOptions one = FitOptions.builder().batchSize(128).epochs(1).build();
+        boolean shuffle = !(args.length > 1 && args[1].equals("--no-shuffle"));
+        FitOptions one = FitOptions.builder().batchSize(128).epochs(1).shuffle(shuffle).build();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         model.fit(x, y, one);

@@ -17,8 +17,7 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
  * twin and test oracle, which also runs when {@code -Dneurite.simd=false}.
  *
  * <p>Design (after BLIS/GotoBLAS): the K dimension is cut into blocks of {@code KC}, N into panels of
- * {@code NC}, M into blocks of {@code MC}, sized from this host's caches ({@link GemmBlocking}); unlike
- * BLIS, the K loop runs inside the M loop, so that a block of C stays in L2 while it is summed. Each
+ * {@code NC}, M into blocks of {@code MC}, sized from this host's caches ({@link GemmBlocking}). Each
  * block of op(B) and of op(A) is packed ({@link GemmPacking}) into per-thread reused buffers so that
  * {@link GemmMicroKernel} streams contiguous memory; transposed operands are read in place while packing. Work is split across the
  * cores of {@link Parallel} by giving each thread a band of whole tiles of C, along M or N, whichever
@@ -49,14 +48,8 @@ public final class Gemm {
     private static final long PARALLEL_MIN_MACS = 1L << 19;
     private static final boolean SIMD =
             !"false".equalsIgnoreCase(System.getProperty("neurite.simd", "true").trim());
-    /**
-     * Most floats of a panel of op(B) packed in full depth (16 MiB): up to {@code k} = 4096 a panel
-     * keeps all {@link #NC} columns, deeper products get narrower panels.
-     */
-    static final int MAX_PANEL_FLOATS = 4 << 20;
-    /** Per thread: a packed block of A, a packed panel of B (grown on demand), an edge tile. */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][] {
-            new float[roundUp(MC, MR) * KC], new float[0], new float[MR * NR]});
+            new float[roundUp(MC, MR) * KC], new float[roundUp(NC, NR) * KC], new float[MR * NR]});
 
     private Gemm() {
     }
@@ -168,14 +161,12 @@ public final class Gemm {
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0];
         float[] edge = buffers[2];
-        // The K loop runs inside the loop over blocks of rows, so that a block of C stays in L2 from
-        // one K block to the next (as in blocked).
-        for (int ic = 0; ic < m; ic += MC) {
-            int mc = Math.min(MC, m - ic);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                float blockBeta = pc == 0 ? beta : 1f;
-                int panel = pc * b.paddedN;
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            float blockBeta = pc == 0 ? beta : 1f;
+            int panel = pc * b.paddedN;
+            for (int ic = 0; ic < m; ic += MC) {
+                int mc = Math.min(MC, m - ic);
                 int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
                 for (int strip = j0 / NR; strip * NR < j1; strip++) {
                     int first = Math.max(j0, strip * NR);
@@ -270,37 +261,24 @@ public final class Gemm {
         }
     }
 
-    /**
-     * The serial blocked product for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. For each
-     * panel of columns, all K blocks of op(B) are packed first, so that the K loop can run inside the
-     * loop over blocks of rows: an {@code MC x nc} block of C then stays in L2 from one K block to the
-     * next. With the K loop outside (BLIS' order), every K block swept all of C's panel, which fell
-     * out of L2 from about 1024 rows on, and each tile's sixteen rows of C were fetched from L3 or
-     * memory without a prefetch (Java has no prefetch instruction): 2048³ ran at 0.85x of the same
-     * product with C kept hot (see docs/PERFORMANCE.md, section GEMM).
-     */
+    /** The serial blocked product for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
     private static void blocked(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                 float beta, float[] c, int cOff, int ldc) {
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0];
+        float[] packedB = buffers[1];
         float[] edge = buffers[2];
-        int panelColumns = panelColumns(k);
-        for (int jc = j0; jc < j1; jc += panelColumns) {
-            int nc = Math.min(panelColumns, j1 - jc);
-            int paddedN = roundUp(nc, NR);
-            float[] packedB = panelBuffer(buffers, k * paddedN);
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
-                GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), jc, nc, packedB, pc * paddedN, NR);
-            }
-            for (int ic = i0; ic < i1; ic += MC) {
-                int mc = Math.min(MC, i1 - ic);
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kc = Math.min(KC, k - pc);
-                    // Only the first K block applies the caller's beta; later ones add to it.
-                    float blockBeta = pc == 0 ? beta : 1f;
+                int kc = Math.min(KC, k - pc);
+                // Only the first K block applies the caller's beta; later ones add to it.
+                float blockBeta = pc == 0 ? beta : 1f;
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, 0, NR);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
                     int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
-                    int panel = pc * paddedN;
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
@@ -311,11 +289,11 @@ public final class Gemm {
                             int ai = direct ? inPlaceStart(transA, aOff, lda, ic + ir, pc) : (ir - inPlace) * kc;
                             int rowStride = direct ? (transA ? 1 : lda) : 1;
                             int step = direct ? (transA ? lda : 1) : MR;
-                            int bi = panel + jr * kc;
                             if (rows == MR && cols == NR) {
-                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, bi, c, ci, ldc, blockBeta);
+                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, c, ci, ldc,
+                                        blockBeta);
                             } else {
-                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, bi, edge, 0, NR, 0f);
+                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, edge, 0, NR, 0f);
                                 mergeEdge(edge, 0, rows, cols, c, ci, ldc, blockBeta);
                             }
                         }
@@ -323,22 +301,6 @@ public final class Gemm {
                 }
             }
         }
-    }
-
-    /**
-     * Columns of a panel of op(B) packed in full depth: {@link #NC}, or fewer when {@code k x NC}
-     * floats would pass {@link #MAX_PANEL_FLOATS}, but at least one strip.
-     */
-    static int panelColumns(int k) {
-        return Math.min(NC, Math.max(NR, MAX_PANEL_FLOATS / Math.max(1, k) / NR * NR));
-    }
-
-    /** This thread's buffer for a packed panel of B, grown to {@code floats} when it is shorter. */
-    private static float[] panelBuffer(float[][] buffers, int floats) {
-        if (buffers[1].length < floats) {
-            buffers[1] = new float[floats];
-        }
-        return buffers[1];
     }
 
     /**

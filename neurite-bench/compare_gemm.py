@@ -88,7 +88,7 @@ except ImportError:
 def neurite_run(shape, min_time):
     out = subprocess.run([os.path.join(ROOT, "neurite"), "bench", "gemm", "--shapes", shape,
                           "--min-time", str(min_time)], capture_output=True, text=True, check=True)
-    line = next(l for l in out.stdout.splitlines() if l.startswith("gemm "))
+    line = next(l for l in out.stdout.splitlines() if l.startswith("gemm ") and l.endswith(" GFLOPS"))
     return float(line.split()[-2])
 
 

@@ -29,7 +29,9 @@ import org.neurite.tensor.Tensor;
  * {@link FusedAttention} instead, one op over whole sequences that keeps every intermediate in the
  * caches; the composed path here is its twin. In training without dropout on the weights and without
  * the scores, the scores, masked softmax and context products are one op, {@link FusedHeadAttention},
- * between the composed projections; the composed products are its twin too.
+ * between the composed projections; the composed products are its twin too. In self-attention (one
+ * tensor as query, key and value) the three projections are then one product
+ * ({@link #packedSelfAttention}).
  */
 final class HeadAttention {
     private HeadAttention() {

@@ -16,7 +16,8 @@
 # CHECKOUTs (default: this one) are source trees whose `./neurite` is timed, in turn, for a before
 # and after in one run, e.g. a worktree of an older commit (`git worktree add ../neurite-old REV`) and `.`.
 # MODEL defaults to out/imdb-lstm/model.neurite, trained first (`neurite train imdb-lstm --epochs 1`,
-# a few minutes) when it is missing. Each checkout's jar and start-up cache are built before timing.
+# a few minutes) when it is missing. A checkout older than model file format version 2 cannot read a
+# model saved by a newer one: give such a before-checkout's own model, or train MODEL with it. Each checkout's jar and start-up cache are built before timing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=7
@@ -45,6 +46,13 @@ if [ ! -f "$model" ]; then
   "${checkouts[0]}/neurite" train imdb-lstm --epochs 1 --out "$(dirname "$model")" >/dev/null
 fi
 
+# A model saved before format version 2 ends with a SHA-256, which a one-shot predict computes without the
+# JVM's SHA instructions (C2's alone): say so, as its predict times are not those of a file saved today.
+version=$(od -An -t u4 -j 8 -N 4 "$model" | tr -d ' ')
+if [ "$version" = 1 ]; then
+  echo "startup: $model is a format version 1 file (SHA-256 checksum); a model saved by this checkout is version 2" >&2
+fi
+
 # settings: "CHECKOUT-INDEX AOT" pairs, each timed once per round, the order rotated every round
 settings=()
 for i in "${!checkouts[@]}"; do settings+=("$i 1" "$i 0"); done
@@ -71,7 +79,7 @@ stats() {   # stats VALUES...: "median (min-max)" of numbers, or of the wall clo
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "processor=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1) cores=$(nproc)"
-echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg) rounds=$rounds epoch_rounds=$epoch_rounds model=$model"
+echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg) rounds=$rounds epoch_rounds=$epoch_rounds model=$model (format version $version)"
 declare -A runs
 echo "round setting version_wall/cpu_s summary_wall/cpu_s predict_wall/cpu_s"
 for r in $(seq "$rounds"); do

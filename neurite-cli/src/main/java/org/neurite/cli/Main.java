@@ -1,9 +1,11 @@
 package org.neurite.cli;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import org.neurite.cli.bench.BenchCommand;
 import org.neurite.cli.train.TrainCommand;
+import org.neurite.kernels.KernelWarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +29,8 @@ public final class Main {
             EvaluateCommand.class, PredictCommand.class, ExplainCommand.class, ImportCommand.class,
             ExportCommand.class, ExportDataCommand.class, BenchCommand.class, WarmUpCommand.class,
             GenerateCommand.class, SuggestCommand.class, TranslateCommand.class, ForecastCommand.class);
+    /** Commands that train: their kernels are compiled in the background while they load their data. */
+    private static final List<String> TRAINING_COMMANDS = List.of("train", "bench");
 
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
@@ -38,6 +42,13 @@ public final class Main {
     /** Runs the command line and returns its exit status; used by tests. */
     public static int run(String... args) {
         OneLineNotices.install();
+        PredictCommand oneText = PredictTextShortcut.parse(args);
+        if (oneText != null) {
+            return PredictTextShortcut.run(oneText, System.err);
+        }
+        if (TRAINING_COMMANDS.contains(commandName(args))) {
+            KernelWarmUp.startInBackground();
+        }
         CommandLine commandLine = new CommandLine(new Main());
         for (Class<?> subcommand : subcommandsFor(args)) {
             commandLine.addSubcommand(subcommand);
@@ -48,7 +59,7 @@ public final class Main {
                 e.printStackTrace(cl.getErr());
             }
             cl.getErr().println("neurite: " + ErrorMessage.of(e));
-            return e instanceof UsageException ? cl.getCommandSpec().exitCodeOnInvalidInput() : 1;
+            return exitStatus(e);
         });
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine cl = e.getCommandLine();
@@ -71,12 +82,32 @@ public final class Main {
         }
     }
 
+    /** The first argument after any {@code --debug}: the subcommand's name on a well-formed line. */
+    private static String commandName(String... args) {
+        return Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("");
+    }
+
+    /** Reports a command's failure in one line on {@code err}, as the handler in {@link #run} does, and returns its exit status. */
+    static int reportFailure(Throwable e, PrintStream err) {
+        err.println("neurite: " + ErrorMessage.of(e));
+        return exitStatus(e);
+    }
+
+    /** 2 (picocli's status for bad input) for a usage error found while running, 1 for any other failure. */
+    private static int exitStatus(Throwable e) {
+        return e instanceof UsageException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+    }
+
     /**
-     * The subcommand named by the first argument after any {@code --debug}, or all when that is none
-     * ({@code --help}, a misspelt name), so that help and picocli's suggestions see every one.
+     * The subcommand named by the first argument after any {@code --debug}; none for {@code --version}
+     * alone; all when the first is none of them ({@code --help}, a misspelt name), so that help and
+     * picocli's suggestions see every one.
      */
     static List<Class<?>> subcommandsFor(String... args) {
-        String first = Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("");
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        String first = commandName(args);
         return SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first))
                 .findFirst().map(List::<Class<?>>of).orElse(SUBCOMMANDS);
     }

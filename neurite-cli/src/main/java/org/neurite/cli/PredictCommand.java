@@ -60,6 +60,8 @@ import picocli.CommandLine.Option;
 public final class PredictCommand implements Callable<Integer> {
     /** Texts vectorized and scored together, so that a long input streams. */
     static final int BATCH = 256;
+    /** The decision threshold of a binary model when {@code --threshold} is not given. */
+    static final String DEFAULT_THRESHOLD = "0.5";
 
     @Option(names = "--model", required = true, converter = Arguments.InputFile.class,
             description = "A model file written by 'neurite train' for a text recipe.")
@@ -79,7 +81,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", description = "With a table: skip rows with a wrong number of fields or an empty text.")
     boolean skipBadRows;
 
-    @Option(names = "--threshold", defaultValue = "0.5", converter = Arguments.Probability.class,
+    @Option(names = "--threshold", defaultValue = DEFAULT_THRESHOLD, converter = Arguments.Probability.class,
             description = "Probability from which a binary model predicts class 1 (default: ${DEFAULT-VALUE}).")
     float threshold;
 

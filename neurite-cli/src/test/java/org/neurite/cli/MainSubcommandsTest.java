@@ -21,12 +21,22 @@ class MainSubcommandsTest {
     }
 
     @Test
-    void helpVersionAndUnknownNamesGetEveryCommand() {
+    void helpAndUnknownNamesGetEveryCommand() {
         assertEquals(ALL_COMMANDS, Main.subcommandsFor().size());
         assertEquals(ALL_COMMANDS, Main.subcommandsFor("--help").size());
-        assertEquals(ALL_COMMANDS, Main.subcommandsFor("--version").size());
+        assertEquals(ALL_COMMANDS, Main.subcommandsFor("--version", "predict").size());
         assertEquals(ALL_COMMANDS, Main.subcommandsFor("predcit", "--model", "m.neurite").size());
         assertEquals(ALL_COMMANDS, Main.subcommandsFor("--model", "predict").size());
+    }
+
+    @Test
+    void versionAloneGetsNoCommandAndPrintsTheVersion() {
+        assertEquals(List.of(), Main.subcommandsFor("--version"));
+        assertEquals(List.of(), Main.subcommandsFor("-V"));
+        CommandRun run = CommandRun.of("--version");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("neurite "), run.out());
     }
 
     @Test

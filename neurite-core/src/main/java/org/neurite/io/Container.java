@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,12 +23,13 @@ import org.neurite.tensor.Tensor;
  * <pre>
  *   offset      size  field
  *   0           8     magic "NEURITE1"
- *   8           4     format version, uint32 little-endian (1)
+ *   8           4     format version, uint32 little-endian (2; 1 is still read)
  *   12          8     header length H, uint64 little-endian
  *   20          H     header: UTF-8 JSON
  *   20+H        8     data length D, uint64 little-endian
  *   28+H        D     data: float32 little-endian tensors, back to back, then raw bytes (a vocabulary)
- *   28+H+D      32    SHA-256 of bytes [0, 28+H+D)
+ *   28+H+D      8     CRC-32C then CRC-32 of bytes [0, 28+H+D), each uint32 little-endian
+ *                     (version 1: 32 bytes, the SHA-256 of the same bytes; see FrameChecksum)
  * </pre>
  *
  * <p>Contract of {@link #read}: only a regular file is opened (a named pipe would block); the magic,
@@ -42,12 +40,15 @@ import org.neurite.tensor.Tensor;
  * returned. Every refusal is a {@link ModelFileException} that names the file.
  */
 final class Container {
-    static final int VERSION = 1;
-    static final int CHECKSUM_BYTES = 32;
+    /** The version written; {@link #OLDEST_VERSION} and later are read. */
+    static final int VERSION = 2;
+    static final int OLDEST_VERSION = 1;
+    /** The checksum's length in a file of the current version. */
+    static final int CHECKSUM_BYTES = 8;
     /** Magic, version and header length. */
     static final int PREFIX_BYTES = 20;
     static final int LENGTH_BYTES = 8;
-    /** Every byte that is not header or data. */
+    /** Every byte that is not header or data, in a file of the current version. */
     static final int OVERHEAD = PREFIX_BYTES + LENGTH_BYTES + CHECKSUM_BYTES;
     private static final byte[] MAGIC = "NEURITE1".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK_FLOATS = 1 << 14;
@@ -71,7 +72,7 @@ final class Container {
                 Thread.currentThread().interrupt();
                 throw refuse(file, "interrupted while its checksum was verified");
             } catch (ExecutionException e) {
-                throw new IllegalStateException("computing a SHA-256 in memory cannot fail", e.getCause());
+                throw new IllegalStateException("computing a checksum in memory cannot fail", e.getCause());
             }
             if (!matches) {
                 throw refuse(file, "checksum mismatch (file altered or truncated)");
@@ -91,18 +92,19 @@ final class Container {
         for (Tensor t : tensors) {
             dataLength += Float.BYTES * (long) t.size();
         }
-        DigestOutputStream digesting = new DigestOutputStream(out, sha256());
-        ByteBuffer prefix = ByteBuffer.allocate(PREFIX_BYTES).order(ByteOrder.LITTLE_ENDIAN)
-                .put(MAGIC).putInt(VERSION).putLong(header.length);
-        digesting.write(prefix.array());
-        digesting.write(header);
-        digesting.write(ByteBuffer.allocate(LENGTH_BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(dataLength).array());
-        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (Tensor t : tensors) {
-            writeFloats(digesting, chunk, t.data(), t.offset(), t.size());
-        }
-        digesting.write(trailer);
-        out.write(digesting.getMessageDigest().digest());
+        long data = dataLength;
+        FrameChecksum.forVersion(VERSION).writeWithChecksum(out, checked -> {
+            ByteBuffer prefix = ByteBuffer.allocate(PREFIX_BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                    .put(MAGIC).putInt(VERSION).putLong(header.length);
+            checked.write(prefix.array());
+            checked.write(header);
+            checked.write(ByteBuffer.allocate(LENGTH_BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(data).array());
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (Tensor t : tensors) {
+                writeFloats(checked, chunk, t.data(), t.offset(), t.size());
+            }
+            checked.write(trailer);
+        });
     }
 
     private static void writeFloats(OutputStream out, ByteBuffer chunk, float[] values, int offset, int count)
@@ -118,6 +120,7 @@ final class Container {
     /** Reads and verifies {@code file}'s frame; see the class comment for what is checked, and when. */
     static Sections read(Path file) throws IOException {
         byte[] all;
+        FrameChecksum checksum;
         long headerLength;
         long dataLength;
         if (Files.exists(file) && !Files.isRegularFile(file)) {
@@ -131,8 +134,13 @@ final class Container {
                         + OVERHEAD + ")");
             }
             ByteBuffer prefix = readAt(channel, file, 0, PREFIX_BYTES);
-            checkMagicAndVersion(file, prefix);
-            long remaining = size - OVERHEAD;
+            checksum = FrameChecksum.forVersion(checkMagicAndVersion(file, prefix));
+            long overhead = PREFIX_BYTES + LENGTH_BYTES + checksum.bytes();
+            if (size < overhead) {
+                throw refuse(file, "is " + size + " bytes long, too short for a model file of format version "
+                        + prefix.getInt(MAGIC.length) + " (at least " + overhead + ")");
+            }
+            long remaining = size - overhead;
             headerLength = prefix.getLong(12);
             if (headerLength < 0 || headerLength > remaining) {
                 throw refuse(file, "declares a header of " + Long.toUnsignedString(headerLength)
@@ -149,13 +157,13 @@ final class Container {
             }
             all = readAll(channel, file, (int) size);
         }
-        FutureTask<Boolean> checksum = new FutureTask<>(() -> checksumMatches(all));
-        Thread.ofPlatform().name("neurite-model-checksum").daemon().start(checksum);
+        FutureTask<Boolean> matches = new FutureTask<>(() -> checksum.matches(all));
+        Thread.ofPlatform().name("neurite-model-checksum").daemon().start(matches);
         int headerStart = PREFIX_BYTES;
         int dataStart = headerStart + (int) headerLength + LENGTH_BYTES;
         ByteBuffer data = ByteBuffer.wrap(all, dataStart, (int) dataLength).slice().order(ByteOrder.LITTLE_ENDIAN);
         return new Sections(Arrays.copyOfRange(all, headerStart, headerStart + (int) headerLength), data, file,
-                checksum);
+                matches);
     }
 
     /** Whether {@code head}, a file's first bytes, is the magic that starts every Neurite model file. */
@@ -163,17 +171,19 @@ final class Container {
         return Arrays.equals(head, MAGIC);
     }
 
-    private static void checkMagicAndVersion(Path file, ByteBuffer prefix) throws ModelFileException {
+    /** Checks the magic and returns the format version, one this library reads. */
+    private static int checkMagicAndVersion(Path file, ByteBuffer prefix) throws ModelFileException {
         byte[] magic = Arrays.copyOf(prefix.array(), MAGIC.length);
         if (!Arrays.equals(magic, MAGIC)) {
             throw refuse(file, "not a Neurite model file (starts with bytes " + HexFormat.ofDelimiter(" ").formatHex(magic)
                     + ", expected \"NEURITE1\")");
         }
         int version = prefix.getInt(MAGIC.length);
-        if (version != VERSION) {
+        if (version < OLDEST_VERSION || version > VERSION) {
             throw refuse(file, "has format version " + Integer.toUnsignedString(version)
-                    + "; this library reads version " + VERSION);
+                    + "; this library reads versions " + OLDEST_VERSION + " to " + VERSION);
         }
+        return version;
     }
 
     private static void checkDataLength(Path file, long declared, long remaining) throws ModelFileException {
@@ -185,13 +195,6 @@ final class Container {
             throw refuse(file, "has " + (remaining - declared) + " unexpected bytes after its " + declared
                     + " bytes of weights (file altered)");
         }
-    }
-
-    private static boolean checksumMatches(byte[] all) {
-        int covered = all.length - CHECKSUM_BYTES;
-        MessageDigest digest = sha256();
-        digest.update(all, 0, covered);
-        return MessageDigest.isEqual(digest.digest(), Arrays.copyOfRange(all, covered, all.length));
     }
 
     /**
@@ -222,14 +225,5 @@ final class Container {
 
     private static ModelFileException refuse(Path file, String what) {
         return new ModelFileException(file + ": " + what);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256.
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -28,7 +28,7 @@ import org.neurite.train.Optimizer;
 /**
  * Saves a model to one file and loads it back: the architecture (Keras-like JSON), the weights
  * (float32, little-endian, by dotted path), the seed, the caller's metadata and, optionally, the
- * optimizer's state and the state of the text vectorizer that feeds the model, framed by a magic, a format version and a SHA-256. The layout is described in
+ * optimizer's state and the state of the text vectorizer that feeds the model, framed by a magic, a format version and a checksum (two CRCs; a SHA-256 in files of format version 1). The layout is described in
  * {@code docs/formats/model-file.md}.
  *
  * <p>Contract. Saving writes a temporary file beside the target, forces it to disk and renames it
@@ -168,8 +168,8 @@ public final class ModelFile {
     }
 
     /**
-     * Reads the header and builds the model while the checksum is computed on another thread (the
-     * SHA-256 of a 31 MB file takes longer than all the rest before C2 compiles it); nothing is
+     * Reads the header and builds the model while the checksum is computed on another thread (a
+     * version 1 file's SHA-256 of 31 MB takes longer than all the rest before C2 compiles it); nothing is
      * returned before the checksum matches, and a mismatch is reported rather than whatever the
      * unverified bytes made the reader say.
      */

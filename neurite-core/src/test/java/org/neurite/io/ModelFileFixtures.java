@@ -6,8 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.neurite.nn.Activation;
@@ -73,15 +71,19 @@ final class ModelFileFixtures {
                 StandardCharsets.UTF_8);
     }
 
-    /** Rewrites {@code file} with its header edited and the lengths and checksum made consistent again. */
+    /**
+     * Rewrites {@code file} with its header edited and the lengths and checksum made consistent again,
+     * in the file's own format version.
+     */
     static void rewriteHeader(Path file, UnaryOperator<String> edit) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        FrameChecksum checksum = checksumOf(bytes);
         byte[] header = edit.apply(header(file)).getBytes(StandardCharsets.UTF_8);
-        byte[] rest = Arrays.copyOfRange(bytes, headerEnd(bytes), bytes.length - Container.CHECKSUM_BYTES);
+        byte[] rest = Arrays.copyOfRange(bytes, headerEnd(bytes), bytes.length - checksum.bytes());
         ByteBuffer out = ByteBuffer.allocate(Container.PREFIX_BYTES + header.length + rest.length
-                + Container.CHECKSUM_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                + checksum.bytes()).order(ByteOrder.LITTLE_ENDIAN);
         out.put(bytes, 0, 12).putLong(header.length).put(header).put(rest);
-        out.put(sha256(out.array(), out.position()));
+        out.put(checksum.of(out.array(), out.position()));
         Files.write(file, out.array());
     }
 
@@ -89,9 +91,10 @@ final class ModelFileFixtures {
     static void rewriteData(Path file, java.util.function.Consumer<ByteBuffer> edit) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int dataStart = headerEnd(bytes) + Container.LENGTH_BYTES;
-        int checksumStart = bytes.length - Container.CHECKSUM_BYTES;
+        FrameChecksum checksum = checksumOf(bytes);
+        int checksumStart = bytes.length - checksum.bytes();
         edit.accept(ByteBuffer.wrap(bytes, dataStart, checksumStart - dataStart).slice().order(ByteOrder.LITTLE_ENDIAN));
-        System.arraycopy(sha256(bytes, checksumStart), 0, bytes, checksumStart, Container.CHECKSUM_BYTES);
+        System.arraycopy(checksum.of(bytes, checksumStart), 0, bytes, checksumStart, checksum.bytes());
         Files.write(file, bytes);
     }
 
@@ -105,7 +108,7 @@ final class ModelFileFixtures {
         ByteBuffer out = ByteBuffer.allocate(Container.OVERHEAD + header.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
         out.put("NEURITE1".getBytes(StandardCharsets.US_ASCII)).putInt(Container.VERSION).putLong(header.length)
                 .put(header).putLong(data.length).put(data);
-        out.put(sha256(out.array(), out.position()));
+        out.put(checksum(out.array(), out.position()));
         return out.array();
     }
 
@@ -126,13 +129,13 @@ final class ModelFileFixtures {
         Files.write(file, Arrays.copyOf(Files.readAllBytes(file), length));
     }
 
-    private static byte[] sha256(byte[] bytes, int length) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes, 0, length);
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The checksum a file of the current format version ends with, of {@code bytes}' first {@code length}. */
+    private static byte[] checksum(byte[] bytes, int length) {
+        return FrameChecksum.forVersion(Container.VERSION).of(bytes, length);
+    }
+
+    /** The kind of checksum {@code file}, a whole model file, ends with: that of its format version. */
+    private static FrameChecksum checksumOf(byte[] file) {
+        return FrameChecksum.forVersion(ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).getInt(8));
     }
 }

@@ -40,23 +40,23 @@ class ModelFileRefusalTest {
         assertRefused("not a Neurite model file");
 
         Files.writeString(file, "NEURITE1");
-        assertRefused("is 8 bytes long, too short for a Neurite model file (at least 60)");
+        assertRefused("is 8 bytes long, too short for a Neurite model file (at least 36)");
     }
 
     @Test
     void refusesOtherFormatVersions() throws IOException {
         byte[] bytes = original.clone();
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
         Files.write(file, bytes);
 
-        assertRefused("has format version 2; this library reads version 1");
+        assertRefused("has format version 3; this library reads versions 1 to 2");
     }
 
     @Test
     void refusesTruncationAtEveryKindOfCutPoint() throws IOException {
         int headerEnd = ModelFileFixtures.headerEnd(original);
         int[] cuts = {0, 7, 8, 12, 19, 20, headerEnd / 2, headerEnd, headerEnd + 4, headerEnd + 8,
-            (headerEnd + original.length) / 2, original.length - 32, original.length - 1};
+            (headerEnd + original.length) / 2, original.length - Container.CHECKSUM_BYTES, original.length - 1};
         for (int cut : cuts) {
             Files.write(file, original);
             ModelFileFixtures.truncate(file, cut);
@@ -78,7 +78,7 @@ class ModelFileRefusalTest {
     void oneFlippedByteInHeaderWeightsOrChecksumFailsTheChecksum() throws IOException {
         int headerEnd = ModelFileFixtures.headerEnd(original);
         int[] offsets = {Container.PREFIX_BYTES + 10, headerEnd - 2, headerEnd + 8, (headerEnd + original.length) / 2,
-            original.length - 32, original.length - 1};
+            original.length - Container.CHECKSUM_BYTES, original.length - 1};
         for (int offset : offsets) {
             Files.write(file, original);
             ModelFileFixtures.flipByte(file, offset, 0x01);

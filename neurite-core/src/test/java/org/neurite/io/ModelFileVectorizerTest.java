@@ -97,7 +97,7 @@ class ModelFileVectorizerTest {
     void refusesMalformedUtf8AndDuplicateTokens() throws IOException {
         Path file = savedTfIdf();
         byte[] bytes = Files.readAllBytes(file);
-        int last = bytes.length - 32 - 1;                   // the last byte of the last token
+        int last = bytes.length - Container.CHECKSUM_BYTES - 1; // the last byte of the last token
         bytes[last] = (byte) 0xC3;                          // a lead byte with nothing after it
         Files.write(file, bytes);
         ModelFileFixtures.rewriteHeader(file, h -> h);      // checksum made right again

@@ -11,6 +11,8 @@ final class Indexing {
      * keep twice the reads in flight, while gathering a few small rows stays on the calling thread.
      */
     private static final int PARALLEL_MIN_FLOATS = 1 << 14;
+    /** Below this many values a scatter stays on the calling thread: a parallel region costs more. */
+    private static final long PARALLEL_MIN_VALUES = 1L << 15;
 
     private Indexing() {
     }
@@ -40,17 +42,40 @@ final class Indexing {
         return out;
     }
 
-    /** {@code target[indices[i]] += rows[i]} for each i; repeated indices accumulate. */
+    /**
+     * {@code target[indices[i]] += rows[i]} for each i; repeated indices accumulate, in the order of i.
+     * Large scatters (an embedding's gradient: 6,400 rows a batch into a 20,000-row table) are split
+     * across {@link Parallel}'s threads by bands of target rows, each thread reading all indices and
+     * adding those in its band, so every target row receives its rows in the same order as on one
+     * thread and the result does not depend on the thread count.
+     */
     static void scatterAddRows(Tensor target, int[] indices, Tensor rows) {
         int width = target.dim(0) == 0 ? 0 : target.size() / target.dim(0);
         if (rows.size() != indices.length * width) {
             throw new IllegalArgumentException("scatterAdd: " + indices.length + " indices and rows of shape "
                     + Shapes.toString(rows.shape()) + " do not fit target " + Shapes.toString(target.shape()));
         }
+        for (int index : indices) {
+            checkIndex("scatterAdd", index, target.dim(0));
+        }
+        if ((long) indices.length * width < PARALLEL_MIN_VALUES || Parallel.threads() == 1) {
+            scatterAddBand(target, indices, rows, width, 0, target.dim(0));
+            return;
+        }
+        int bands = Parallel.threads();
+        int perBand = (target.dim(0) + bands - 1) / bands;
+        Parallel.forRange(0, bands, 1, (from, to) -> scatterAddBand(target, indices, rows, width, from * perBand,
+                Math.min(target.dim(0), to * perBand)));
+    }
+
+    /** {@link #scatterAddRows} for the indices in {@code [lo, hi)} only. */
+    private static void scatterAddBand(Tensor target, int[] indices, Tensor rows, int width, int lo, int hi) {
         for (int i = 0; i < indices.length; i++) {
-            checkIndex("scatterAdd", indices[i], target.dim(0));
-            Kernels.math().axpy(1f, rows.data(), rows.offset() + i * width, target.data(),
-                    target.offset() + indices[i] * width, width);
+            int index = indices[i];
+            if (index >= lo && index < hi) {
+                Kernels.math().axpy(1f, rows.data(), rows.offset() + i * width, target.data(),
+                        target.offset() + index * width, width);
+            }
         }
     }
 

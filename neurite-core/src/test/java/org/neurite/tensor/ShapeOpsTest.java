@@ -241,6 +241,29 @@ class ShapeOpsTest {
         assertThrows(IllegalArgumentException.class, () -> target.scatterAddInPlace(new int[] {0, 1}, rows));
     }
 
+    /** Large enough to be split across threads by bands of target rows: each row adds its rows in index order. */
+    @Test
+    void largeScatterAddGivesTheSerialSumsBitForBit() {
+        Rng rng = new Rng(4);
+        int vocabulary = 97;
+        int width = 16;
+        int[] ids = new int[5000];
+        Tensor rows = Tensor.empty(ids.length, width);
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rng.nextInt(vocabulary);
+            for (int j = 0; j < width; j++) {
+                rows.data()[i * width + j] = rng.uniform(-1f, 1f);
+            }
+        }
+        float[] expected = new float[vocabulary * width];
+        for (int i = 0; i < ids.length; i++) {
+            for (int j = 0; j < width; j++) {
+                expected[ids[i] * width + j] += rows.data()[i * width + j];
+            }
+        }
+        assertArrayEquals(expected, Tensor.zeros(vocabulary, width).scatterAddInPlace(ids, rows).toArray());
+    }
+
     @Test
     void scatterAddIntoAViewWritesThroughToTheBase() {
         Tensor base = Tensor.zeros(4, 2);

@@ -13,7 +13,8 @@ import org.neurite.tensor.Tensor;
  * {@code y = act(x·W + b)} as one recorded operation, the heart of a Dense layer.
  *
  * <p>Forward: the bias is copied into every output row and the GEMM accumulates onto it, then the
- * activation runs in place, so the output is written once and never re-read for the bias.
+ * activation runs in place, so the output is written once and never re-read for the bias; each
+ * thread does all three for its own band of the output, in one parallel region.
  * Backward, with {@code gz = g ⊙ act'(y)}: {@code dx = gz·Wᵀ}, {@code dW = xᵀ·gz},
  * {@code db = Σ_rows gz}. Its composed twin ({@code act(x.matmul(W).add(b))}) is the test oracle.
  *
@@ -43,15 +44,7 @@ public final class Fused {
             return Variable.constant(linearWithoutTape(xv, wv, b == null ? null : b.value(), activation));
         }
         Tensor y = Tensor.empty(rows, out);
-        float[] yd = y.data();
-        if (b != null) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(b.value().data(), b.value().offset(), yd, r * out, out);
-            }
-        }
-        Gemm.sgemm(false, false, rows, out, in, xv.data(), xv.offset(), in, wv.data(), wv.offset(), out,
-                b == null ? 0f : 1f, yd, 0, out);
-        activate(activation, y);
+        linearByBands(xv, wv, b == null ? null : b.value(), activation, y);
         Backward backward = g -> {
             Tensor gz = activationGradient(activation, y, g);
             return new Tensor[] {
@@ -62,6 +55,47 @@ public final class Fused {
         return b == null
                 ? Variable.result(Primitive.LINEAR, y, g -> java.util.Arrays.copyOf(backward.apply(g), 2), x, w)
                 : Variable.result(Primitive.LINEAR, y, backward, x, w, b);
+    }
+
+    /**
+     * The forward of training, {@code y = act(x·W + b)}, as one parallel region: each thread takes a
+     * band of whole tiles of y (of rows when y is at least as tall as it is wide, else of columns,
+     * as {@link Gemm#sgemm} splits a product) through the bias, its part of the GEMM and the
+     * activation, so that neither the bias nor the activation is a pass of the calling thread alone
+     * while the others wait. Every element of x·W is the one the whole product would give; the
+     * activation runs row by row, so its results do not depend on the split either.
+     */
+    private static void linearByBands(Tensor x, Tensor w, Tensor b, FusedActivation activation, Tensor y) {
+        int rows = x.dim(0);
+        int in = x.dim(1);
+        int out = w.dim(1);
+        float[] yd = y.data();
+        boolean byRows = rows >= out;
+        RangeBody band = (from, to) -> {
+            int r0 = byRows ? from : 0;
+            int r1 = byRows ? to : rows;
+            int c0 = byRows ? 0 : from;
+            int c1 = byRows ? out : to;
+            if (b != null) {
+                for (int r = r0; r < r1; r++) {
+                    System.arraycopy(b.data(), b.offset() + c0, yd, r * out + c0, c1 - c0);
+                }
+            }
+            // Inside a region this product runs on this thread alone (regions never nest).
+            Gemm.sgemm(false, false, r1 - r0, c1 - c0, in, x.data(), x.offset() + r0 * in, in, w.data(),
+                    w.offset() + c0, out, b == null ? 0f : 1f, yd, r0 * out + c0, out);
+            for (int r = r0; r < r1; r++) {
+                activate(activation, yd, r * out + c0, c1 - c0);
+            }
+        };
+        int extent = byRows ? rows : out;
+        if ((long) rows * in * out < PARALLEL_MIN_MACS) {
+            band.run(0, extent);
+        } else {
+            int tile = byRows ? Gemm.tileRows() : Gemm.tileColumns();
+            Parallel.forRange(0, (extent + tile - 1) / tile, 1,
+                    (from, to) -> band.run(from * tile, Math.min(extent, to * tile)));
+        }
     }
 
     /**
@@ -103,11 +137,6 @@ public final class Fused {
 
     /** A packed kernel's key in an inference scope: its array by identity, where and how it lies. */
     private record PackedKernel(float[] data, int offset, int rows, int columns) {
-    }
-
-    /** Applies {@code activation} to {@code y} (contiguous) in place. */
-    static void activate(FusedActivation activation, Tensor y) {
-        activate(activation, y.data(), 0, y.size());
     }
 
     /** Applies {@code activation} in place to {@code d[off, off+n)}, a part of an output computed in parts. */

@@ -25,6 +25,13 @@ public final class Variable {
     private final boolean requiresGrad;
     private final Node node;
     private Tensor grad;
+    /**
+     * Set by {@link #zeroGrad()}: {@link #grad} holds stale values that count as zeros. The next
+     * backward pass then copies its gradient in instead of adding it to zeros just written, which
+     * saves a training step a pass over every weight's gradient; reading {@link #grad()} first
+     * writes the zeros.
+     */
+    private boolean gradIsZero;
     /** The gradient flowing into this variable during one backward pass. */
     Tensor pending;
     /** For the output of a softmax or sigmoid: its input, so losses can use the stable logits form. */
@@ -81,6 +88,10 @@ public final class Variable {
 
     /** The accumulated gradient of a leaf, or null before any backward pass reached it. */
     public Tensor grad() {
+        if (gradIsZero) {
+            grad.fill(0f);
+            gradIsZero = false;
+        }
         return grad;
     }
 
@@ -142,11 +153,13 @@ public final class Variable {
         return this;
     }
 
-    /** Forgets the accumulated gradient. */
+    /**
+     * Forgets the accumulated gradient. The tensor {@link #grad()} returns stays the same object; its
+     * zeros are written when it is next read through {@code grad()} (a reference kept from before
+     * shows the old values until then).
+     */
     public void zeroGrad() {
-        if (grad != null) {
-            grad.fill(0f);
-        }
+        gradIsZero = grad != null;
     }
 
     /** A constant with the same value: gradients do not flow through it. */
@@ -172,8 +185,11 @@ public final class Variable {
     void accumulate(Tensor g) {
         if (grad == null) {
             grad = BufferArena.detached(() -> g.copy());
+        } else if (gradIsZero && grad.sameShape(g)) {
+            grad.copyFrom(g);
+            gradIsZero = false;
         } else {
-            grad.addInPlace(g);
+            grad().addInPlace(g);
         }
     }
 
@@ -186,7 +202,7 @@ public final class Variable {
         if (grad == null) {
             grad = BufferArena.detached(() -> Tensor.zeros(value.shape()));
         }
-        grad.scatterAddInPlace(ids, rows);
+        grad().scatterAddInPlace(ids, rows);
     }
 
     public int[] shape() {

@@ -42,7 +42,11 @@ import jdk.incubator.vector.VectorSpecies;
  * callee reached only from C2's code could stay in C1's code for the rest of the run, its vectors
  * boxed: log-softmax ran at 16-20 ns an element instead of 0.45, the softmax gradient at 9 instead
  * of 0.11, depending on the order the JIT happened to compile them in ({@code
- * neurite-bench/RowKernelTime.java}).
+ * neurite-bench/RowKernelTime.java}). For the same reason the row kernels load and broadcast with
+ * {@code FloatVector.fromArray} and {@code broadcast} themselves rather than through {@code load} and
+ * {@code splat}: those helpers return a vector, and in runs where C2 did not inline them into the
+ * softmax's normalisation loop (C2 may decline even a 9-byte callee, e.g. for a call site its early
+ * profile saw rarely), every vector they returned was boxed: a tenth of W3's training epoch.
  */
 public final class SimdMathKernels implements MathKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -454,19 +458,20 @@ public final class SimdMathKernels implements MathKernels {
             return;
         }
         int whole = S.loopBound(n);
-        FloatVector last = load(a, ao + n - L);
+        FloatVector last = FloatVector.fromArray(S, a, ao + n - L);
         FloatVector maxima = last;
         for (int i = 0; i < whole; i += L) {
-            maxima = maxima.max(load(a, ao + i));
+            maxima = maxima.max(FloatVector.fromArray(S, a, ao + i));
         }
-        FloatVector m = splat(maxima.reduceLanes(VectorOperators.MAX));
-        FloatVector sv = splat(scale);
-        FloatVector ones = splat(1f);
-        FloatVector fresh = load(FRESH_LANES, whole < n ? n - whole : L);
+        FloatVector m = FloatVector.broadcast(S, maxima.reduceLanes(VectorOperators.MAX));
+        FloatVector sv = FloatVector.broadcast(S, scale);
+        FloatVector ones = FloatVector.broadcast(S, 1f);
+        FloatVector fresh = FloatVector.fromArray(S, FRESH_LANES, whole < n ? n - whole : L);
         FloatVector sums = FloatVector.zero(S);
         for (int i = 0; i < n; i += L) {
             boolean isWhole = i + L <= n;
-            FloatVector e = VectorMath.expNonPositive((isWhole ? load(a, ao + i) : last).sub(m).mul(sv));
+            FloatVector x = isWhole ? FloatVector.fromArray(S, a, ao + i) : last;
+            FloatVector e = VectorMath.expNonPositive(x.sub(m).mul(sv));
             e.intoArray(out, oo + (isWhole ? i : n - L));
             sums = e.fma(isWhole ? ones : fresh, sums);
         }
@@ -476,12 +481,12 @@ public final class SimdMathKernels implements MathKernels {
         sums = L > 2 ? sums.add(sums.rearrange(XOR2)) : sums;
         sums = sums.add(sums.rearrange(XOR1));
         float inv = 1f / sums.lane(0);
-        FloatVector iv = splat(inv);
+        FloatVector iv = FloatVector.broadcast(S, inv);
         for (int i = 0; i < whole; i += L) {
-            load(out, oo + i).mul(iv).intoArray(out, oo + i);
+            FloatVector.fromArray(S, out, oo + i).mul(iv).intoArray(out, oo + i);
         }
         if (whole < n) {
-            load(out, oo + n - L).mul(fresh.mul(inv - 1f).add(1f)).intoArray(out, oo + n - L);
+            FloatVector.fromArray(S, out, oo + n - L).mul(fresh.mul(inv - 1f).add(1f)).intoArray(out, oo + n - L);
         }
     }
 
@@ -491,17 +496,18 @@ public final class SimdMathKernels implements MathKernels {
         int end = S.loopBound(n);
         FloatVector dots = FloatVector.zero(S);
         for (int i = 0; i < end; i += L) {
-            dots = load(g, go + i).fma(load(y, yo + i), dots);
+            dots = FloatVector.fromArray(S, g, go + i).fma(FloatVector.fromArray(S, y, yo + i), dots);
         }
         float dot = dots.reduceLanes(VectorOperators.ADD);
         for (int i = end; i < n; i++) {
             dot += g[go + i] * y[yo + i];
         }
-        FloatVector dv = splat(dot);
-        FloatVector sv = splat(scale);
+        FloatVector dv = FloatVector.broadcast(S, dot);
+        FloatVector sv = FloatVector.broadcast(S, scale);
         int i = 0;
         for (; i < end; i += L) {
-            load(g, go + i).sub(dv).mul(load(y, yo + i)).mul(sv).intoArray(out, oo + i);
+            FloatVector yv = FloatVector.fromArray(S, y, yo + i);
+            FloatVector.fromArray(S, g, go + i).sub(dv).mul(yv).mul(sv).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
             out[oo + i] = (g[go + i] - dot) * y[yo + i] * scale;
@@ -516,17 +522,17 @@ public final class SimdMathKernels implements MathKernels {
         int end = S.loopBound(n);
         FloatVector sums = FloatVector.zero(S);
         for (int i = 0; i < end; i += L) {
-            sums = sums.add(load(x, xo + i));
+            sums = sums.add(FloatVector.fromArray(S, x, xo + i));
         }
         float total = sums.reduceLanes(VectorOperators.ADD);
         for (int i = end; i < n; i++) {
             total += x[xo + i];
         }
         float mean = total / n;
-        FloatVector m = splat(mean);
+        FloatVector m = FloatVector.broadcast(S, mean);
         FloatVector squares = FloatVector.zero(S);
         for (int i = 0; i < end; i += L) {
-            FloatVector d = load(x, xo + i).sub(m);
+            FloatVector d = FloatVector.fromArray(S, x, xo + i).sub(m);
             squares = d.fma(d, squares);
         }
         float tail = 0f;
@@ -535,11 +541,11 @@ public final class SimdMathKernels implements MathKernels {
             tail += d * d;
         }
         float scale = (float) (1.0 / Math.sqrt((squares.reduceLanes(VectorOperators.ADD) + tail) / n + epsilon));
-        FloatVector sv = splat(scale);
+        FloatVector sv = FloatVector.broadcast(S, scale);
         for (int i = 0; i < end; i += L) {
-            FloatVector y = load(x, xo + i).sub(m).mul(sv);
-            y = gamma == null ? y : y.mul(load(gamma, go + i));
-            (beta == null ? y : y.add(load(beta, bo + i))).intoArray(out, oo + i);
+            FloatVector y = FloatVector.fromArray(S, x, xo + i).sub(m).mul(sv);
+            y = gamma == null ? y : y.mul(FloatVector.fromArray(S, gamma, go + i));
+            (beta == null ? y : y.add(FloatVector.fromArray(S, beta, bo + i))).intoArray(out, oo + i);
         }
         for (int i = end; i < n; i++) {
             float y = (x[xo + i] - mean) * scale;
@@ -553,22 +559,22 @@ public final class SimdMathKernels implements MathKernels {
     @Override
     public void layerNormBackwardRow(float[] x, int xo, float[] dy, int dyo, float[] gamma, int go, float mean,
                                      float scale, float[] dx, int dxo, float[] dGamma, float[] dBeta, int n) {
-        FloatVector m = splat(mean);
-        FloatVector sv = splat(scale);
+        FloatVector m = FloatVector.broadcast(S, mean);
+        FloatVector sv = FloatVector.broadcast(S, scale);
         FloatVector sumG = FloatVector.zero(S);
         FloatVector sumGx = FloatVector.zero(S);
         int end = S.loopBound(n);
         for (int i = 0; i < end; i += L) {
-            FloatVector xHat = load(x, xo + i).sub(m).mul(sv);
-            FloatVector d = load(dy, dyo + i);
-            FloatVector gHat = gamma == null ? d : d.mul(load(gamma, go + i));
+            FloatVector xHat = FloatVector.fromArray(S, x, xo + i).sub(m).mul(sv);
+            FloatVector d = FloatVector.fromArray(S, dy, dyo + i);
+            FloatVector gHat = gamma == null ? d : d.mul(FloatVector.fromArray(S, gamma, go + i));
             sumG = sumG.add(gHat);
             sumGx = gHat.fma(xHat, sumGx);
             if (dGamma != null) {
-                d.fma(xHat, load(dGamma, i)).intoArray(dGamma, i);
+                d.fma(xHat, FloatVector.fromArray(S, dGamma, i)).intoArray(dGamma, i);
             }
             if (dBeta != null) {
-                d.add(load(dBeta, i)).intoArray(dBeta, i);
+                d.add(FloatVector.fromArray(S, dBeta, i)).intoArray(dBeta, i);
             }
         }
         float tailG = 0f;
@@ -588,12 +594,12 @@ public final class SimdMathKernels implements MathKernels {
         }
         float meanG = (sumG.reduceLanes(VectorOperators.ADD) + tailG) / n;
         float meanGx = (sumGx.reduceLanes(VectorOperators.ADD) + tailGx) / n;
-        FloatVector mg = splat(meanG);
-        FloatVector mgx = splat(meanGx);
+        FloatVector mg = FloatVector.broadcast(S, meanG);
+        FloatVector mgx = FloatVector.broadcast(S, meanGx);
         for (int i = 0; i < end; i += L) {
-            FloatVector xHat = load(x, xo + i).sub(m).mul(sv);
-            FloatVector d = load(dy, dyo + i);
-            FloatVector gHat = gamma == null ? d : d.mul(load(gamma, go + i));
+            FloatVector xHat = FloatVector.fromArray(S, x, xo + i).sub(m).mul(sv);
+            FloatVector d = FloatVector.fromArray(S, dy, dyo + i);
+            FloatVector gHat = gamma == null ? d : d.mul(FloatVector.fromArray(S, gamma, go + i));
             gHat.sub(mg).sub(xHat.mul(mgx)).mul(sv).intoArray(dx, dxo + i);
         }
         for (int i = end; i < n; i++) {
@@ -607,9 +613,9 @@ public final class SimdMathKernels implements MathKernels {
     public void logSoftmax(float[] a, int ao, float[] out, int oo, int n) {
         // The maximum is computed here, not by max(): see the class comment on reductions.
         int end = S.loopBound(n);
-        FloatVector maxima = splat(Float.NEGATIVE_INFINITY);
+        FloatVector maxima = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < end; i += L) {
-            maxima = maxima.max(load(a, ao + i));
+            maxima = maxima.max(FloatVector.fromArray(S, a, ao + i));
         }
         float m = maxima.reduceLanes(VectorOperators.MAX);
         for (int i = end; i < n; i++) {
@@ -618,7 +624,8 @@ public final class SimdMathKernels implements MathKernels {
         FloatVector acc = FloatVector.zero(S);
         int i = 0;
         for (; i < end; i += L) {
-            acc = acc.add(VectorMath.expNonPositive(load(a, ao + i).sub(m)));   // small enough for C2 to inline
+            // small enough for C2 to inline
+            acc = acc.add(VectorMath.expNonPositive(FloatVector.fromArray(S, a, ao + i).sub(m)));
         }
         float s = acc.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
@@ -627,7 +634,7 @@ public final class SimdMathKernels implements MathKernels {
         float logS = (float) Math.log(s);
         int j = 0;
         for (; j < end; j += L) {
-            load(a, ao + j).sub(m).sub(logS).intoArray(out, oo + j);
+            FloatVector.fromArray(S, a, ao + j).sub(m).sub(logS).intoArray(out, oo + j);
         }
         for (; j < n; j++) {
             out[oo + j] = (a[ao + j] - m) - logS;

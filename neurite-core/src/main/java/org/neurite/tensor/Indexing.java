@@ -5,15 +5,20 @@ import org.neurite.kernels.Parallel;
 
 /**
  * Gathering rows by index (embedding lookup) and its adjoint, scatter-add. Both check every index
- * before they touch memory, and split large calls across {@link Parallel}'s threads (a batch of
- * W2's embedding moves 12,800 rows of 128 floats each way, memory-bound work that otherwise runs on
- * one core while the others wait): gather by output rows, scatter by bands of target rows, so that
- * each target row still receives its additions in index order and the result does not depend on
- * the number of threads.
+ * before they touch memory, and split large calls across {@link Parallel}'s threads (the copies wait
+ * on memory, and on one core the other waits): gather by output rows, scatter by bands of target
+ * rows, so that each target row still receives its additions in index order and the result does not
+ * depend on the number of threads.
  */
 final class Indexing {
-    /** Below this many floats moved, a call runs on the calling thread (a parallel region costs about 0.1 ms). */
-    private static final int PARALLEL_FLOATS = 1 << 16;
+    /**
+     * Floats a thread copies at least in a parallel gather. A shuffled training batch (128 MNIST rows,
+     * 400 KB) reads its rows from all over a large table, and the copies wait on memory: two threads
+     * keep twice the reads in flight, while gathering a few small rows stays on the calling thread.
+     */
+    private static final int PARALLEL_MIN_FLOATS = 1 << 14;
+    /** Below this many values a scatter stays on the calling thread: a parallel region costs more. */
+    private static final long PARALLEL_MIN_VALUES = 1L << 15;
     /** Buckets of target rows counted to balance the scatter's bands (word ids are far from uniform). */
     private static final int BUCKETS = 1024;
 
@@ -27,22 +32,32 @@ final class Indexing {
         }
         int rows = table.dim(0);
         int width = rows == 0 ? 0 : table.size() / rows;
-        for (int index : indices) {
-            checkIndex("gather", index, rows);
-        }
         int[] shape = table.shape();
         shape[0] = indices.length;
         Tensor out = Tensor.empty(shape);
-        int minChunk = Math.max(1, PARALLEL_FLOATS / Math.max(1, width));
-        Parallel.forRange(0, indices.length, minChunk, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                System.arraycopy(table.data(), table.offset() + indices[i] * width, out.data(), i * width, width);
+        for (int index : indices) {
+            checkIndex("gather", index, rows);
+        }
+        float[] from = table.data();
+        float[] to = out.data();
+        int offset = table.offset();
+        // Each row is copied whole by one thread, so the result does not depend on the split.
+        Parallel.forRange(0, indices.length, Math.max(1, PARALLEL_MIN_FLOATS / Math.max(1, width)), (first, end) -> {
+            for (int i = first; i < end; i++) {
+                System.arraycopy(from, offset + indices[i] * width, to, i * width, width);
             }
         });
         return out;
     }
 
-    /** {@code target[indices[i]] += rows[i]} for each i; repeated indices accumulate, in index order. */
+    /**
+     * {@code target[indices[i]] += rows[i]} for each i; repeated indices accumulate, in the order of i.
+     * Large scatters (an embedding's gradient: 12,800 rows a W2 batch into a 20,000-row table) are
+     * split across {@link Parallel}'s threads by bands of target rows holding about equal numbers of
+     * the indices (word ids are skewed: padding and frequent words have low ids), each thread reading
+     * all indices and adding those in its band, so every target row receives its rows in the same
+     * order as on one thread and the result does not depend on the thread count.
+     */
     static void scatterAddRows(Tensor target, int[] indices, Tensor rows) {
         int targetRows = target.dim(0);
         int width = targetRows == 0 ? 0 : target.size() / targetRows;
@@ -53,23 +68,23 @@ final class Indexing {
         for (int index : indices) {
             checkIndex("scatterAdd", index, targetRows);
         }
-        if ((long) indices.length * width < 2L * PARALLEL_FLOATS || Parallel.threads() == 1) {
-            scatterBand(target, indices, rows, width, 0, targetRows);
+        if ((long) indices.length * width < PARALLEL_MIN_VALUES || Parallel.threads() == 1) {
+            scatterAddBand(target, indices, rows, width, 0, targetRows);
             return;
         }
         int[] bands = balancedBands(indices, targetRows, Parallel.threads());
         Parallel.forRange(0, bands.length - 1, 1, (from, to) -> {
             for (int band = from; band < to; band++) {
-                scatterBand(target, indices, rows, width, bands[band], bands[band + 1]);
+                scatterAddBand(target, indices, rows, width, bands[band], bands[band + 1]);
             }
         });
     }
 
-    /** The additions of {@link #scatterAddRows} whose target row lies in {@code [fromRow, toRow)}. */
-    private static void scatterBand(Tensor target, int[] indices, Tensor rows, int width, int fromRow, int toRow) {
+    /** {@link #scatterAddRows} for the indices in {@code [lo, hi)} only. */
+    private static void scatterAddBand(Tensor target, int[] indices, Tensor rows, int width, int lo, int hi) {
         for (int i = 0; i < indices.length; i++) {
             int index = indices[i];
-            if (index >= fromRow && index < toRow) {
+            if (index >= lo && index < hi) {
                 Kernels.math().axpy(1f, rows.data(), rows.offset() + i * width, target.data(),
                         target.offset() + index * width, width);
             }

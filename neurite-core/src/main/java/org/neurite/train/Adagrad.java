@@ -52,13 +52,13 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, float lr, long step) {
+    protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, int so, float lr, long step) {
         float[] s = slots[0].data();
         float eps = epsilon;
         for (int i = 0; i < n; i++) {
             float gi = g[go + i];
-            float si = s[i] + gi * gi;
-            s[i] = si;
+            float si = s[so + i] + gi * gi;
+            s[so + i] = si;
             w[wo + i] -= lr * gi / (float) Math.sqrt(si + eps);
         }
     }

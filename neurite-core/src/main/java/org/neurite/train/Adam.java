@@ -2,7 +2,6 @@ package org.neurite.train;
 
 import org.neurite.kernels.Kernels;
 import org.neurite.kernels.MathKernels;
-import org.neurite.kernels.Parallel;
 import org.neurite.tensor.Tensor;
 
 /**
@@ -12,19 +11,11 @@ import org.neurite.tensor.Tensor;
  *   w -= lr·sqrt(1-β2^t)/(1-β1^t) · m / (sqrt(v) + ε)
  * </pre>
  *
- * <p>A large weight (an embedding table) is updated on all cores, in blocks of {@value #BLOCK}
- * elements: every element's update is independent of the others, and the blocks' bounds do not
- * depend on the thread count, so neither do the results.
- *
  * <pre>{@code
  * Optimizer adam = new Adam(1e-3f);
  * }</pre>
  */
 public class Adam extends Optimizer {
-    /** Elements per block of the update; a multiple of every vector length. */
-    private static final int BLOCK = 4096;
-    /** Blocks per thread below which the update stays on the calling thread. */
-    private static final int MIN_BLOCKS = 8;
     private static final MathKernels K = Kernels.math();
     private final float beta1;
     private final float beta2;
@@ -56,16 +47,9 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, float lr, long step) {
+    protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, int so, float lr, long step) {
         float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
-        float[] m = slots[0].data();
-        float[] v = slots[1].data();
-        int mo = slots[0].offset();
-        int vo = slots[1].offset();
-        Parallel.forRange(0, (n + BLOCK - 1) / BLOCK, MIN_BLOCKS, (from, to) -> {
-            int start = from * BLOCK;
-            int len = Math.min(to * BLOCK, n) - start;
-            K.adam(w, wo + start, g, go + start, m, mo + start, v, vo + start, len, beta1, beta2, alpha, epsilon);
-        });
+        K.adam(w, wo, g, go, slots[0].data(), slots[0].offset() + so, slots[1].data(), slots[1].offset() + so, n,
+                beta1, beta2, alpha, epsilon);
     }
 }

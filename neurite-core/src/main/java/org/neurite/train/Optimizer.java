@@ -1,9 +1,11 @@
 package org.neurite.train;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurite.kernels.Parallel;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.BufferArena;
 import org.neurite.tensor.Tensor;
@@ -25,11 +27,21 @@ import org.neurite.tensor.Tensor;
  * each slot's {@link #initialSlotValue initial value}, and is exposed by {@link #state()} so that
  * checkpoints can save and restore it.
  *
+ * <p>Every update rule is elementwise, so a step updates all weights in one parallel region, in
+ * blocks of {@value #BLOCK} elements numbered weight after weight: a step of a small model's many
+ * weights costs one hand-off between threads instead of one per weight, and no weight stays on one
+ * thread for being small. The blocks' bounds do not depend on the thread count, so neither do the
+ * results.
+ *
  * <pre>{@code
  * Optimizer sgd = new SGD(0.1f, 0.9f, true).optClipNorm(1f).optWeightDecay(1e-4f);
  * }</pre>
  */
 public abstract class Optimizer {
+    /** Elements per block of the update; a multiple of every vector length. */
+    private static final int BLOCK = 4096;
+    /** Blocks per thread below which the update stays on the calling thread. */
+    private static final int MIN_BLOCKS = 8;
     private LearningRateSchedule schedule;
     private float clipValue = Float.NaN;
     private float clipNorm = Float.NaN;
@@ -49,10 +61,14 @@ public abstract class Optimizer {
     protected abstract int slotCount();
 
     /**
-     * Updates {@code w} in place from gradient {@code g} at learning rate {@code lr}; {@code step} counts
-     * from 1; {@code slots} holds this weight's state tensors, each at {@link #initialSlotValue} at first.
+     * Updates {@code n} elements of a weight in place, {@code w[wo, wo+n)}, from their gradients
+     * {@code g[go, go+n)} at learning rate {@code lr}; {@code step} counts from 1; {@code slots} holds
+     * this weight's whole state tensors, each at {@link #initialSlotValue} at first, of which elements
+     * {@code [so, so+n)} belong to these elements. Called for parts of a weight, from several threads
+     * at once for different parts, so a rule must be elementwise.
      */
-    protected abstract void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, float lr, long step);
+    protected abstract void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, int so, float lr,
+                                   long step);
 
     /** The value every element of state tensor {@code slot} starts at: zero unless overridden (Adagrad). */
     protected float initialSlotValue(int slot) {
@@ -64,6 +80,8 @@ public abstract class Optimizer {
         float scale = globalScale(parameters);
         float lr = learningRate();
         iterations++;
+        List<WeightUpdate> updates = new ArrayList<>(parameters.size());
+        int blocks = 0;
         for (Parameter p : parameters) {
             Tensor g = p.grad();
             if (!p.trainable() || g == null) {
@@ -74,7 +92,27 @@ public abstract class Optimizer {
             if (weightDecay != 0f) {
                 decay(w.data(), w.offset(), w.size(), weightDecay, lr);
             }
-            update(w.data(), w.offset(), clipped.data(), clipped.offset(), w.size(), slotsOf(p), lr, iterations);
+            updates.add(new WeightUpdate(w, clipped, slotsOf(p), blocks));
+            blocks += (w.size() + BLOCK - 1) / BLOCK;
+        }
+        long step = iterations;
+        Parallel.forRange(0, blocks, MIN_BLOCKS, (from, to) -> updateBlocks(updates, from, to, lr, step));
+    }
+
+    /** A weight, its clipped gradient and its state, and the number of its first block in the step. */
+    private record WeightUpdate(Tensor w, Tensor g, Tensor[] slots, int firstBlock) {
+    }
+
+    /** Runs the update rule on blocks {@code [from, to)} of the step, numbered weight after weight. */
+    private void updateBlocks(List<WeightUpdate> updates, int from, int to, float lr, long step) {
+        for (WeightUpdate u : updates) {
+            int size = u.w().size();
+            int end = Math.min(to, u.firstBlock() + (size + BLOCK - 1) / BLOCK);
+            for (int b = Math.max(from, u.firstBlock()); b < end; b++) {
+                int start = (b - u.firstBlock()) * BLOCK;
+                update(u.w().data(), u.w().offset() + start, u.g().data(), u.g().offset() + start,
+                        Math.min(BLOCK, size - start), u.slots(), start, lr, step);
+            }
         }
     }
 

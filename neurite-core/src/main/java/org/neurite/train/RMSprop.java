@@ -55,46 +55,47 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, float lr, long step) {
+    protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, int so, float lr, long step) {
         float[] v = slots[0].data();
         if (momentum == 0f && !centered) {
-            plain(w, wo, g, go, n, v, lr);
+            plain(w, wo, g, go, n, v, so, lr);
         } else {
-            general(w, wo, g, go, n, v, momentum > 0f ? slots[1].data() : null,
+            general(w, wo, g, go, n, so, v, momentum > 0f ? slots[1].data() : null,
                     centered ? slots[slots.length - 1].data() : null, lr);
         }
     }
 
     /** The default rule in one branch-free loop. */
-    private void plain(float[] w, int wo, float[] g, int go, int n, float[] v, float lr) {
+    private void plain(float[] w, int wo, float[] g, int go, int n, float[] v, int so, float lr) {
         float r = rho;
         float eps = epsilon;
         for (int i = 0; i < n; i++) {
             float gi = g[go + i];
-            float vi = r * v[i] + (1 - r) * (gi * gi);
-            v[i] = vi;
+            float vi = r * v[so + i] + (1 - r) * (gi * gi);
+            v[so + i] = vi;
             w[wo + i] -= lr * gi / (float) Math.sqrt(vi + eps);
         }
     }
 
     /** With momentum {@code m} and/or the average gradient {@code a} (either may be null). */
-    private void general(float[] w, int wo, float[] g, int go, int n, float[] v, float[] m, float[] a, float lr) {
+    private void general(float[] w, int wo, float[] g, int go, int n, int so, float[] v, float[] m, float[] a,
+                         float lr) {
         float r = rho;
         float eps = epsilon;
         for (int i = 0; i < n; i++) {
             float gi = g[go + i];
-            float vi = r * v[i] + (1 - r) * (gi * gi);
-            v[i] = vi;
+            float vi = r * v[so + i] + (1 - r) * (gi * gi);
+            v[so + i] = vi;
             float denominator = vi + eps;
             if (a != null) {
-                float ai = r * a[i] + (1 - r) * gi;
-                a[i] = ai;
+                float ai = r * a[so + i] + (1 - r) * gi;
+                a[so + i] = ai;
                 denominator = vi - ai * ai + eps;
             }
             float increment = lr * gi / (float) Math.sqrt(denominator);
             if (m != null) {
-                increment = momentum * m[i] + increment;
-                m[i] = increment;
+                increment = momentum * m[so + i] + increment;
+                m[so + i] = increment;
             }
             w[wo + i] -= increment;
         }

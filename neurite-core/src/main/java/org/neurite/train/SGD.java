@@ -48,7 +48,7 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, float lr, long step) {
+    protected void update(float[] w, int wo, float[] g, int go, int n, Tensor[] slots, int so, float lr, long step) {
         if (momentum == 0f) {
             for (int i = 0; i < n; i++) {
                 w[wo + i] -= g[go + i] * lr;
@@ -60,14 +60,14 @@ public final class SGD extends Optimizer {
         if (nesterov) {
             for (int i = 0; i < n; i++) {
                 float gi = g[go + i] * lr;
-                float vi = v[i] * mu - gi;
-                v[i] = vi;
+                float vi = v[so + i] * mu - gi;
+                v[so + i] = vi;
                 w[wo + i] += vi * mu - gi;
             }
         } else {
             for (int i = 0; i < n; i++) {
-                float vi = v[i] * mu - g[go + i] * lr;
-                v[i] = vi;
+                float vi = v[so + i] * mu - g[go + i] * lr;
+                v[so + i] = vi;
                 w[wo + i] += vi;
             }
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,22 @@ class BackwardPassTest {
         assertArrayEquals(new float[] {0, 0}, w.grad().toArray());
         w.mul(3f).sum().backward();
         assertArrayEquals(new float[] {3, 3}, w.grad().toArray());
+    }
+
+    @Test
+    void aBackwardPassAfterZeroGradStartsFromZerosWithoutReadingTheGradientFirst() {
+        Variable w = Variable.parameter(Tensor.vector(2, -1));
+        w.mul(w).sum().backward();                       // grad 2w = [4, -2]
+        Tensor kept = w.grad();
+        w.zeroGrad();
+        w.mul(3f).sum().backward();                      // replaces, not adds to, [4, -2]
+        assertArrayEquals(new float[] {3, 3}, w.grad().toArray());
+        assertSame(kept, w.grad(), "the gradient's storage is reused");
+        Variable shared = Variable.parameter(Tensor.vector(1, 1));
+        shared.mul(2f).sum().backward();
+        shared.zeroGrad();
+        shared.mul(5f).add(shared.mul(7f)).sum().backward();   // two contributions after zeroGrad: 5 + 7
+        assertArrayEquals(new float[] {12, 12}, shared.grad().toArray());
     }
 
     @Test

@@ -39,6 +39,38 @@ class FusedHeadAttentionTest {
         assertAgree(4, 2, 8, 8, 41, 41, kind.mask(41, 41), fullyMasked);
     }
 
+    @ParameterizedTest(name = "{0} query heads over {1} key/value heads, dim {2}, value dim {3}")
+    @CsvSource({"2, 2, 32, 32", "4, 2, 8, 5", "3, 1, 5, 6"})
+    void packedProjectionsMatchTheSeparateOnes(int queryHeads, int kvHeads, int dim, int valueDim) {
+        int time = 37;
+        int keys = queryHeads * dim;
+        int values = keys + kvHeads * dim;
+        int width = values + kvHeads * valueDim;
+        Tensor x = TestTensors.normal(rng, BATCH, time, width);
+        Tensor mask = MaskKind.CAUSAL_AND_PADDING.mask(time, time);
+        Tensor seed = TestTensors.normal(rng, BATCH, time, queryHeads * valueDim);
+        Variable packedInput = Variable.parameter(x.copy());
+        Variable packed = FusedHeadAttention.attendPacked(packedInput, queryHeads, kvHeads, dim, valueDim, mask,
+                MaskedSoftmax.FullyMasked.ZEROS, 0.3f);
+        packed.backward(seed);
+        Variable whole = Variable.parameter(x.copy());
+        Variable separate = FusedHeadAttention.attend(Reshaping.slice(whole, 2, 0, keys),
+                Reshaping.slice(whole, 2, keys, values), Reshaping.slice(whole, 2, values, width), mask, queryHeads,
+                kvHeads, MaskedSoftmax.FullyMasked.ZEROS, 0.3f);
+        separate.backward(seed);
+
+        assertTrue(packed.value().allClose(separate.value(), 0f), "outputs differ");
+        assertTrue(packedInput.grad().allClose(whole.grad(), 0f), "gradients differ");
+    }
+
+    @Test
+    void refusesPackedProjectionsOfAnotherWidth() {
+        Variable x = Variable.parameter(TestTensors.normal(rng, BATCH, 5, 4 * 3 + 2 * 3 + 2 * 2 + 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FusedHeadAttention.attendPacked(x, 4, 2, 3, 2, null, MaskedSoftmax.FullyMasked.ZEROS, 0.5f));
+        assertTrue(e.getMessage().contains("width 22"), e.getMessage());
+    }
+
     @Test
     void gradientsMatchFiniteDifferences() {
         Tensor mask = MaskKind.CAUSAL_AND_PADDING.mask(5, 5);

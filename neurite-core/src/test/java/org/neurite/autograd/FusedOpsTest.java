@@ -34,6 +34,33 @@ class FusedOpsTest {
 
     @ParameterizedTest
     @EnumSource(FusedActivation.class)
+    void linearSplitIntoBandsOfRowsOrColumnsMatchesItsComposedTwin(FusedActivation activation) {
+        // Large enough to be split across threads: a tall output by bands of rows (with a ragged last
+        // tile of rows and columns), a wide one by bands of columns.
+        int[][] shapes = {{203, 300, 37}, {64, 100, 301}};
+        for (int[] shape : shapes) {
+            Tensor x = Tensor.normal(rng, 0, 1, shape[0], shape[1]);
+            Tensor w = Tensor.normal(rng, 0, 0.1f, shape[1], shape[2]);
+            Tensor b = Tensor.normal(rng, 0, 1, shape[2]);
+            Variable[] fused = {Variable.parameter(x), Variable.parameter(w), Variable.parameter(b)};
+            Variable[] composed = {Variable.parameter(x), Variable.parameter(w), Variable.parameter(b)};
+            Variable yFused = Fused.linear(fused[0], fused[1], fused[2], activation);
+            Variable yComposed = apply(activation, composed[0].matmul(composed[1]).add(composed[2]));
+            String name = activation + " " + java.util.Arrays.toString(shape);
+            assertTrue(yFused.value().allClose(yComposed.value(), Tolerances.ROUNDING), name);
+            Variable noBias = Fused.linear(Variable.constant(x), Variable.constant(w), null, activation);
+            assertTrue(noBias.value().allClose(apply(activation, composed[0].matmul(composed[1])).value(),
+                    Tolerances.ROUNDING), name + " without bias");
+            yFused.sum().backward();
+            yComposed.sum().backward();
+            for (int i = 0; i < 3; i++) {
+                assertTrue(fused[i].grad().allClose(composed[i].grad(), Tolerances.ROUNDING), name + ", input " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FusedActivation.class)
     void linearGradientsMatchFiniteDifferences(FusedActivation activation) {
         assertGradientsMatch(v -> Fused.linear(v[0], v[1], v[2], activation),
                 Tensor.normal(rng, 0, 1, 4, 6), Tensor.normal(rng, 0, 1, 6, 3), Tensor.normal(rng, 0, 1, 3));

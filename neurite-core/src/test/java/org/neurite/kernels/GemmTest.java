@@ -54,7 +54,40 @@ class GemmTest {
 
     @Test
     void serialAndParallelRunsAgreeBitForBit() {
-        Problem p = new Problem(131, 300, 520, true, false, 0f, new SplittableRandom(7));
+        assertSerialAndParallelAgree(new Problem(131, 300, 520, true, false, 0f, new SplittableRandom(7)));
+    }
+
+    /**
+     * Products of several blocks of rows, K blocks and panels of columns (ragged in each), split along
+     * M (more rows than columns) and along N, in all four variants: every thread count sums each
+     * element in the same order.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+    @MethodSource("blockedShapes")
+    void serialAndParallelRunsOfManyBlocksAgreeBitForBit(int m, int n, int k, boolean transA, boolean transB) {
+        assertSerialAndParallelAgree(new Problem(m, n, k, transA, transB, 1f, new SplittableRandom(m + n)));
+    }
+
+    /**
+     * More rows than a block of A, more columns than a panel of B and a depth of two K blocks and a
+     * ragged third: every loop of the blocking runs more than once and ends on a ragged block.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+    @MethodSource("blockedShapes")
+    void severalBlocksOfRowsDepthAndColumnsMatchTheReference(int m, int n, int k, boolean transA, boolean transB) {
+        assertTrue(m > Gemm.MC && k > 2 * Gemm.KC, "the shape spans several blocks of rows and of depth");
+        checkAgainstReference(m, n, k, transA, transB, 0f);
+        checkAgainstReference(m, n, k, transA, transB, 1f, GemmTest::withPackedB);
+    }
+
+    static Stream<Arguments> blockedShapes() {
+        int[][] mnk = {{Gemm.MC + 9, Gemm.NC + 45, 2 * Gemm.KC + 5}, {2 * Gemm.MC + 3, 70, 2 * Gemm.KC + 1}};
+        return Arrays.stream(mnk).flatMap(s -> Stream.of(
+                Arguments.of(s[0], s[1], s[2], false, false), Arguments.of(s[0], s[1], s[2], true, false),
+                Arguments.of(s[0], s[1], s[2], false, true), Arguments.of(s[0], s[1], s[2], true, true)));
+    }
+
+    private static void assertSerialAndParallelAgree(Problem p) {
         float[] parallel = p.c.clone();
         p.run(parallel, Gemm::sgemm);
         // A region never nests: a GEMM called from inside one runs serially on that thread.

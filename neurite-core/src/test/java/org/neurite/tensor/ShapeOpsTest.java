@@ -213,6 +213,25 @@ class ShapeOpsTest {
     }
 
     @Test
+    void gatherOfABatchLargeEnoughToSplitAcrossThreadsCopiesEveryRowWhole() {
+        // 300 rows of 200 floats (60,000 floats): over the size at which the rows are copied by
+        // several threads; the table is a view (an offset into a larger array), as a batch slice is.
+        Tensor table = Tensor.arange(1001 * 200).reshape(1001, 200).slice(1, 1001);
+        int[] rows = new int[300];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (i * 7919 + 13) % 1000;
+        }
+        Tensor g = table.gather(rows);
+        assertArrayEquals(new int[] {300, 200}, g.shape());
+        for (int i = 0; i < rows.length; i++) {
+            assertArrayEquals(table.slice(rows[i], rows[i] + 1).toArray(), g.slice(i, i + 1).toArray(),
+                    "row " + i + " (table row " + rows[i] + ")");
+        }
+        rows[299] = 1000;
+        assertThrows(IndexOutOfBoundsException.class, () -> table.gather(rows));
+    }
+
+    @Test
     void scatterAddAccumulatesRepeatedIndices() {
         Tensor target = Tensor.zeros(3, 2);
         Tensor rows = Tensor.matrix(new float[][] {{1, 2}, {10, 20}, {100, 200}});
@@ -220,6 +239,29 @@ class ShapeOpsTest {
         assertArrayEquals(new float[] {10, 20, 0, 0, 101, 202}, target.toArray());
         assertThrows(IndexOutOfBoundsException.class, () -> target.scatterAddInPlace(new int[] {0, 1, 3}, rows));
         assertThrows(IllegalArgumentException.class, () -> target.scatterAddInPlace(new int[] {0, 1}, rows));
+    }
+
+    /** Large enough to be split across threads by bands of target rows: each row adds its rows in index order. */
+    @Test
+    void largeScatterAddGivesTheSerialSumsBitForBit() {
+        Rng rng = new Rng(4);
+        int vocabulary = 97;
+        int width = 16;
+        int[] ids = new int[5000];
+        Tensor rows = Tensor.empty(ids.length, width);
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rng.nextInt(vocabulary);
+            for (int j = 0; j < width; j++) {
+                rows.data()[i * width + j] = rng.uniform(-1f, 1f);
+            }
+        }
+        float[] expected = new float[vocabulary * width];
+        for (int i = 0; i < ids.length; i++) {
+            for (int j = 0; j < width; j++) {
+                expected[ids[i] * width + j] += rows.data()[i * width + j];
+            }
+        }
+        assertArrayEquals(expected, Tensor.zeros(vocabulary, width).scatterAddInPlace(ids, rows).toArray());
     }
 
     @Test

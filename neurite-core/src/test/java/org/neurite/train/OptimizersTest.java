@@ -139,6 +139,61 @@ class OptimizersTest {
         new SGD().optClipNorm(1f).optClipNorm(2f);
     }
 
+    @Test
+    void aStepOverManyWeightsOfManyBlocksUpdatesEachElementAsIfItWereAlone() {
+        // One step updates all weights in one parallel region, in blocks of 4096 elements numbered
+        // weight after weight; each element must meet its own gradient and its own state. The oracle:
+        // the same rule on a one-element weight holding just that element's history.
+        int[] sizes = {20_000, 3, 4_097, 70_001};
+        int[][] elements = {{0, 4095, 4096, 8193, 19_999}, {0, 2}, {0, 4096}, {0, 4095, 4096, 40_960, 70_000}};
+        List<java.util.function.Supplier<Optimizer>> rules = List.of(
+                () -> new SGD(0.05f, 0.9f, true), () -> new RMSprop(0.01f, 0.9f, 0.7f, 1e-7f, true),
+                () -> new Adagrad(0.01f), () -> new Adam(0.01f), () -> new AdamW(0.01f, 0.01f));
+        for (var rule : rules) {
+            Optimizer together = rule.get();
+            List<Parameter> weights = new java.util.ArrayList<>();
+            for (int k = 0; k < sizes.length; k++) {
+                float[] w = new float[sizes[k]];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = initialWeight(k, i);
+                }
+                weights.add(new Parameter("w" + k, Tensor.vector(w), true, null));
+            }
+            for (int t = 0; t < 3; t++) {
+                for (int k = 0; k < sizes.length; k++) {
+                    float[] g = new float[sizes[k]];
+                    for (int i = 0; i < g.length; i++) {
+                        g[i] = gradient(t, k, i);
+                    }
+                    setGrad(weights.get(k), g);
+                }
+                together.apply(weights);
+            }
+            for (int k = 0; k < sizes.length; k++) {
+                for (int i : elements[k]) {
+                    Optimizer alone = rule.get();
+                    Parameter one = parameter(initialWeight(k, i));
+                    for (int t = 0; t < 3; t++) {
+                        setGrad(one, new float[] {gradient(t, k, i)});
+                        alone.apply(List.of(one));
+                    }
+                    float expected = one.value().get(0);
+                    float tolerance = Tolerances.ROUNDING * Math.max(1, Math.abs(expected));
+                    assertEquals(expected, weights.get(k).value().get(i), tolerance,
+                            together.name() + ": weight " + k + ", element " + i);
+                }
+            }
+        }
+    }
+
+    private static float initialWeight(int weight, int element) {
+        return (float) Math.sin(0.37 * element + weight);
+    }
+
+    private static float gradient(int step, int weight, int element) {
+        return (float) Math.cos(0.11 * element + 1.3 * step + 0.7 * weight);
+    }
+
     // ---- Keras 3's update rules, in double precision ----
 
     private static double[] sgdReference(double lr, double momentum, boolean nesterov) {

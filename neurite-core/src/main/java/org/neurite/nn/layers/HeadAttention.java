@@ -7,6 +7,7 @@ import org.neurite.autograd.FusedAttention;
 import org.neurite.autograd.FusedHeadAttention;
 import org.neurite.autograd.HeadProducts;
 import org.neurite.autograd.MaskedSoftmax;
+import org.neurite.autograd.Reshaping;
 import org.neurite.autograd.Variable;
 import org.neurite.kernels.Parallel;
 import org.neurite.nn.Parameter;
@@ -28,7 +29,9 @@ import org.neurite.tensor.Tensor;
  * {@link FusedAttention} instead, one op over whole sequences that keeps every intermediate in the
  * caches; the composed path here is its twin. In training without dropout on the weights and without
  * the scores, the scores, masked softmax and context products are one op, {@link FusedHeadAttention},
- * between the composed projections; the composed products are its twin too.
+ * between the composed projections; the composed products are its twin too. In self-attention (one
+ * tensor as query, key and value) the three projections are then one product
+ * ({@link #packedSelfAttention}).
  */
 final class HeadAttention {
     private HeadAttention() {
@@ -62,6 +65,10 @@ final class HeadAttention {
             return new AttentionResult(Variable.constant(
                     FusedAttention.attend(spec, query.value(), key.value(), value.value(), mask)), null);
         }
+        if (packs(query, key, value, w, queryHeads, kvHeads, withScores, dropping)) {
+            Variable context = packedSelfAttention(query, w, queryHeads, kvHeads, mask, fullyMasked);
+            return new AttentionResult(output(context, w.outputKernel(), w.outputBias()), null);   // (b, Tq, out)
+        }
         AttentionResult heads = attend(
                 project(query, w.queryKernel(), w.queryBias()),      // (b, Tq, hq·dim)
                 project(key, w.keyKernel(), w.keyBias()),            // (b, Tv, hkv·dim)
@@ -69,6 +76,45 @@ final class HeadAttention {
                 queryHeads, kvHeads, mask, fullyMasked, dropout, rng, training, withScores);
         Variable output = output(heads.output(), w.outputKernel(), w.outputBias());   // (b, Tq, out)
         return new AttentionResult(output, heads.scores());
+    }
+
+    /**
+     * Whether the three projections can be one product, {@link #packedSelfAttention}: self-attention
+     * (the query is the key and the value) that takes {@link FusedHeadAttention}, with biases on all
+     * three projections or on none.
+     */
+    private static boolean packs(Variable query, Variable key, Variable value, Weights w, int queryHeads,
+                                 int kvHeads, boolean withScores, boolean dropping) {
+        boolean biases = w.queryBias() != null;
+        return query == value && (key == null || key == value) && !withScores && !dropping
+                && query.shape()[0] * kvHeads >= Parallel.threads()
+                && (w.keyBias() != null) == biases && (w.valueBias() != null) == biases;
+    }
+
+    /**
+     * The contexts {@code (batch, T, queryHeads·dv)} of self-attention with the query, key and value
+     * projections as one product against their kernels side by side, {@code (in, hq·dim + hkv·dim +
+     * hkv·dv)}: the input is read once, its gradient is one product instead of three products and
+     * two additions, and the weights' gradients one product each way. The separate projections of
+     * {@link #layer} are its test twin.
+     */
+    private static Variable packedSelfAttention(Variable x, Weights w, int queryHeads, int kvHeads, Tensor mask,
+                                                MaskedSoftmax.FullyMasked fullyMasked) {
+        int[] s = x.shape();
+        int features = s[2];
+        int dim = w.queryKernel().value().dim(2);
+        int dv = w.valueKernel().value().dim(2);
+        int width = queryHeads * dim + kvHeads * (dim + dv);
+        Variable kernel = Reshaping.concat(1, w.queryKernel().variable().reshape(features, queryHeads * dim),
+                w.keyKernel().variable().reshape(features, kvHeads * dim),
+                w.valueKernel().variable().reshape(features, kvHeads * dv));               // (in, width)
+        Variable bias = w.queryBias() == null ? null : Reshaping.concat(0,
+                w.queryBias().variable().reshape(queryHeads * dim), w.keyBias().variable().reshape(kvHeads * dim),
+                w.valueBias().variable().reshape(kvHeads * dv));                           // (width)
+        Variable packed = Fused.linear(x.reshape(s[0] * s[1], features), kernel, bias, FusedActivation.LINEAR)
+                .reshape(s[0], s[1], width);                                               // (b, T, width)
+        return FusedHeadAttention.attendPacked(packed, queryHeads, kvHeads, dim, dv, mask, fullyMasked,
+                (float) (1.0 / Math.sqrt(dim)));                                           // (b, T, hq·dv)
     }
 
     private static boolean needsGradient(Weights w, Variable... inputs) {

@@ -93,11 +93,18 @@ public final class PositionEmbedding extends Layer {
     }
 
     /**
-     * The embeddings of the first {@code time} positions, {@code (time, features)}, not yet broadcast
-     * over the batch: for a caller that adds them to a batch, where broadcasting in the addition
-     * saves writing them out once per sequence.
+     * The whole table {@code (sequence_length, features)}, once {@code time} steps are checked against
+     * it: for a caller that adds its first {@code time} rows to a batch itself
+     * ({@link TokenAndPositionEmbedding}), where broadcasting or a fused op saves writing them out once
+     * per sequence.
      */
-    Variable rows(int time) {
+    Variable table(int time) {
+        checkLength(time);
+        return embeddings.variable();                                                           // (maxlen, features)
+    }
+
+    /** The embeddings of the first {@code time} positions, {@code (time, features)}. */
+    private Variable rows(int time) {
         checkLength(time);
         return time == sequenceLength ? embeddings.variable()
                 : Reshaping.slice(embeddings.variable(), 0, 0, time);                           // (time, features)

@@ -3,12 +3,15 @@ package org.neurite.nn.layers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.neurite.autograd.TokenAndPositionOps;
+import org.neurite.autograd.TokenInputs;
 import org.neurite.autograd.Variable;
 import org.neurite.nn.Initializer;
 import org.neurite.nn.Layer;
 import org.neurite.nn.LayerConfig;
 import org.neurite.nn.Parameter;
 import org.neurite.tensor.Rng;
+import org.neurite.tensor.Tensor;
 
 /**
  * Token embeddings plus learned position embeddings, KerasHub's {@code TokenAndPositionEmbedding}:
@@ -99,9 +102,12 @@ public final class TokenAndPositionEmbedding extends Layer {
 
     @Override
     public Variable call(Variable input, boolean training) {
-        Variable tokens = tokenEmbedding.call(input, training);                          // (batch, time, dim)
-        int time = tokens.shape()[1];
-        return tokens.add(positionEmbedding.rows(time)).withMask(tokens.mask());       // broadcast over the batch
+        Tensor ids = input.value();
+        TokenInputs tokens = tokenEmbedding.tokenInputs(ids);                                   // ids checked
+        Variable positions = positionEmbedding.table(ids.dim(1));                               // (maxlen, dim)
+        Variable table = tokenEmbedding.parameters().get(0).variable();                         // (vocabulary, dim)
+        return TokenAndPositionOps.embed(table, positions, tokens.ids(), tokens.batch(), tokens.time())
+                .withMask(tokenEmbedding.maskOf(tokens));                                       // (batch, time, dim)
     }
 
     @Override

@@ -184,6 +184,40 @@ class AttentionLayersTest {
         }
     }
 
+    /**
+     * Self-attention in training (one tensor as query, key and value) projects the three in one
+     * product before the fused op; the composed path with scores projects them separately. Both give
+     * the same output and the same gradients for the input and every weight.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("multiHeadLayers")
+    void packedSelfAttentionMatchesTheComposedPath(Layer layer) {
+        Rng rng = new Rng(11);
+        int batch = 2 * Math.max(2, org.neurite.kernels.Parallel.threads());
+        int time = 29;
+        layer.build(List.of(new int[] {time, F}, new int[] {time, F}), rng);
+        Tensor x = TestTensors.normal(rng, batch, time, F);
+        Variable packedInput = Variable.parameter(x.copy());
+        Variable packed = layer.call(List.of(packedInput, packedInput), false);
+        Tensor seed = TestTensors.normal(rng, packed.shape());
+        packed.backward(seed);
+        List<Tensor> packedWeightGrads = layer.parameters().stream().map(p -> p.variable().grad().copy()).toList();
+        layer.parameters().forEach(p -> p.variable().zeroGrad());
+        Variable composedInput = Variable.parameter(x.copy());
+        Variable composed = ((ProjectedAttention) layer).callWithScores(composedInput, composedInput, null, null,
+                false).output();
+        composed.backward(seed);
+
+        assertTrue(packed.value().allClose(composed.value(), Tolerances.REORDERED_SUMS), "outputs differ");
+        assertTrue(packedInput.grad().allClose(composedInput.grad(), Tolerances.REORDERED_SUMS),
+                "input gradient differs");
+        for (int i = 0; i < packedWeightGrads.size(); i++) {
+            Parameter p = layer.parameters().get(i);
+            assertTrue(packedWeightGrads.get(i).allClose(p.variable().grad(), Tolerances.REORDERED_SUMS),
+                    p.name() + " gradient differs");
+        }
+    }
+
     static Stream<Layer> multiHeadLayers() {
         return Stream.of(
                 MultiHeadAttention.builder().setNumHeads(2).setKeyDim(3).optValueDim(5).optOutputShape(6).build(),

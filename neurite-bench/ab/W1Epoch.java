@@ -9,21 +9,21 @@ import org.neurite.train.FitOptions;
 /**
  * One W1 training epoch (the MNIST MLP of `neurite bench mlp` on random images and labels, as in
  * ../EpochTime.java), compiled against one build's jar and loaded once per build by
- * {@link ABEpochs}, which compares builds epoch by epoch in one process.
+ * {@code AbEpochs}, which compares builds epoch by epoch in one process.
  */
-public class EpochRunner {
+public class W1Epoch {
     private final Sequential model;
     private final Tensor x;
     private final Tensor y;
     private final FitOptions one = FitOptions.builder().batchSize(128).epochs(1).build();
 
-    public EpochRunner() {
+    public W1Epoch(int samples) {
         Rng rng = new Rng(42);
         model = Sequential.of(Input.of(28, 28), new Flatten(), new Dense(256, "relu"),
                 new Dense(128, "relu"), new Dense(10, "softmax")).seed(1);
         model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
-        x = Tensor.uniform(rng, 0, 1, 60_000, 28, 28);
-        y = Tensor.empty(60_000);
+        x = Tensor.uniform(rng, 0, 1, samples, 28, 28);
+        y = Tensor.empty(samples);
         for (int i = 0; i < y.size(); i++) {
             y.data()[i] = rng.nextInt(10);
         }

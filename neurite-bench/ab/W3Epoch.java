@@ -1,5 +1,3 @@
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import org.neurite.models.Model;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
@@ -16,18 +14,17 @@ import org.neurite.tensor.Tensor;
 import org.neurite.train.FitOptions;
 
 /**
- * W3CpuTime's model (`neurite bench transformer`'s W3) as a step for {@code EpochAb.java}: {@link #setup}
- * builds it on {@code samples} random sequences, {@link #epoch} trains one epoch (batch 32) and returns
- * the calling thread's CPU time in nanoseconds, or the wall time when the environment variable WALL is set.
- * Compiled against any build's jar (the API it uses is stable); see EpochAb.java.
+ * One W3 training epoch (W3CpuTime's model, `neurite bench transformer`'s W3, on {@code samples} random
+ * sequences, batch 32), compiled against one build's jar and loaded once per build by
+ * {@code AbEpochs}, which compares builds epoch by epoch in one process.
  */
-public class W3Step {
-    static Model model;
-    static Tensor in;
-    static Tensor labels;
-    static FitOptions once;
+public class W3Epoch {
+    private final Model model;
+    private final Tensor in;
+    private final Tensor labels;
+    private final FitOptions once;
 
-    public static void setup(int samples) {
+    public W3Epoch(int samples) {
         SymbolicTensor ids = Input.of(200);
         SymbolicTensor x = new TokenAndPositionEmbedding(20_000, 200, 32).apply(ids);
         SymbolicTensor attended = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(32).build().apply(x, x);
@@ -46,12 +43,8 @@ public class W3Step {
         once = FitOptions.builder().batchSize(32).epochs(1).build();
     }
 
-    public static long epoch() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        boolean wall = System.getenv("WALL") != null;
-        long t0 = wall ? System.nanoTime() : threads.getCurrentThreadCpuTime();
+    public void epoch() {
         model.fit(in, labels, once);
-        return (wall ? System.nanoTime() : threads.getCurrentThreadCpuTime()) - t0;
     }
 
     private static LayerNormalization norm() {

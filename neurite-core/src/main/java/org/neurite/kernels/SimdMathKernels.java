@@ -498,7 +498,11 @@ public final class SimdMathKernels implements MathKernels {
         for (int i = 0; i < end; i += L) {
             dots = FloatVector.fromArray(S, g, go + i).fma(FloatVector.fromArray(S, y, yo + i), dots);
         }
-        float dot = dots.reduceLanes(VectorOperators.ADD);
+        dots = L > 8 ? dots.add(dots.rearrange(XOR8)) : dots;
+        dots = L > 4 ? dots.add(dots.rearrange(XOR4)) : dots;
+        dots = L > 2 ? dots.add(dots.rearrange(XOR2)) : dots;
+        dots = dots.add(dots.rearrange(XOR1));
+        float dot = dots.lane(0);
         for (int i = end; i < n; i++) {
             dot += g[go + i] * y[yo + i];
         }
@@ -524,7 +528,11 @@ public final class SimdMathKernels implements MathKernels {
         for (int i = 0; i < end; i += L) {
             sums = sums.add(FloatVector.fromArray(S, x, xo + i));
         }
-        float total = sums.reduceLanes(VectorOperators.ADD);
+        sums = L > 8 ? sums.add(sums.rearrange(XOR8)) : sums;
+        sums = L > 4 ? sums.add(sums.rearrange(XOR4)) : sums;
+        sums = L > 2 ? sums.add(sums.rearrange(XOR2)) : sums;
+        sums = sums.add(sums.rearrange(XOR1));
+        float total = sums.lane(0);
         for (int i = end; i < n; i++) {
             total += x[xo + i];
         }
@@ -540,7 +548,11 @@ public final class SimdMathKernels implements MathKernels {
             float d = x[xo + i] - mean;
             tail += d * d;
         }
-        float scale = (float) (1.0 / Math.sqrt((squares.reduceLanes(VectorOperators.ADD) + tail) / n + epsilon));
+        squares = L > 8 ? squares.add(squares.rearrange(XOR8)) : squares;
+        squares = L > 4 ? squares.add(squares.rearrange(XOR4)) : squares;
+        squares = L > 2 ? squares.add(squares.rearrange(XOR2)) : squares;
+        squares = squares.add(squares.rearrange(XOR1));
+        float scale = (float) (1.0 / Math.sqrt((squares.lane(0) + tail) / n + epsilon));
         FloatVector sv = FloatVector.broadcast(S, scale);
         for (int i = 0; i < end; i += L) {
             FloatVector y = FloatVector.fromArray(S, x, xo + i).sub(m).mul(sv);
@@ -592,8 +604,16 @@ public final class SimdMathKernels implements MathKernels {
                 dBeta[i] += d;
             }
         }
-        float meanG = (sumG.reduceLanes(VectorOperators.ADD) + tailG) / n;
-        float meanGx = (sumGx.reduceLanes(VectorOperators.ADD) + tailGx) / n;
+        sumG = L > 8 ? sumG.add(sumG.rearrange(XOR8)) : sumG;
+        sumG = L > 4 ? sumG.add(sumG.rearrange(XOR4)) : sumG;
+        sumG = L > 2 ? sumG.add(sumG.rearrange(XOR2)) : sumG;
+        sumG = sumG.add(sumG.rearrange(XOR1));
+        sumGx = L > 8 ? sumGx.add(sumGx.rearrange(XOR8)) : sumGx;
+        sumGx = L > 4 ? sumGx.add(sumGx.rearrange(XOR4)) : sumGx;
+        sumGx = L > 2 ? sumGx.add(sumGx.rearrange(XOR2)) : sumGx;
+        sumGx = sumGx.add(sumGx.rearrange(XOR1));
+        float meanG = (sumG.lane(0) + tailG) / n;
+        float meanGx = (sumGx.lane(0) + tailGx) / n;
         FloatVector mg = FloatVector.broadcast(S, meanG);
         FloatVector mgx = FloatVector.broadcast(S, meanGx);
         for (int i = 0; i < end; i += L) {
@@ -627,7 +647,11 @@ public final class SimdMathKernels implements MathKernels {
             // small enough for C2 to inline
             acc = acc.add(VectorMath.expNonPositive(FloatVector.fromArray(S, a, ao + i).sub(m)));
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        acc = L > 8 ? acc.add(acc.rearrange(XOR8)) : acc;
+        acc = L > 4 ? acc.add(acc.rearrange(XOR4)) : acc;
+        acc = L > 2 ? acc.add(acc.rearrange(XOR2)) : acc;
+        acc = acc.add(acc.rearrange(XOR1));
+        float s = acc.lane(0);
         for (; i < n; i++) {
             s += ScalarMathKernels.exp(a[ao + i] - m);
         }

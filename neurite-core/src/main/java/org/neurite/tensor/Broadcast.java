@@ -1,5 +1,7 @@
 package org.neurite.tensor;
 
+import org.neurite.kernels.Parallel;
+
 /**
  * NumPy broadcasting for elementwise binary operations: shapes are aligned on the right, and a
  * dimension of size 1 (or a missing one) stretches to match the other operand.
@@ -9,6 +11,13 @@ package org.neurite.tensor;
  * broadcast, {@code [B, N] + [B, 1]}) is first spread into a scratch row.
  */
 final class Broadcast {
+    /**
+     * Values a thread takes at least when both operands have the output's shape: such an operation
+     * (a residual connection's sum, a gradient's fan-out) streams through memory, which two threads
+     * read faster than one, while a small one stays on the calling thread.
+     */
+    private static final int PARALLEL_MIN_VALUES = 1 << 16;
+
     private Broadcast() {
     }
 
@@ -32,7 +41,13 @@ final class Broadcast {
     static void apply(BinaryKernel kernel, Tensor a, Tensor b, Tensor out) {
         int[] shape = out.shape();
         if (a.size() == out.size() && b.size() == out.size()) {
-            kernel.apply(a.data(), a.offset(), b.data(), b.offset(), out.data(), out.offset(), out.size());
+            if (out.size() < 2 * PARALLEL_MIN_VALUES) {
+                kernel.apply(a.data(), a.offset(), b.data(), b.offset(), out.data(), out.offset(), out.size());
+                return;
+            }
+            // Elementwise: every value is computed alone, so the split does not change the result.
+            Parallel.forRange(0, out.size(), PARALLEL_MIN_VALUES, (from, to) -> kernel.apply(a.data(),
+                    a.offset() + from, b.data(), b.offset() + from, out.data(), out.offset() + from, to - from));
             return;
         }
         int rank = shape.length;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.neurite.testing.Tolerances;
 
@@ -87,6 +88,19 @@ class BroadcastingTest {
         Tensor b = viewOf(smallNonZeroIntegers(rng, shapeB));
         Tensor expected = naive(op.scalar, a, b);
         assertTrue(expected.allClose(op.tensor.apply(a, b), Tolerances.ROUNDING));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Op.class)
+    void sameShapeOperandsLargeEnoughToSplitAcrossThreadsMatchTheNaiveReference(Op op) {
+        Rng rng = new Rng(11);
+        int[] shape = {5, 200, 257};   // 257,000 values: split into parts at odd offsets
+        Tensor a = viewOf(smallNonZeroIntegers(rng, shape));
+        Tensor b = smallNonZeroIntegers(rng, shape);
+        Tensor expected = naive(op.scalar, a, b);
+        assertArrayEquals(expected.toArray(), op.tensor.apply(a, b).toArray());
+        Tensor sum = a.copy().addInPlace(b);
+        assertArrayEquals(naive(Op.ADD.scalar, a, b).toArray(), sum.toArray());
     }
 
     @Test

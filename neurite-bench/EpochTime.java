@@ -27,15 +27,10 @@ import org.neurite.train.FitOptions;
 public class EpochTime {
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        Rng rng = new Rng(42);
-        Sequential model = Sequential.of(Input.of(28, 28), new Flatten(), new Dense(256, "relu"),
-                new Dense(128, "relu"), new Dense(10, "softmax")).seed(1);
-        model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
-        Tensor x = Tensor.uniform(rng, 0, 1, 60_000, 28, 28);
-        Tensor y = Tensor.empty(60_000);
-        for (int i = 0; i < y.size(); i++) {
-            y.data()[i] = rng.nextInt(10);
-        }
+        Sequential model = model();
+        Tensor[] data = data(60_000);
+        Tensor x = data[0];
+        Tensor y = data[1];
         boolean shuffle = !(args.length > 1 && args[1].equals("--no-shuffle"));
         FitOptions one = FitOptions.builder().batchSize(128).epochs(1).shuffle(shuffle).build();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -60,5 +55,24 @@ public class EpochTime {
         int n = epochs - 1;
         System.out.printf(Locale.ROOT, "mean over %d epochs: wall_ms=%.0f main_cpu_ms=%.0f process_cpu_ms=%.0f%n",
                 n, wall / n, mainCpu / n, processCpu / n);
+    }
+
+    /** W1, compiled with Adam and the sparse cross-entropy. */
+    static Sequential model() {
+        Sequential model = Sequential.of(Input.of(28, 28), new Flatten(), new Dense(256, "relu"),
+                new Dense(128, "relu"), new Dense(10, "softmax")).seed(1);
+        model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        return model;
+    }
+
+    /** {@code samples} random 28x28 images and random labels, always the same. */
+    static Tensor[] data(int samples) {
+        Rng rng = new Rng(42);
+        Tensor x = Tensor.uniform(rng, 0, 1, samples, 28, 28);
+        Tensor y = Tensor.empty(samples);
+        for (int i = 0; i < y.size(); i++) {
+            y.data()[i] = rng.nextInt(10);
+        }
+        return new Tensor[] {x, y};
     }
 }

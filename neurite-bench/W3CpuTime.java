@@ -31,25 +31,10 @@ public class W3CpuTime {
     public static void main(String[] args) {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 320;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        SymbolicTensor ids = Input.of(200);
-        SymbolicTensor x = new TokenAndPositionEmbedding(20_000, 200, 32).apply(ids);
-        SymbolicTensor attended = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(32).build().apply(x, x);
-        x = norm().apply(new Add().apply(x, new Dropout(0.1f).apply(attended)));
-        SymbolicTensor ffn = new Dense(32).apply(new Dense(32, Activation.RELU).apply(x));
-        x = norm().apply(new Add().apply(x, new Dropout(0.1f).apply(ffn)));
-        x = new Dropout(0.1f).apply(new GlobalAveragePooling1D().apply(x));
-        x = new Dropout(0.1f).apply(new Dense(20, Activation.RELU).apply(x));
-        Model model = new Model(ids, new Dense(2, Activation.SOFTMAX).apply(x));
-        Rng rng = new Rng(42);
-        Tensor in = Tensor.empty(samples, 200);
-        Tensor labels = Tensor.empty(samples, 1);
-        for (int i = 0; i < in.size(); i++) {
-            in.data()[i] = 1 + rng.nextInt(19_999);
-        }
-        for (int i = 0; i < samples; i++) {
-            labels.data()[i] = rng.nextInt(2);
-        }
-        model.compile("adam", "sparse_categorical_crossentropy");
+        Model model = model();
+        Tensor[] data = data(samples);
+        Tensor in = data[0];
+        Tensor labels = data[1];
         FitOptions once = FitOptions.builder().batchSize(32).epochs(1).build();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double fit = Double.MAX_VALUE;
@@ -66,6 +51,35 @@ public class W3CpuTime {
             }
         }
         System.out.printf(Locale.ROOT, "fit_cpu_ms_per_1000=%.1f predict_cpu_ms_per_1000=%.1f%n", fit, predict);
+    }
+
+    /** W3, compiled with Adam and the sparse cross-entropy. */
+    static Model model() {
+        SymbolicTensor ids = Input.of(200);
+        SymbolicTensor x = new TokenAndPositionEmbedding(20_000, 200, 32).apply(ids);
+        SymbolicTensor attended = MultiHeadAttention.builder().setNumHeads(2).setKeyDim(32).build().apply(x, x);
+        x = norm().apply(new Add().apply(x, new Dropout(0.1f).apply(attended)));
+        SymbolicTensor ffn = new Dense(32).apply(new Dense(32, Activation.RELU).apply(x));
+        x = norm().apply(new Add().apply(x, new Dropout(0.1f).apply(ffn)));
+        x = new Dropout(0.1f).apply(new GlobalAveragePooling1D().apply(x));
+        x = new Dropout(0.1f).apply(new Dense(20, Activation.RELU).apply(x));
+        Model model = new Model(ids, new Dense(2, Activation.SOFTMAX).apply(x));
+        model.compile("adam", "sparse_categorical_crossentropy");
+        return model;
+    }
+
+    /** {@code samples} random sequences of 200 token ids and their random labels, always the same. */
+    static Tensor[] data(int samples) {
+        Rng rng = new Rng(42);
+        Tensor in = Tensor.empty(samples, 200);
+        Tensor labels = Tensor.empty(samples, 1);
+        for (int i = 0; i < in.size(); i++) {
+            in.data()[i] = 1 + rng.nextInt(19_999);
+        }
+        for (int i = 0; i < samples; i++) {
+            labels.data()[i] = rng.nextInt(2);
+        }
+        return new Tensor[] {in, labels};
     }
 
     private static LayerNormalization norm() {

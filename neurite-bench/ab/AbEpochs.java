@@ -18,7 +18,8 @@ import java.util.Locale;
  * of each build (copies of neurite-cli/target/neurite.jar before and after a change):
  *
  * <pre>
- *   javac --add-modules jdk.incubator.vector -cp before.jar -d target/ab neurite-bench/ab/W1Epoch.java neurite-bench/ab/W3Epoch.java
+ *   javac --add-modules jdk.incubator.vector -cp before.jar -d target/ab neurite-bench/ab/W1Epoch.java \
+ *       neurite-bench/EpochTime.java neurite-bench/ab/W3Epoch.java neurite-bench/W3CpuTime.java
  *   javac -d target/ab-driver neurite-bench/ab/AbEpochs.java
  *   java --add-modules jdk.incubator.vector -XX:+UseParallelGC -XX:MaxNewSize=512m -Xmx3g \
  *       -cp target/ab-driver AbEpochs target/ab W3Epoch 320 20 before.jar after.jar

@@ -22,8 +22,6 @@ import org.neurite.nn.Input;
 import org.neurite.nn.Network;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
-import org.neurite.nn.layers.Embedding;
-import org.neurite.nn.layers.LSTM;
 import org.neurite.text.OutputMode;
 import org.neurite.text.TextVectorization;
 
@@ -42,13 +40,7 @@ class PredictCommandTest {
 
     @BeforeAll
     static void saveTextModels() throws IOException {
-        TextVectorization ids = TextVectorization.builder().optMaxTokens(20).optOutputSequenceLength(8).build();
-        ids.adapt(TEXTS);
-        Network lstm = SequentialNetwork.of(Input.of(-1),
-                Embedding.builder().setInputDim(20).setOutputDim(4).optMaskZero(true).build(),
-                new LSTM(3), new Dense(1, Activation.SIGMOID)).seed(1);
-        sequenceModel = dir.resolve("lstm.neurite");
-        ModelFile.save(lstm, null, Map.of(), ids.state(), sequenceModel);
+        sequenceModel = TextModels.savedLstm(TEXTS, dir.resolve("lstm.neurite"));
 
         TextVectorization tfIdf = TextVectorization.builder().optMaxTokens(30).optOutputMode(OutputMode.TF_IDF)
                 .optNgrams(2).optPadToMaxTokens(true).build();

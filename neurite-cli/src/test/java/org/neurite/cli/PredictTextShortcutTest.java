@@ -9,19 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.io.ModelFile;
 import org.neurite.nn.Activation;
 import org.neurite.nn.Input;
-import org.neurite.nn.Network;
 import org.neurite.nn.SequentialNetwork;
 import org.neurite.nn.layers.Dense;
-import org.neurite.nn.layers.Embedding;
-import org.neurite.nn.layers.LSTM;
-import org.neurite.text.TextVectorization;
 
 /**
  * {@code predict --model FILE --text TEXT} runs without picocli, and says and exits exactly as the
@@ -37,13 +32,7 @@ class PredictTextShortcutTest {
 
     @BeforeAll
     static void saveATextModel() throws IOException {
-        TextVectorization ids = TextVectorization.builder().optMaxTokens(20).optOutputSequenceLength(8).build();
-        ids.adapt(TEXTS);
-        Network lstm = SequentialNetwork.of(Input.of(-1),
-                Embedding.builder().setInputDim(20).setOutputDim(4).optMaskZero(true).build(),
-                new LSTM(3), new Dense(1, Activation.SIGMOID)).seed(1);
-        model = dir.resolve("lstm.neurite");
-        ModelFile.save(lstm, null, Map.of(), ids.state(), model);
+        model = TextModels.savedLstm(TEXTS, dir.resolve("lstm.neurite"));
     }
 
     @Test

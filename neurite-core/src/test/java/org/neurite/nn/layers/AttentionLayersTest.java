@@ -20,7 +20,6 @@ import org.neurite.autograd.Variable;
 import org.neurite.nn.Input;
 import org.neurite.nn.Layer;
 import org.neurite.nn.Network;
-import org.neurite.nn.Parameter;
 import org.neurite.nn.SymbolicTensor;
 import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
@@ -124,7 +123,7 @@ class AttentionLayersTest {
     @MethodSource("multiHeadLayers")
     void predictionWithoutTheTapeMatchesTheTapedOutput(Layer layer) {
         Rng rng = new Rng(5);
-        int batch = 2 * Math.max(2, org.neurite.kernels.Parallel.threads());
+        int batch = sequencePerThread();
         int time = 40;
         layer.build(List.of(new int[] {time, F}, new int[] {time, F}), rng);
         Tensor x = TestTensors.normal(rng, batch, time, F);
@@ -156,32 +155,24 @@ class AttentionLayersTest {
     @MethodSource("multiHeadLayers")
     void fusedTrainingAttentionMatchesTheComposedPath(Layer layer) {
         Rng rng = new Rng(9);
-        int batch = 2 * Math.max(2, org.neurite.kernels.Parallel.threads());
         int time = 37;
         layer.build(List.of(new int[] {time, F}, new int[] {time, F}), rng);
-        Tensor q = TestTensors.normal(rng, batch, time, F);
-        Tensor v = TestTensors.normal(rng, batch, time, F);
+        Tensor q = TestTensors.normal(rng, sequencePerThread(), time, F);
+        Tensor v = TestTensors.normal(rng, sequencePerThread(), time, F);
         Variable[] fusedInputs = {Variable.parameter(q.copy()), Variable.parameter(v.copy())};
         Variable fused = layer.call(List.of(fusedInputs[0], fusedInputs[1]), false);
         Tensor seed = TestTensors.normal(rng, fused.shape());
-        fused.backward(seed);
-        List<Tensor> fusedWeightGrads = layer.parameters().stream().map(p -> p.variable().grad().copy()).toList();
-        layer.parameters().forEach(p -> p.variable().zeroGrad());
+        List<Tensor> fusedWeightGrads = backward(layer, fused, seed);
         Variable[] composedInputs = {Variable.parameter(q.copy()), Variable.parameter(v.copy())};
-        Variable composed = ((ProjectedAttention) layer).callWithScores(composedInputs[0], composedInputs[1], null,
-                null, false).output();
-        composed.backward(seed);
+        Variable composed = composed(layer, composedInputs[0], composedInputs[1]);
+        List<Tensor> composedWeightGrads = backward(layer, composed, seed);
 
         assertTrue(fused.value().allClose(composed.value(), Tolerances.REORDERED_SUMS), "outputs differ");
         for (int i = 0; i < 2; i++) {
             assertTrue(fusedInputs[i].grad().allClose(composedInputs[i].grad(), Tolerances.REORDERED_SUMS),
                     "input " + i + " gradient differs");
         }
-        for (int i = 0; i < fusedWeightGrads.size(); i++) {
-            Parameter p = layer.parameters().get(i);
-            assertTrue(fusedWeightGrads.get(i).allClose(p.variable().grad(), Tolerances.REORDERED_SUMS),
-                    p.name() + " gradient differs");
-        }
+        assertSameWeightGradients(layer, fusedWeightGrads, composedWeightGrads);
     }
 
     /**
@@ -193,28 +184,45 @@ class AttentionLayersTest {
     @MethodSource("multiHeadLayers")
     void packedSelfAttentionMatchesTheComposedPath(Layer layer) {
         Rng rng = new Rng(11);
-        int batch = 2 * Math.max(2, org.neurite.kernels.Parallel.threads());
         int time = 29;
         layer.build(List.of(new int[] {time, F}, new int[] {time, F}), rng);
-        Tensor x = TestTensors.normal(rng, batch, time, F);
+        Tensor x = TestTensors.normal(rng, sequencePerThread(), time, F);
         Variable packedInput = Variable.parameter(x.copy());
         Variable packed = layer.call(List.of(packedInput, packedInput), false);
         Tensor seed = TestTensors.normal(rng, packed.shape());
-        packed.backward(seed);
-        List<Tensor> packedWeightGrads = layer.parameters().stream().map(p -> p.variable().grad().copy()).toList();
-        layer.parameters().forEach(p -> p.variable().zeroGrad());
+        List<Tensor> packedWeightGrads = backward(layer, packed, seed);
         Variable composedInput = Variable.parameter(x.copy());
-        Variable composed = ((ProjectedAttention) layer).callWithScores(composedInput, composedInput, null, null,
-                false).output();
-        composed.backward(seed);
+        Variable composed = composed(layer, composedInput, composedInput);
+        List<Tensor> composedWeightGrads = backward(layer, composed, seed);
 
         assertTrue(packed.value().allClose(composed.value(), Tolerances.REORDERED_SUMS), "outputs differ");
         assertTrue(packedInput.grad().allClose(composedInput.grad(), Tolerances.REORDERED_SUMS),
                 "input gradient differs");
-        for (int i = 0; i < packedWeightGrads.size(); i++) {
-            Parameter p = layer.parameters().get(i);
-            assertTrue(packedWeightGrads.get(i).allClose(p.variable().grad(), Tolerances.REORDERED_SUMS),
-                    p.name() + " gradient differs");
+        assertSameWeightGradients(layer, packedWeightGrads, composedWeightGrads);
+    }
+
+    /** A batch of at least one sequence per thread: the size at which the fused attention ops run. */
+    private static int sequencePerThread() {
+        return 2 * Math.max(2, org.neurite.kernels.Parallel.threads());
+    }
+
+    /** The layer's output through its composed path: products and softmax recorded one by one. */
+    private static Variable composed(Layer layer, Variable query, Variable value) {
+        return ((ProjectedAttention) layer).callWithScores(query, value, null, null, false).output();
+    }
+
+    /** Back-propagates {@code seed} from {@code output}; returns copies of the weights' gradients and clears them. */
+    private static List<Tensor> backward(Layer layer, Variable output, Tensor seed) {
+        output.backward(seed);
+        List<Tensor> grads = layer.parameters().stream().map(p -> p.variable().grad().copy()).toList();
+        layer.parameters().forEach(p -> p.variable().zeroGrad());
+        return grads;
+    }
+
+    private static void assertSameWeightGradients(Layer layer, List<Tensor> expected, List<Tensor> actual) {
+        for (int i = 0; i < expected.size(); i++) {
+            String name = layer.parameters().get(i).name();
+            assertTrue(expected.get(i).allClose(actual.get(i), Tolerances.REORDERED_SUMS), name + " gradient differs");
         }
     }
 

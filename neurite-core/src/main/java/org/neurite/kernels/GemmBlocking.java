@@ -5,8 +5,11 @@ package org.neurite.kernels;
  * {@link CacheSizes} after the analytical model of BLIS (Low et al., "Analytical modeling is enough
  * for high-performance BLIS", 2016):
  * <ul>
- *   <li>{@code kc}: a {@code kc x NR} strip of packed B fills half of the L1 data cache, so it stays
- *       there while the micro-kernel streams rows of A past it;</li>
+ *   <li>{@code kc}: a {@code kc x NR} strip of packed B stays in the L1 data cache while the
+ *       micro-kernel streams {@code MR x kc} strips of A past it. Of the L1's {@code W} ways, one is
+ *       left to C and the rest shared in the ratio of the strips' widths, so A gets
+ *       {@code floor((W - 1) / (1 + NR / MR))} ways and {@code kc} is what fills them: 256 on a
+ *       48 KiB 12-way L1 with tiles of 8 x 32, 128 on a 32 KiB 8-way one;</li>
  *   <li>{@code mc}: an {@code mc x kc} block of packed A fills half of L2;</li>
  *   <li>{@code nc}: a {@code kc x nc} panel of packed B fills half of one core's share of L3.</li>
  * </ul>
@@ -34,7 +37,9 @@ public record GemmBlocking(int kc, int mc, int nc, CacheSizes caches) {
     }
 
     static GemmBlocking forHost(CacheSizes caches, int mr, int nr, int threads) {
-        int kc = clamp(roundDown(caches.l1d() / 2 / (nr * Float.BYTES), 8), 64, 512);
+        long waysOfA = Math.max(1, (caches.l1dWays() - 1) * mr / (mr + nr));
+        long bytesPerWay = caches.l1d() / caches.l1dWays();
+        int kc = clamp(roundDown(waysOfA * bytesPerWay / (mr * Float.BYTES), 8), 64, 512);
         int mc = clamp(roundDown(caches.l2() / 2 / ((long) kc * Float.BYTES), mr), mr * 4, MAX_MC);
         long l3PerCore = caches.l3() / Math.max(1, threads);
         int nc = clamp(roundDown(l3PerCore / 2 / ((long) kc * Float.BYTES), nr), nr * 8, MAX_NC);

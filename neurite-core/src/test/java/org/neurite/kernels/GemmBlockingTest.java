@@ -9,22 +9,30 @@ import org.junit.jupiter.api.Test;
 /** The GEMM's blocks follow the host's caches, within bounds, and a hand-set block is checked. */
 class GemmBlockingTest {
     @Test
-    void blocksFillHalfOfEachCacheLevelUpToTheMeasuredCaps() {
-        // an AVX2 core: 32 KiB L1d, 512 KiB L2, 32 MiB L3 over 16 threads; tiles of 8 x 16
-        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(32 << 10, 512 << 10, 32 << 20, true), 8, 16, 16);
-        assertEquals(256, b.kc());      // 16 KiB / (16 floats of 4 bytes)
+    void blocksFillTheirShareOfEachCacheLevelUpToTheMeasuredCaps() {
+        // an AVX2 core: 32 KiB 8-way L1d, 512 KiB L2, 32 MiB L3 over 16 threads; tiles of 8 x 16
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(32 << 10, 8, 512 << 10, 32 << 20, true), 8, 16, 16);
+        assertEquals(256, b.kc());      // A's strip gets (8 - 1) / (1 + 16 / 8) = 2 ways of 4 KiB: 8 KiB / (8 x 4 bytes)
         assertEquals(128, b.mc());      // 256 KiB / (256 x 4 bytes) = 256, capped
         assertEquals(1024, b.nc());     // (2 MiB per thread) / 2 / (256 x 4 bytes)
     }
 
     @Test
     void aWideL1AndAHugeReportedL3StayWithinBounds() {
-        // an AVX-512 core as a virtual machine reports it: 48 KiB L1d, 2 MiB L2, 480 MiB L3; tiles of 8 x 32
-        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(48 << 10, 2 << 20, 480L << 20, true), 8, 32, 2);
-        assertEquals(192, b.kc());
+        // an AVX-512 core as a virtual machine reports it: 48 KiB 12-way L1d, 2 MiB L2, 480 MiB L3; tiles of 8 x 32
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(48 << 10, 12, 2 << 20, 480L << 20, true), 8, 32, 2);
+        assertEquals(256, b.kc());      // (12 - 1) / (1 + 32 / 8) = 2 ways of 4 KiB for A's strip
         assertEquals(128, b.mc());
         assertEquals(1024, b.nc());
-        assertTrue(b.toString().startsWith("kc=192 mc=128 nc=1024 (from L1d 48K, L2 2048K, L3 491520K)"), b.toString());
+        assertTrue(b.toString().startsWith("kc=256 mc=128 nc=1024 (from L1d 48K 12-way, L2 2048K, L3 491520K)"),
+                b.toString());
+    }
+
+    @Test
+    void aZen4LikeL1GivesTheKcTunedOnTheAmdHost() {
+        // 32 KiB 8-way L1d with tiles of 8 x 32: A's strip gets (8 - 1) / 5 = 1 way of 4 KiB
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(32 << 10, 8, 1 << 20, 32L << 20, true), 8, 32, 2);
+        assertEquals(128, b.kc());
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class Gemm {
      * many tiles, and the micro-kernel's packed form, whose strides are constants, runs about a
      * fifth faster than reading A in place. Narrower bands read whole strips of A in place.
      */
-    private static final int PACK_A_MIN_COLUMNS = 256;
+    static final int PACK_A_MIN_COLUMNS = 256;
     private static final boolean SIMD =
             !"false".equalsIgnoreCase(System.getProperty("neurite.simd", "true").trim());
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][] {

@@ -30,6 +30,8 @@ public final class KernelWarmUp {
     /** GEMM operands: small enough to run on the calling thread (below the parallel threshold). */
     private static final int M = 24;
     private static final int K = 40;
+    /** Columns of a product wide enough for {@link Gemm} to pack A and run its packed micro-kernel. */
+    private static final int WIDE = Gemm.PACK_A_MIN_COLUMNS;
 
     private KernelWarmUp() {
     }
@@ -61,6 +63,8 @@ public final class KernelWarmUp {
         float[] y = ramp(K * K, -0.001f);
         float[] c = new float[M * K];
         float[] ct = new float[K * K];
+        float[] wideB = ramp(K * WIDE, 0.002f);
+        float[] wideC = new float[M * WIDE];
         float seen = 0f;
         for (int r = 0; r < rounds; r++) {
             k.add(a, 0, b, 0, out, 0, N);
@@ -86,7 +90,9 @@ public final class KernelWarmUp {
             Gemm.sgemm(false, false, M, K, K, x, 0, K, y, 0, K, 0f, c, 0, K);
             Gemm.sgemm(false, true, M, K, K, x, 0, K, y, 0, K, 0f, c, 0, K);
             Gemm.sgemm(true, false, K, K, M, x, 0, K, c, 0, K, 1f, ct, 0, K);
-            seen += c[r % c.length] + ct[r % ct.length];
+            // wide enough that A is packed, as in a dense layer's weight gradient
+            Gemm.sgemm(false, false, M, WIDE, K, x, 0, K, wideB, 0, WIDE, 0f, wideC, 0, WIDE);
+            seen += c[r % c.length] + ct[r % ct.length] + wideC[r % wideC.length];
         }
         return seen;
     }

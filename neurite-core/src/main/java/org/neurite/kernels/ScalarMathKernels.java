@@ -176,6 +176,15 @@ public final class ScalarMathKernels implements MathKernels {
     }
 
     @Override
+    public void flushSubnormals(float[] x, int xo, int n) {
+        for (int i = xo; i < xo + n; i++) {
+            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+                x[i] *= 0f;
+            }
+        }
+    }
+
+    @Override
     public void reluBackward(float[] x, int xo, float[] g, int go, float[] out, int oo, int n) {
         for (int i = 0; i < n; i++) {
             out[oo + i] = x[xo + i] > 0f ? g[go + i] : 0f;

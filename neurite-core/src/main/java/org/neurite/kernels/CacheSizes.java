@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * The data cache sizes of this host's first core, in bytes, and the L1 data cache's associativity,
  * as the operating system reports them (Linux's {@code /sys/devices/system/cpu/cpu0/cache}); where it
  * reports none, those of a common current x86 core (32 KiB 8-way L1d, 1 MiB L2, 32 MiB L3), with
- * {@link #measured()} false.
+ * {@link #measured()} false. Where it reports the sizes but not the ways, 8 ways are assumed.
  *
  * <pre>{@code
  * CacheSizes caches = CacheSizes.ofThisHost();   // e.g. L1d 48K 12-way, L2 2048K, L3 491520K
@@ -38,7 +38,7 @@ public record CacheSizes(long l1d, int l1dWays, long l2, long l3, boolean measur
                 long size = parseSize(Files.readString(index.resolve("size")).trim());
                 if (level == 1 && type.equals("Data")) {
                     l1d = size;
-                    l1dWays = Integer.parseInt(Files.readString(index.resolve("ways_of_associativity")).trim());
+                    l1dWays = ways(index);
                 } else if (level == 2 && !type.equals("Instruction")) {
                     l2 = size;
                 } else if (level == 3) {
@@ -48,10 +48,19 @@ public record CacheSizes(long l1d, int l1dWays, long l2, long l3, boolean measur
                 // no such index, or not Linux: the sizes found so far, and defaults for the rest
             }
         }
-        if (l1d <= 0 || l1dWays <= 0 || l2 <= 0) {
+        if (l1d <= 0 || l2 <= 0) {
             return DEFAULT;
         }
-        return new CacheSizes(l1d, l1dWays, l2, l3 > 0 ? l3 : DEFAULT.l3, true);
+        return new CacheSizes(l1d, l1dWays > 0 ? l1dWays : DEFAULT.l1dWays, l2, l3 > 0 ? l3 : DEFAULT.l3, true);
+    }
+
+    /** The ways of a cache, or 0 where the host does not say (some virtual machines report none). */
+    private static int ways(Path index) {
+        try {
+            return Integer.parseInt(Files.readString(index.resolve("ways_of_associativity")).trim());
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        }
     }
 
     /** {@code "48K"}, {@code "2M"} or a plain byte count, as sysfs writes sizes. */

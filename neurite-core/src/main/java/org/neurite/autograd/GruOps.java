@@ -185,7 +185,7 @@ public final class GruOps {
                     dh[s + j] = d * zg;
                 }
             }
-            K.flushSubnormals(dzRec, (t * w.batch + from) * ku, (to - from) * ku);
+            K.flushTiny(dzRec, (t * w.batch + from) * ku, (to - from) * ku);
             Gemm.sgemmColumns(false, to - from, 0, u, dzRec, (t * w.batch + from) * ku, ku, w.packedRecurrentT, 1f,
                     dh, from * u, u);
         }
@@ -244,7 +244,7 @@ public final class GruOps {
                     dh[s + j] = d * zg;
                 }
             }
-            K.flushSubnormals(dz, gates, n * ku);
+            K.flushTiny(dz, gates, n * ku);
             // q = dĥ'·U_hᵀ   (n, u); inside the time loop's region this runs on the calling thread
             Gemm.sgemm(false, true, n, u, u, dz, gates + 2 * u, ku, w.recurrent.data(), w.recurrent.offset() + 2 * u,
                     ku, 0f, q, from * u, u);
@@ -258,7 +258,7 @@ public final class GruOps {
                     dz[z + u + j] = q[s + j] * h[hp + j] * r * (1f - r);
                 }
             }
-            K.flushSubnormals(dz, gates, n * ku);
+            K.flushTiny(dz, gates, n * ku);
             Gemm.sgemm(false, true, n, u, 2 * u, dz, gates, ku, w.recurrent.data(), w.recurrent.offset(), ku, 1f, dh,
                     from * u, u);
         }

@@ -124,7 +124,7 @@ public final class LstmOps {
                 K.tanh(c, next + p * u, tc, s, u);
                 K.lstmCellBackward(g, dz, gates + p * ku, c, prev + p * u, tc, dh, dc, s, u);
             }
-            K.flushSubnormals(dz, gates, n * ku);
+            K.flushTiny(dz, gates, n * ku);
             // dh_{t-1} = dz·Uᵀ  (n, 4u)·(4u, u)
             Gemm.sgemmColumns(false, n, 0, u, dz, gates, ku, w.packedRecurrentT, 0f, dh, from * u, u);
         }

@@ -81,7 +81,7 @@ public final class SimpleRnnOps {
                 case SIGMOID -> K.sigmoidBackward(y, z, dh, d, dz, z, n * u);
                 case TANH -> K.tanhBackward(y, z, dh, d, dz, z, n * u);
             }
-            K.flushSubnormals(dz, z, n * u);
+            K.flushTiny(dz, z, n * u);
             Gemm.sgemmColumns(false, n, 0, u, dz, z, u, w.packedRecurrentT, 0f, dh, d, u);
         }
     }

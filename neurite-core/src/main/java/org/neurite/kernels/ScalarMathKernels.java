@@ -176,9 +176,9 @@ public final class ScalarMathKernels implements MathKernels {
     }
 
     @Override
-    public void flushSubnormals(float[] x, int xo, int n) {
+    public void flushTiny(float[] x, int xo, int n) {
         for (int i = xo; i < xo + n; i++) {
-            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+            if (Math.abs(x[i]) < TINY) {
                 x[i] *= 0f;
             }
         }

@@ -282,13 +282,13 @@ public final class SimdMathKernels implements MathKernels {
     }
 
     @Override
-    public void flushSubnormals(float[] x, int xo, int n) {
+    public void flushTiny(float[] x, int xo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
             FloatVector v = load(x, xo + i);
-            v.mul(0f, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(x, xo + i);
+            v.mul(0f, v.abs().compare(VectorOperators.LT, TINY)).intoArray(x, xo + i);
         }
-        TAIL.flushSubnormals(x, xo + i, n - i);
+        TAIL.flushTiny(x, xo + i, n - i);
     }
 
     @Override

@@ -419,13 +419,16 @@ class MathKernelsTest {
     }
 
     /**
-     * Subnormal values become zeros of their sign; zeros, the smallest normal float, larger values,
-     * infinities and NaN are left as they are, at every length and offset, the same in both kernels.
+     * Values below {@link MathKernels#TINY} in magnitude, subnormal or not, become zeros of their
+     * sign; zeros, TINY itself, larger values, infinities and NaN are left as they are, at every
+     * length and offset, the same in both kernels.
      */
     @Test
-    void flushSubnormalsZeroesExactlyTheSubnormalValues() {
-        float[] pattern = {Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL / 2, -Float.MIN_NORMAL * 0.999f,
-            Float.MIN_NORMAL, -Float.MIN_NORMAL, 1e-30f, -0.5f, 0f, -0f, Float.POSITIVE_INFINITY, Float.NaN};
+    void flushTinyZeroesExactlyTheValuesBelowTiny() {
+        float tiny = MathKernels.TINY;
+        assertEquals(Math.sqrt(Float.MIN_NORMAL), tiny, 1e-6 * tiny, "the square root of the smallest normal");
+        float[] pattern = {Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, 1e-30f,
+            -Math.nextDown(tiny), tiny, -tiny, 1e-10f, -0.5f, 0f, -0f, Float.POSITIVE_INFINITY, Float.NaN};
         for (MathKernels k : new MathKernels[] {SCALAR, SIMD}) {
             for (int n : LENGTHS) {
                 for (int[] off : OFFSETS) {
@@ -434,10 +437,10 @@ class MathKernelsTest {
                     for (int i = 0; i < x.length; i++) {
                         x[i] = pattern[i % pattern.length];
                         boolean inside = i >= off[0] && i < off[0] + n;
-                        boolean subnormal = x[i] != 0f && Math.abs(x[i]) < Float.MIN_NORMAL;
-                        expected[i] = inside && subnormal ? Math.copySign(0f, x[i]) : x[i];
+                        boolean flushed = x[i] != 0f && Math.abs(x[i]) < tiny;
+                        expected[i] = inside && flushed ? Math.copySign(0f, x[i]) : x[i];
                     }
-                    k.flushSubnormals(x, off[0], n);
+                    k.flushTiny(x, off[0], n);
                     for (int i = 0; i < x.length; i++) {
                         // bits, so that a zero's sign counts (NaN's bits made canonical)
                         assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(x[i]),

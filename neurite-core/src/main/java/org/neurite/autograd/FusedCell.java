@@ -68,7 +68,8 @@ interface FusedCell {
     /**
      * On entry the state gradients hold the loss gradient w.r.t. the states after step {@code t};
      * writes {@code dz[t]} (and the cell's own step gradients) and replaces the state gradients with
-     * those w.r.t. the states before it. Rows {@code [from, to)} only.
+     * those w.r.t. the states before it. Rows {@code [from, to)} only. The gate gradients it writes
+     * pass through {@link org.neurite.kernels.MathKernels#flushTiny} before any product reads them.
      */
     void backwardStep(RecurrentWork w, int t, int from, int to);
 

@@ -185,6 +185,8 @@ public final class GruOps {
                     dh[s + j] = d * zg;
                 }
             }
+            // the gate gradients as they enter the step's product and, later, the weight gradients'
+            K.flushTiny(dz, (t * w.batch + from) * ku, (to - from) * ku);
             K.flushTiny(dzRec, (t * w.batch + from) * ku, (to - from) * ku);
             Gemm.sgemmColumns(false, to - from, 0, u, dzRec, (t * w.batch + from) * ku, ku, w.packedRecurrentT, 1f,
                     dh, from * u, u);

@@ -314,13 +314,11 @@ final class Recurrence {
         }
         if (n > from) {
             // The carried gradients fade towards the subnormal range, which would slow every product
-            // they enter (see MathKernels.flushTiny). The cells flush what their own step multiplies;
-            // the step's gate gradients are flushed here for the weight gradients' products over all steps.
+            // they enter (see MathKernels.flushTiny). The cells flush the gate gradients they compute.
             for (Tensor d : w.dStates) {
                 K.flushTiny(d.data(), from * u, (n - from) * u);
             }
             cell.backwardStep(w, t, from, n);
-            K.flushTiny(w.dz.data(), (t * w.batch + from) * w.ku, (n - from) * w.ku);
         }
         int idle = (t * w.batch + n) * w.ku;
         int end = (t * w.batch + to) * w.ku;

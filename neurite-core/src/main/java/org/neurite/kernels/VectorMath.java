@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * exp, log and tanh on float vectors, built from additions, multiplications, divisions, integer
+ * exp and log on float vectors, built from additions, multiplications, divisions, integer
  * conversions and bit operations only (Cephes' single-precision polynomials, within a few ulp).
  *
  * <p>Why not {@code lanewise(VectorOperators.EXP)}: the JDK computes that with the platform's vector
@@ -20,15 +20,14 @@ final class VectorMath {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = S.withLanes(int.class);
 
-    private static final float EXP_HI = 88.72283935546875f;
-    private static final float EXP_LO = -87.33654475f;
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;
-    private static final float LN2_LO = -2.12194440e-4f;
+    static final float EXP_HI = 88.72283935546875f;
+    static final float EXP_LO = -87.33654475f;
+    static final float LOG2E = 1.44269504088896341f;
+    static final float LN2_HI = 0.693359375f;
+    static final float LN2_LO = -2.12194440e-4f;
     private static final float SQRT_HALF = 0.707106781186547524f;
-    private static final float TANH_SMALL = 0.625f;
-    private static final float ROUNDING_SHIFT = 0x1.8p23f;
-    private static final int SHIFT_BITS = 0x4B400000;
+    static final float ROUNDING_SHIFT = 0x1.8p23f;
+    static final int SHIFT_BITS = 0x4B400000;
 
     private VectorMath() {
     }
@@ -98,16 +97,5 @@ final class VectorMath {
         result = result.blend(Float.NaN, x.compare(VectorOperators.LT, 0f));
         result = result.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
         return result.blend(x, x.test(VectorOperators.IS_NAN));
-    }
-
-    /** The hyperbolic tangent: a polynomial near 0, {@code 1 - 2/(e^(2|x|) + 1)} with x's sign elsewhere. */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector ax = x.abs();
-        FloatVector z = x.mul(x);
-        FloatVector small = z.mul(-5.70498872745E-3f).add(2.06390887954E-2f).mul(z).add(-5.37397155531E-2f)
-                .mul(z).add(1.33314422036E-1f).mul(z).add(-3.33332819422E-1f).mul(z).mul(x).add(x);
-        FloatVector large = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(1f)));
-        large = large.blend(large.neg(), x.compare(VectorOperators.LT, 0f));
-        return large.blend(small, ax.compare(VectorOperators.LT, TANH_SMALL));
     }
 }

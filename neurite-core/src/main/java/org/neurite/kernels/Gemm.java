@@ -1,6 +1,7 @@
 package org.neurite.kernels;
 
 import static org.neurite.kernels.GemmMicroKernel.MR;
+import static org.neurite.kernels.GemmMicroKernel.MR_WIDE;
 import static org.neurite.kernels.GemmMicroKernel.NR;
 
 /**
@@ -37,10 +38,11 @@ import static org.neurite.kernels.GemmMicroKernel.NR;
  */
 public final class Gemm {
     static final GemmBlocking BLOCKING =
-            GemmBlocking.forHost(CacheSizes.ofThisHost(), MR, NR, Runtime.getRuntime().availableProcessors());
+            GemmBlocking.forHost(CacheSizes.ofThisHost(), MR, NR, MR * MR_WIDE / gcd(MR, MR_WIDE),
+                    Runtime.getRuntime().availableProcessors());
     /** Depth of a packed block: a KC x NR strip of B stays in L1 while A streams by. */
     static final int KC = BLOCKING.kc();
-    /** Rows of a packed block of A, a multiple of MR: MC x KC floats stay in L2. */
+    /** Rows of a packed block of A, a multiple of MR and MR_WIDE: MC x KC floats stay in L2. */
     static final int MC = BLOCKING.mc();
     /** Columns of a packed panel of B: KC x NC floats stay in L3. */
     static final int NC = BLOCKING.nc();
@@ -55,7 +57,7 @@ public final class Gemm {
     private static final boolean SIMD =
             !"false".equalsIgnoreCase(System.getProperty("neurite.simd", "true").trim());
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][] {
-            new float[roundUp(MC, MR) * KC], new float[roundUp(NC, NR) * KC], new float[MR * NR]});
+            new float[roundUp(MC, MR_WIDE) * KC], new float[roundUp(NC, NR) * KC], new float[MR_WIDE * NR]});
 
     private Gemm() {
     }
@@ -174,27 +176,13 @@ public final class Gemm {
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, j1 - j0, packedA);
+                int stripRows = stripRows(j1 - j0);
                 for (int strip = j0 / NR; strip * NR < j1; strip++) {
                     int first = Math.max(j0, strip * NR);
                     int cols = Math.min(j1, strip * NR + NR) - first;
-                    int bi = panel + strip * NR * kc;
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int rows = Math.min(MR, mc - ir);
-                        int ci = cOff + (ic + ir) * ldc + first;
-                        boolean direct = ir < inPlace;
-                        float[] as = direct ? a : packedA;
-                        int ai = direct ? inPlaceStart(transA, aOff, lda, ic + ir, pc) : (ir - inPlace) * kc;
-                        int rowStride = direct ? (transA ? 1 : lda) : 1;
-                        int step = direct ? (transA ? lda : 1) : MR;
-                        if (rows == MR && cols == NR && !direct) {
-                            GemmMicroKernel.tilePacked(kc, packedA, ai, b.data, bi, c, ci, ldc, blockBeta);
-                        } else if (rows == MR && cols == NR) {
-                            GemmMicroKernel.tile(kc, as, ai, rowStride, step, b.data, bi, c, ci, ldc, blockBeta);
-                        } else {
-                            GemmMicroKernel.tile(kc, as, ai, rowStride, step, b.data, bi, edge, 0, NR, 0f);
-                            mergeEdge(edge, first - strip * NR, rows, cols, c, ci, ldc, blockBeta);
-                        }
-                    }
+                    tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, b.data,
+                            panel + strip * NR * kc, first - strip * NR, cols, c, cOff + ic * ldc + first, ldc,
+                            blockBeta, edge);
                 }
             }
         }
@@ -287,30 +275,52 @@ public final class Gemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, j1 - j0, packedA);
+                    int stripRows = stripRows(j1 - j0);
                     for (int jr = 0; jr < nc; jr += NR) {
-                        int cols = Math.min(NR, nc - jr);
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int rows = Math.min(MR, mc - ir);
-                            int ci = cOff + (ic + ir) * ldc + jc + jr;
-                            boolean direct = ir < inPlace;
-                            float[] as = direct ? a : packedA;
-                            int ai = direct ? inPlaceStart(transA, aOff, lda, ic + ir, pc) : (ir - inPlace) * kc;
-                            int rowStride = direct ? (transA ? 1 : lda) : 1;
-                            int step = direct ? (transA ? lda : 1) : MR;
-                            if (rows == MR && cols == NR && !direct) {
-                                GemmMicroKernel.tilePacked(kc, packedA, ai, packedB, jr * kc, c, ci, ldc, blockBeta);
-                            } else if (rows == MR && cols == NR) {
-                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, c, ci, ldc,
-                                        blockBeta);
-                            } else {
-                                GemmMicroKernel.tile(kc, as, ai, rowStride, step, packedB, jr * kc, edge, 0, NR, 0f);
-                                mergeEdge(edge, 0, rows, cols, c, ci, ldc, blockBeta);
-                            }
-                        }
+                        tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, packedB, jr * kc,
+                                0, Math.min(NR, nc - jr), c, cOff + ic * ldc + jc + jr, ldc, blockBeta, edge);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * One column of tiles: rows {@code [ic, ic+mc)} of op(A), prepared by {@link #packA} (its first
+     * {@code inPlace} rows read in place, the rest packed in strips of {@code stripRows}), times one
+     * packed strip of B from {@code bi}, of which {@code cols} columns from {@code edgeFirst} are
+     * wanted, into C from {@code ci}. Whole tiles go straight to C; a ragged one is computed whole
+     * into {@code edge} and merged.
+     */
+    private static void tiles(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
+                              int inPlace, int stripRows, float[] packedA, float[] bp, int bi, int edgeFirst,
+                              int cols, float[] c, int ci, int ldc, float beta, float[] edge) {
+        for (int ir = 0; ir < mc; ir += ir < inPlace ? MR : stripRows) {
+            boolean direct = ir < inPlace;
+            int rows = Math.min(direct ? MR : stripRows, mc - ir);
+            boolean whole = cols == NR && (direct || rows == stripRows);
+            float[] out = whole ? c : edge;
+            int oi = whole ? ci + ir * ldc : 0;
+            int ldo = whole ? ldc : NR;
+            float outBeta = whole ? beta : 0f;
+            int ai = (ir - inPlace) * kc;
+            if (direct) {
+                GemmMicroKernel.tile(kc, a, inPlaceStart(transA, aOff, lda, ic + ir, pc), transA ? 1 : lda,
+                        transA ? lda : 1, bp, bi, out, oi, ldo, outBeta);
+            } else if (stripRows != MR) {
+                GemmMicroKernel.tilePackedWide(kc, packedA, ai, bp, bi, out, oi, ldo, outBeta);
+            } else {
+                GemmMicroKernel.tilePacked(kc, packedA, ai, bp, bi, out, oi, ldo, outBeta);
+            }
+            if (!whole) {
+                mergeEdge(edge, edgeFirst, rows, cols, c, ci + ir * ldc, ldc, beta);
+            }
+        }
+    }
+
+    /** The height of the packed strips of A for a band of C this wide: see {@link #PACK_A_MIN_COLUMNS}. */
+    private static int stripRows(int columns) {
+        return columns >= PACK_A_MIN_COLUMNS ? MR_WIDE : MR;
     }
 
     /**
@@ -326,7 +336,7 @@ public final class Gemm {
                              int columns, float[] packedA) {
         int inPlace = columns >= PACK_A_MIN_COLUMNS ? 0 : mc / MR * MR;
         if (inPlace < mc) {
-            GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA, MR);
+            GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA, stripRows(columns));
         }
         return inPlace;
     }
@@ -375,6 +385,10 @@ public final class Gemm {
             throw new IllegalArgumentException(name + ": " + rows + "x" + cols + " with offset " + off
                     + " and stride " + ld + " needs " + last + " floats, array has " + x.length);
         }
+    }
+
+    private static int gcd(int x, int y) {
+        return y == 0 ? x : gcd(y, x % y);
     }
 
     private static int ceilDiv(int x, int y) {

@@ -18,7 +18,7 @@ package org.neurite.kernels;
  * {@code neurite.gemm.nc} override the choice, for tuning by hand; {@code neurite bench gemm} prints it.
  *
  * @param kc depth of a packed block
- * @param mc rows of a packed block of A, a multiple of {@code MR}
+ * @param mc rows of a packed block of A, a multiple of the strips' heights ({@code MR} and {@code MR_WIDE})
  * @param nc columns of a packed panel of B, a multiple of {@code NR}
  * @param caches the cache sizes the choice was made from
  */
@@ -36,14 +36,21 @@ public record GemmBlocking(int kc, int mc, int nc, CacheSizes caches) {
         return Gemm.BLOCKING;
     }
 
-    static GemmBlocking forHost(CacheSizes caches, int mr, int nr, int threads) {
+    /**
+     * The blocking for these caches, tiles of {@code mr x nr} and {@code threads} threads; {@code mc}
+     * is a multiple of {@code mcMultiple}, so that a block of A splits into whole strips of every
+     * height the micro-kernels use.
+     */
+    static GemmBlocking forHost(CacheSizes caches, int mr, int nr, int mcMultiple, int threads) {
         long waysOfA = Math.max(1, (caches.l1dWays() - 1) * mr / (mr + nr));
         long bytesPerWay = caches.l1d() / caches.l1dWays();
         int kc = clamp(roundDown(waysOfA * bytesPerWay / (mr * Float.BYTES), 8), 64, 512);
-        int mc = clamp(roundDown(caches.l2() / 2 / ((long) kc * Float.BYTES), mr), mr * 4, MAX_MC);
+        int mc = clamp(roundDown(caches.l2() / 2 / ((long) kc * Float.BYTES), mcMultiple),
+                roundDown(mr * 4 + mcMultiple - 1, mcMultiple), roundDown(MAX_MC, mcMultiple));
         long l3PerCore = caches.l3() / Math.max(1, threads);
         int nc = clamp(roundDown(l3PerCore / 2 / ((long) kc * Float.BYTES), nr), nr * 8, MAX_NC);
-        return new GemmBlocking(override("kc", kc, 1), override("mc", mc, mr), override("nc", nc, nr), caches);
+        return new GemmBlocking(override("kc", kc, 1), override("mc", mc, mcMultiple), override("nc", nc, nr),
+                caches);
     }
 
     private static int roundDown(long value, int multiple) {

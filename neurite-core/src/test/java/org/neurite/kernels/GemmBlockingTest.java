@@ -11,7 +11,7 @@ class GemmBlockingTest {
     @Test
     void blocksFillTheirShareOfEachCacheLevelUpToTheMeasuredCaps() {
         // an AVX2 core: 32 KiB 8-way L1d, 512 KiB L2, 32 MiB L3 over 16 threads; tiles of 8 x 16
-        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(32 << 10, 8, 512 << 10, 32 << 20, true), 8, 16, 16);
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(32 << 10, 8, 512 << 10, 32 << 20, true), 8, 16, 8, 16);
         assertEquals(256, b.kc());      // A's strip gets (8 - 1) / (1 + 16 / 8) = 2 ways of 4 KiB: 8 KiB / (8 x 4 bytes)
         assertEquals(128, b.mc());      // 256 KiB / (256 x 4 bytes) = 256, capped
         assertEquals(1024, b.nc());     // (2 MiB per thread) / 2 / (256 x 4 bytes)
@@ -20,7 +20,7 @@ class GemmBlockingTest {
     @Test
     void aWideL1AndAHugeReportedL3StayWithinBounds() {
         // an AVX-512 core as a virtual machine reports it: 48 KiB 12-way L1d, 2 MiB L2, 480 MiB L3; tiles of 8 x 32
-        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(48 << 10, 12, 2 << 20, 480L << 20, true), 8, 32, 2);
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(48 << 10, 12, 2 << 20, 480L << 20, true), 8, 32, 8, 2);
         assertEquals(256, b.kc());      // (12 - 1) / (1 + 32 / 8) = 2 ways of 4 KiB for A's strip
         assertEquals(128, b.mc());
         assertEquals(1024, b.nc());
@@ -31,8 +31,16 @@ class GemmBlockingTest {
     @Test
     void aZen4LikeL1GivesTheKcTunedOnTheAmdHost() {
         // 32 KiB 8-way L1d with tiles of 8 x 32: A's strip gets (8 - 1) / 5 = 1 way of 4 KiB
-        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(32 << 10, 8, 1 << 20, 32L << 20, true), 8, 32, 2);
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(32 << 10, 8, 1 << 20, 32L << 20, true), 8, 32, 8, 2);
         assertEquals(128, b.kc());
+    }
+
+    @Test
+    void blocksOfAHoldWholeStripsOfEveryHeight() {
+        // strips of A 8 rows high read in place and 12 high packed: 128 rounds down to 120
+        GemmBlocking b = GemmBlocking.forHost(new CacheSizes(48 << 10, 12, 2 << 20, 480L << 20, true), 8, 32, 24, 2);
+        assertEquals(120, b.mc());
+        assertEquals(256, b.kc());
     }
 
     @Test
@@ -47,10 +55,10 @@ class GemmBlockingTest {
         System.setProperty("neurite.gemm.mc", "100");
         try {
             String message = assertThrows(IllegalArgumentException.class,
-                    () -> GemmBlocking.forHost(CacheSizes.DEFAULT, 8, 16, 2)).getMessage();
+                    () -> GemmBlocking.forHost(CacheSizes.DEFAULT, 8, 16, 8, 2)).getMessage();
             assertEquals("-Dneurite.gemm.mc must be a positive multiple of 8 up to 65536, got '100'", message);
             System.setProperty("neurite.gemm.mc", "64");
-            assertEquals(64, GemmBlocking.forHost(CacheSizes.DEFAULT, 8, 16, 2).mc());
+            assertEquals(64, GemmBlocking.forHost(CacheSizes.DEFAULT, 8, 16, 8, 2).mc());
         } finally {
             System.clearProperty("neurite.gemm.mc");
         }

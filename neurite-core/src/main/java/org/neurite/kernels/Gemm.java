@@ -169,12 +169,15 @@ public final class Gemm {
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0];
         float[] edge = buffers[2];
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
-            float blockBeta = pc == 0 ? beta : 1f;
-            int panel = pc * b.paddedN;
-            for (int ic = 0; ic < m; ic += MC) {
-                int mc = Math.min(MC, m - ic);
+        // Blocks of rows outermost, then depth: B is packed already and small enough to stay in L2, while a
+        // block's rows of A are read in consecutive stretches (which the prefetcher follows) and its block of
+        // C stays in cache over all of K. Depth outermost made W1's prediction 1.05-1.1x slower.
+        for (int ic = 0; ic < m; ic += MC) {
+            int mc = Math.min(MC, m - ic);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                float blockBeta = pc == 0 ? beta : 1f;
+                int panel = pc * b.paddedN;
                 int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, j1 - j0, packedA);
                 int stripRows = stripRows(j1 - j0);
                 for (int strip = j0 / NR; strip * NR < j1; strip++) {

@@ -65,6 +65,7 @@ public final class KernelWarmUp {
         float[] ct = new float[K * K];
         float[] wideB = ramp(K * WIDE, 0.002f);
         float[] wideC = new float[M * WIDE];
+        Gemm.PackedB packedWide = Gemm.pack(false, K, WIDE, wideB, 0, WIDE);
         float seen = 0f;
         for (int r = 0; r < rounds; r++) {
             k.add(a, 0, b, 0, out, 0, N);
@@ -90,8 +91,14 @@ public final class KernelWarmUp {
             Gemm.sgemm(false, false, M, K, K, x, 0, K, y, 0, K, 0f, c, 0, K);
             Gemm.sgemm(false, true, M, K, K, x, 0, K, y, 0, K, 0f, c, 0, K);
             Gemm.sgemm(true, false, K, K, M, x, 0, K, c, 0, K, 1f, ct, 0, K);
-            // wide enough that A is packed, as in a dense layer's weight gradient
+            // wide enough that A is packed, as in a dense layer's weight gradient, and accumulating, as a
+            // prediction's dense layer does onto its bias: a branch C2 never saw taken is compiled as a trap,
+            // and when prediction took it, the packed kernel fell back for half a second to code many
+            // times slower until C2 had compiled it again
             Gemm.sgemm(false, false, M, WIDE, K, x, 0, K, wideB, 0, WIDE, 0f, wideC, 0, WIDE);
+            Gemm.sgemm(false, false, M, WIDE, K, x, 0, K, wideB, 0, WIDE, 1f, wideC, 0, WIDE);
+            // a prediction's dense layer, its kernel packed once
+            Gemm.sgemmColumns(false, M, 0, WIDE, x, 0, K, packedWide, 1f, wideC, 0, WIDE);
             seen += c[r % c.length] + ct[r % ct.length] + wideC[r % wideC.length];
         }
         return seen;

@@ -1,11 +1,13 @@
 package org.neurite.kernels;
 
+import static org.neurite.kernels.VectorMath.EXP_HI;
 import static org.neurite.kernels.VectorMath.EXP_LO;
 import static org.neurite.kernels.VectorMath.LN2_HI;
 import static org.neurite.kernels.VectorMath.LN2_LO;
 import static org.neurite.kernels.VectorMath.LOG2E;
 import static org.neurite.kernels.VectorMath.ROUNDING_SHIFT;
 import static org.neurite.kernels.VectorMath.SHIFT_BITS;
+import static org.neurite.kernels.VectorMath.SQRT_HALF;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -198,27 +200,65 @@ public final class SimdMathKernels implements MathKernels {
         TAIL.abs(a, ao + i, out, oo + i, n - i);
     }
 
+    /**
+     * {@code e^x} (Cephes' polynomial): 0 below -87.3, +Infinity above 88.72, NaN for NaN. Like
+     * {@link #logistic}, one loop with the last pass masked and every step written out, so that no
+     * call passes a vector (see the class comment on boxed vectors).
+     */
     @Override
     public void exp(float[] a, int ao, float[] out, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            VectorMath.exp(load(a, ao + i)).intoArray(out, oo + i);
-        }
-        if (i < n) {
-            VectorMask<Float> rest = S.indexInRange(i, n);
-            VectorMath.exp(FloatVector.fromArray(S, a, ao + i, rest)).intoArray(out, oo + i, rest);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> mask = S.indexInRange(i, n);
+            FloatVector x = FloatVector.fromArray(S, a, ao + i, mask);
+            FloatVector xc = x.max(EXP_LO).min(EXP_HI);
+            // k = round(x / ln 2): adding 1.5·2^23 pushes the fraction out of the mantissa, which then
+            // holds k in its low bits; no float-int conversion needed.
+            FloatVector t = xc.mul(LOG2E).add(ROUNDING_SHIFT);
+            FloatVector k = t.sub(ROUNDING_SHIFT);
+            FloatVector r = xc.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+            FloatVector p = r.mul(1.9875691500E-4f).add(1.3981999507E-3f).mul(r).add(8.3334519073E-3f)
+                    .mul(r).add(4.1665795894E-2f).mul(r).add(1.6666665459E-1f).mul(r).add(5.0000001201E-1f);
+            FloatVector y = p.mul(r.mul(r)).add(r).add(1f);
+            // 2^k as 2^(k-1)·2, so that k = 128 (x just under 88.72) stays a normal float.
+            IntVector e = t.reinterpretAsInts().sub(SHIFT_BITS - 126).lanewise(VectorOperators.LSHL, 23);
+            FloatVector result = y.mul(e.reinterpretAsFloats()).mul(2f);
+            result = result.blend(0f, x.compare(VectorOperators.LT, EXP_LO));
+            result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_HI)).intoArray(out, oo + i, mask);
         }
     }
 
+    /**
+     * The natural logarithm (Cephes' polynomial): -Infinity at 0, NaN below 0 and for NaN, +Infinity
+     * at +Infinity; one loop with every step written out, as {@link #exp}.
+     */
     @Override
     public void log(float[] a, int ao, float[] out, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            VectorMath.log(load(a, ao + i)).intoArray(out, oo + i);
-        }
-        if (i < n) {
-            VectorMask<Float> rest = S.indexInRange(i, n);
-            VectorMath.log(FloatVector.fromArray(S, a, ao + i, rest)).intoArray(out, oo + i, rest);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> mask = S.indexInRange(i, n);
+            FloatVector x = FloatVector.fromArray(S, a, ao + i, mask);
+            // Subnormal inputs are scaled into the normal range first, and the scale taken out at the end.
+            VectorMask<Float> tiny = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
+            FloatVector scaled = x.blend(x.mul(0x1p23f), tiny);
+            IntVector bits = scaled.reinterpretAsInts();
+            FloatVector exponent = (FloatVector) bits.lanewise(VectorOperators.LSHR, 23)
+                    .sub(126).convert(VectorOperators.I2F, 0);
+            exponent = exponent.blend(exponent.sub(23f), tiny);
+            // The mantissa in [0.5, 1), moved to [sqrt(0.5), sqrt(2)) so that m - 1 is small.
+            FloatVector m = bits.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
+            VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
+            exponent = exponent.blend(exponent.sub(1f), low);
+            m = m.blend(m.add(m), low).sub(1f);
+            FloatVector z = m.mul(m);
+            FloatVector y = m.mul(7.0376836292E-2f).add(-1.1514610310E-1f).mul(m).add(1.1676998740E-1f)
+                    .mul(m).add(-1.2420140846E-1f).mul(m).add(1.4249322787E-1f).mul(m).add(-1.6668057665E-1f)
+                    .mul(m).add(2.0000714765E-1f).mul(m).add(-2.4999993993E-1f).mul(m).add(3.3333331174E-1f)
+                    .mul(m).mul(z);
+            y = y.add(exponent.mul(LN2_LO)).sub(z.mul(0.5f));
+            FloatVector result = m.add(y).add(exponent.mul(LN2_HI));
+            result = result.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
+            result = result.blend(Float.NaN, x.compare(VectorOperators.LT, 0f));
+            result = result.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+            result.blend(x, x.test(VectorOperators.IS_NAN)).intoArray(out, oo + i, mask);
         }
     }
 

@@ -2,13 +2,13 @@ package org.neurite.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * exp and log on float vectors, built from additions, multiplications, divisions, integer
- * conversions and bit operations only (Cephes' single-precision polynomials, within a few ulp).
+ * {@code e^x} of non-positive float vectors (a softmax's), and the constants of the exp, log, tanh and
+ * sigmoid kernels of {@link SimdMathKernels}: Cephes' single-precision polynomials, within a few ulp,
+ * built from additions, multiplications, divisions, integer conversions and bit operations only.
  *
  * <p>Why not {@code lanewise(VectorOperators.EXP)}: the JDK computes that with the platform's vector
  * math library once C2 has compiled the loop, and with {@code Math.exp} per lane before, and the two
@@ -18,42 +18,23 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorMath {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = S.withLanes(int.class);
 
     static final float EXP_HI = 88.72283935546875f;
     static final float EXP_LO = -87.33654475f;
     static final float LOG2E = 1.44269504088896341f;
     static final float LN2_HI = 0.693359375f;
     static final float LN2_LO = -2.12194440e-4f;
-    private static final float SQRT_HALF = 0.707106781186547524f;
+    static final float SQRT_HALF = 0.707106781186547524f;
     static final float ROUNDING_SHIFT = 0x1.8p23f;
     static final int SHIFT_BITS = 0x4B400000;
 
     private VectorMath() {
     }
 
-    /** {@code e^x}; 0 below -87.3, +Infinity above 88.72, NaN for NaN. */
-    static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(EXP_LO).min(EXP_HI);
-        // n = round(x / ln 2): adding 1.5·2^23 pushes the fraction out of the mantissa, which then
-        // holds n in its low bits; no float-int conversion needed.
-        FloatVector t = xc.mul(LOG2E).add(ROUNDING_SHIFT);
-        FloatVector n = t.sub(ROUNDING_SHIFT);
-        FloatVector r = xc.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
-        FloatVector p = r.mul(1.9875691500E-4f).add(1.3981999507E-3f).mul(r).add(8.3334519073E-3f)
-                .mul(r).add(4.1665795894E-2f).mul(r).add(1.6666665459E-1f).mul(r).add(5.0000001201E-1f);
-        FloatVector y = p.mul(r.mul(r)).add(r).add(1f);
-        // 2^n as 2^(n-1)·2, so that n = 128 (x just under 88.72) stays a normal float.
-        IntVector e = t.reinterpretAsInts().sub(SHIFT_BITS - 126).lanewise(VectorOperators.LSHL, 23);
-        FloatVector result = y.mul(e.reinterpretAsFloats()).mul(2f);
-        result = result.blend(0f, x.compare(VectorOperators.LT, EXP_LO));
-        return result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_HI));
-    }
-
     /**
      * {@code e^x} for {@code x <= 0}, such as a softmax's scores less their maximum: 0 below -87.3,
      * NaN for NaN; positive inputs are not guarded against overflow. With no overflow to avoid, the
-     * steps of {@link #exp} become fused multiply-adds (which round the same compiled or not) and 2^n
+     * steps of the exp kernel ({@link SimdMathKernels#exp}) become fused multiply-adds (which round the same compiled or not) and 2^n
      * is built directly: about 19 vector operations instead of 30.
      */
     static FloatVector expNonPositive(FloatVector x) {
@@ -70,32 +51,5 @@ final class VectorMath {
 
     private static FloatVector splat(float v) {
         return FloatVector.broadcast(S, v);
-    }
-
-    /** The natural logarithm; -Infinity at 0, NaN below 0 and for NaN, +Infinity at +Infinity. */
-    static FloatVector log(FloatVector x) {
-        // Subnormal inputs are scaled into the normal range first, and the scale taken out at the end.
-        VectorMask<Float> tiny = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
-        FloatVector scaled = x.blend(x.mul(0x1p23f), tiny);
-        IntVector bits = scaled.reinterpretAsInts();
-        FloatVector exponent = (FloatVector) bits.lanewise(VectorOperators.LSHR, 23)
-                .sub(126).convert(VectorOperators.I2F, 0);
-        exponent = exponent.blend(exponent.sub(23f), tiny);
-        // The mantissa in [0.5, 1), moved to [sqrt(0.5), sqrt(2)) so that m - 1 is small.
-        FloatVector m = bits.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
-        VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
-        exponent = exponent.blend(exponent.sub(1f), low);
-        m = m.blend(m.add(m), low).sub(1f);
-        FloatVector z = m.mul(m);
-        FloatVector y = m.mul(7.0376836292E-2f).add(-1.1514610310E-1f).mul(m).add(1.1676998740E-1f)
-                .mul(m).add(-1.2420140846E-1f).mul(m).add(1.4249322787E-1f).mul(m).add(-1.6668057665E-1f)
-                .mul(m).add(2.0000714765E-1f).mul(m).add(-2.4999993993E-1f).mul(m).add(3.3333331174E-1f)
-                .mul(m).mul(z);
-        y = y.add(exponent.mul(LN2_LO)).sub(z.mul(0.5f));
-        FloatVector result = m.add(y).add(exponent.mul(LN2_HI));
-        result = result.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
-        result = result.blend(Float.NaN, x.compare(VectorOperators.LT, 0f));
-        result = result.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-        return result.blend(x, x.test(VectorOperators.IS_NAN));
     }
 }

@@ -169,6 +169,7 @@ public final class Gemm {
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0];
         float[] edge = buffers[2];
+        int stripRows = stripRows(j1 - j0);
         // Blocks of rows outermost, then depth: B is packed already and small enough to stay in L2, while a
         // block's rows of A are read in consecutive stretches (which the prefetcher follows) and its block of
         // C stays in cache over all of K. Depth outermost made W1's prediction 1.05-1.1x slower.
@@ -179,7 +180,6 @@ public final class Gemm {
                 float blockBeta = pc == 0 ? beta : 1f;
                 int panel = pc * b.paddedN;
                 int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, j1 - j0, packedA);
-                int stripRows = stripRows(j1 - j0);
                 for (int strip = j0 / NR; strip * NR < j1; strip++) {
                     int first = Math.max(j0, strip * NR);
                     int cols = Math.min(j1, strip * NR + NR) - first;
@@ -268,6 +268,7 @@ public final class Gemm {
         float[] packedA = buffers[0];
         float[] packedB = buffers[1];
         float[] edge = buffers[2];
+        int stripRows = stripRows(j1 - j0);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -278,7 +279,6 @@ public final class Gemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, j1 - j0, packedA);
-                    int stripRows = stripRows(j1 - j0);
                     for (int jr = 0; jr < nc; jr += NR) {
                         tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, packedB, jr * kc,
                                 0, Math.min(NR, nc - jr), c, cOff + ic * ldc + jc + jr, ldc, blockBeta, edge);

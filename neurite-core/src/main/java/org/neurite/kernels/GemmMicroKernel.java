@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * where it lies: rows of a row-major A ({@code rowStride} lda, {@code step} 1), or of a transposed
  * one ({@code rowStride} 1, {@code step} lda). Packing A costs about as much as the multiply when B
  * is narrow (an input gradient {@code dZ·Wᵀ} with 128 columns), so narrow products read A in place;
- * wide ones pack it and run {@link #tilePacked}, whose strides are constants.
+ * wide ones pack it and run {@link #tilePacked}, whose strides are constants, or with AVX-512
+ * {@link #tilePackedWide}, twelve rows high.
  *
  * <p>Each step of {@code p} loads two vectors of B and broadcasts {@code MR} values of A, feeding
  * {@code 2 * MR} independent fused multiply-adds into accumulators held in locals, so that C2 keeps

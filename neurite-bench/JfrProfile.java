@@ -56,7 +56,7 @@ public class JfrProfile {
 
     /** First match wins; matched against the first Neurite frame's {@code class.method}. */
     static final List<Rule> RULES = List.of(
-            Rule.of("org\\.neurite\\.kernels\\.(Gemm|GemmMicroKernel|GemmPacking|GemmReference)\\..*", GEMM),
+            Rule.of("org\\.neurite\\.kernels\\.(Gemm|GemmMicroKernel|GemmPacking|GemmReference|GemmSparseRows)(\\$\\w+)?\\..*", GEMM),
             Rule.of("org\\.neurite\\.kernels\\.\\w+\\.(adam|adamW|sgd|momentum|rmsprop|adagrad)\\w*", OPTIMIZER),
             Rule.of("org\\.neurite\\.kernels\\.(WorkerPool|Parallel)(\\$.*)?\\..*", HANDOFF),
             Rule.of("org\\.neurite\\.train\\.(Adam|AdamW|SGD|RMSprop|Adagrad|Optimizer|Optimizers)\\..*", OPTIMIZER),

@@ -124,6 +124,7 @@ public final class Gemm {
             GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n, packed.data,
                     pc * packed.paddedN, NR);
         }
+        packed.finite = allFinite(packed.data, k * packed.paddedN);
         return packed;
     }
 
@@ -164,6 +165,10 @@ public final class Gemm {
         }
         if (k == 0 || !SIMD) {
             columnsReference(transA, m, j0, j1, a, aOff, lda, b, beta, c, cOff, ldc);
+            return;
+        }
+        if (!transA && b.finite() && GemmSparseRows.sparseEnough(a, aOff, lda, m, k)) {
+            GemmSparseRows.columns(m, j0, j1, a, aOff, lda, b, beta, c, cOff, ldc);
             return;
         }
         float[][] buffers = BUFFERS.get();
@@ -228,6 +233,7 @@ public final class Gemm {
         private int n;
         private int paddedN;
         private final float[] data;
+        private boolean finite;
 
         private PackedB(int k, int n) {
             this.k = k;
@@ -252,11 +258,27 @@ public final class Gemm {
             return n;
         }
 
+        /**
+         * Whether every value is finite: only then may a product skip A's zeros, whose {@code 0·b}
+         * would otherwise turn an infinite or NaN {@code b} into NaN.
+         */
+        boolean finite() {
+            return finite;
+        }
+
+        float[] data() {
+            return data;
+        }
+
+        /** Where the strip of columns {@code [strip·NR, strip·NR + NR)} of the block of rows from {@code pc} starts. */
+        int stripOffset(int pc, int strip) {
+            return pc * paddedN + strip * NR * Math.min(KC, k - pc);
+        }
+
         /** Element {@code (p, j)} of op(B). */
         float at(int p, int j) {
             int pc = p / KC * KC;
-            int kc = Math.min(KC, k - pc);
-            return data[pc * paddedN + j / NR * NR * kc + (p - pc) * NR + j % NR];
+            return data[stripOffset(pc, j / NR) + (p - pc) * NR + j % NR];
         }
     }
 
@@ -388,6 +410,15 @@ public final class Gemm {
             throw new IllegalArgumentException(name + ": " + rows + "x" + cols + " with offset " + off
                     + " and stride " + ld + " needs " + last + " floats, array has " + x.length);
         }
+    }
+
+    private static boolean allFinite(float[] x, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(x[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int gcd(int x, int y) {

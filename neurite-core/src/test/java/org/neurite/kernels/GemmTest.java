@@ -210,6 +210,60 @@ class GemmTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}x{1}x{2}")
+    @MethodSource("shapes")
+    void mostlyZeroAMatchesTheReference(int m, int n, int k, boolean transA, boolean transB) {
+        if (transA) {
+            return;   // the sparse path reads rows of A; a transposed A always takes the dense one
+        }
+        for (float beta : new float[] {0f, 1f, -0.5f}) {
+            Problem p = new Problem(m, n, k, false, transB, beta, new SplittableRandom(13L * m + n + k));
+            p.keepNonzero(0.2, new SplittableRandom(k));
+            float[] expected = p.c.clone();
+            p.run(expected, GemmReference::sgemm);
+            float[] actual = p.c.clone();
+            Gemm.PackedB packed = Gemm.pack(transB, k, n, p.b, OFFSET, p.ldb);
+            // Two bands, the first ending inside a strip, as a caller splitting the columns would run them.
+            int split = n / 2 + 1;
+            GemmSparseRows.columns(m, 0, Math.min(split, n), p.a, OFFSET, p.lda, packed, beta, actual, OFFSET, p.ldc);
+            GemmSparseRows.columns(m, Math.min(split, n), n, p.a, OFFSET, p.lda, packed, beta, actual, OFFSET, p.ldc);
+            p.assertMatches(expected, actual);
+        }
+    }
+
+    @Test
+    void onlyAMostlyZeroDeepEnoughAIsTakenForSparse() {
+        Problem sparse = new Problem(100, 64, 784, false, false, 0f, new SplittableRandom(1));
+        sparse.keepNonzero(0.19, new SplittableRandom(2));
+        Problem dense = new Problem(100, 64, 784, false, false, 0f, new SplittableRandom(3));
+        dense.keepNonzero(0.5, new SplittableRandom(4));
+        Problem shallow = new Problem(100, 64, 32, false, false, 0f, new SplittableRandom(5));
+        shallow.keepNonzero(0.1, new SplittableRandom(6));
+        assertTrue(GemmSparseRows.sparseEnough(sparse.a, OFFSET, sparse.lda, 100, 784), "19% nonzero");
+        assertTrue(!GemmSparseRows.sparseEnough(dense.a, OFFSET, dense.lda, 100, 784), "50% nonzero");
+        assertTrue(!GemmSparseRows.sparseEnough(shallow.a, OFFSET, shallow.lda, 100, 32), "depth 32");
+    }
+
+    @Test
+    void aZeroOfAMeetingAnInfiniteBStillGivesNaN() {
+        // Skipping A's zeros would drop 0·inf = NaN: a B with a non-finite value takes the dense path.
+        int m = 40;
+        int n = 32;
+        int k = 300;
+        Problem p = new Problem(m, n, k, false, false, 0f, new SplittableRandom(8));
+        p.keepNonzero(0.1, new SplittableRandom(9));
+        for (int i = 0; i < m; i++) {
+            p.a[OFFSET + i * p.lda + 7] = 0f;
+        }
+        p.b[OFFSET + 7 * p.ldb + 3] = Float.POSITIVE_INFINITY;
+        float[] actual = p.c.clone();
+        Gemm.sgemmColumns(false, m, 0, n, p.a, OFFSET, p.lda, Gemm.pack(false, k, n, p.b, OFFSET, p.ldb), 0f, actual,
+                OFFSET, p.ldc);
+        for (int i = 0; i < m; i++) {
+            assertTrue(Float.isNaN(actual[OFFSET + i * p.ldc + 3]), "row " + i + " column 3 is 0·inf + ...: NaN");
+        }
+    }
+
     /** The pre-packed path behind the plain signature: pack op(B), then multiply. */
     private static void withPackedB(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                     int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
@@ -239,24 +293,7 @@ class GemmTest {
         float[] actual = p.c.clone();
         p.run(expected, GemmReference::sgemm);
         p.run(actual, underTest);
-        for (int row = 0; row < m; row++) {
-            for (int col = 0; col < n; col++) {
-                int i = row;
-                int j = col;
-                int idx = OFFSET + i * p.ldc + j;
-                double scale = p.absProduct(i, j) + (beta == 0f ? 0 : Math.abs(beta * p.c[idx])) + 1e-30;
-                double err = Math.abs(actual[idx] - expected[idx]);
-                assertTrue(err <= REL_TOL * scale, () -> "C[" + i + "," + j + "] = " + actual[idx]
-                        + ", expected " + expected[idx] + " (relative error " + err / scale + ")");
-            }
-        }
-        for (int idx = 0; idx < actual.length; idx++) {
-            boolean inside = idx >= OFFSET && (idx - OFFSET) % p.ldc < n && (idx - OFFSET) / p.ldc < m;
-            if (!inside) {
-                assertTrue(Float.floatToIntBits(actual[idx]) == Float.floatToIntBits(p.c[idx]),
-                        "wrote outside C at " + idx);
-            }
-        }
+        p.assertMatches(expected, actual);
     }
 
     @FunctionalInterface
@@ -285,6 +322,37 @@ class GemmTest {
             a = random(OFFSET + (transA ? k : m) * lda, rnd);
             b = random(OFFSET + (transB ? n : k) * ldb, rnd);
             c = beta == 0f ? nanFilled(OFFSET + m * ldc + PAD) : random(OFFSET + m * ldc + PAD, rnd);
+        }
+
+        /** Sets each entry of A to zero but a share {@code keep} of them, as MNIST's pixels are. */
+        void keepNonzero(double keep, SplittableRandom rnd) {
+            for (int i = 0; i < a.length; i++) {
+                if (rnd.nextDouble() >= keep) {
+                    a[i] = 0f;
+                }
+            }
+        }
+
+        /** C within REL_TOL of {@code expected}, and nothing outside C written. */
+        void assertMatches(float[] expected, float[] actual) {
+            for (int row = 0; row < m; row++) {
+                for (int col = 0; col < n; col++) {
+                    int i = row;
+                    int j = col;
+                    int idx = OFFSET + i * ldc + j;
+                    double scale = absProduct(i, j) + (beta == 0f ? 0 : Math.abs(beta * c[idx])) + 1e-30;
+                    double err = Math.abs(actual[idx] - expected[idx]);
+                    assertTrue(err <= REL_TOL * scale, () -> "C[" + i + "," + j + "] = " + actual[idx]
+                            + ", expected " + expected[idx] + " (relative error " + err / scale + ")");
+                }
+            }
+            for (int idx = 0; idx < actual.length; idx++) {
+                boolean inside = idx >= OFFSET && (idx - OFFSET) % ldc < n && (idx - OFFSET) / ldc < m;
+                if (!inside) {
+                    assertTrue(Float.floatToIntBits(actual[idx]) == Float.floatToIntBits(c[idx]),
+                            "wrote outside C at " + idx);
+                }
+            }
         }
 
         void run(float[] out, Sgemm gemm) {

@@ -12,16 +12,18 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Gemm#sgemmColumns}'s product for an A that is mostly zeros: MNIST's pixels (four in five
  * are 0), bag-of-words counts. Each row of A is first reduced to the list of its nonzero entries;
- * each strip of C then sums only the rows of B those entries select, in two vectors of {@link
- * GemmMicroKernel#NR} columns. A zero entry adds {@code 0·b} in the dense kernels, which changes no
+ * each strip of C, {@link GemmMicroKernel#NR} columns (two vectors), then sums only the rows of B
+ * those entries select. A zero entry adds {@code 0·b} in the dense kernels, which changes no
  * sum unless {@code b} is infinite or NaN, so the caller takes this path only for a B with finite
  * values ({@link Gemm.PackedB#finite()}), and the results equal the dense product's up to the order
  * of the additions.
  *
- * <p>Each nonzero entry costs two loads of B and two fused multiply-adds per strip, where the dense
- * kernel spends a twelfth of that per entry of A, nonzero or not, and packs A besides: on the Intel
- * Xeon host, a 500 x 784 x 256 band took 1.0-1.1 ms this way at MNIST's density (19% nonzero)
- * against 1.8 ms dense, and the two met at about 30% ({@link #MAX_DENSITY} keeps a margin).
+ * <p>Each nonzero entry costs two fused multiply-adds and two loads of B per strip; the dense kernel
+ * spends the same multiply-adds on every entry, nonzero or not, but loads B once for twelve rows,
+ * and packs A besides. On the Intel
+ * Xeon host ({@code neurite-bench/SparseGemmTime.java}, one thread) a 500 x 784 x 256 product took
+ * 0.9-1.1 ms this way at MNIST's density (19% nonzero) against 1.4-1.7 ms dense, and the two met
+ * at about a quarter: {@link #MAX_DENSITY}.
  */
 final class GemmSparseRows {
     /** The largest share of nonzero entries of A for which this path is faster than the dense one. */
@@ -81,56 +83,60 @@ final class GemmSparseRows {
             float blockBeta = pc == 0 ? beta : 1f;
             lists.build(m, a, aOff + pc, lda, kc);
             for (int strip = j0 / NR; strip * NR < j1; strip++) {
-                int base = b.stripOffset(pc, strip);
-                long lanes = lanes(j0 - strip * NR, j1 - strip * NR);
-                for (int i = 0; i < m; i++) {
-                    sumInto(lists, i, b.data(), base, c, cOff + i * ldc + strip * NR, lanes, blockBeta);
-                }
+                sumInto(lists, m, b.data(), b.stripOffset(pc, strip), c, cOff + strip * NR, ldc,
+                        lanes(j0 - strip * NR, j1 - strip * NR), blockBeta);
             }
         }
     }
 
     /**
-     * Adds row {@code r}'s selection of a packed strip of B (from {@code base}) to the lanes
-     * {@code lanes} (a bit per column of the strip) of the strip's part of a row of C (from
-     * {@code ci}), after scaling C by {@code beta} (0: overwrite). Written without calls and without
-     * a vector assigned in a branch, so that C2 keeps every vector in a register.
+     * Adds each row's selection of a packed strip of B (from {@code base}) to the lanes {@code lanes}
+     * (a bit per column of the strip) of the strip's part of that row of C (row {@code i} from
+     * {@code ci + i·ldc}), after scaling C by {@code beta} (0: overwrite). Written without calls and
+     * without a vector assigned in a branch, so that C2 keeps every vector in a register; and over all
+     * rows in one call, since a call per row and strip cost as much as the sums at MNIST's density.
      */
-    private static void sumInto(Lists lists, int r, float[] bp, int base, float[] c, int ci, long lanes,
+    private static void sumInto(Lists lists, int m, float[] bp, int base, float[] c, int ci, int ldc, long lanes,
                                 float beta) {
         int[] offsets = lists.offsets;
         float[] values = lists.values;
-        int q = lists.starts[r];
-        int end = lists.starts[r + 1];
-        // Four pairs of accumulators, so that the additions of consecutive entries do not wait on each
-        // other; the lists' lengths are multiples of four (see Lists.build).
-        FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, t0 = s0, t1 = s0, u0 = s0, u1 = s0, w0 = s0, w1 = s0;
-        for (; q < end; q += 4) {
-            int o = base + offsets[q];
-            FloatVector v = FloatVector.broadcast(SPECIES, values[q]);
-            s0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, s0);
-            s1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, s1);
-            o = base + offsets[q + 1];
-            v = FloatVector.broadcast(SPECIES, values[q + 1]);
-            t0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, t0);
-            t1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, t1);
-            o = base + offsets[q + 2];
-            v = FloatVector.broadcast(SPECIES, values[q + 2]);
-            u0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, u0);
-            u1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, u1);
-            o = base + offsets[q + 3];
-            v = FloatVector.broadcast(SPECIES, values[q + 3]);
-            w0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, w0);
-            w1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, w1);
-        }
-        s0 = s0.add(t0).add(u0.add(w0));
-        s1 = s1.add(t1).add(u1.add(w1));
+        int[] starts = lists.starts;
         long read = beta == 0f ? 0L : lanes;
+        VectorMask<Float> read0 = VectorMask.fromLong(SPECIES, read);
+        VectorMask<Float> read1 = VectorMask.fromLong(SPECIES, read >>> L);
+        VectorMask<Float> write0 = VectorMask.fromLong(SPECIES, lanes);
+        VectorMask<Float> write1 = VectorMask.fromLong(SPECIES, lanes >>> L);
         FloatVector scale = FloatVector.broadcast(SPECIES, beta);
-        FloatVector.fromArray(SPECIES, c, ci, VectorMask.fromLong(SPECIES, read)).fma(scale, s0)
-                .intoArray(c, ci, VectorMask.fromLong(SPECIES, lanes));
-        FloatVector.fromArray(SPECIES, c, ci + L, VectorMask.fromLong(SPECIES, read >>> L)).fma(scale, s1)
-                .intoArray(c, ci + L, VectorMask.fromLong(SPECIES, lanes >>> L));
+        for (int i = 0; i < m; i++, ci += ldc) {
+            int q = starts[i];
+            int end = starts[i + 1];
+            // Four pairs of accumulators, so that the additions of consecutive entries do not wait on
+            // each other; the lists' lengths are multiples of four (see Lists.build).
+            FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, t0 = s0, t1 = s0, u0 = s0, u1 = s0, w0 = s0,
+                    w1 = s0;
+            for (; q < end; q += 4) {
+                int o = base + offsets[q];
+                FloatVector v = FloatVector.broadcast(SPECIES, values[q]);
+                s0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, s0);
+                s1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, s1);
+                o = base + offsets[q + 1];
+                v = FloatVector.broadcast(SPECIES, values[q + 1]);
+                t0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, t0);
+                t1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, t1);
+                o = base + offsets[q + 2];
+                v = FloatVector.broadcast(SPECIES, values[q + 2]);
+                u0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, u0);
+                u1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, u1);
+                o = base + offsets[q + 3];
+                v = FloatVector.broadcast(SPECIES, values[q + 3]);
+                w0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, w0);
+                w1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, w1);
+            }
+            FloatVector.fromArray(SPECIES, c, ci, read0).fma(scale, s0.add(t0).add(u0.add(w0)))
+                    .intoArray(c, ci, write0);
+            FloatVector.fromArray(SPECIES, c, ci + L, read1).fma(scale, s1.add(t1).add(u1.add(w1)))
+                    .intoArray(c, ci + L, write1);
+        }
     }
 
     /** A bit for each of the columns {@code [lo, hi)} of a strip, each bound clamped to {@code [0, NR]}. */

@@ -1,6 +1,9 @@
 package org.neurite.kernels;
 
+import static org.neurite.kernels.GemmMicroKernel.SPECIES;
+
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * Copies blocks of {@link Gemm}'s operands into the layout its micro-kernel streams through.
@@ -13,6 +16,7 @@ import java.util.Arrays;
  * (strided), which is how the transposed GEMM variants avoid materialising a transpose.
  */
 final class GemmPacking {
+    private static final int L = SPECIES.length();
     private GemmPacking() {
     }
 
@@ -41,6 +45,29 @@ final class GemmPacking {
                     dst[base + p * mr + r] = a[src + p];
                 }
             }
+        }
+    }
+
+    /** The offsets of {@code L} consecutive rows {@code ldb} apart, for a gather down a column. */
+    private static int[] rowStarts(int ldb) {
+        int[] rows = new int[L];
+        for (int i = 0; i < L; i++) {
+            rows[i] = i * ldb;
+        }
+        return rows;
+    }
+
+    /**
+     * A whole strip of a transposed B: its {@code 2L} stored rows from {@code src}, {@code ldb}
+     * apart, become {@code kc} packed rows of {@code 2L}, each two gathers down the stored rows' columns.
+     * An element at a time, this cost more than the multiply for a product with few rows (32 x 256 x
+     * 784, B transposed: a dense layer's input gradient at batch 32).
+     */
+    private static void gatherStrip(float[] b, int src, int ldb, int kc, int[] rows, float[] dst, int base) {
+        int second = src + L * ldb;
+        for (int p = 0; p < kc; p++) {
+            FloatVector.fromArray(SPECIES, b, src + p, rows, 0).intoArray(dst, base + p * 2 * L);
+            FloatVector.fromArray(SPECIES, b, second + p, rows, 0).intoArray(dst, base + p * 2 * L + L);
         }
     }
 
@@ -73,9 +100,14 @@ final class GemmPacking {
             return;
         }
         zeroRaggedStrip(nc, kc, dst, dOff, nr);
+        int[] rows = nr == 2 * L ? rowStarts(ldb) : null;
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             int base = dOff + jr * kc;
+            if (cols == nr && rows != null) {
+                gatherStrip(b, bOff + (j0 + jr) * ldb + p0, ldb, kc, rows, dst, base);
+                continue;
+            }
             // op(B)(p, j) = b[j * ldb + p]: read each source row contiguously, write with stride NR.
             for (int q = 0; q < cols; q++) {
                 int src = bOff + (j0 + jr + q) * ldb + p0;

@@ -32,8 +32,6 @@ public final class KernelWarmUp {
     private static final int K = 40;
     /** Columns of a product wide enough for {@link Gemm} to pack A and run its packed micro-kernel. */
     private static final int WIDE = Gemm.PACK_A_MIN_COLUMNS;
-    /** Depth of a product whose A is mostly zeros, deep enough for {@link GemmSparseRows}. */
-    private static final int SPARSE_K = 2 * GemmSparseRows.MIN_DEPTH;
 
     private KernelWarmUp() {
     }
@@ -68,11 +66,6 @@ public final class KernelWarmUp {
         float[] wideB = ramp(K * WIDE, 0.002f);
         float[] wideC = new float[M * WIDE];
         Gemm.PackedB packedWide = Gemm.pack(false, K, WIDE, wideB, 0, WIDE);
-        float[] sparseX = new float[M * SPARSE_K];
-        for (int i = 0; i < sparseX.length; i += 7) {
-            sparseX[i] = 0.01f * (i % 5);
-        }
-        Gemm.PackedB packedDeep = Gemm.pack(false, SPARSE_K, WIDE, ramp(SPARSE_K * WIDE, 0.003f), 0, WIDE);
         float seen = 0f;
         for (int r = 0; r < rounds; r++) {
             k.add(a, 0, b, 0, out, 0, N);
@@ -106,8 +99,6 @@ public final class KernelWarmUp {
             Gemm.sgemm(false, false, M, WIDE, K, x, 0, K, wideB, 0, WIDE, 1f, wideC, 0, WIDE);
             // a prediction's dense layer, its kernel packed once
             Gemm.sgemmColumns(false, M, 0, WIDE, x, 0, K, packedWide, 1f, wideC, 0, WIDE);
-            // and one whose input is mostly zeros, as MNIST's pixels are
-            Gemm.sgemmColumns(false, M, 0, WIDE, sparseX, 0, SPARSE_K, packedDeep, 1f, wideC, 0, WIDE);
             seen += c[r % c.length] + ct[r % ct.length] + wideC[r % wideC.length];
         }
         return seen;

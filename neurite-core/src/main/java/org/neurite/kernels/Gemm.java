@@ -51,9 +51,7 @@ public final class Gemm {
     /**
      * A thread whose band of C is at least this wide packs all of A: each strip of A then serves
      * many tiles, and the micro-kernel's packed form, whose strides are constants, runs about a
-     * fifth faster than reading A in place. Narrower bands read whole strips of A in place, unless A
-     * is transposed: its packing copies contiguous stretches and always pays (a weight gradient
-     * 256x128x128 AtB: 269-296 GFLOPS against 246-276, five alternating rounds).
+     * fifth faster than reading A in place. Narrower bands read whole strips of A in place.
      */
     static final int PACK_A_MIN_COLUMNS = 256;
     private static final boolean SIMD =
@@ -176,7 +174,7 @@ public final class Gemm {
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0];
         float[] edge = buffers[2];
-        int stripRows = stripRows(transA, j1 - j0);
+        int stripRows = stripRows(j1 - j0);
         // Blocks of rows outermost, then depth: B is packed already and small enough to stay in L2, while a
         // block's rows of A are read in consecutive stretches (which the prefetcher follows) and its block of
         // C stays in cache over all of K. Depth outermost made W1's prediction 1.05-1.1x slower.
@@ -190,7 +188,7 @@ public final class Gemm {
                 for (int strip = j0 / NR; strip * NR < j1; strip++) {
                     int first = Math.max(j0, strip * NR);
                     int cols = Math.min(j1, strip * NR + NR) - first;
-                    tiles(a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, b.data,
+                    tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, b.data,
                             panel + strip * NR * kc, first - strip * NR, cols, c, cOff + ic * ldc + first, ldc,
                             blockBeta, edge);
                 }
@@ -292,7 +290,7 @@ public final class Gemm {
         float[] packedA = buffers[0];
         float[] packedB = buffers[1];
         float[] edge = buffers[2];
-        int stripRows = stripRows(transA, j1 - j0);
+        int stripRows = stripRows(j1 - j0);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -304,7 +302,7 @@ public final class Gemm {
                     int mc = Math.min(MC, i1 - ic);
                     int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, j1 - j0, packedA);
                     for (int jr = 0; jr < nc; jr += NR) {
-                        tiles(a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, packedB, jr * kc,
+                        tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, packedB, jr * kc,
                                 0, Math.min(NR, nc - jr), c, cOff + ic * ldc + jc + jr, ldc, blockBeta, edge);
                     }
                 }
@@ -319,7 +317,7 @@ public final class Gemm {
      * wanted, into C from {@code ci}. Whole tiles go straight to C; a ragged one is computed whole
      * into {@code edge} and merged.
      */
-    private static void tiles(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
+    private static void tiles(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
                               int inPlace, int stripRows, float[] packedA, float[] bp, int bi, int edgeFirst,
                               int cols, float[] c, int ci, int ldc, float beta, float[] edge) {
         for (int ir = 0; ir < mc; ir += ir < inPlace ? MR : stripRows) {
@@ -332,8 +330,8 @@ public final class Gemm {
             float outBeta = whole ? beta : 0f;
             int ai = (ir - inPlace) * kc;
             if (direct) {
-                // Only an A that is not transposed is read in place (see packA): row ic + ir from column pc.
-                GemmMicroKernel.tile(kc, a, aOff + (ic + ir) * lda + pc, lda, bp, bi, out, oi, ldo, outBeta);
+                GemmMicroKernel.tile(kc, a, inPlaceStart(transA, aOff, lda, ic + ir, pc), transA ? 1 : lda,
+                        transA ? lda : 1, bp, bi, out, oi, ldo, outBeta);
             } else if (stripRows != MR) {
                 GemmMicroKernel.tilePackedWide(kc, packedA, ai, bp, bi, out, oi, ldo, outBeta);
             } else {
@@ -346,31 +344,31 @@ public final class Gemm {
     }
 
     /** The height of the packed strips of A for a band of C this wide: see {@link #PACK_A_MIN_COLUMNS}. */
-    private static int stripRows(boolean transA, int columns) {
-        return packsAllOfA(transA, columns) ? MR_WIDE : MR;
-    }
-
-    private static boolean packsAllOfA(boolean transA, int columns) {
-        return transA || columns >= PACK_A_MIN_COLUMNS;
+    private static int stripRows(int columns) {
+        return columns >= PACK_A_MIN_COLUMNS ? MR_WIDE : MR;
     }
 
     /**
      * Prepares rows {@code [ic, ic+mc)}, columns {@code [pc, pc+kc)} of op(A) for the micro-kernel,
      * whose results fill {@code columns} columns of C, and returns how many leading rows it reads in
-     * place. For a band of at least {@link #PACK_A_MIN_COLUMNS} columns, or a transposed A, that is
-     * none: all rows are packed. For a narrower one it is all whole strips of MR rows, eight rows at
-     * a time: packing them cost as much as the multiply when B is narrow, and each thread of a
-     * product split along N packed all of A again.
+     * place. For a band of at least {@link #PACK_A_MIN_COLUMNS} columns that is none: all rows are
+     * packed. For a narrower one it is all whole strips of MR rows, eight rows (or, transposed,
+     * eight adjacent columns of each stored row) at a time: packing them cost as much as the
+     * multiply when B is narrow, and each thread of a product split along N packed all of A again.
      * Packed rows go into {@code packedA} from offset 0.
      */
     private static int packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
                              int columns, float[] packedA) {
-        int inPlace = packsAllOfA(transA, columns) ? 0 : mc / MR * MR;
+        int inPlace = columns >= PACK_A_MIN_COLUMNS ? 0 : mc / MR * MR;
         if (inPlace < mc) {
-            GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA,
-                    stripRows(transA, columns));
+            GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA, stripRows(columns));
         }
         return inPlace;
+    }
+
+    /** Where element {@code (i, p)} of op(A) lies. */
+    private static int inPlaceStart(boolean transA, int aOff, int lda, int i, int p) {
+        return transA ? aOff + p * lda + i : aOff + i * lda + p;
     }
 
     /** Adds {@code rows x cols} of a full tile computed into {@code edge}, from column {@code first}, to C. */

@@ -5,10 +5,12 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked inner loop of {@link Gemm}: one {@link #MR} x {@link #NR} tile of C from a
- * strip of A and a packed strip of B (see {@link GemmPacking} for their layout). {@link #tile} reads
- * the rows of a row-major A where they lie, {@code rowStride} apart: packing A costs about as much as
- * the multiply when B is narrow (an input gradient {@code dZ·Wᵀ} with 128 columns). Wide products
- * pack A and run {@link #tilePacked}, whose strides are constants, or with AVX-512
+ * strip of A and a packed strip of B (see {@link GemmPacking} for their layout). A is read through
+ * two strides, so the same loop takes a packed strip ({@code rowStride} 1, {@code step} MR) or A
+ * where it lies: rows of a row-major A ({@code rowStride} lda, {@code step} 1), or of a transposed
+ * one ({@code rowStride} 1, {@code step} lda). Packing A costs about as much as the multiply when B
+ * is narrow (an input gradient {@code dZ·Wᵀ} with 128 columns), so narrow products read A in place;
+ * wide ones pack it and run {@link #tilePacked}, whose strides are constants, or with AVX-512
  * {@link #tilePackedWide}, twelve rows high.
  *
  * <p>Each step of {@code p} loads two vectors of B and broadcasts {@code MR} values of A, feeding
@@ -34,11 +36,11 @@ final class GemmMicroKernel {
 
     /**
      * {@code C[0:MR, 0:NR] = A · Bp + beta · C} over {@code kc} steps, where element {@code (r, p)}
-     * of A is {@code as[ai + r·rowStride + p]} and C starts at {@code c[ci]} with row stride
+     * of A is {@code as[ai + r·rowStride + p·step]} and C starts at {@code c[ci]} with row stride
      * {@code ldc}. A beta of 0 overwrites C without reading it.
      */
-    static void tile(int kc, float[] as, int ai, int rowStride, float[] bp, int bi, float[] c, int ci, int ldc,
-                     float beta) {
+    static void tile(int kc, float[] as, int ai, int rowStride, int step, float[] bp, int bi, float[] c, int ci,
+                     int ldc, float beta) {
         int r2 = 2 * rowStride;
         int r3 = 3 * rowStride;
         int r4 = 4 * rowStride;
@@ -48,7 +50,7 @@ final class GemmMicroKernel {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00,
                 c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00,
                 c61 = c00, c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++, ai++, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += step, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
             FloatVector a = FloatVector.broadcast(SPECIES, as[ai]);
@@ -117,8 +119,8 @@ final class GemmMicroKernel {
     }
 
     /**
-     * {@link #tile} for a packed strip of A, where element {@code (r, p)} is {@code ap[ai + p·MR + r]}.
-     * With the strides constants, C2 proves every index of the loop in range before it starts, instead of checking
+     * {@link #tile} for a packed strip of A ({@code rowStride} 1, {@code step} MR). With the strides
+     * constants, C2 proves every index of the loop in range before it starts, instead of checking
      * the eight reads of A at each step: in L1, 8 x 32 tiles ran at 176 GFLOPS on one Xeon core
      * this way and at 140 with the strides as arguments. The body is {@link #tile}'s, repeated
      * because a shared helper would not be inlined into a method this large, and one method holding

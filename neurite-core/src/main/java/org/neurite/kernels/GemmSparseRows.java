@@ -28,7 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmSparseRows {
     /** The largest share of nonzero entries of A for which this path is faster than the dense one. */
     static final double MAX_DENSITY = 0.25;
-    /** A product this much smaller than a row of A is not worth the count of its zeros. */
+    /** Rows of A shorter than this are not worth counting zeros in. */
     static final int MIN_DEPTH = 64;
     /** Rows of A that {@link #sparseEnough} reads. */
     private static final int SAMPLE_ROWS = 32;
@@ -94,7 +94,7 @@ final class GemmSparseRows {
      * (a bit per column of the strip) of the strip's part of that row of C (row {@code i} from
      * {@code ci + i·ldc}), after scaling C by {@code beta} (0: overwrite). Written without calls and
      * without a vector assigned in a branch, so that C2 keeps every vector in a register; and over all
-     * rows in one call, since a call per row and strip cost as much as the sums at MNIST's density.
+     * rows in one call, since a call per row and strip cost as much as the sums at low densities.
      */
     private static void sumInto(Lists lists, int m, float[] bp, int base, float[] c, int ci, int ldc, long lanes,
                                 float beta) {

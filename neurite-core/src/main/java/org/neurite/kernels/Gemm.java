@@ -124,7 +124,7 @@ public final class Gemm {
             GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n, packed.data,
                     pc * packed.paddedN, NR);
         }
-        packed.finite = allFinite(packed.data, k * packed.paddedN);
+        packed.finite = Finiteness.UNKNOWN;
         return packed;
     }
 
@@ -167,7 +167,7 @@ public final class Gemm {
             columnsReference(transA, m, j0, j1, a, aOff, lda, b, beta, c, cOff, ldc);
             return;
         }
-        if (!transA && b.finite() && GemmSparseRows.sparseEnough(a, aOff, lda, m, k)) {
+        if (!transA && GemmSparseRows.sparseEnough(a, aOff, lda, m, k) && b.finite()) {
             GemmSparseRows.columns(m, j0, j1, a, aOff, lda, b, beta, c, cOff, ldc);
             return;
         }
@@ -224,6 +224,8 @@ public final class Gemm {
         }
     }
 
+    private enum Finiteness { UNKNOWN, FINITE, NOT_FINITE }
+
     /**
      * op(B) {@code k x n} in the layout the micro-kernel streams: for each block of {@code KC} rows,
      * strips of {@code NR} columns (zero-padded), each strip's rows one after another.
@@ -233,7 +235,7 @@ public final class Gemm {
         private int n;
         private int paddedN;
         private final float[] data;
-        private boolean finite;
+        private Finiteness finite = Finiteness.UNKNOWN;
 
         private PackedB(int k, int n) {
             this.k = k;
@@ -263,7 +265,13 @@ public final class Gemm {
          * would otherwise turn an infinite or NaN {@code b} into NaN.
          */
         boolean finite() {
-            return finite;
+            // Found out on first use, not when packed: attention packs keys and values for every
+            // sequence and head, and most packed operands never meet a mostly-zero A. Threads that
+            // race here compute the same answer.
+            if (finite == Finiteness.UNKNOWN) {
+                finite = allFinite(data, k * paddedN) ? Finiteness.FINITE : Finiteness.NOT_FINITE;
+            }
+            return finite == Finiteness.FINITE;
         }
 
         float[] data() {

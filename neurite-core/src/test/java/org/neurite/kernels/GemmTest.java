@@ -232,7 +232,7 @@ class GemmTest {
     }
 
     @Test
-    void onlyAMostlyZeroDeepEnoughAIsTakenForSparse() {
+    void onlyAMostlyZeroButNotAllZeroDeepEnoughAIsTakenForSparse() {
         Problem sparse = new Problem(100, 64, 784, false, false, 0f, new SplittableRandom(1));
         sparse.keepNonzero(0.19, new SplittableRandom(2));
         Problem dense = new Problem(100, 64, 784, false, false, 0f, new SplittableRandom(3));
@@ -242,6 +242,7 @@ class GemmTest {
         assertTrue(GemmSparseRows.sparseEnough(sparse.a, OFFSET, sparse.lda, 100, 784), "19% nonzero");
         assertTrue(!GemmSparseRows.sparseEnough(dense.a, OFFSET, dense.lda, 100, 784), "50% nonzero");
         assertTrue(!GemmSparseRows.sparseEnough(shallow.a, OFFSET, shallow.lda, 100, 32), "depth 32");
+        assertTrue(!GemmSparseRows.sparseEnough(new float[100 * 784], 0, 784, 100, 784), "all zeros");
     }
 
     @Test

@@ -224,6 +224,7 @@ public final class Gemm {
         }
     }
 
+    /** Whether all of a packed B's values are finite, or not known yet. */
     private enum Finiteness { UNKNOWN, FINITE, NOT_FINITE }
 
     /**
@@ -278,7 +279,10 @@ public final class Gemm {
             return data;
         }
 
-        /** Where the strip of columns {@code [strip·NR, strip·NR + NR)} of the block of rows from {@code pc} starts. */
+        /**
+         * Where the strip of columns {@code [strip·NR, strip·NR + NR)} of the block of rows from
+         * {@code pc} starts.
+         */
         int stripOffset(int pc, int strip) {
             return pc * paddedN + strip * NR * Math.min(KC, k - pc);
         }

@@ -17,6 +17,7 @@ import jdk.incubator.vector.FloatVector;
  */
 final class GemmPacking {
     private static final int L = SPECIES.length();
+
     private GemmPacking() {
     }
 
@@ -59,9 +60,9 @@ final class GemmPacking {
 
     /**
      * A whole strip of a transposed B: its {@code 2L} stored rows from {@code src}, {@code ldb}
-     * apart, become {@code kc} packed rows of {@code 2L}, each two gathers down the stored rows' columns.
-     * An element at a time, this cost more than the multiply for a product with few rows (32 x 256 x
-     * 784, B transposed: a dense layer's input gradient at batch 32).
+     * apart, become {@code kc} packed rows of {@code 2L}, each two gathers down the stored rows'
+     * columns. An element at a time, this cost more than the multiply for a product with few rows
+     * (32 x 256 x 784, B transposed: a dense layer's input gradient at batch 32).
      */
     private static void gatherStrip(float[] b, int src, int ldb, int kc, int[] rows, float[] dst, int base) {
         int second = src + L * ldb;

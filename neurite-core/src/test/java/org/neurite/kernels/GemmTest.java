@@ -228,6 +228,9 @@ class GemmTest {
             GemmSparseRows.columns(m, 0, Math.min(split, n), p.a, OFFSET, p.lda, packed, beta, actual, OFFSET, p.ldc);
             GemmSparseRows.columns(m, Math.min(split, n), n, p.a, OFFSET, p.lda, packed, beta, actual, OFFSET, p.ldc);
             p.assertMatches(expected, actual);
+            float[] chosen = p.c.clone();   // and through the entry point, which picks the path itself
+            Gemm.sgemmColumns(false, m, 0, n, p.a, OFFSET, p.lda, packed, beta, chosen, OFFSET, p.ldc);
+            p.assertMatches(expected, chosen);
         }
     }
 

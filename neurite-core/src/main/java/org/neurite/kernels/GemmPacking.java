@@ -101,7 +101,7 @@ final class GemmPacking {
             return;
         }
         zeroRaggedStrip(nc, kc, dst, dOff, nr);
-        int[] rows = nr == 2 * L ? rowStarts(ldb) : null;
+        int[] rows = nr == 2 * L && nc >= nr ? rowStarts(ldb) : null;   // only when a whole strip is gathered
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             int base = dOff + jr * kc;

@@ -3,6 +3,8 @@ package org.neurite.kernels;
 import static org.neurite.kernels.GemmMicroKernel.NR;
 import static org.neurite.kernels.GemmMicroKernel.SPECIES;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -15,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * each strip of C, {@link GemmMicroKernel#NR} columns (two vectors), then sums only the rows of B
  * those entries select. A zero entry adds {@code 0·b} in the dense kernels, which changes no
  * sum unless {@code b} is infinite or NaN, so the caller takes this path only for a B with finite
- * values ({@link Gemm.PackedB#finite()}), and the results equal the dense product's up to the order
- * of the additions.
+ * values ({@link Gemm.PackedB#alignedIfFinite()}), and the results equal the dense product's up to
+ * the order of the additions.
  *
  * <p>Each nonzero entry costs two fused multiply-adds and two loads of B per strip; the dense kernel
  * spends the same multiply-adds on every entry, nonzero or not, but loads B once for twelve rows,
@@ -32,6 +34,7 @@ final class GemmSparseRows {
     /** Rows of A that {@link #sparseEnough} reads. */
     private static final int SAMPLE_ROWS = 32;
     private static final int L = SPECIES.length();
+    private static final int VECTOR_BYTES = SPECIES.vectorByteSize();
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final ThreadLocal<Lists> LISTS = ThreadLocal.withInitial(Lists::new);
 
@@ -74,10 +77,11 @@ final class GemmSparseRows {
 
     /**
      * Columns {@code [j0, j1)} of {@code C = A·B + beta·C}, A row-major {@code m x k} (stride
-     * {@code lda}), B packed, on the calling thread: the contract of {@link Gemm#sgemmColumns}.
+     * {@code lda}), B packed, its values read from {@code aligned}, their copy aligned to a cache line,
+     * on the calling thread: the contract of {@link Gemm#sgemmColumns}.
      */
-    static void columns(int m, int j0, int j1, float[] a, int aOff, int lda, Gemm.PackedB b, float beta,
-                        float[] c, int cOff, int ldc) {
+    static void columns(int m, int j0, int j1, float[] a, int aOff, int lda, Gemm.PackedB b, MemorySegment aligned,
+                        float beta, float[] c, int cOff, int ldc) {
         Lists lists = LISTS.get();
         int k = b.rows();
         // For each block of depth, the lists of all rows first; then strips outermost, so that each
@@ -87,21 +91,21 @@ final class GemmSparseRows {
             float blockBeta = pc == 0 ? beta : 1f;
             lists.build(m, a, aOff + pc, lda, kc);
             for (int strip = j0 / NR; strip * NR < j1; strip++) {
-                sumInto(lists, m, b.data(), b.stripOffset(pc, strip), c, cOff + strip * NR, ldc,
+                sumInto(lists, m, aligned, (long) b.stripOffset(pc, strip) * Float.BYTES, c, cOff + strip * NR, ldc,
                         lanes(j0 - strip * NR, j1 - strip * NR), blockBeta);
             }
         }
     }
 
     /**
-     * Adds each row's selection of a packed strip of B (from {@code base}) to the lanes {@code lanes}
+     * Adds each row's selection of a packed strip of B (from byte {@code base}) to the lanes {@code lanes}
      * (a bit per column of the strip) of the strip's part of that row of C (row {@code i} from
      * {@code ci + i·ldc}), after scaling C by {@code beta} (0: overwrite). Written without calls and
      * without a vector assigned in a branch, so that C2 keeps every vector in a register; and over all
      * rows in one call, since a call per row and strip cost as much as the sums at low densities.
      */
-    private static void sumInto(Lists lists, int m, float[] bp, int base, float[] c, int ci, int ldc, long lanes,
-                                float beta) {
+    private static void sumInto(Lists lists, int m, MemorySegment bp, long base, float[] c, int ci, int ldc,
+                                long lanes, float beta) {
         int[] offsets = lists.offsets;
         float[] values = lists.values;
         int[] starts = lists.starts;
@@ -119,22 +123,22 @@ final class GemmSparseRows {
             FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, t0 = s0, t1 = s0, u0 = s0, u1 = s0, w0 = s0,
                     w1 = s0;
             for (; q < end; q += 4) {
-                int o = base + offsets[q];
+                long o = base + offsets[q];
                 FloatVector v = FloatVector.broadcast(SPECIES, values[q]);
-                s0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, s0);
-                s1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, s1);
+                s0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ByteOrder.nativeOrder()).fma(v, s0);
+                s1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ByteOrder.nativeOrder()).fma(v, s1);
                 o = base + offsets[q + 1];
                 v = FloatVector.broadcast(SPECIES, values[q + 1]);
-                t0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, t0);
-                t1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, t1);
+                t0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ByteOrder.nativeOrder()).fma(v, t0);
+                t1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ByteOrder.nativeOrder()).fma(v, t1);
                 o = base + offsets[q + 2];
                 v = FloatVector.broadcast(SPECIES, values[q + 2]);
-                u0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, u0);
-                u1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, u1);
+                u0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ByteOrder.nativeOrder()).fma(v, u0);
+                u1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ByteOrder.nativeOrder()).fma(v, u1);
                 o = base + offsets[q + 3];
                 v = FloatVector.broadcast(SPECIES, values[q + 3]);
-                w0 = FloatVector.fromArray(SPECIES, bp, o).fma(v, w0);
-                w1 = FloatVector.fromArray(SPECIES, bp, o + L).fma(v, w1);
+                w0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ByteOrder.nativeOrder()).fma(v, w0);
+                w1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ByteOrder.nativeOrder()).fma(v, w1);
             }
             FloatVector.fromArray(SPECIES, c, ci, read0).fma(scale, s0.add(t0).add(u0.add(w0)))
                     .intoArray(c, ci, write0);
@@ -165,8 +169,8 @@ final class GemmSparseRows {
 
         /**
          * Lists the nonzero entries of {@code kc} columns of {@code m} rows of A, the first from
-         * {@code a[from]}, each row {@code lda} after the last: their values, and for each the offset
-         * {@code p·NR} of its row in a packed strip of B.
+         * {@code a[from]}, each row {@code lda} after the last: their values, and for each the byte
+         * offset {@code p·NR·4} of its row in a packed strip of B.
          */
         void build(int m, float[] a, int from, int lda, int kc) {
             // Each row may need three entries of padding, and a compressed store writes a whole vector.
@@ -178,7 +182,7 @@ final class GemmSparseRows {
             if (starts.length < m + 1) {
                 starts = new int[m + 1];
             }
-            IntVector strideNr = IntVector.zero(INTS).addIndex(NR);
+            IntVector rowBytes = IntVector.zero(INTS).addIndex(NR * Float.BYTES);
             int n = 0;
             for (int r = 0; r < m; r++, from += lda) {
                 starts[r] = n;
@@ -187,13 +191,13 @@ final class GemmSparseRows {
                     FloatVector v = FloatVector.fromArray(SPECIES, a, from + p);
                     VectorMask<Float> nonzero = v.compare(VectorOperators.NE, 0f);
                     v.compress(nonzero).intoArray(values, n);
-                    strideNr.add(p * NR).compress(nonzero.cast(INTS)).intoArray(offsets, n);
+                    rowBytes.add(p * NR * Float.BYTES).compress(nonzero.cast(INTS)).intoArray(offsets, n);
                     n += nonzero.trueCount();
                 }
                 for (; p < kc; p++) {
                     float v = a[from + p];
                     values[n] = v;
-                    offsets[n] = p * NR;
+                    offsets[n] = p * NR * Float.BYTES;
                     n += v != 0f ? 1 : 0;
                 }
                 // A length that is a multiple of four lets the sum take entries four at a time; the

@@ -1,9 +1,11 @@
 package org.neurite.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -225,13 +227,33 @@ class GemmTest {
             Gemm.PackedB packed = Gemm.pack(transB, k, n, p.b, OFFSET, p.ldb);
             // Two bands, the first ending inside a strip, as a caller splitting the columns would run them.
             int split = n / 2 + 1;
-            GemmSparseRows.columns(m, 0, Math.min(split, n), p.a, OFFSET, p.lda, packed, beta, actual, OFFSET, p.ldc);
-            GemmSparseRows.columns(m, Math.min(split, n), n, p.a, OFFSET, p.lda, packed, beta, actual, OFFSET, p.ldc);
+            MemorySegment aligned = packed.alignedIfFinite();
+            GemmSparseRows.columns(m, 0, Math.min(split, n), p.a, OFFSET, p.lda, packed, aligned, beta, actual, OFFSET,
+                    p.ldc);
+            GemmSparseRows.columns(m, Math.min(split, n), n, p.a, OFFSET, p.lda, packed, aligned, beta, actual, OFFSET,
+                    p.ldc);
             p.assertMatches(expected, actual);
             float[] chosen = p.c.clone();   // and through the entry point, which picks the path itself
             Gemm.sgemmColumns(false, m, 0, n, p.a, OFFSET, p.lda, packed, beta, chosen, OFFSET, p.ldc);
             p.assertMatches(expected, chosen);
         }
+    }
+
+    @Test
+    void aBPackedAgainInPlaceIsNotReadFromTheOldAlignedCopy() {
+        Problem first = new Problem(64, 64, 300, false, false, 0f, new SplittableRandom(21));
+        first.keepNonzero(0.1, new SplittableRandom(22));
+        Problem second = new Problem(64, 64, 300, false, false, 0f, new SplittableRandom(23));
+        second.keepNonzero(0.1, new SplittableRandom(24));
+        Gemm.PackedB packed = Gemm.pack(false, 300, 64, first.b, OFFSET, first.ldb);
+        Gemm.sgemmColumns(false, 64, 0, 64, first.a, OFFSET, first.lda, packed, 0f, first.c.clone(), OFFSET, first.ldc);
+        Gemm.PackedB again = Gemm.pack(false, 300, 64, second.b, OFFSET, second.ldb, packed);
+        float[] expected = second.c.clone();
+        second.run(expected, GemmReference::sgemm);
+        float[] actual = second.c.clone();
+        Gemm.sgemmColumns(false, 64, 0, 64, second.a, OFFSET, second.lda, again, 0f, actual, OFFSET, second.ldc);
+        assertSame(packed, again, "packed in place");
+        second.assertMatches(expected, actual);
     }
 
     @Test

@@ -52,11 +52,12 @@ import jdk.incubator.vector.VectorSpecies;
  * callee reached only from C2's code could stay in C1's code for the rest of the run, its vectors
  * boxed: log-softmax ran at 16-20 ns an element instead of 0.45, the softmax gradient at 9 instead
  * of 0.11, depending on the order the JIT happened to compile them in ({@code
- * neurite-bench/RowKernelTime.java}). For the same reason the row kernels load and broadcast with
- * {@code FloatVector.fromArray} and {@code broadcast} themselves rather than through {@code load} and
- * {@code splat}: those helpers return a vector, and in runs where C2 did not inline them into the
- * softmax's normalisation loop (C2 may decline even a 9-byte callee, e.g. for a call site its early
- * profile saw rarely), every vector they returned was boxed: a tenth of W3's training epoch.
+ * neurite-bench/RowKernelTime.java}). For the same reason every kernel loads and broadcasts with
+ * {@code FloatVector.fromArray} and {@code broadcast} itself, with no helper that returns a vector: in
+ * runs where C2 did not inline such a helper (it may decline even a 9-byte callee, e.g. for a call
+ * site its early profile saw rarely), every vector it returned was boxed: a tenth of W3's training
+ * epoch when the softmax's loads were boxed, and an LSTM's prediction 1.2x slower when {@code mul}'s
+ * were, allocating 50 GB in 60 passes.
  */
 public final class SimdMathKernels implements MathKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -89,25 +90,17 @@ public final class SimdMathKernels implements MathKernels {
     SimdMathKernels() {
     }
 
-    private static FloatVector load(float[] a, int offset) {
-        return FloatVector.fromArray(S, a, offset);
-    }
-
     private static float[] freshLanes() {
         float[] lanes = new float[2 * L];
         java.util.Arrays.fill(lanes, L, 2 * L, 1f);
         return lanes;
     }
 
-    private static FloatVector splat(float s) {
-        return FloatVector.broadcast(S, s);
-    }
-
     @Override
     public void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).add(load(b, bo + i)).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
         }
         TAIL.add(a, ao + i, b, bo + i, out, oo + i, n - i);
     }
@@ -116,7 +109,7 @@ public final class SimdMathKernels implements MathKernels {
     public void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).sub(load(b, bo + i)).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
         }
         TAIL.sub(a, ao + i, b, bo + i, out, oo + i, n - i);
     }
@@ -125,7 +118,7 @@ public final class SimdMathKernels implements MathKernels {
     public void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).mul(load(b, bo + i)).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
         }
         TAIL.mul(a, ao + i, b, bo + i, out, oo + i, n - i);
     }
@@ -134,7 +127,7 @@ public final class SimdMathKernels implements MathKernels {
     public void div(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).div(load(b, bo + i)).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
         }
         TAIL.div(a, ao + i, b, bo + i, out, oo + i, n - i);
     }
@@ -143,7 +136,7 @@ public final class SimdMathKernels implements MathKernels {
     public void max(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).max(load(b, bo + i)).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).max(FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
         }
         TAIL.max(a, ao + i, b, bo + i, out, oo + i, n - i);
     }
@@ -152,7 +145,7 @@ public final class SimdMathKernels implements MathKernels {
     public void min(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).min(load(b, bo + i)).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).min(FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
         }
         TAIL.min(a, ao + i, b, bo + i, out, oo + i, n - i);
     }
@@ -161,7 +154,7 @@ public final class SimdMathKernels implements MathKernels {
     public void addScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).add(s).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).add(s).intoArray(out, oo + i);
         }
         TAIL.addScalar(a, ao + i, s, out, oo + i, n - i);
     }
@@ -170,7 +163,7 @@ public final class SimdMathKernels implements MathKernels {
     public void mulScalar(float[] a, int ao, float s, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).mul(s).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).mul(s).intoArray(out, oo + i);
         }
         TAIL.mulScalar(a, ao + i, s, out, oo + i, n - i);
     }
@@ -186,7 +179,7 @@ public final class SimdMathKernels implements MathKernels {
     public void neg(float[] a, int ao, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).neg().intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).neg().intoArray(out, oo + i);
         }
         TAIL.neg(a, ao + i, out, oo + i, n - i);
     }
@@ -195,7 +188,7 @@ public final class SimdMathKernels implements MathKernels {
     public void abs(float[] a, int ao, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).abs().intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).abs().intoArray(out, oo + i);
         }
         TAIL.abs(a, ao + i, out, oo + i, n - i);
     }
@@ -266,7 +259,7 @@ public final class SimdMathKernels implements MathKernels {
     public void sqrt(float[] a, int ao, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).sqrt().intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).sqrt().intoArray(out, oo + i);
         }
         TAIL.sqrt(a, ao + i, out, oo + i, n - i);
     }
@@ -275,7 +268,7 @@ public final class SimdMathKernels implements MathKernels {
     public void square(float[] a, int ao, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            FloatVector x = load(a, ao + i);
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
             x.mul(x).intoArray(out, oo + i);
         }
         TAIL.square(a, ao + i, out, oo + i, n - i);
@@ -283,10 +276,10 @@ public final class SimdMathKernels implements MathKernels {
 
     @Override
     public void reciprocal(float[] a, int ao, float[] out, int oo, int n) {
-        FloatVector one = splat(1f);
+        FloatVector one = FloatVector.broadcast(S, 1f);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            one.div(load(a, ao + i)).intoArray(out, oo + i);
+            one.div(FloatVector.fromArray(S, a, ao + i)).intoArray(out, oo + i);
         }
         TAIL.reciprocal(a, ao + i, out, oo + i, n - i);
     }
@@ -354,7 +347,7 @@ public final class SimdMathKernels implements MathKernels {
     public void relu(float[] a, int ao, float[] out, int oo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).max(0f).intoArray(out, oo + i);
+            FloatVector.fromArray(S, a, ao + i).max(0f).intoArray(out, oo + i);
         }
         TAIL.relu(a, ao + i, out, oo + i, n - i);
     }
@@ -363,7 +356,7 @@ public final class SimdMathKernels implements MathKernels {
     public void flushTiny(float[] x, int xo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            FloatVector v = load(x, xo + i);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
             v.mul(0f, v.abs().compare(VectorOperators.LT, TINY)).intoArray(x, xo + i);
         }
         TAIL.flushTiny(x, xo + i, n - i);
@@ -374,29 +367,30 @@ public final class SimdMathKernels implements MathKernels {
         FloatVector zero = FloatVector.zero(S);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            zero.blend(load(g, go + i), load(x, xo + i).compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
+            VectorMask<Float> positive = FloatVector.fromArray(S, x, xo + i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, g, go + i), positive).intoArray(out, oo + i);
         }
         TAIL.reluBackward(x, xo + i, g, go + i, out, oo + i, n - i);
     }
 
     @Override
     public void tanhBackward(float[] y, int yo, float[] g, int go, float[] out, int oo, int n) {
-        FloatVector one = splat(1f);
+        FloatVector one = FloatVector.broadcast(S, 1f);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            FloatVector t = load(y, yo + i);
-            t.neg().fma(t, one).mul(load(g, go + i)).intoArray(out, oo + i); // (1 - t*t) * g
+            FloatVector t = FloatVector.fromArray(S, y, yo + i);
+            t.neg().fma(t, one).mul(FloatVector.fromArray(S, g, go + i)).intoArray(out, oo + i); // (1 - t*t) * g
         }
         TAIL.tanhBackward(y, yo + i, g, go + i, out, oo + i, n - i);
     }
 
     @Override
     public void sigmoidBackward(float[] y, int yo, float[] g, int go, float[] out, int oo, int n) {
-        FloatVector one = splat(1f);
+        FloatVector one = FloatVector.broadcast(S, 1f);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            FloatVector s = load(y, yo + i);
-            load(g, go + i).mul(s).mul(one.sub(s)).intoArray(out, oo + i);
+            FloatVector s = FloatVector.fromArray(S, y, yo + i);
+            FloatVector.fromArray(S, g, go + i).mul(s).mul(one.sub(s)).intoArray(out, oo + i);
         }
         TAIL.sigmoidBackward(y, yo + i, g, go + i, out, oo + i, n - i);
     }
@@ -410,19 +404,19 @@ public final class SimdMathKernels implements MathKernels {
     @Override
     public void lstmCellBackward(float[] g, float[] dz, int go, float[] c, int cPrev, float[] tc, float[] dh,
                                  float[] dc, int so, int n) {
-        FloatVector one = splat(1f);
+        FloatVector one = FloatVector.broadcast(S, 1f);
         int j = 0;
         for (int end = S.loopBound(n); j < end; j += L) {
             int z = go + j;
-            FloatVector i = load(g, z);
-            FloatVector f = load(g, z + n);
-            FloatVector gg = load(g, z + 2 * n);
-            FloatVector o = load(g, z + 3 * n);
-            FloatVector d = load(dh, so + j);
-            FloatVector t = load(tc, so + j);
-            FloatVector dcTotal = load(dc, so + j).add(d.mul(o).mul(one.sub(t.mul(t))));
+            FloatVector i = FloatVector.fromArray(S, g, z);
+            FloatVector f = FloatVector.fromArray(S, g, z + n);
+            FloatVector gg = FloatVector.fromArray(S, g, z + 2 * n);
+            FloatVector o = FloatVector.fromArray(S, g, z + 3 * n);
+            FloatVector d = FloatVector.fromArray(S, dh, so + j);
+            FloatVector t = FloatVector.fromArray(S, tc, so + j);
+            FloatVector dcTotal = FloatVector.fromArray(S, dc, so + j).add(d.mul(o).mul(one.sub(t.mul(t))));
             dcTotal.mul(gg).mul(i).mul(one.sub(i)).intoArray(dz, z);
-            dcTotal.mul(load(c, cPrev + j)).mul(f).mul(one.sub(f)).intoArray(dz, z + n);
+            dcTotal.mul(FloatVector.fromArray(S, c, cPrev + j)).mul(f).mul(one.sub(f)).intoArray(dz, z + n);
             dcTotal.mul(i).mul(one.sub(gg.mul(gg))).intoArray(dz, z + 2 * n);
             d.mul(t).mul(o).mul(one.sub(o)).intoArray(dz, z + 3 * n);
             dcTotal.mul(f).intoArray(dc, so + j);
@@ -434,10 +428,10 @@ public final class SimdMathKernels implements MathKernels {
 
     @Override
     public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-        FloatVector va = splat(alpha);
+        FloatVector va = FloatVector.broadcast(S, alpha);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(x, xo + i).fma(va, load(y, yo + i)).intoArray(y, yo + i);
+            FloatVector.fromArray(S, x, xo + i).fma(va, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
         }
         TAIL.axpy(alpha, x, xo + i, y, yo + i, n - i);
     }
@@ -479,29 +473,29 @@ public final class SimdMathKernels implements MathKernels {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int end = n - n % (UNROLL * L); i < end; i += UNROLL * L) {
-            s0 = s0.add(load(a, ao + i));
-            s1 = s1.add(load(a, ao + i + L));
-            s2 = s2.add(load(a, ao + i + 2 * L));
-            s3 = s3.add(load(a, ao + i + 3 * L));
+            s0 = s0.add(FloatVector.fromArray(S, a, ao + i));
+            s1 = s1.add(FloatVector.fromArray(S, a, ao + i + L));
+            s2 = s2.add(FloatVector.fromArray(S, a, ao + i + 2 * L));
+            s3 = s3.add(FloatVector.fromArray(S, a, ao + i + 3 * L));
         }
         for (int end = S.loopBound(n); i < end; i += L) {
-            s0 = s0.add(load(a, ao + i));
+            s0 = s0.add(FloatVector.fromArray(S, a, ao + i));
         }
         return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD) + TAIL.sum(a, ao + i, n - i);
     }
 
     @Override
     public float max(float[] a, int ao, int n) {
-        FloatVector m0 = splat(Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        FloatVector m0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
         int i = 0;
         for (int end = n - n % (UNROLL * L); i < end; i += UNROLL * L) {
-            m0 = m0.max(load(a, ao + i));
-            m1 = m1.max(load(a, ao + i + L));
-            m2 = m2.max(load(a, ao + i + 2 * L));
-            m3 = m3.max(load(a, ao + i + 3 * L));
+            m0 = m0.max(FloatVector.fromArray(S, a, ao + i));
+            m1 = m1.max(FloatVector.fromArray(S, a, ao + i + L));
+            m2 = m2.max(FloatVector.fromArray(S, a, ao + i + 2 * L));
+            m3 = m3.max(FloatVector.fromArray(S, a, ao + i + 3 * L));
         }
         for (int end = S.loopBound(n); i < end; i += L) {
-            m0 = m0.max(load(a, ao + i));
+            m0 = m0.max(FloatVector.fromArray(S, a, ao + i));
         }
         float m = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
         return Math.max(m, TAIL.max(a, ao + i, n - i));
@@ -512,13 +506,13 @@ public final class SimdMathKernels implements MathKernels {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int end = n - n % (UNROLL * L); i < end; i += UNROLL * L) {
-            s0 = load(a, ao + i).fma(load(b, bo + i), s0);
-            s1 = load(a, ao + i + L).fma(load(b, bo + i + L), s1);
-            s2 = load(a, ao + i + 2 * L).fma(load(b, bo + i + 2 * L), s2);
-            s3 = load(a, ao + i + 3 * L).fma(load(b, bo + i + 3 * L), s3);
+            s0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), s0);
+            s1 = FloatVector.fromArray(S, a, ao + i + L).fma(FloatVector.fromArray(S, b, bo + i + L), s1);
+            s2 = FloatVector.fromArray(S, a, ao + i + 2 * L).fma(FloatVector.fromArray(S, b, bo + i + 2 * L), s2);
+            s3 = FloatVector.fromArray(S, a, ao + i + 3 * L).fma(FloatVector.fromArray(S, b, bo + i + 3 * L), s3);
         }
         for (int end = S.loopBound(n); i < end; i += L) {
-            s0 = load(a, ao + i).fma(load(b, bo + i), s0);
+            s0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), s0);
         }
         return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD) + TAIL.dot(a, ao + i, b, bo + i, n - i);
     }
@@ -761,13 +755,13 @@ public final class SimdMathKernels implements MathKernels {
         float c2 = 1 - b2;
         int i = 0;
         for (; i < bound; i += S.length()) {
-            FloatVector gi = load(g, go + i);
-            FloatVector mi = load(m, mo + i).mul(b1).add(gi.mul(c1));
-            FloatVector vi = load(v, vo + i).mul(b2).add(gi.mul(gi).mul(c2));
+            FloatVector gi = FloatVector.fromArray(S, g, go + i);
+            FloatVector mi = FloatVector.fromArray(S, m, mo + i).mul(b1).add(gi.mul(c1));
+            FloatVector vi = FloatVector.fromArray(S, v, vo + i).mul(b2).add(gi.mul(gi).mul(c2));
             mi.intoArray(m, mo + i);
             vi.intoArray(v, vo + i);
             FloatVector step = mi.mul(alpha).div(vi.sqrt().add(eps));
-            load(w, wo + i).sub(step).intoArray(w, wo + i);
+            FloatVector.fromArray(S, w, wo + i).sub(step).intoArray(w, wo + i);
         }
         TAIL.adam(w, wo + i, g, go + i, m, mo + i, v, vo + i, n - i, b1, b2, alpha, eps);
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code neurite bench lstm}: the issue's sentiment-model workload, timed. Embedding(20000, 128) →
  * LSTM(128) (or GRU) → Dense(1, sigmoid), Adam, binary cross-entropy, on 25,000 random sequences of
  * 200 token ids; prints {@code epoch_seconds=} for each epoch and {@code predict_seconds=}, the median of three
- * predictions over the same 25,000 (batch 256), as the peers report it. Random ids suffice: the cost does not depend on them.
+ * predictions (batch 256) of as many other sequences ({@code --predict-samples}), as the peers report it. Random ids
+ * suffice: the cost does not depend on them.
  */
 @Command(name = "lstm", mixinStandardHelpOptions = true,
         description = "Time one epoch of Embedding -> LSTM(128) -> Dense(1) on 25,000 sequences of length 200.")
@@ -43,6 +44,10 @@ public final class LstmBench implements Callable<Integer> {
     @Option(names = "--samples", converter = Arguments.Count.class, description = "Sequences (default: ${DEFAULT-VALUE}).")
     int samples = 25_000;
 
+    @Option(names = "--predict-samples", converter = Arguments.Count.class,
+            description = "Sequences to predict, at batch 256 (default: as many as --samples).")
+    Integer predictSamples;
+
     @Option(names = "--length", converter = Arguments.Count.class, description = "Sequence length (default: ${DEFAULT-VALUE}).")
     int length = 200;
 
@@ -52,14 +57,12 @@ public final class LstmBench implements Callable<Integer> {
             throw new UsageException("--cell: expected lstm or gru, found " + Arguments.quoted(cell));
         }
         Rng rng = new Rng(42);
-        Tensor x = Tensor.empty(samples, length);
+        Tensor x = tokenIds(rng, samples);
         Tensor y = Tensor.empty(samples, 1);
-        for (int i = 0; i < x.size(); i++) {
-            x.data()[i] = rng.nextInt(VOCABULARY);
-        }
         for (int i = 0; i < samples; i++) {
             y.data()[i] = rng.nextInt(2);
         }
+        Tensor unseen = tokenIds(rng, predictSamples == null ? samples : predictSamples);
         Layer recurrent = switch (cell) {
             case "lstm" -> new LSTM(UNITS);
             case "gru" -> new GRU(UNITS);
@@ -77,11 +80,20 @@ public final class LstmBench implements Callable<Integer> {
         double[] predictions = new double[PREDICT_RUNS];
         for (int r = 0; r < PREDICT_RUNS; r++) {
             long t0 = System.nanoTime();
-            model.predict(x, 256);
+            model.predict(unseen, 256);
             predictions[r] = (System.nanoTime() - t0) / 1e9;
         }
         java.util.Arrays.sort(predictions);
         System.out.printf(Locale.ROOT, "predict_seconds=%.4f%n", predictions[PREDICT_RUNS / 2]);
         return 0;
+    }
+
+    /** {@code rows} random sequences of {@code length} ids. */
+    private Tensor tokenIds(Rng rng, int rows) {
+        Tensor ids = Tensor.empty(rows, length);
+        for (int i = 0; i < ids.size(); i++) {
+            ids.data()[i] = rng.nextInt(VOCABULARY);
+        }
+        return ids;
     }
 }

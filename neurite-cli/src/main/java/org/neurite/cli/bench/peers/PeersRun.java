@@ -24,6 +24,8 @@ public final class PeersRun {
     static final int NO_SUCH_WORKLOAD = 4;
     private static final Pattern GFLOPS = Pattern.compile("([0-9.]+) GFLOPS");
     private static final String GEMM_SHAPES = "512x512x512,1024x1024x1024,2048x2048x2048";
+    /** The batch every library predicts the recurrent workloads with. */
+    private static final int PREDICT_BATCH = 256;
 
     private final ProcessRunner processes;
     private final Path peerScript;
@@ -210,16 +212,31 @@ public final class PeersRun {
             case "mlp" -> command.addAll(List.of("--batch-size", Integer.toString(w.batch()),
                     "--epochs", Integer.toString(settings.neuriteEpochs())));
             case "lstm", "gru" -> command.addAll(List.of("--cell", w.peerName(), "--samples",
-                    Integer.toString(samples(w)), "--epochs", Integer.toString(settings.neuriteEpochs())));
+                    Integer.toString(samples(w)), "--predict-samples", Integer.toString(predictSamples(w)),
+                    "--epochs", Integer.toString(settings.neuriteEpochs())));
             default -> command.addAll(List.of("--samples", Integer.toString(samples(w)),
                     "--epochs", Integer.toString(settings.neuriteEpochs())));
         }
         return command;
     }
 
-    /** {@code neurite bench lstm} reports the samples it ran; the others scale to the full count themselves. */
-    private double neuriteScale(Workload w) {
-        return w.peerName().equals("lstm") || w.peerName().equals("gru") ? (double) w.trainSamples() / samples(w) : 1;
+    /**
+     * Sequences a recurrent workload predicts: as many batches of 256 as it trains batches, as the
+     * PyTorch, Keras and DJL peers predict them.
+     */
+    private int predictSamples(Workload w) {
+        int b = batches(w);
+        return b == 0 ? w.predictSamples() : Math.min(w.predictSamples(), b * PREDICT_BATCH);
+    }
+
+    /**
+     * What Neurite's figures are multiplied by: {@code neurite bench lstm} reports the samples it ran;
+     * the others scale to the full count themselves.
+     */
+    private Map<Phase, Double> neuriteScale(Workload w) {
+        boolean recurrent = w.peerName().equals("lstm") || w.peerName().equals("gru");
+        return Map.of(Phase.TRAIN, recurrent ? (double) w.trainSamples() / samples(w) : 1,
+                Phase.PREDICT, recurrent ? (double) w.predictSamples() / predictSamples(w) : 1);
     }
 
     List<String> peerCommand(Workload w, Runner r) {

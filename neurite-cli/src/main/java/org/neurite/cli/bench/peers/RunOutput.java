@@ -41,16 +41,16 @@ public final class RunOutput {
     }
 
     /**
-     * The figures in Neurite's {@code bench} output, multiplied by {@code scale} (the full sample
-     * count over the samples that ran; 1 when the command scales itself).
+     * The figures in Neurite's {@code bench} output, each multiplied by its phase's {@code scales}
+     * (the full sample count over the samples that ran; 1 when the command scales itself).
      */
-    public static Map<Phase, Double> neurite(List<String> lines, double scale) {
+    public static Map<Phase, Double> neurite(List<String> lines, Map<Phase, Double> scales) {
         Map<Phase, Double> figures = new EnumMap<>(Phase.class);
         for (String line : lines) {
             Matcher m = NEURITE.matcher(line);
             if (m.matches()) {
                 Phase phase = m.group(1).equals("epoch_seconds") ? Phase.TRAIN : Phase.PREDICT;
-                figures.put(phase, Double.parseDouble(m.group(2)) * scale);
+                figures.put(phase, Double.parseDouble(m.group(2)) * scales.get(phase));
             }
         }
         return figures;

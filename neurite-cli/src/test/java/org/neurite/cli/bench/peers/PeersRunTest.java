@@ -103,8 +103,17 @@ class PeersRunTest {
     @Test
     void neuritesRecurrentFiguresAreScaledToTheFullEpoch() {
         ResultTable table = run(new FakeProcesses(), 1).run(List.of(LSTM), List.of(NEURITE));
-        // 10 batches of 64 ran: 640 of 25,000 sequences
+        // 10 batches of 64 ran: 640 of 25,000 sequences; then 10 batches of 256 were predicted
         assertEquals(1.0 * 25_000 / 640, table.rows(LSTM, Phase.TRAIN).getFirst().median(), Tolerances.ROUNDING);
+        assertEquals(0.25 * 25_000 / 2560, table.rows(LSTM, Phase.PREDICT).getFirst().median(), Tolerances.ROUNDING);
+    }
+
+    @Test
+    void neuritePredictsAsManyRecurrentSequencesAsThePeers() {
+        FakeProcesses fake = new FakeProcesses();
+        run(fake, 1).run(List.of(LSTM), List.of(NEURITE));
+        assertTrue(fake.commands.contains(List.of("java", "Main", "bench", "lstm", "--cell", "lstm", "--samples", "640",
+                "--predict-samples", "2560", "--epochs", "2")), fake.commands.toString());
     }
 
     @Test

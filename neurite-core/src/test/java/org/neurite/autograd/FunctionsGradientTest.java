@@ -1,5 +1,7 @@
 package org.neurite.autograd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neurite.testing.GradientAssertions.assertGradientsMatch;
 
@@ -38,6 +40,23 @@ class FunctionsGradientTest {
         assertTrue(Functions.logSoftmax(v).value().allClose(x.logSoftmax(), Tolerances.ROUNDING));
         Tensor expected = x.sigmoid().log();
         assertTrue(Functions.logSigmoid(v).value().allClose(expected, Tolerances.ROUNDING));
+    }
+
+    @Test
+    void softmaxWithoutATapeGivesTheTapedValuesToTheBit() {
+        // Rows of 10 as W1's output, rows longer than a vector, enough rows to split across threads, and a view.
+        for (Tensor x : new Tensor[] {Tensor.normal(rng, 0, 4, 1000, 10), Tensor.normal(rng, 0, 30, 3, 37),
+                Tensor.normal(rng, 0, 2, 2, 3, 40), Tensor.normal(rng, 0, 3, 9, 5).slice(2, 7)}) {
+            Variable taped = Functions.softmax(Variable.parameter(x));
+            Variable logits = Variable.constant(x);
+            Variable untaped;
+            try (Autograd.Scope noGrad = Autograd.noGrad()) {
+                untaped = Functions.softmax(logits);
+            }
+            assertArrayEquals(taped.value().toArray(), untaped.value().toArray());
+            assertArrayEquals(taped.value().shape(), untaped.value().shape());
+            assertSame(logits, untaped.logits(), "the logits are kept for the loss");
+        }
     }
 
     @Test

@@ -16,14 +16,18 @@ import picocli.CommandLine.Option;
  * {@code neurite bench mlp}: times training epochs of the MNIST MLP (60,000 images, Adam) and
  * prediction on the 10,000 test images (batch 1000). The first epoch includes the JIT's warm-up,
  * so the reported figure is the median of the epochs after it, as the peers' benchmarks report;
- * prediction is timed as the median of 10 runs after 5 untimed ones.
+ * prediction is timed as the median of 10 runs after 20 untimed ones.
  * It also reports the heap bytes allocated per training step in the last epoch (all threads; the
  * buffer arena makes tensor storage reusable, so what remains is small bookkeeping).
  */
 @Command(name = "mlp", mixinStandardHelpOptions = true, description = "Time training epochs of the MNIST MLP.")
 public final class MlpBench implements Callable<Integer> {
-    /** Predictions run before timing, so that the JIT has compiled the batch-1000 path. */
-    private static final int PREDICT_WARMUP = 5;
+    /**
+     * Predictions run before timing, so that the JIT has compiled the batch-1000 path: its first
+     * layer skips the images' zeros, code that training never runs, and with 5 untimed passes C2 was
+     * still compiling it (and taking a core for that) during the timed ones, which took 1.1-1.2x as long.
+     */
+    private static final int PREDICT_WARMUP = 20;
 
     @Option(names = "--batch-size", defaultValue = "128", converter = Arguments.Count.class, description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;

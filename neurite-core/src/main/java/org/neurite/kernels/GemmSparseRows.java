@@ -23,8 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Each nonzero entry costs two fused multiply-adds and two loads of B per strip; the dense kernel
  * spends the same multiply-adds on every entry, nonzero or not, but loads B once for twelve rows,
  * and packs A besides. On the Intel Xeon host ({@code neurite-bench/SparseGemmTime.java}, one
- * thread) a 500 x 784 x 256 product took 0.9-1.1 ms this way at MNIST's density (19% nonzero)
- * against 1.4-1.7 ms dense, and the two met at about a quarter: {@link #MAX_DENSITY}.
+ * thread) a 500 x 784 x 256 product took 0.8-0.85 ms this way at MNIST's density (19% nonzero),
+ * B read from its copy aligned to a cache line (0.9-1.1 ms from the packed array), against 1.4-1.7 ms
+ * dense; the two met at about a quarter: {@link #MAX_DENSITY}.
  */
 final class GemmSparseRows {
     /** The largest share of nonzero entries of A for which this path is faster than the dense one. */

@@ -25,7 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  * and packs A besides. On the Intel Xeon host ({@code neurite-bench/SparseGemmTime.java}, one
  * thread) a 500 x 784 x 256 product took 0.8-0.85 ms this way at MNIST's density (19% nonzero),
  * B read from its copy aligned to a cache line (0.9-1.1 ms from the packed array), against 1.4-1.7 ms
- * dense; the two met at about a quarter: {@link #MAX_DENSITY}.
+ * dense. With 256 columns the two met between 30% and 50% nonzero (1.2 against 1.5 ms at 30%);
+ * {@link #MAX_DENSITY} stays at a quarter, since a narrower product spreads the cost of the lists over
+ * fewer strips.
  */
 final class GemmSparseRows {
     /** The largest share of nonzero entries of A for which this path is faster than the dense one. */

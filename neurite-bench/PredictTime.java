@@ -2,6 +2,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
+import org.neurite.cli.recipes.MnistMlp;
 import org.neurite.models.Sequential;
 import org.neurite.nn.Input;
 import org.neurite.nn.layers.Dense;
@@ -13,10 +14,11 @@ import org.neurite.tensor.Rng;
 import org.neurite.tensor.Tensor;
 
 /**
- * Prediction alone for W1 (the MNIST MLP: 10,000 images of 28x28 at batch 1000) and W2
+ * Prediction alone for W1 (the MNIST MLP: the 10,000 test images at batch 1000) and W2
  * (Embedding(20000, 128) -> LSTM(128) or GRU(128) -> Dense(1): sequences of 200 ids at batch 256),
- * on random inputs and the initial weights (the cost depends on neither), with no training first,
- * so that a before/after check on a loaded machine takes seconds rather than minutes:
+ * with the initial weights and no training first, so that a before/after check on a loaded machine
+ * takes seconds rather than minutes. W2's ids are random (the cost does not depend on them); W1
+ * reads MNIST's own test images, since its first layer skips their zeros:
  *
  *   java --add-modules jdk.incubator.vector -cp neurite-cli/target/neurite.jar \
  *       neurite-bench/PredictTime.java w1|lstm|gru [repetitions] [w2 samples]
@@ -38,7 +40,7 @@ public class PredictTime {
             model = Sequential.of(Input.of(28, 28), new Flatten(), new Dense(256, "relu"), new Dense(128, "relu"),
                     new Dense(10, "softmax"));
             model.compile("adam", "sparse_categorical_crossentropy");
-            x = Tensor.uniform(rng, 0, 1, 10_000, 28, 28);
+            x = new MnistMlp().data().testX();
             batch = 1000;
         } else {
             model = Sequential.of(Input.of(200), new Embedding(20_000, 128),

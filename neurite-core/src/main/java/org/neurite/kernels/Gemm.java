@@ -173,7 +173,7 @@ public final class Gemm {
             columnsReference(transA, m, j0, j1, a, aOff, lda, b, beta, c, cOff, ldc);
             return;
         }
-        if (!transA && GemmSparseRows.sparseEnough(a, aOff, lda, m, k)) {
+        if (!transA && GemmSparseRows.sparseEnough(a, aOff, lda, m, j1 - j0, k)) {
             MemorySegment aligned = b.alignedIfFinite();
             if (aligned != null) {
                 GemmSparseRows.columns(m, j0, j1, a, aOff, lda, b, aligned, beta, c, cOff, ldc);

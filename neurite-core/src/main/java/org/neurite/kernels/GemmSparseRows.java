@@ -34,6 +34,13 @@ final class GemmSparseRows {
     static final double MAX_DENSITY = 0.25;
     /** Rows of A shorter than this are not worth counting zeros in. */
     static final int MIN_DEPTH = 64;
+    /**
+     * Products with fewer outputs than this are not worth counting zeros for: the count reads up to
+     * {@code 8·k} values one at a time, where the dense product makes {@code m·n·k} multiply-adds 32
+     * at a time, so it costs about {@code 256 / (m·n)} of the product. Attention's products with its
+     * scores ({@code 200 x 200 · 200 x 32} in W3) spent 5% of W3's prediction counting.
+     */
+    static final int MIN_OUTPUTS = 1 << 14;
     /** Rows of A that {@link #sparseEnough} reads. */
     private static final int SAMPLE_ROWS = 32;
     private static final int L = SPECIES.length();
@@ -45,16 +52,17 @@ final class GemmSparseRows {
     }
 
     /**
-     * Whether a row-major A ({@code m x k}, stride {@code lda}) holds at most {@link #MAX_DENSITY}
-     * nonzero entries, but some, judged from up to {@link #SAMPLE_ROWS} of its rows spread evenly: a
-     * wrong guess costs speed, never correctness. Stops reading once the answer is no, after about
+     * Whether a row-major A ({@code m x k}, stride {@code lda}), to be multiplied into {@code n}
+     * columns, is worth the sparse path: at least {@link #MIN_OUTPUTS} outputs, and at most
+     * {@link #MAX_DENSITY} nonzero entries, but some, judged from up to {@link #SAMPLE_ROWS} of its
+     * rows spread evenly: a wrong guess costs speed, never correctness. Stops reading once the answer is no, after about
      * a quarter of the sample for a dense A. An A of zeros is a recurrent layer's first state,
      * once per batch: the dense kernels, compiled early by every other product, take it, where this
      * path ran the Vector API's slow fallback until C2 had compiled it (an LSTM's prediction of 10
      * batches took a fifth longer).
      */
-    static boolean sparseEnough(float[] a, int aOff, int lda, int m, int k) {
-        if (k < MIN_DEPTH || NR > Long.SIZE) {
+    static boolean sparseEnough(float[] a, int aOff, int lda, int m, int n, int k) {
+        if (k < MIN_DEPTH || (long) m * n < MIN_OUTPUTS || NR > Long.SIZE) {
             return false;   // a strip's lanes are the bits of a long
         }
         int sampled = Math.min(m, SAMPLE_ROWS);

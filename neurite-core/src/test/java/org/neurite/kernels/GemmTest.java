@@ -241,43 +241,49 @@ class GemmTest {
 
     @Test
     void aBPackedAgainInPlaceIsNotReadFromTheOldAlignedCopy() {
-        Problem first = new Problem(64, 64, 300, false, false, 0f, new SplittableRandom(21));
+        int m = 128;
+        int n = 128;
+        int k = 300;
+        Problem first = new Problem(m, n, k, false, false, 0f, new SplittableRandom(21));
         first.keepNonzero(0.1, new SplittableRandom(22));
-        Problem second = new Problem(64, 64, 300, false, false, 0f, new SplittableRandom(23));
+        Problem second = new Problem(m, n, k, false, false, 0f, new SplittableRandom(23));
         second.keepNonzero(0.1, new SplittableRandom(24));
-        Gemm.PackedB packed = Gemm.pack(false, 300, 64, first.b, OFFSET, first.ldb);
-        Gemm.sgemmColumns(false, 64, 0, 64, first.a, OFFSET, first.lda, packed, 0f, first.c.clone(), OFFSET, first.ldc);
-        Gemm.PackedB again = Gemm.pack(false, 300, 64, second.b, OFFSET, second.ldb, packed);
+        assertTrue(GemmSparseRows.sparseEnough(first.a, OFFSET, first.lda, m, n, k), "takes the sparse path");
+        Gemm.PackedB packed = Gemm.pack(false, k, n, first.b, OFFSET, first.ldb);
+        Gemm.sgemmColumns(false, m, 0, n, first.a, OFFSET, first.lda, packed, 0f, first.c.clone(), OFFSET, first.ldc);
+        Gemm.PackedB again = Gemm.pack(false, k, n, second.b, OFFSET, second.ldb, packed);
         float[] expected = second.c.clone();
         second.run(expected, GemmReference::sgemm);
         float[] actual = second.c.clone();
-        Gemm.sgemmColumns(false, 64, 0, 64, second.a, OFFSET, second.lda, again, 0f, actual, OFFSET, second.ldc);
+        Gemm.sgemmColumns(false, m, 0, n, second.a, OFFSET, second.lda, again, 0f, actual, OFFSET, second.ldc);
         assertSame(packed, again, "packed in place");
         second.assertMatches(expected, actual);
     }
 
     @Test
     void onlyAMostlyZeroButNotAllZeroDeepEnoughAIsTakenForSparse() {
-        Problem sparse = new Problem(100, 64, 784, false, false, 0f, new SplittableRandom(1));
+        Problem sparse = new Problem(100, 256, 784, false, false, 0f, new SplittableRandom(1));
         sparse.keepNonzero(0.19, new SplittableRandom(2));
-        Problem dense = new Problem(100, 64, 784, false, false, 0f, new SplittableRandom(3));
+        Problem dense = new Problem(100, 256, 784, false, false, 0f, new SplittableRandom(3));
         dense.keepNonzero(0.5, new SplittableRandom(4));
-        Problem shallow = new Problem(100, 64, 32, false, false, 0f, new SplittableRandom(5));
+        Problem shallow = new Problem(100, 256, 32, false, false, 0f, new SplittableRandom(5));
         shallow.keepNonzero(0.1, new SplittableRandom(6));
-        assertTrue(GemmSparseRows.sparseEnough(sparse.a, OFFSET, sparse.lda, 100, 784), "19% nonzero");
-        assertTrue(!GemmSparseRows.sparseEnough(dense.a, OFFSET, dense.lda, 100, 784), "50% nonzero");
-        assertTrue(!GemmSparseRows.sparseEnough(shallow.a, OFFSET, shallow.lda, 100, 32), "depth 32");
-        assertTrue(!GemmSparseRows.sparseEnough(new float[100 * 784], 0, 784, 100, 784), "all zeros");
+        assertTrue(GemmSparseRows.sparseEnough(sparse.a, OFFSET, sparse.lda, 100, 256, 784), "19% nonzero");
+        assertTrue(!GemmSparseRows.sparseEnough(sparse.a, OFFSET, sparse.lda, 100, 128, 784), "12,800 outputs");
+        assertTrue(!GemmSparseRows.sparseEnough(dense.a, OFFSET, dense.lda, 100, 256, 784), "50% nonzero");
+        assertTrue(!GemmSparseRows.sparseEnough(shallow.a, OFFSET, shallow.lda, 100, 256, 32), "depth 32");
+        assertTrue(!GemmSparseRows.sparseEnough(new float[100 * 784], 0, 784, 100, 256, 784), "all zeros");
     }
 
     @Test
     void aZeroOfAMeetingAnInfiniteBStillGivesNaN() {
         // Skipping A's zeros would drop 0·inf = NaN: a B with a non-finite value takes the dense path.
-        int m = 40;
-        int n = 32;
+        int m = 128;
+        int n = 128;
         int k = 300;
         Problem p = new Problem(m, n, k, false, false, 0f, new SplittableRandom(8));
         p.keepNonzero(0.1, new SplittableRandom(9));
+        assertTrue(GemmSparseRows.sparseEnough(p.a, OFFSET, p.lda, m, n, k), "sparse enough, were B finite");
         for (int i = 0; i < m; i++) {
             p.a[OFFSET + i * p.lda + 7] = 0f;
         }

@@ -272,8 +272,9 @@ public final class Gemm {
          * The packed values again, off the heap and aligned to a cache line, for {@link GemmSparseRows};
          * null when some value is infinite or NaN, since skipping A's zeros would then drop the NaN of
          * {@code 0·inf}. A float[] is aligned to 8 bytes only, so a vector load from it mostly straddles
-         * two cache lines: the sparse sums, two loads of B for every two multiply-adds, ran 1.5x slower
-         * from the array (0.76 against 1.17 ns per entry and strip, neurite-bench/SparseGemmTime.java).
+         * two cache lines: the sparse sums, two loads of B for every two multiply-adds, ran 1.3-1.5x
+         * slower from the array (1.11-1.15 against 0.76-0.86 ns per entry and strip,
+         * neurite-bench/AlignedLoadTime.java).
          */
         synchronized MemorySegment alignedIfFinite() {
             // Made on first use, not when packed: attention packs keys and values for every sequence and

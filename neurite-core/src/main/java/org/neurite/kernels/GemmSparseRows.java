@@ -45,6 +45,7 @@ final class GemmSparseRows {
     private static final int SAMPLE_ROWS = 32;
     private static final int L = SPECIES.length();
     private static final int VECTOR_BYTES = SPECIES.vectorByteSize();
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final ThreadLocal<Lists> LISTS = ThreadLocal.withInitial(Lists::new);
 
@@ -55,11 +56,11 @@ final class GemmSparseRows {
      * Whether a row-major A ({@code m x k}, stride {@code lda}), to be multiplied into {@code n}
      * columns, is worth the sparse path: at least {@link #MIN_OUTPUTS} outputs, and at most
      * {@link #MAX_DENSITY} nonzero entries, but some, judged from up to {@link #SAMPLE_ROWS} of its
-     * rows spread evenly: a wrong guess costs speed, never correctness. Stops reading once the answer is no, after about
-     * a quarter of the sample for a dense A. An A of zeros is a recurrent layer's first state,
-     * once per batch: the dense kernels, compiled early by every other product, take it, where this
-     * path ran the Vector API's slow fallback until C2 had compiled it (an LSTM's prediction of 10
-     * batches took a fifth longer).
+     * rows spread evenly: a wrong guess costs speed, never correctness. Stops reading once the
+     * answer is no, after about a quarter of the sample for a dense A. An A of zeros is a recurrent
+     * layer's first state, once per batch: the dense kernels, compiled early by every other product,
+     * take it, where this path ran the Vector API's slow fallback until C2 had compiled it (an
+     * LSTM's prediction of 10 batches took a fifth longer).
      */
     static boolean sparseEnough(float[] a, int aOff, int lda, int m, int n, int k) {
         if (k < MIN_DEPTH || (long) m * n < MIN_OUTPUTS || NR > Long.SIZE) {
@@ -91,8 +92,8 @@ final class GemmSparseRows {
      * {@code lda}), B packed, its values read from {@code aligned}, their copy aligned to a cache line,
      * on the calling thread: the contract of {@link Gemm#sgemmColumns}.
      */
-    static void columns(int m, int j0, int j1, float[] a, int aOff, int lda, Gemm.PackedB b, MemorySegment aligned,
-                        float beta, float[] c, int cOff, int ldc) {
+    static void columns(int m, int j0, int j1, float[] a, int aOff, int lda, Gemm.PackedB b,
+                        MemorySegment aligned, float beta, float[] c, int cOff, int ldc) {
         Lists lists = LISTS.get();
         int k = b.rows();
         // For each block of depth, the lists of all rows first; then strips outermost, so that each
@@ -102,16 +103,17 @@ final class GemmSparseRows {
             float blockBeta = pc == 0 ? beta : 1f;
             lists.build(m, a, aOff + pc, lda, kc);
             for (int strip = j0 / NR; strip * NR < j1; strip++) {
-                sumInto(lists, m, aligned, (long) b.stripOffset(pc, strip) * Float.BYTES, c, cOff + strip * NR, ldc,
-                        lanes(j0 - strip * NR, j1 - strip * NR), blockBeta);
+                long base = (long) b.stripOffset(pc, strip) * Float.BYTES;
+                sumInto(lists, m, aligned, base, c, cOff + strip * NR, ldc, lanes(j0 - strip * NR, j1 - strip * NR),
+                        blockBeta);
             }
         }
     }
 
     /**
-     * Adds each row's selection of a packed strip of B (from byte {@code base}) to the lanes {@code lanes}
-     * (a bit per column of the strip) of the strip's part of that row of C (row {@code i} from
-     * {@code ci + i·ldc}), after scaling C by {@code beta} (0: overwrite). Written without calls and
+     * Adds each row's selection of a packed strip of B (from byte {@code base}) to the lanes
+     * {@code lanes} (a bit per column of the strip) of the strip's part of that row of C (row
+     * {@code i} from {@code ci + i·ldc}), after scaling C by {@code beta} (0: overwrite). Written without calls and
      * without a vector assigned in a branch, so that C2 keeps every vector in a register; and over all
      * rows in one call, since a call per row and strip cost as much as the sums at low densities.
      */
@@ -136,20 +138,20 @@ final class GemmSparseRows {
             for (; q < end; q += 4) {
                 long o = base + offsets[q];
                 FloatVector v = FloatVector.broadcast(SPECIES, values[q]);
-                s0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ByteOrder.nativeOrder()).fma(v, s0);
-                s1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ByteOrder.nativeOrder()).fma(v, s1);
+                s0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ORDER).fma(v, s0);
+                s1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ORDER).fma(v, s1);
                 o = base + offsets[q + 1];
                 v = FloatVector.broadcast(SPECIES, values[q + 1]);
-                t0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ByteOrder.nativeOrder()).fma(v, t0);
-                t1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ByteOrder.nativeOrder()).fma(v, t1);
+                t0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ORDER).fma(v, t0);
+                t1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ORDER).fma(v, t1);
                 o = base + offsets[q + 2];
                 v = FloatVector.broadcast(SPECIES, values[q + 2]);
-                u0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ByteOrder.nativeOrder()).fma(v, u0);
-                u1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ByteOrder.nativeOrder()).fma(v, u1);
+                u0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ORDER).fma(v, u0);
+                u1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ORDER).fma(v, u1);
                 o = base + offsets[q + 3];
                 v = FloatVector.broadcast(SPECIES, values[q + 3]);
-                w0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ByteOrder.nativeOrder()).fma(v, w0);
-                w1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ByteOrder.nativeOrder()).fma(v, w1);
+                w0 = FloatVector.fromMemorySegment(SPECIES, bp, o, ORDER).fma(v, w0);
+                w1 = FloatVector.fromMemorySegment(SPECIES, bp, o + VECTOR_BYTES, ORDER).fma(v, w1);
             }
             FloatVector.fromArray(SPECIES, c, ci, read0).fma(scale, s0.add(t0).add(u0.add(w0)))
                     .intoArray(c, ci, write0);

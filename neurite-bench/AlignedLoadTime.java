@@ -10,11 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Why the sparse first layer reads its packed kernel from a copy aligned to cache lines: the inner
  * loop of {@code GemmSparseRows}' sums (per nonzero entry, two vectors of a 32-column strip of B,
- * selected by the entry's offset, times the entry's value, four entries at a time) over the lists of 500 rows at MNIST's
- * density, with B read from a {@code float[]} at shifts of 0 to 14 floats, and from an off-heap
- * segment aligned to 64 bytes. A {@code float[]} is aligned to 8 bytes only, so most shifts make
- * every vector load straddle two cache lines; which shift is the aligned one changes from run to
- * run. Prints nanoseconds per entry and strip, twelve rounds (the first ones run before C2 has compiled the loops); one thread.
+ * selected by the entry's offset, times the entry's value, four entries at a time) over the lists of
+ * 500 rows at MNIST's density, with B read from a {@code float[]} at shifts of 0 to 14 floats, and
+ * from an off-heap segment aligned to 64 bytes. A {@code float[]} is aligned to 8 bytes only, so most
+ * shifts make every vector load straddle two cache lines; which shift is the aligned one changes
+ * from run to run. Prints nanoseconds per entry and strip, twelve rounds (the first ones run before
+ * C2 has compiled the loops); one thread.
  *
  *   java --add-modules jdk.incubator.vector neurite-bench/AlignedLoadTime.java
  */

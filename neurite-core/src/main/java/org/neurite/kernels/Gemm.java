@@ -52,6 +52,11 @@ public final class Gemm {
     static final int NC = BLOCKING.nc();
     /** Below this many multiply-adds, splitting across threads costs more than it gains. */
     private static final long PARALLEL_MIN_MACS = 1L << 19;
+    /** A product at least this many times deeper than its longer side splits its depth across threads. */
+    private static final int DEPTH_SPLIT_RATIO = 4;
+    /** Below this many floats, adding the threads' partial products runs on one thread. */
+    private static final int PARALLEL_SUM_FLOATS = 1 << 15;
+    private static final MathKernels MATH = Kernels.math();
     /**
      * A thread whose band of C is at least this wide packs all of A: each strip of A then serves
      * many tiles, and the micro-kernel's packed form, whose strides are constants, runs about a
@@ -94,6 +99,8 @@ public final class Gemm {
         }
         if ((long) m * n * k < PARALLEL_MIN_MACS || Parallel.threads() == 1) {
             blocked(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (k >= DEPTH_SPLIT_RATIO * Math.max(m, n) && k >= 2 * KC) {
+            depthSplit(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else if (m >= n) {
             // A band of rows per thread: each packs all of op(B) and its share of op(A).
             Parallel.forRange(0, ceilDiv(m, MR), 1, (from, to) -> blocked(transA, transB,
@@ -102,6 +109,41 @@ public final class Gemm {
             Parallel.forRange(0, ceilDiv(n, NR), 1, (from, to) -> blocked(transA, transB,
                     0, m, from * NR, Math.min(to * NR, n), k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
         }
+    }
+
+    /**
+     * A product much deeper than it is wide, such as a weight gradient summed over every step of a
+     * batch of sequences ({@code (128 x 12800)·(12800 x 512)}): each thread sums its own share of the
+     * depth into its own copy of C, which are then added in a fixed order. Split along M or N instead,
+     * every thread would pack the same operand whole, and its band of C would be narrow.
+     */
+    private static void depthSplit(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
+                                   int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff,
+                                   int ldc) {
+        int blocks = ceilDiv(k, KC);
+        int parts = Math.min(Parallel.threads(), blocks);
+        float[][] partial = new float[parts][];
+        Parallel.forRange(0, parts, 1, (from, to) -> {
+            for (int part = from; part < to; part++) {
+                int p0 = blocks * part / parts * KC;
+                int depth = Math.min(k, blocks * (part + 1) / parts * KC) - p0;
+                int aAt = aOff + (transA ? p0 * lda : p0);
+                int bAt = bOff + (transB ? p0 : p0 * ldb);
+                if (part == 0) {
+                    blocked(transA, transB, 0, m, 0, n, depth, a, aAt, lda, b, bAt, ldb, beta, c, cOff, ldc);
+                } else {
+                    partial[part] = new float[m * n];
+                    blocked(transA, transB, 0, m, 0, n, depth, a, aAt, lda, b, bAt, ldb, 0f, partial[part], 0, n);
+                }
+            }
+        });
+        Parallel.forRange(0, m, Math.max(1, PARALLEL_SUM_FLOATS / n), (from, to) -> {
+            for (int part = 1; part < parts; part++) {
+                for (int i = from; i < to; i++) {
+                    MATH.add(c, cOff + i * ldc, partial[part], i * n, c, cOff + i * ldc, n);
+                }
+            }
+        });
     }
 
     /**
@@ -183,7 +225,6 @@ public final class Gemm {
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0];
         float[] edge = buffers[2];
-        int stripRows = stripRows(j1 - j0);
         // Blocks of rows outermost, then depth: B is packed already and small enough to stay in L2, while a
         // block's rows of A are read in consecutive stretches (which the prefetcher follows) and its block of
         // C stays in cache over all of K. Depth outermost made W1's prediction 1.05-1.1x slower.
@@ -193,11 +234,13 @@ public final class Gemm {
                 int kc = Math.min(KC, k - pc);
                 float blockBeta = pc == 0 ? beta : 1f;
                 int panel = pc * b.paddedN;
-                int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, j1 - j0, packedA);
+                int inPlace = inPlaceRows(mc, j1 - j0);
+                int wideRows = wideRows(mc, j1 - j0);
+                packA(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, wideRows, packedA);
                 for (int strip = j0 / NR; strip * NR < j1; strip++) {
                     int first = Math.max(j0, strip * NR);
                     int cols = Math.min(j1, strip * NR + NR) - first;
-                    tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, b.data,
+                    tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, wideRows, packedA, b.data,
                             panel + strip * NR * kc, first - strip * NR, cols, c, cOff + ic * ldc + first, ldc,
                             blockBeta, edge);
                 }
@@ -326,7 +369,6 @@ public final class Gemm {
         float[] packedA = buffers[0];
         float[] packedB = buffers[1];
         float[] edge = buffers[2];
-        int stripRows = stripRows(j1 - j0);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -336,9 +378,11 @@ public final class Gemm {
                 GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, 0, NR);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    int inPlace = packA(transA, a, aOff, lda, ic, mc, pc, kc, j1 - j0, packedA);
+                    int inPlace = inPlaceRows(mc, j1 - j0);
+                    int wideRows = wideRows(mc, j1 - j0);
+                    packA(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, wideRows, packedA);
                     for (int jr = 0; jr < nc; jr += NR) {
-                        tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, stripRows, packedA, packedB, jr * kc,
+                        tiles(transA, a, aOff, lda, ic, mc, pc, kc, inPlace, wideRows, packedA, packedB, jr * kc,
                                 0, Math.min(NR, nc - jr), c, cOff + ic * ldc + jc + jr, ldc, blockBeta, edge);
                     }
                 }
@@ -348,18 +392,19 @@ public final class Gemm {
 
     /**
      * One column of tiles: rows {@code [ic, ic+mc)} of op(A), prepared by {@link #packA} (its first
-     * {@code inPlace} rows read in place, the rest packed in strips of {@code stripRows}), times one
-     * packed strip of B from {@code bi}, of which {@code cols} columns from {@code edgeFirst} are
-     * wanted, into C from {@code ci}. Whole tiles go straight to C; a ragged one is computed whole
-     * into {@code edge} and merged.
+     * {@code inPlace} rows read in place, the rest packed, the first {@code wideRows} of those in
+     * strips of {@code MR_WIDE}), times one packed strip of B from {@code bi}, of which {@code cols}
+     * columns from {@code edgeFirst} are wanted, into C from {@code ci}. Whole tiles go straight to
+     * C; a ragged one is computed whole into {@code edge} and merged.
      */
     private static void tiles(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
-                              int inPlace, int stripRows, float[] packedA, float[] bp, int bi, int edgeFirst,
+                              int inPlace, int wideRows, float[] packedA, float[] bp, int bi, int edgeFirst,
                               int cols, float[] c, int ci, int ldc, float beta, float[] edge) {
-        for (int ir = 0; ir < mc; ir += ir < inPlace ? MR : stripRows) {
+        for (int ir = 0; ir < mc; ) {
             boolean direct = ir < inPlace;
-            int rows = Math.min(direct ? MR : stripRows, mc - ir);
-            boolean whole = cols == NR && (direct || rows == stripRows);
+            int height = direct ? MR : GemmPacking.stripHeight(ir - inPlace, wideRows);
+            int rows = Math.min(height, mc - ir);
+            boolean whole = cols == NR && rows == height;
             float[] out = whole ? c : edge;
             int oi = whole ? ci + ir * ldc : 0;
             int ldo = whole ? ldc : NR;
@@ -368,7 +413,7 @@ public final class Gemm {
             if (direct) {
                 GemmMicroKernel.tile(kc, a, inPlaceStart(transA, aOff, lda, ic + ir, pc), transA ? 1 : lda,
                         transA ? lda : 1, bp, bi, out, oi, ldo, outBeta);
-            } else if (stripRows != MR) {
+            } else if (height != MR) {
                 GemmMicroKernel.tilePackedWide(kc, packedA, ai, bp, bi, out, oi, ldo, outBeta);
             } else {
                 GemmMicroKernel.tilePacked(kc, packedA, ai, bp, bi, out, oi, ldo, outBeta);
@@ -376,30 +421,47 @@ public final class Gemm {
             if (!whole) {
                 mergeEdge(edge, edgeFirst, rows, cols, c, ci + ir * ldc, ldc, beta);
             }
+            ir += height;
         }
-    }
-
-    /** The height of the packed strips of A for a band of C this wide: see {@link #PACK_A_MIN_COLUMNS}. */
-    private static int stripRows(int columns) {
-        return columns >= PACK_A_MIN_COLUMNS ? MR_WIDE : MR;
     }
 
     /**
-     * Prepares rows {@code [ic, ic+mc)}, columns {@code [pc, pc+kc)} of op(A) for the micro-kernel,
-     * whose results fill {@code columns} columns of C, and returns how many leading rows it reads in
-     * place. For a band of at least {@link #PACK_A_MIN_COLUMNS} columns that is none: all rows are
-     * packed. For a narrower one it is all whole strips of MR rows, eight rows (or, transposed,
-     * eight adjacent columns of each stored row) at a time: packing them cost as much as the
-     * multiply when B is narrow, and each thread of a product split along N packed all of A again.
-     * Packed rows go into {@code packedA} from offset 0.
+     * How many leading rows of a block of {@code mc} the micro-kernel reads in place, for a band of C
+     * {@code columns} wide. For a band of at least {@link #PACK_A_MIN_COLUMNS} columns that is none:
+     * all rows are packed. For a narrower one it is all whole strips of MR rows, eight rows (or,
+     * transposed, eight adjacent columns of each stored row) at a time: packing them cost as much as
+     * the multiply when B is narrow, and each thread of a product split along N packed all of A again.
      */
-    private static int packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
-                             int columns, float[] packedA) {
-        int inPlace = columns >= PACK_A_MIN_COLUMNS ? 0 : mc / MR * MR;
-        if (inPlace < mc) {
-            GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA, stripRows(columns));
+    private static int inPlaceRows(int mc, int columns) {
+        return columns >= PACK_A_MIN_COLUMNS ? 0 : mc / MR * MR;
+    }
+
+    /**
+     * How many of the packed rows of a block of {@code mc} go in the taller strips of {@code MR_WIDE}
+     * (those of a band of at least {@link #PACK_A_MIN_COLUMNS} columns; the rest, in strips of MR):
+     * as many as leave a whole number of MR strips, so that no tile is ragged where the rows allow it.
+     * A ragged tile is computed whole and merged element by element: 32 rows in strips of 12 made
+     * the last third of a recurrent step's product (two 12-row strips and a ragged one) cost as
+     * much as a whole strip plus a scalar merge, 87 against 110 GFLOPS for 12 + 12 + 8.
+     */
+    private static int wideRows(int mc, int columns) {
+        if (columns < PACK_A_MIN_COLUMNS || MR_WIDE == MR) {
+            return 0;
         }
-        return inPlace;
+        for (int w = mc / MR_WIDE * MR_WIDE; w >= 0; w -= MR_WIDE) {
+            if ((mc - w) % MR == 0) {
+                return w;
+            }
+        }
+        return mc;
+    }
+
+    /** Packs the rows of a block of op(A) after its first {@code inPlace} into {@code packedA} from offset 0. */
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
+                              int inPlace, int wideRows, float[] packedA) {
+        if (inPlace < mc) {
+            GemmPacking.packA(transA, a, aOff, lda, ic + inPlace, mc - inPlace, pc, kc, packedA, wideRows);
+        }
     }
 
     /** Where element {@code (i, p)} of op(A) lies. */

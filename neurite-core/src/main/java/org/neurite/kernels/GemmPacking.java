@@ -1,5 +1,7 @@
 package org.neurite.kernels;
 
+import static org.neurite.kernels.GemmMicroKernel.MR;
+import static org.neurite.kernels.GemmMicroKernel.MR_WIDE;
 import static org.neurite.kernels.GemmMicroKernel.SPECIES;
 
 import java.util.Arrays;
@@ -8,9 +10,9 @@ import jdk.incubator.vector.FloatVector;
 /**
  * Copies blocks of {@link Gemm}'s operands into the layout its micro-kernel streams through.
  *
- * <p>A block of op(A), {@code mc x kc}, becomes strips of {@code MR} rows: strip {@code s} starts at
- * {@code s * MR * kc} and holds, for each {@code p}, the {@code MR} values of column {@code p}
- * side by side. A block of op(B), {@code kc x nc}, becomes strips of {@code NR} columns laid out the
+ * <p>A block of op(A), {@code mc x kc}, becomes strips of {@code MR} or {@code MR_WIDE} rows: the
+ * strip of {@code mr} rows from row {@code ir} starts at {@code ir * kc} and holds, for each
+ * {@code p}, the {@code mr} values of column {@code p} side by side. A block of op(B), {@code kc x nc}, becomes strips of {@code NR} columns laid out the
  * same way, {@code NR} values per {@code p}. Strips past the edge of the matrix are padded with
  * zeros, so the micro-kernel never needs a short case. Transposed operands are read where they lie
  * (strided), which is how the transposed GEMM variants avoid materialising a transpose.
@@ -21,22 +23,26 @@ final class GemmPacking {
     private GemmPacking() {
     }
 
-    /** Packs rows {@code [i0, i0+mc)} and columns {@code [p0, p0+kc)} of op(A) into {@code dst}. */
+    /**
+     * Packs rows {@code [i0, i0+mc)} and columns {@code [p0, p0+kc)} of op(A) into {@code dst}: the
+     * first {@code wideRows} rows in strips of {@code MR_WIDE}, the rest in strips of {@code MR}.
+     */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
-                      float[] dst, int mr) {
+                      float[] dst, int wideRows) {
+        zeroRaggedStripOfA(mc, kc, dst, wideRows);
         if (transA) {
             // op(A)(i, p) = a[p * lda + i]: walk each source row once, as packB does.
-            zeroRaggedStrip(mc, kc, dst, 0, mr);
             for (int p = 0; p < kc; p++) {
                 int src = aOff + (p0 + p) * lda + i0;
-                for (int ir = 0; ir < mc; ir += mr) {
+                for (int ir = 0; ir < mc; ir += stripHeight(ir, wideRows)) {
+                    int mr = stripHeight(ir, wideRows);
                     System.arraycopy(a, src + ir, dst, ir * kc + p * mr, Math.min(mr, mc - ir));
                 }
             }
             return;
         }
-        zeroRaggedStrip(mc, kc, dst, 0, mr);
-        for (int ir = 0; ir < mc; ir += mr) {
+        for (int ir = 0; ir < mc; ir += stripHeight(ir, wideRows)) {
+            int mr = stripHeight(ir, wideRows);
             int rows = Math.min(mr, mc - ir);
             int base = ir * kc;
             // Read each source row contiguously, write it with stride MR.
@@ -46,6 +52,23 @@ final class GemmPacking {
                     dst[base + p * mr + r] = a[src + p];
                 }
             }
+        }
+    }
+
+    /** The height of the strip of packed A starting at row {@code ir}. */
+    static int stripHeight(int ir, int wideRows) {
+        return ir < wideRows ? MR_WIDE : MR;
+    }
+
+    /** Zeroes the last strip of a packed A when it holds fewer rows than its height. */
+    private static void zeroRaggedStripOfA(int mc, int kc, float[] dst, int wideRows) {
+        int last = 0;
+        while (last + stripHeight(last, wideRows) < mc) {
+            last += stripHeight(last, wideRows);
+        }
+        int end = last + stripHeight(last, wideRows);
+        if (end > mc) {
+            Arrays.fill(dst, last * kc, end * kc, 0f);
         }
     }
 

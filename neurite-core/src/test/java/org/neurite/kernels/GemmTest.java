@@ -30,6 +30,8 @@ class GemmTest {
             {1, 1, 1}, {1, 7, 1}, {7, 1, 17}, {7, 17, 33}, {17, 33, 7}, {33, 65, 129}, {65, 129, 33},
             {129, 17, 65}, {6, 32, 256}, {12, 64, 257}, {121, 33, 300}, {130, 1030, 5},
             {5, 1100, 513}, {241, 97, 515}, {32, 256, 784},
+            // wide bands of C whose rows mix strips of 12 and 8 (where the vectors hold 16 floats)
+            {20, 600, 17}, {32, 600, 40}, {64, 520, 33},
         };
         return Arrays.stream(mnk).flatMap(s -> Stream.of(
                 Arguments.of(s[0], s[1], s[2], false, false), Arguments.of(s[0], s[1], s[2], true, false),
@@ -84,6 +86,25 @@ class GemmTest {
 
     static Stream<Arguments> blockedShapes() {
         int[][] mnk = {{Gemm.MC + 9, Gemm.NC + 45, 2 * Gemm.KC + 5}, {2 * Gemm.MC + 3, 70, 2 * Gemm.KC + 1}};
+        return Arrays.stream(mnk).flatMap(s -> Stream.of(
+                Arguments.of(s[0], s[1], s[2], false, false), Arguments.of(s[0], s[1], s[2], true, false),
+                Arguments.of(s[0], s[1], s[2], false, true), Arguments.of(s[0], s[1], s[2], true, true)));
+    }
+
+    /**
+     * Products many times deeper than wide, whose depth is split across threads: the reference's
+     * values, and the same sums whether the threads run in parallel or one after another.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+    @MethodSource("deepShapes")
+    void deepProductsSplitAlongTheirDepthMatchTheReference(int m, int n, int k, boolean transA, boolean transB) {
+        checkAgainstReference(m, n, k, transA, transB, 0f);
+        checkAgainstReference(m, n, k, transA, transB, 1f);
+        assertSerialAndParallelAgree(new Problem(m, n, k, transA, transB, 1f, new SplittableRandom(m * n)));
+    }
+
+    static Stream<Arguments> deepShapes() {
+        int[][] mnk = {{33, 70, 7 * Gemm.KC + 5}, {130, 40, 9 * Gemm.KC + 1}};
         return Arrays.stream(mnk).flatMap(s -> Stream.of(
                 Arguments.of(s[0], s[1], s[2], false, false), Arguments.of(s[0], s[1], s[2], true, false),
                 Arguments.of(s[0], s[1], s[2], false, true), Arguments.of(s[0], s[1], s[2], true, true)));

@@ -40,7 +40,7 @@ public final class PeersRun {
      *
      * @param rounds         alternating rounds
      * @param peerEpochs     epochs each peer times (their summaries take the median, Keras' after the first)
-     * @param neuriteEpochs  epochs Neurite times (the last, warm one counts)
+     * @param neuriteEpochs  epochs Neurite times (the median of those after the first counts)
      * @param recurrentBatches batches of W2 per epoch (0: all)
      * @param tokenBatches   batches of W3 and W4 per epoch (0: all)
      * @param timeout        the longest one process may run: a guard against a hung peer, several times the
@@ -51,10 +51,11 @@ public final class PeersRun {
                            Duration timeout) {
         /**
          * {@code --quick}: one round of few batches, under ten minutes on two cores once the peers are
-         * installed; Neurite times three short epochs so that the JIT has compiled the last.
+         * installed. Neurite times four short epochs: its second was still 1.2x its third in W1 on
+         * two cores, while C2 compiled the training loop's bookkeeping; the median of the last three counts.
          */
         public static Settings quick() {
-            return new Settings(1, 2, 3, 10, 20, Duration.ofMinutes(15));
+            return new Settings(1, 2, 4, 10, 20, Duration.ofMinutes(15));
         }
 
         /**
@@ -63,7 +64,7 @@ public final class PeersRun {
          * compiled) dominates: W2 takes about 35 minutes a round there, the whole round about 45.
          */
         public static Settings full(int rounds) {
-            return new Settings(rounds, 3, 2, 40, 100, Duration.ofMinutes(60));
+            return new Settings(rounds, 3, 4, 40, 100, Duration.ofMinutes(60));
         }
     }
 

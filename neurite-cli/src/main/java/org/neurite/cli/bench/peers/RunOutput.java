@@ -3,6 +3,7 @@ package org.neurite.cli.bench.peers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * Reads the figures out of a run's standard output. Peers print JSON lines: the
  * {@code WORKLOAD-summary} line's {@code median_s} is the epoch and the {@code WORKLOAD-infer} line's
  * the prediction pass, both already scaled to the full sample count. Neurite prints
- * {@code epoch_seconds=} (once per epoch; the last, warmest one counts) and {@code predict_seconds=}.
+ * {@code epoch_seconds=} (once per epoch, or once for the median of its epochs) and
+ * {@code predict_seconds=}; as for the peers, the epoch is the median of the epochs after the first,
+ * which pays for the JIT's warm-up.
  */
 public final class RunOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,14 +49,29 @@ public final class RunOutput {
      */
     public static Map<Phase, Double> neurite(List<String> lines, Map<Phase, Double> scales) {
         Map<Phase, Double> figures = new EnumMap<>(Phase.class);
+        List<Double> epochs = new ArrayList<>();
         for (String line : lines) {
             Matcher m = NEURITE.matcher(line);
             if (m.matches()) {
-                Phase phase = m.group(1).equals("epoch_seconds") ? Phase.TRAIN : Phase.PREDICT;
-                figures.put(phase, Double.parseDouble(m.group(2)) * scales.get(phase));
+                double seconds = Double.parseDouble(m.group(2));
+                if (m.group(1).equals("epoch_seconds")) {
+                    epochs.add(seconds);
+                } else {
+                    figures.put(Phase.PREDICT, seconds * scales.get(Phase.PREDICT));
+                }
             }
         }
+        if (!epochs.isEmpty()) {
+            figures.put(Phase.TRAIN, median(epochs.subList(epochs.size() > 1 ? 1 : 0, epochs.size()))
+                    * scales.get(Phase.TRAIN));
+        }
         return figures;
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static JsonNode json(String line) {

@@ -23,11 +23,22 @@ class ReportPartsTest {
     }
 
     @Test
-    void neuriteOutputTakesTheLastEpochAndScalesIt() {
-        Map<Phase, Double> figures = RunOutput.neurite(List.of("epoch_seconds=3.00", "epoch_seconds=2.00",
-                "predict_seconds=0.50", "allocated_bytes_per_step=100"), Map.of(Phase.TRAIN, 10.0, Phase.PREDICT, 4.0));
-        assertEquals(20.0, figures.get(Phase.TRAIN), Tolerances.ROUNDING);
+    void neuriteOutputTakesTheMedianOfTheEpochsAfterTheFirstAndScalesIt() {
+        Map<Phase, Double> figures = RunOutput.neurite(List.of("epoch_seconds=9.00", "epoch_seconds=2.50",
+                "epoch_seconds=2.00", "epoch_seconds=3.00", "predict_seconds=0.50", "allocated_bytes_per_step=100"),
+                Map.of(Phase.TRAIN, 10.0, Phase.PREDICT, 4.0));
+        assertEquals(25.0, figures.get(Phase.TRAIN), Tolerances.ROUNDING);
         assertEquals(2.0, figures.get(Phase.PREDICT), Tolerances.ROUNDING);
+        Map<Phase, Double> twoWarm = RunOutput.neurite(List.of("epoch_seconds=9.00", "epoch_seconds=2.00",
+                "epoch_seconds=3.00"), Map.of(Phase.TRAIN, 1.0, Phase.PREDICT, 1.0));
+        assertEquals(2.5, twoWarm.get(Phase.TRAIN), Tolerances.ROUNDING);
+    }
+
+    @Test
+    void neuriteOutputWithOneEpochLineTakesIt() {
+        Map<Phase, Double> figures = RunOutput.neurite(List.of("epoch 1: 2.0 s", "epoch_seconds=0.60"),
+                Map.of(Phase.TRAIN, 1.0, Phase.PREDICT, 1.0));
+        assertEquals(0.6, figures.get(Phase.TRAIN), Tolerances.ROUNDING);
     }
 
     @Test

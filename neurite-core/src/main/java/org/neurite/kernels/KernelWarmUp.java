@@ -27,8 +27,12 @@ public final class KernelWarmUp {
     static final int ROUNDS = 2_000;
     /** Values per array: several vectors of any width, and a tail. */
     private static final int N = 259;
-    /** GEMM operands: small enough to run on the calling thread (below the parallel threshold). */
-    private static final int M = 24;
+    /**
+     * GEMM operands: small enough to run on the calling thread (below the parallel threshold); 20 rows
+     * are a strip of 12 and one of 8 in a wide product (where vectors hold 16 floats), so both packed
+     * micro-kernels are compiled.
+     */
+    private static final int M = 20;
     private static final int K = 40;
     /** Columns of a product wide enough for {@link Gemm} to pack A and run its packed micro-kernel. */
     private static final int WIDE = Gemm.PACK_A_MIN_COLUMNS;

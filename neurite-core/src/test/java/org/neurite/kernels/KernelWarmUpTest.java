@@ -33,7 +33,7 @@ class KernelWarmUpTest {
     /** GEMMs of the warm-up's own shapes and larger, and elementwise kernels, on the calling thread. */
     private static float[] callersWork() {
         Random random = new Random(5);
-        int m = 24;
+        int m = 20;
         int k = 40;
         int n = 300;
         float[] a = new float[m * k];

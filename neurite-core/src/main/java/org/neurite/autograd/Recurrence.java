@@ -34,7 +34,7 @@ import org.neurite.tensor.Tensor;
  * {@code dZ_t} and the previous states' gradients; with truncation {@code k} the state gradients
  * are zeroed where one window of {@code k} steps hands its state to the next. Then the weight
  * gradients as single GEMMs over all steps: {@code dX = dZ·Wᵀ}, {@code dW = Xᵀ·dZ},
- * {@code dU = H_prevᵀ·dZ_rec} (the cell's), {@code db = Σ dZ}.
+ * {@code dU = H_prevᵀ·dZ_rec} (the cell's); {@code db = Σ dZ} is summed as the steps go ({@link BiasSums}).
  *
  * <p>Each thread of the pool takes one block of rows through every step ({@link #forRowBlocks}).
  * Buffers are taken once per call from {@link Tensor#empty}, so that a training step's arena
@@ -45,7 +45,7 @@ final class Recurrence {
     /** Below this many multiply-adds per step, splitting a step across threads costs more than it gains. */
     private static final long PARALLEL_STEP_MACS = 1L << 19;
     /**
-     * Below this many floats, a copy or sum over all steps runs on the calling thread: a parallel
+     * Below this many floats, a copy over all steps runs on the calling thread: a parallel
      * region costs 0.1 ms on a loaded machine, about what a core needs to stream 256 KB.
      */
     private static final int PARALLEL_COPY_FLOATS = 1 << 16;
@@ -250,6 +250,8 @@ final class Recurrence {
         }
         Tensor saved = Tensor.empty(w.dStates.length, b, u);
         int window = options.truncateBptt();
+        BiasSums biasSums = in.bias() != null && in.bias().requiresGrad()
+                ? new BiasSums(b, w.ku, cell.biasRows() == 2 ? rec : null) : null;
         // As forward: each thread takes its block of rows back through every step.
         forRowBlocks(w, (from, to) -> {
             for (int t = w.time - 1; t >= 0; t--) {
@@ -259,10 +261,53 @@ final class Recurrence {
                     }
                 }
                 addOutputGradient(w, t, options, gradient, carry.data(), from, to);
-                backwardStep(cell, w, dzRec, t, saved.data(), from, to);
+                int computed = backwardStep(cell, w, dzRec, t, saved.data(), from, to);
+                if (biasSums != null) {
+                    biasSums.add(w, t, from, computed);
+                }
             }
         });
-        return gradients(cell, w, in);
+        return gradients(cell, w, in, biasSums);
+    }
+
+    /**
+     * {@code db = Σ dZ} (and {@code Σ dZ_rec} for a recurrent bias row), summed for each row of the
+     * batch over the steps while a step's gate gradients are still in the cache of the thread that
+     * computed them, instead of in a pass over all steps' {@code (time·batch, k·units)} gradients
+     * afterwards; the rows' sums are then added in row order, so the result does not depend on how
+     * the rows were split across threads. Rows a step does not compute have zero gate gradients.
+     */
+    private static final class BiasSums {
+        private final float[] rows;
+        private final int ku;
+        private final int width;
+        private final Tensor recurrent;
+
+        BiasSums(int batch, int ku, Tensor recurrent) {
+            this.ku = ku;
+            this.width = recurrent == null ? ku : 2 * ku;
+            this.rows = new float[batch * width];
+            this.recurrent = recurrent;
+        }
+
+        /** Adds step t's gate gradients of rows {@code [from, to)}. */
+        void add(RecurrentWork w, int t, int from, int to) {
+            for (int r = from; r < to; r++) {
+                int gates = (t * w.batch + r) * ku;
+                K.add(rows, r * width, w.dz.data(), gates, rows, r * width, ku);
+                if (recurrent != null) {
+                    K.add(rows, r * width + ku, recurrent.data(), gates, rows, r * width + ku, ku);
+                }
+            }
+        }
+
+        Tensor total(int[] shape) {
+            Tensor db = Tensor.zeros(shape);
+            for (int r = 0; r < rows.length; r += width) {
+                K.add(db.data(), 0, rows, r, db.data(), 0, width);
+            }
+            return db;
+        }
     }
 
     /**
@@ -296,10 +341,11 @@ final class Recurrence {
     /**
      * One step back for rows {@code [from, to)}: masked rows inside the computed prefix are set aside
      * so that the cell sees zero gradients there, and restored after it; rows past the prefix get
-     * zero gate gradients, so the weight GEMMs over all steps add nothing for them.
+     * zero gate gradients, so the weight GEMMs over all steps add nothing for them. Returns the end
+     * of the rows it computed.
      */
-    private static void backwardStep(FusedCell cell, RecurrentWork w, Tensor dzRec, int t, float[] saved, int from,
-                                     int to) {
+    private static int backwardStep(FusedCell cell, RecurrentWork w, Tensor dzRec, int t, float[] saved, int from,
+                                    int to) {
         int n = Math.max(from, Math.min(to, w.plan.active[t]));
         int u = w.units;
         int bu = w.batch * u;
@@ -333,16 +379,17 @@ final class Recurrence {
                 }
             }
         }
+        return n;
     }
 
     /** The gradients of every input, in the order {@link #run} recorded them. */
-    private static Tensor[] gradients(FusedCell cell, RecurrentWork w, Inputs in) {
+    private static Tensor[] gradients(FusedCell cell, RecurrentWork w, Inputs in, BiasSums biasSums) {
         List<Tensor> grads = new ArrayList<>();
         grads.add(in.x().requiresGrad() ? inputGradient(w, in.x()) : null);
         grads.add(in.kernel().requiresGrad() ? kernelGradient(w) : null);
         grads.add(in.recurrentKernel().requiresGrad() ? recurrentGradient(cell, w) : null);
         if (in.bias() != null) {
-            grads.add(in.bias().requiresGrad() ? biasGradient(cell, w, in.bias()) : null);
+            grads.add(biasSums == null ? null : biasSums.total(in.bias().shape()));
         }
         for (int i = 0; i < w.dStates.length; i++) {
             if (in.initialStates().get(i) != null) {
@@ -376,31 +423,6 @@ final class Recurrence {
         Tensor du = Tensor.empty(w.units, w.ku);
         cell.recurrentKernelGradient(w, du.data());
         return du;
-    }
-
-    /** {@code db = Σ dZ}, and for a recurrent bias row {@code db' = Σ dZ_rec}. */
-    private static Tensor biasGradient(FusedCell cell, RecurrentWork w, Variable bias) {
-        Tensor db = Tensor.zeros(bias.shape());
-        columnSums(w.dz, w, db.data(), 0);
-        if (cell.biasRows() == 2) {
-            columnSums(cell.recurrentProjectionGradient(w), w, db.data(), w.ku);
-        }
-        return db;
-    }
-
-    /**
-     * Column sums of {@code dz} {@code (time·batch, k·units)} into {@code out[offset...]}; threads take
-     * disjoint bands of columns, each summed over the rows in order, so the sums do not depend on the split.
-     */
-    private static void columnSums(Tensor dz, RecurrentWork w, float[] out, int offset) {
-        float[] d = dz.data();
-        int rows = w.time * w.batch;
-        int minColumns = Math.max(1, PARALLEL_COPY_FLOATS / Math.max(1, rows));
-        Parallel.forRange(0, w.ku, minColumns, (from, to) -> {
-            for (int r = 0; r < rows; r++) {
-                K.add(out, offset + from, d, r * w.ku + from, out, offset + from, to - from);
-            }
-        });
     }
 
     // ---------------------------------------------------------------- shared by both directions

@@ -23,7 +23,8 @@ import org.neurite.tensor.Tensor;
  *   <li>the input projections {@code x_t·W + b}: with a tape, of all steps in one GEMM
  *       {@code (time·batch, in)·(in, k·units)} over a time-major copy of the inputs (backward needs
  *       it); without one, each thread projects its rows one step at a time against W packed once,
- *       just before the step uses them (still in cache). Both orders add the same products;</li>
+ *       just before the step uses them (still in cache). Both orders add the same products, and
+ *       the bias after them, just before the step;</li>
  *   <li>per step, the cell on the rows the {@link RowPlan} computes (a prefix of the sorted batch),
  *       then the masked rows carry their states over: a masked step keeps the state and repeats the
  *       previous output (or outputs zeros with {@link RecurrentOptions#zeroOutputForMask()}).</li>
@@ -115,13 +116,11 @@ final class Recurrence {
         if (taped) {
             w.x = Tensor.empty(w.time, b, w.in);
             // Memory-bound copies, run by the pool: serial, they cost a whole core's time per batch.
-            forSteps(w, b * (w.in + w.ku), (from, to) -> {
-                w.plan.toTimeMajor(in.x().value(), w.x.data(), from, to);
-                fillBias(w, from * b, to * b);
-            });
-            // (time·batch, in)·(in, k·units): every step's input projection in one GEMM.
+            forSteps(w, b * w.in, (from, to) -> w.plan.toTimeMajor(in.x().value(), w.x.data(), from, to));
+            // (time·batch, in)·(in, k·units): every step's input projection in one GEMM; the bias is
+            // added just before each step, which then reads its rows from the cache.
             Gemm.sgemm(false, false, w.time * b, w.ku, w.in, w.x.data(), 0, w.in, w.kernel.data(),
-                    w.kernel.offset(), w.ku, w.bias == null ? 0f : 1f, w.g.data(), 0, w.ku);
+                    w.kernel.offset(), w.ku, 0f, w.g.data(), 0, w.ku);
         }
         float[] projected = in.tokens() == null ? null : projectedTable(w, in.tokens().table());
         Gemm.PackedB kernel = taped || projected != null ? null
@@ -140,6 +139,8 @@ final class Recurrence {
                         copyProjectedRows(w, in.tokens().ids(), projected, t, from, computed);
                     } else if (!taped) {
                         projectStep(w, in.x().value(), kernel, rows, t, from, computed);
+                    } else {
+                        addBias(w.g.data(), w.gateRow(t, from) * w.ku, computed - from, w);
                     }
                     cell.forwardStep(w, t, from, computed);
                 }
@@ -152,28 +153,23 @@ final class Recurrence {
     private static void projectStep(RecurrentWork w, Tensor x, Gemm.PackedB kernel, float[] rows, int t, int from,
                                     int to) {
         w.plan.gatherStep(x, t, from, to, rows);
-        int rowStart = w.gateRow(t, from);
-        fillBias(w, rowStart, rowStart + to - from);
-        Gemm.sgemmColumns(false, to - from, 0, w.ku, rows, 0, w.in, kernel, w.bias == null ? 0f : 1f,
-                w.g.data(), rowStart * w.ku, w.ku);
+        int start = w.gateRow(t, from) * w.ku;
+        Gemm.sgemmColumns(false, to - from, 0, w.ku, rows, 0, w.in, kernel, 0f, w.g.data(), start, w.ku);
+        addBias(w.g.data(), start, to - from, w);
     }
 
     /**
      * {@code table·W + b} {@code (vocabulary, k·units)}: every token's input projection, made as
-     * {@link #projectStep} makes a step's (the bias first, then the same GEMM accumulating onto it),
-     * so that a copied row equals the product it replaces. Made once per {@link InferenceScope}.
+     * {@link #projectStep} makes a step's (the same GEMM, then the bias added), so that a copied row
+     * equals the product it replaces. Made once per {@link InferenceScope}.
      */
     private static float[] projectedTable(RecurrentWork w, Tensor table) {
         Supplier<float[]> make = () -> {
             int vocabulary = table.dim(0);
             float[] out = new float[vocabulary * w.ku];
-            if (w.bias != null) {
-                for (int r = 0; r < vocabulary; r++) {
-                    System.arraycopy(w.bias.data(), w.bias.offset(), out, r * w.ku, w.ku);
-                }
-            }
             Gemm.sgemm(false, false, vocabulary, w.ku, w.in, table.data(), table.offset(), w.in, w.kernel.data(),
-                    w.kernel.offset(), w.ku, w.bias == null ? 0f : 1f, out, 0, w.ku);
+                    w.kernel.offset(), w.ku, 0f, out, 0, w.ku);
+            addBias(out, 0, vocabulary, w);
             return out;
         };
         InferenceScope scope = InferenceScope.current();
@@ -194,14 +190,13 @@ final class Recurrence {
         }
     }
 
-    /** Copies the input bias (its first row) into rows {@code [from, to)} of the gate pre-activations. */
-    private static void fillBias(RecurrentWork w, int from, int to) {
+    /** Adds the input bias (its first row) to {@code rows} rows of {@code k·units} gate pre-activations from {@code start}. */
+    private static void addBias(float[] g, int start, int rows, RecurrentWork w) {
         if (w.bias == null) {
             return;
         }
-        float[] g = w.g.data();
-        for (int r = from; r < to; r++) {
-            System.arraycopy(w.bias.data(), w.bias.offset(), g, r * w.ku, w.ku);
+        for (int r = 0; r < rows; r++) {
+            K.add(g, start + r * w.ku, w.bias.data(), w.bias.offset(), g, start + r * w.ku, w.ku);
         }
     }
 

@@ -19,7 +19,8 @@ import java.lang.foreign.ValueLayout;
  * row, whose rows then overlap: a convolution's sliding windows read in place. A {@code beta} of 0 overwrites C without reading it (old content may be
  * garbage or NaN); any other beta scales and accumulates. C must not overlap A or B. Results are
  * reproducible for a given thread count, but not bit-identical to {@link GemmReference}, the slow
- * twin and test oracle, which also runs when {@code -Dneurite.simd=false}.
+ * twin and test oracle, which also runs when {@code -Dneurite.simd=false}; a product much deeper
+ * than wide sums in another order when called inside a parallel region than outside one.
  *
  * <p>Design (after BLIS/GotoBLAS): the K dimension is cut into blocks of {@code KC}, N into panels of
  * {@code NC}, M into blocks of {@code MC}, sized from this host's caches ({@link GemmBlocking}). Each
@@ -99,7 +100,7 @@ public final class Gemm {
         }
         if ((long) m * n * k < PARALLEL_MIN_MACS || Parallel.threads() == 1) {
             blocked(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else if (k >= DEPTH_SPLIT_RATIO * Math.max(m, n) && k >= 2 * KC) {
+        } else if (k >= DEPTH_SPLIT_RATIO * Math.max(m, n) && k >= 2 * KC && Parallel.canSplit()) {
             depthSplit(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else if (m >= n) {
             // A band of rows per thread: each packs all of op(B) and its share of op(A).
@@ -115,7 +116,9 @@ public final class Gemm {
      * A product much deeper than it is wide, such as a weight gradient summed over every step of a
      * batch of sequences ({@code (128 x 12800)·(12800 x 512)}): each thread sums its own share of the
      * depth into its own copy of C, which are then added in a fixed order. Split along M or N instead,
-     * every thread would pack the same operand whole, and its band of C would be narrow.
+     * every thread would pack the same operand whole, and its band of C would be narrow. Only where the
+     * pool is free: inside a region the product runs on one thread and sums in the usual order, as a
+     * band of a larger product does, so that the band's elements are the whole product's.
      */
     private static void depthSplit(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                    int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff,

@@ -34,6 +34,14 @@ public final class Parallel {
     }
 
     /**
+     * Whether a region started now from this thread would run on several threads: not inside
+     * another region (on its caller or a worker), and not with one thread configured.
+     */
+    public static boolean canSplit() {
+        return THREADS > 1 && !WorkerPool.isWorker(Thread.currentThread()) && !REGION.isHeldByCurrentThread();
+    }
+
+    /**
      * Runs {@code body} over {@code [start, end)}, split into at most {@link #threads()} contiguous
      * chunks of at least {@code minChunk} indices each. The calling thread runs the first chunk.
      */

@@ -15,8 +15,12 @@ import org.neurite.tensor.Tensor;
  * inference scope (the packed kernel reused) and outside one.
  */
 class LinearInferenceTest {
-    /** rows, in, out: large enough to split, ragged rows, a narrow output, and one below the split threshold. */
-    private static final int[][] SHAPES = {{1000, 784, 256}, {203, 130, 77}, {500, 128, 10}, {9, 16, 40}};
+    /**
+     * rows, in, out: large enough to split, ragged rows, a narrow output, one below the split threshold,
+     * and W1's first layer at batch 128, whose bands of columns are much deeper than wide.
+     */
+    private static final int[][] SHAPES = {{1000, 784, 256}, {203, 130, 77}, {500, 128, 10}, {9, 16, 40},
+        {128, 784, 256}};
 
     @ParameterizedTest
     @EnumSource(FusedActivation.class)

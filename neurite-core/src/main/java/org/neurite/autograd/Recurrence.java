@@ -35,7 +35,8 @@ import org.neurite.tensor.Tensor;
  * {@code dZ_t} and the previous states' gradients; with truncation {@code k} the state gradients
  * are zeroed where one window of {@code k} steps hands its state to the next. Then the weight
  * gradients as single GEMMs over all steps: {@code dX = dZ·Wᵀ}, {@code dW = Xᵀ·dZ},
- * {@code dU = H_prevᵀ·dZ_rec} (the cell's); {@code db = Σ dZ} is summed as the steps go ({@link BiasSums}).
+ * {@code dU = H_prevᵀ·dZ_rec} (the cell's); {@code db = Σ dZ} is summed as the steps go
+ * ({@link BiasSums}).
  *
  * <p>Each thread of the pool takes one block of rows through every step ({@link #forRowBlocks}).
  * Buffers are taken once per call from {@link Tensor#empty}, so that a training step's arena
@@ -190,7 +191,7 @@ final class Recurrence {
         }
     }
 
-    /** Adds the input bias (its first row) to {@code rows} rows of {@code k·units} gate pre-activations from {@code start}. */
+    /** Adds the input bias (its first row) to {@code rows} rows of gate pre-activations from {@code start}. */
     private static void addBias(float[] g, int start, int rows, RecurrentWork w) {
         if (w.bias == null) {
             return;

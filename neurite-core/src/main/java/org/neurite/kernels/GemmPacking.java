@@ -12,10 +12,11 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p>A block of op(A), {@code mc x kc}, becomes strips of {@code MR} or {@code MR_WIDE} rows: the
  * strip of {@code mr} rows from row {@code ir} starts at {@code ir * kc} and holds, for each
- * {@code p}, the {@code mr} values of column {@code p} side by side. A block of op(B), {@code kc x nc}, becomes strips of {@code NR} columns laid out the
- * same way, {@code NR} values per {@code p}. Strips past the edge of the matrix are padded with
- * zeros, so the micro-kernel never needs a short case. Transposed operands are read where they lie
- * (strided), which is how the transposed GEMM variants avoid materialising a transpose.
+ * {@code p}, the {@code mr} values of column {@code p} side by side. A block of op(B),
+ * {@code kc x nc}, becomes strips of {@code NR} columns laid out the same way, {@code NR} values per
+ * {@code p}. Strips past the edge of the matrix are padded with zeros, so the micro-kernel never
+ * needs a short case. Transposed operands are read where they lie (strided), which is how the
+ * transposed GEMM variants avoid materialising a transpose.
  */
 final class GemmPacking {
     private static final int L = SPECIES.length();

@@ -445,7 +445,8 @@ public final class Gemm {
      * as many as leave a whole number of MR strips, so that no tile is ragged where the rows allow it.
      * A ragged tile is computed whole and merged element by element: 32 rows in strips of 12 made
      * the last third of a recurrent step's product (two 12-row strips and a ragged one) cost as
-     * much as a whole strip plus a scalar merge: 88 GFLOPS on one AMD Zen 4 core, 106 for 12 + 12 + 8.
+     * much as a whole strip plus a scalar merge: 79-84 GFLOPS on one AMD Zen 4 core, 104-105 for
+     * 12 + 12 + 8 ({@code neurite-bench/StepGemmTime.java 32 128 512}).
      */
     private static int wideRows(int mc, int columns) {
         if (columns < PACK_A_MIN_COLUMNS || MR_WIDE == MR) {

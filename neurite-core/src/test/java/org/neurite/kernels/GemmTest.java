@@ -276,10 +276,8 @@ class GemmTest {
         int m = 128;
         int n = 128;
         int k = 300;
-        Problem first = new Problem(m, n, k, false, false, 0f, new SplittableRandom(21));
-        first.keepNonzero(0.1, new SplittableRandom(22));
-        Problem second = new Problem(m, n, k, false, false, 0f, new SplittableRandom(23));
-        second.keepNonzero(0.1, new SplittableRandom(24));
+        Problem first = tenPercentNonzero(m, n, k, 21);
+        Problem second = tenPercentNonzero(m, n, k, 23);
         assertTrue(GemmSparseRows.sparseEnough(first.a, OFFSET, first.lda, m, n, k), "takes the sparse path");
         Gemm.PackedB packed = Gemm.pack(false, k, n, first.b, OFFSET, first.ldb);
         Gemm.sgemmColumns(false, m, 0, n, first.a, OFFSET, first.lda, packed, 0f, first.c.clone(), OFFSET, first.ldc);
@@ -313,8 +311,7 @@ class GemmTest {
         int m = 128;
         int n = 128;
         int k = 300;
-        Problem p = new Problem(m, n, k, false, false, 0f, new SplittableRandom(8));
-        p.keepNonzero(0.1, new SplittableRandom(9));
+        Problem p = tenPercentNonzero(m, n, k, 8);
         assertTrue(GemmSparseRows.sparseEnough(p.a, OFFSET, p.lda, m, n, k), "sparse enough, were B finite");
         for (int i = 0; i < m; i++) {
             p.a[OFFSET + i * p.lda + 7] = 0f;
@@ -329,6 +326,13 @@ class GemmTest {
     }
 
     /** The pre-packed path behind the plain signature: pack op(B), then multiply. */
+    /** A product whose A keeps a tenth of its entries, enough outputs and depth for the sparse path. */
+    private static Problem tenPercentNonzero(int m, int n, int k, int seed) {
+        Problem p = new Problem(m, n, k, false, false, 0f, new SplittableRandom(seed));
+        p.keepNonzero(0.1, new SplittableRandom(seed + 1));
+        return p;
+    }
+
     private static void withPackedB(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                     int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         Gemm.sgemm(transA, m, a, aOff, lda, Gemm.pack(transB, k, n, b, bOff, ldb), beta, c, cOff, ldc);

@@ -481,7 +481,15 @@ public final class SimdMathKernels implements MathKernels {
         for (int end = S.loopBound(n); i < end; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, a, ao + i));
         }
-        return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD) + TAIL.sum(a, ao + i, n - i);
+        // The lanes' sum in a fixed order (see XOR8), not reduceLanes(ADD), which adds them one by one in
+        // the Vector API's Java fallback and in another order once compiled: a sum's last bit depended on
+        // the JIT, and a model's first training run in a JVM on the runs after it (ReproducibilityTest).
+        FloatVector sums = s0.add(s1).add(s2.add(s3));
+        sums = L > 8 ? sums.add(sums.rearrange(XOR8)) : sums;
+        sums = L > 4 ? sums.add(sums.rearrange(XOR4)) : sums;
+        sums = L > 2 ? sums.add(sums.rearrange(XOR2)) : sums;
+        sums = sums.add(sums.rearrange(XOR1));
+        return sums.lane(0) + TAIL.sum(a, ao + i, n - i);
     }
 
     @Override
@@ -514,7 +522,13 @@ public final class SimdMathKernels implements MathKernels {
         for (int end = S.loopBound(n); i < end; i += L) {
             s0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), s0);
         }
-        return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD) + TAIL.dot(a, ao + i, b, bo + i, n - i);
+        // The lanes' sum in a fixed order: see sum.
+        FloatVector sums = s0.add(s1).add(s2.add(s3));
+        sums = L > 8 ? sums.add(sums.rearrange(XOR8)) : sums;
+        sums = L > 4 ? sums.add(sums.rearrange(XOR4)) : sums;
+        sums = L > 2 ? sums.add(sums.rearrange(XOR2)) : sums;
+        sums = sums.add(sums.rearrange(XOR1));
+        return sums.lane(0) + TAIL.dot(a, ao + i, b, bo + i, n - i);
     }
 
     @Override

@@ -320,6 +320,65 @@ class MathKernelsTest {
     }
 
     /**
+     * The SIMD sum and dot product add their lanes in one fixed order, the same before the JIT has
+     * compiled them as after: {@code reduceLanes(ADD)} added them one by one in its Java fallback and
+     * in another order once compiled, so that two thirds of a set of sums came out different in the
+     * last bit, and a training run's first steps in a JVM differed from later runs. Checked against
+     * the order written out here, from the first call on.
+     */
+    @Test
+    void sumAndDotAddTheLanesInOneFixedOrder() {
+        Random r = new Random(11);
+        for (int n : LENGTHS) {
+            float[] a = new float[n + 3];
+            float[] b = new float[n + 3];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(6) - 3));
+                b[i] = (float) r.nextGaussian();
+            }
+            assertEquals(fixedOrderSum(a, null, 3, n), SIMD.sum(a, 3, n), "sum n=" + n);
+            assertEquals(fixedOrderSum(a, b, 3, n), SIMD.dot(a, 3, b, 3, n), "dot n=" + n);
+        }
+    }
+
+    /**
+     * The SIMD kernels' order: four accumulators of a vector each, then one, added pairwise, the lanes
+     * folded by xor-ed lane numbers, largest stride first, and the tail added by the scalar kernel.
+     * With {@code b} null the sum of {@code a}, else the dot product (each step a fused multiply-add).
+     */
+    private static float fixedOrderSum(float[] a, float[] b, int o, int n) {
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        float[][] acc = new float[4][lanes];
+        int i = 0;
+        for (int end = n - n % (4 * lanes); i < end; i += 4 * lanes) {
+            for (int u = 0; u < 4; u++) {
+                accumulate(acc[u], a, b, o + i + u * lanes);
+            }
+        }
+        for (; i + lanes <= n; i += lanes) {
+            accumulate(acc[0], a, b, o + i);
+        }
+        float[] v = new float[lanes];
+        for (int l = 0; l < lanes; l++) {
+            v[l] = (acc[0][l] + acc[1][l]) + (acc[2][l] + acc[3][l]);
+        }
+        for (int stride = lanes / 2; stride >= 1; stride /= 2) {
+            float[] folded = new float[lanes];
+            for (int l = 0; l < lanes; l++) {
+                folded[l] = v[l] + v[l ^ stride];
+            }
+            v = folded;
+        }
+        return v[0] + (b == null ? SCALAR.sum(a, o + i, n - i) : SCALAR.dot(a, o + i, b, o + i, n - i));
+    }
+
+    private static void accumulate(float[] acc, float[] a, float[] b, int at) {
+        for (int l = 0; l < acc.length; l++) {
+            acc[l] = b == null ? acc[l] + a[at + l] : Math.fma(a[at + l], b[at + l], acc[l]);
+        }
+    }
+
+    /**
      * The tests above are short enough to run mostly on the Vector API's per-lane Java fallback,
      * before the JIT compiles the SIMD loops. This repeats them, with NaN, signed zeros and
      * infinities mixed in, until the compiled vector code (SVML, vector max/min) is what runs; the

@@ -144,4 +144,22 @@ class TensorCreationTest {
     void negativeDimensionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, -1));
     }
+
+    /**
+     * A copy large enough to be split across threads writes every value, views at an offset
+     * included, and nothing beside them.
+     */
+    @Test
+    void copyFromSplitAcrossThreadsCopiesEveryValueOfTheView() {
+        int n = (1 << 17) + 3;
+        Tensor source = Tensor.uniform(new Rng(3), -1, 1, 2, n).row(1);
+        Tensor holder = Tensor.full(7f, 3, n);
+        holder.row(1).copyFrom(source);
+        assertArrayEquals(source.toArray(), holder.row(1).toArray());
+        for (int row : new int[] {0, 2}) {
+            for (float v : holder.row(row).toArray()) {
+                assertEquals(7f, v);
+            }
+        }
+    }
 }

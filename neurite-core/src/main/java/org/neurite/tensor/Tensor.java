@@ -25,7 +25,8 @@ public final class Tensor {
     /**
      * From this many values {@link #copyFrom} splits its copy across the threads: one thread's copy of
      * a dense layer's gradient into the weight's (a training step's, 200,704 values for W1's first
-     * layer) ran while the other core waited.
+     * layer) ran while the other core waited. Views of one storage are copied in one piece, since
+     * {@code System.arraycopy} copies overlapping ranges as if through a temporary and chunks would not.
      */
     private static final int PARALLEL_COPY_MIN_FLOATS = 1 << 16;
 
@@ -525,7 +526,7 @@ public final class Tensor {
             throw new IllegalArgumentException("copyFrom: shapes " + Shapes.toString(source.shape) + " and "
                     + Shapes.toString(shape) + " differ in size");
         }
-        if (size < PARALLEL_COPY_MIN_FLOATS) {
+        if (size < PARALLEL_COPY_MIN_FLOATS || source.data == data) {
             System.arraycopy(source.data, source.offset, data, offset, size);
         } else {
             Parallel.forRange(0, size, PARALLEL_COPY_MIN_FLOATS / 2, (from, to) ->

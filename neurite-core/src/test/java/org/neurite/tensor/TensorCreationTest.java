@@ -162,4 +162,18 @@ class TensorCreationTest {
             }
         }
     }
+
+    /** Overlapping views of one storage copy as {@code System.arraycopy} does, however large. */
+    @Test
+    void copyFromBetweenOverlappingViewsOfOneStorageCopiesTheSourceAsItWas() {
+        int n = 1 << 17;
+        Tensor all = Tensor.zeros(n + 1000);
+        for (int i = 0; i < all.size(); i++) {
+            all.data()[i] = i;
+        }
+        all.slice(1000, n + 1000).copyFrom(all.slice(0, n));
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, all.data()[1000 + i], "element " + (1000 + i));
+        }
+    }
 }

@@ -62,16 +62,11 @@ public final class RunOutput {
             }
         }
         if (!epochs.isEmpty()) {
-            figures.put(Phase.TRAIN, median(epochs.subList(epochs.size() > 1 ? 1 : 0, epochs.size()))
-                    * scales.get(Phase.TRAIN));
+            double[] warm = epochs.subList(epochs.size() > 1 ? 1 : 0, epochs.size()).stream()
+                    .mapToDouble(Double::doubleValue).toArray();
+            figures.put(Phase.TRAIN, Summary.median(warm) * scales.get(Phase.TRAIN));
         }
         return figures;
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static JsonNode json(String line) {

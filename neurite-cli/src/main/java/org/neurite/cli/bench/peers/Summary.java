@@ -1,5 +1,6 @@
 package org.neurite.cli.bench.peers;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,8 +20,15 @@ public record Summary(Runner runner, double median, double min, double max, int 
     public static Summary of(List<Measurement> measurements) {
         double[] seconds = measurements.stream().mapToDouble(Measurement::seconds).sorted().toArray();
         int n = seconds.length;
-        double median = n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
         long peak = measurements.stream().mapToLong(Measurement::peakRssBytes).max().orElse(0);
-        return new Summary(measurements.getFirst().runner(), median, seconds[0], seconds[n - 1], n, peak);
+        return new Summary(measurements.getFirst().runner(), median(seconds), seconds[0], seconds[n - 1], n, peak);
+    }
+
+    /** The median of {@code values} (at least one): the mean of the middle two for an even count. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -3,21 +3,23 @@ import java.util.Random;
 import org.neurite.kernels.Gemm;
 
 /**
- * A prediction's first dense layer on MNIST-like input, one thread: {@code Gemm.sgemmColumns} of a
- * 500 x 784 A (half of a batch of 1000) with a packed 784 x 256 B, for A with a share of nonzero
- * entries from 5% to 100%. At most a quarter nonzero, the product skips A's zeros (MNIST's pixels
- * are 19% nonzero); above, it runs the dense kernels, so the list shows both and where they meet.
- * Each figure is the best of 12 rounds of 20 products over different rows of a 10,000-row A, which
- * stays in memory, not in cache, as a prediction's input does.
+ * A prediction's first dense layer on MNIST-like input: {@code Gemm.sgemmColumns} of a 500 x 784 A
+ * (half of a batch of 1000) with a packed 784 x 256 B, for A with a share of nonzero entries from 5%
+ * to 100%; then the same layer's weight gradient in training, {@code Gemm.sgemm} of {@code xᵀ·dy}
+ * (784 x 256 over a batch of 128, on all threads). At most a quarter nonzero, both products skip A's
+ * zeros (MNIST's pixels are 19% nonzero); above, they run the dense kernels, so the list shows both
+ * and where they meet. Each figure is the best of 12 rounds of 20 products over different rows of a
+ * 10,000-row A, which stays in memory, not in cache, as the input does.
  *
  *   java --add-modules jdk.incubator.vector -Dneurite.threads=1 -cp neurite-core/target/classes \
- *       neurite-bench/SparseGemmTime.java
+ *       neurite-bench/SparseGemmTime.java      # one thread: the prediction's half of a batch
  */
 public final class SparseGemmTime {
     private static final int ROWS = 10_000;
     private static final int M = 500;
     private static final int K = 784;
     private static final int N = 256;
+    private static final int BATCH = 128;
     private static final double[] DENSITIES = {0.05, 0.10, 0.19, 0.25, 0.30, 0.50, 1.0};
 
     public static void main(String[] args) {
@@ -40,6 +42,34 @@ public final class SparseGemmTime {
             }
             System.out.printf(Locale.ROOT, "%3.0f%% nonzero: %.3f ms a product (%.0f dense GFLOPS)%n", density * 100,
                     best, 2.0 * M * K * N / best / 1e6);
+        }
+        float[] dy = new float[BATCH * N];
+        for (int i = 0; i < dy.length; i++) {
+            dy[i] = (random.nextFloat() - 0.5f) * 1e-3f;
+        }
+        float[][] inputs = new float[DENSITIES.length][];
+        for (int d = 0; d < DENSITIES.length; d++) {
+            inputs[d] = input(random, DENSITIES[d]);
+        }
+        weightGradients(inputs, dy, false);   // untimed: both paths compiled before any figure
+        weightGradients(inputs, dy, true);
+    }
+
+    private static void weightGradients(float[][] inputs, float[] dy, boolean print) {
+        float[] dw = new float[K * N];
+        for (int d = 0; d < DENSITIES.length; d++) {
+            double best = Double.MAX_VALUE;
+            for (int round = 0; round < 12; round++) {
+                long t0 = System.nanoTime();
+                for (int product = 0; product < 20; product++) {
+                    Gemm.sgemm(true, false, K, N, BATCH, inputs[d], product * BATCH * K, K, dy, 0, N, 0f, dw, 0, N);
+                }
+                best = Math.min(best, (System.nanoTime() - t0) / 20 / 1e6);
+            }
+            if (print) {
+                System.out.printf(Locale.ROOT, "weight gradient, %3.0f%% nonzero: %.1f us a product (%.0f dense GFLOPS)%n",
+                        DENSITIES[d] * 100, best * 1e3, 2.0 * BATCH * K * N / best / 1e6);
+            }
         }
     }
 

@@ -34,6 +34,11 @@ import java.lang.foreign.ValueLayout;
  * skips that work; {@link #sgemmColumns} computes a band of its columns on the calling thread, for
  * callers that run their own parallel region.
  *
+ * <p>An A of mostly zeros, such as MNIST's pixels or bag-of-words counts, skips them
+ * ({@link GemmSparseRows}): in {@link #sgemmColumns} when A is read by rows (a prediction's dense
+ * layer), and here when A is transposed and B is not (a dense layer's weight gradient {@code xᵀ·dy}).
+ * Whether it does depends only on the operands, so results stay reproducible.
+ *
  * <pre>{@code
  * // y (batch x out) = x (batch x in) . W (in x out)
  * Gemm.sgemm(false, false, batch, out, in, x, 0, in, w, 0, out, 0f, y, 0, out);
@@ -98,6 +103,13 @@ public final class Gemm {
             GemmReference.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
+        if (transA && !transB && GemmSparseRows.sparseTransposedEnough(a, aOff, lda, m, n, k)) {
+            MemorySegment strips = GemmSparseRows.stripsIfFinite(b, bOff, ldb, k, n);
+            if (strips != null) {
+                sparseTransposed(m, n, k, a, aOff, lda, strips, beta, c, cOff, ldc);
+                return;
+            }
+        }
         if ((long) m * n * k < PARALLEL_MIN_MACS || Parallel.threads() == 1) {
             blocked(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else if (k >= DEPTH_SPLIT_RATIO * Math.max(m, n) && k >= 2 * KC && Parallel.canSplit()) {
@@ -109,6 +121,21 @@ public final class Gemm {
         } else {
             Parallel.forRange(0, ceilDiv(n, NR), 1, (from, to) -> blocked(transA, transB,
                     0, m, from * NR, Math.min(to * NR, n), k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+        }
+    }
+
+    /**
+     * {@code C = Aᵀ·B + beta·C} for an A of mostly zeros ({@link GemmSparseRows#transposedRows}), B
+     * copied into strips, in bands of C's rows across the threads.
+     */
+    private static void sparseTransposed(int m, int n, int k, float[] a, int aOff, int lda, MemorySegment strips,
+                                         float beta, float[] c, int cOff, int ldc) {
+        RangeBody rows = (from, to) ->
+                GemmSparseRows.transposedRows(from, to, n, k, a, aOff, lda, strips, beta, c, cOff, ldc);
+        if ((long) m * n * k < PARALLEL_MIN_MACS) {
+            rows.run(0, m);
+        } else {
+            Parallel.forRange(0, m, MR, rows);
         }
     }
 

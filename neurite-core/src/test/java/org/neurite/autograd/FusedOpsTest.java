@@ -59,6 +59,34 @@ class FusedOpsTest {
         }
     }
 
+    @Test
+    void weightGradientOfAMostlyZeroInputIsXTransposedTimesTheOutputGradient() {
+        // 784 inputs a tenth nonzero, as MNIST's pixels, and 32 units: the product xᵀ·dy skips x's zeros.
+        int batch = 40;
+        int in = 784;
+        int out = 32;
+        Tensor x = Tensor.uniform(rng, 0, 1, batch, in);
+        float[] xd = x.data();
+        for (int i = 0; i < xd.length; i++) {
+            xd[i] = i % 10 == 3 ? xd[i] : 0f;
+        }
+        Tensor r = Tensor.normal(rng, 0, 1, batch, out);
+        Variable w = Variable.parameter(Tensor.normal(rng, 0, 0.1f, in, out));
+        Fused.linear(Variable.constant(x), w, null, FusedActivation.LINEAR).mul(Variable.constant(r)).sum().backward();
+        float[] dw = w.grad().data();
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < out; j++) {
+                double expected = 0;
+                double scale = 1e-30;
+                for (int b = 0; b < batch; b++) {
+                    expected += (double) xd[b * in + i] * r.data()[b * out + j];
+                    scale += Math.abs((double) xd[b * in + i] * r.data()[b * out + j]);
+                }
+                assertEquals(expected, dw[i * out + j], 1e-5 * scale, "dW[" + i + "," + j + "]");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(FusedActivation.class)
     void linearGradientsMatchFiniteDifferences(FusedActivation activation) {

@@ -1,6 +1,8 @@
 package org.neurite.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** {@link Gemm} against its slow twin {@link GemmReference}. */
@@ -325,7 +328,73 @@ class GemmTest {
         }
     }
 
-    /** The pre-packed path behind the plain signature: pack op(B), then multiply. */
+    @ParameterizedTest(name = "{0}x{1}x{2}")
+    @MethodSource("transposedSparseShapes")
+    void mostlyZeroTransposedAMatchesTheReference(int m, int n, int k) {
+        for (float beta : new float[] {0f, 1f, -0.5f}) {
+            Problem p = new Problem(m, n, k, true, false, beta, new SplittableRandom(7L * m + n + k));
+            p.keepNonzero(0.2, new SplittableRandom(m));
+            assertTrue(GemmSparseRows.sparseTransposedEnough(p.a, OFFSET, p.lda, m, n, k), "takes the sparse path");
+            float[] expected = p.c.clone();
+            p.run(expected, GemmReference::sgemm);
+            float[] chosen = p.c.clone();
+            p.run(chosen, Gemm::sgemm);
+            p.assertMatches(expected, chosen);
+            // Two bands of rows, as two threads would run them: the same bits as the entry point's.
+            float[] banded = p.c.clone();
+            MemorySegment strips = GemmSparseRows.stripsIfFinite(p.b, OFFSET, p.ldb, k, n);
+            int split = m / 3;
+            GemmSparseRows.transposedRows(0, split, n, k, p.a, OFFSET, p.lda, strips, beta, banded, OFFSET, p.ldc);
+            GemmSparseRows.transposedRows(split, m, n, k, p.a, OFFSET, p.lda, strips, beta, banded, OFFSET, p.ldc);
+            for (int i = 0; i < banded.length; i++) {
+                assertEquals(Float.floatToIntBits(chosen[i]), Float.floatToIntBits(banded[i]), "element " + i);
+            }
+        }
+    }
+
+    /**
+     * W1's weight gradient (784 x 256 over a batch of 128), ragged strips, one row of depth, long rows of
+     * A, and depths of several blocks.
+     */
+    static Stream<Arguments> transposedSparseShapes() {
+        return Stream.of(Arguments.of(784, 256, 128), Arguments.of(100, 250, 37), Arguments.of(64, 300, 1),
+                Arguments.of(1000, 17, 64), Arguments.of(241, 97, 515), Arguments.of(70, 260, 2 * Gemm.KC + 5));
+    }
+
+    @Test
+    void onlyAMostlyZeroButNotAllZeroTransposedAWithEnoughOutputsIsTakenForSparse() {
+        Problem sparse = new Problem(784, 256, 128, true, false, 0f, new SplittableRandom(1));
+        sparse.keepNonzero(0.19, new SplittableRandom(2));
+        Problem dense = new Problem(784, 256, 128, true, false, 0f, new SplittableRandom(3));
+        dense.keepNonzero(0.5, new SplittableRandom(4));
+        assertTrue(GemmSparseRows.sparseTransposedEnough(sparse.a, OFFSET, sparse.lda, 784, 256, 128), "19% nonzero");
+        assertTrue(!GemmSparseRows.sparseTransposedEnough(sparse.a, OFFSET, sparse.lda, 784, 16, 128), "12,544 outputs");
+        assertTrue(!GemmSparseRows.sparseTransposedEnough(sparse.a, OFFSET, sparse.lda, 32, 1024, 128), "32 rows of C");
+        assertTrue(!GemmSparseRows.sparseTransposedEnough(dense.a, OFFSET, dense.lda, 784, 256, 128), "50% nonzero");
+        assertTrue(!GemmSparseRows.sparseTransposedEnough(new float[128 * 784], 0, 784, 784, 256, 128), "all zeros");
+    }
+
+    @ParameterizedTest(name = "column {0}")
+    @ValueSource(ints = {3, 13, 20, 99})   // each half of a strip, whether a vector holds 8 floats or 16
+    void aZeroOfATransposedMeetingANaNInBStillGivesNaN(int column) {
+        int m = 300;
+        int n = 100;
+        int k = 64;
+        Problem p = new Problem(m, n, k, true, false, 0f, new SplittableRandom(9));
+        p.keepNonzero(0.1, new SplittableRandom(10));
+        assertTrue(GemmSparseRows.sparseTransposedEnough(p.a, OFFSET, p.lda, m, n, k), "sparse enough, were B finite");
+        for (int i = 0; i < m; i++) {
+            p.a[OFFSET + 7 * p.lda + i] = 0f;   // A's stored row 7: op(A)'s column 7
+        }
+        p.b[OFFSET + 7 * p.ldb + column] = Float.NaN;
+        assertNull(GemmSparseRows.stripsIfFinite(p.b, OFFSET, p.ldb, k, n));
+        float[] actual = p.c.clone();
+        p.run(actual, Gemm::sgemm);
+        for (int i = 0; i < m; i++) {
+            assertTrue(Float.isNaN(actual[OFFSET + i * p.ldc + column]), "row " + i + " is 0·NaN + ...: NaN");
+        }
+    }
+
     /** A product whose A keeps a tenth of its entries, enough outputs and depth for the sparse path. */
     private static Problem tenPercentNonzero(int m, int n, int k, int seed) {
         Problem p = new Problem(m, n, k, false, false, 0f, new SplittableRandom(seed));
@@ -333,6 +402,7 @@ class GemmTest {
         return p;
     }
 
+    /** The pre-packed path behind the plain signature: pack op(B), then multiply. */
     private static void withPackedB(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                     int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         Gemm.sgemm(transA, m, a, aOff, lda, Gemm.pack(transB, k, n, b, bOff, ldb), beta, c, cOff, ldc);

@@ -5,8 +5,8 @@ import org.neurite.kernels.Gemm;
 /**
  * A prediction's first dense layer on MNIST-like input: {@code Gemm.sgemmColumns} of a 500 x 784 A
  * (half of a batch of 1000) with a packed 784 x 256 B, for A with a share of nonzero entries from 5%
- * to 100%; then the same layer's weight gradient in training, {@code Gemm.sgemm} of {@code xᵀ·dy}
- * (784 x 256 over a batch of 128, on all threads). At most a quarter nonzero, both products skip A's
+ * to 100%; then the same layer's two products in training, {@code Gemm.sgemm} of {@code x·W} and
+ * {@code xᵀ·dy} on a batch of 128 (on all threads). At most a quarter nonzero, both products skip A's
  * zeros (MNIST's pixels are 19% nonzero); above, they run the dense kernels, so the list shows both
  * and where they meet. Each figure is the best of 12 rounds of 20 products over different rows of a
  * 10,000-row A, which stays in memory, not in cache, as the input does.
@@ -55,22 +55,37 @@ public final class SparseGemmTime {
         weightGradients(inputs, dy, true);
     }
 
+    /** Training's two products of the first layer on a batch: {@code x·W} and {@code xᵀ·dy}. */
     private static void weightGradients(float[][] inputs, float[] dy, boolean print) {
-        float[] dw = new float[K * N];
+        float[] w = new float[K * N];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = dy[i % dy.length] * 100;
+        }
+        float[] out = new float[Math.max(K, BATCH) * N];
         for (int d = 0; d < DENSITIES.length; d++) {
-            double best = Double.MAX_VALUE;
-            for (int round = 0; round < 12; round++) {
-                long t0 = System.nanoTime();
-                for (int product = 0; product < 20; product++) {
-                    Gemm.sgemm(true, false, K, N, BATCH, inputs[d], product * BATCH * K, K, dy, 0, N, 0f, dw, 0, N);
-                }
-                best = Math.min(best, (System.nanoTime() - t0) / 20 / 1e6);
-            }
+            float[] a = inputs[d];
+            double forward = best(product -> Gemm.sgemm(false, false, BATCH, N, K, a, product * BATCH * K, K, w, 0, N,
+                    0f, out, 0, N));
+            double gradient = best(product -> Gemm.sgemm(true, false, K, N, BATCH, a, product * BATCH * K, K, dy, 0, N,
+                    0f, out, 0, N));
             if (print) {
-                System.out.printf(Locale.ROOT, "weight gradient, %3.0f%% nonzero: %.1f us a product (%.0f dense GFLOPS)%n",
-                        DENSITIES[d] * 100, best * 1e3, 2.0 * BATCH * K * N / best / 1e6);
+                System.out.printf(Locale.ROOT, "batch of %d, %3.0f%% nonzero: x.W %.1f us, x^T.dy %.1f us%n", BATCH,
+                        DENSITIES[d] * 100, forward * 1e3, gradient * 1e3);
             }
         }
+    }
+
+    /** Milliseconds a product, the best of 12 rounds of 20 over different batches. */
+    private static double best(java.util.function.IntConsumer product) {
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 12; round++) {
+            long t0 = System.nanoTime();
+            for (int p = 0; p < 20; p++) {
+                product.accept(p);
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 20 / 1e6);
+        }
+        return best;
     }
 
     /** Values in (0, 1), each nonzero with probability {@code density}. */

@@ -36,7 +36,8 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>An A of mostly zeros, such as MNIST's pixels or bag-of-words counts, skips them
  * ({@link GemmSparseRows}): in {@link #sgemmColumns} when A is read by rows (a prediction's dense
- * layer), and here when A is transposed and B is not (a dense layer's weight gradient {@code xᵀ·dy}).
+ * layer), and here when B is not transposed (in training, a dense layer's product {@code x·W} and its
+ * weight gradient {@code xᵀ·dy}).
  * Whether it does depends only on the operands, so results stay reproducible.
  *
  * <pre>{@code
@@ -103,7 +104,11 @@ public final class Gemm {
             GemmReference.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        if (transA && !transB && GemmSparseRows.sparseTransposedEnough(a, aOff, lda, m, n, k)) {
+        if (!transA && !transB && GemmSparseRows.sparseInBatch(a, aOff, lda, m, k, (long) m * n)) {
+            sparseRows(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        if (transA && !transB && GemmSparseRows.sparseInBatch(a, aOff, lda, k, m, (long) m * n)) {
             MemorySegment strips = GemmSparseRows.stripsIfFinite(b, bOff, ldb, k, n);
             if (strips != null) {
                 sparseTransposed(m, n, k, a, aOff, lda, strips, beta, c, cOff, ldc);
@@ -125,8 +130,34 @@ public final class Gemm {
     }
 
     /**
+     * {@code C = A·B + beta·C} for an A of mostly zeros ({@link GemmSparseRows#rows}): in bands of
+     * whole strips of C's columns across the threads, each copying its strips of B (a layer's kernel,
+     * larger than a batch) and listing A's rows itself. A band whose part of B is not finite takes the
+     * dense kernels, so that {@code 0·inf} still gives NaN.
+     */
+    private static void sparseRows(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                   float beta, float[] c, int cOff, int ldc) {
+        RangeBody columns = (from, to) -> {
+            int j0 = from * NR;
+            int j1 = Math.min(to * NR, n);
+            MemorySegment strips = GemmSparseRows.stripsIfFinite(b, bOff + j0, ldb, k, j1 - j0);
+            if (strips == null) {
+                blocked(false, false, 0, m, j0, j1, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            } else {
+                GemmSparseRows.rows(0, m, j1 - j0, k, a, aOff, lda, strips, beta, c, cOff + j0, ldc);
+            }
+        };
+        if ((long) m * n * k < PARALLEL_MIN_MACS) {
+            columns.run(0, ceilDiv(n, NR));
+        } else {
+            Parallel.forRange(0, ceilDiv(n, NR), 1, columns);
+        }
+    }
+
+    /**
      * {@code C = Aᵀ·B + beta·C} for an A of mostly zeros ({@link GemmSparseRows#transposedRows}), B
-     * copied into strips, in bands of C's rows across the threads.
+     * (a batch's gradient, small) copied into strips once, in bands of C's rows across the threads,
+     * each listing its columns of A.
      */
     private static void sparseTransposed(int m, int n, int k, float[] a, int aOff, int lda, MemorySegment strips,
                                          float beta, float[] c, int cOff, int ldc) {

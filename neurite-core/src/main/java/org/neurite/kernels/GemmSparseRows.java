@@ -47,12 +47,8 @@ final class GemmSparseRows {
     static final int MIN_OUTPUTS = 1 << 14;
     /** Rows of A that {@link #sparseEnough} reads. */
     private static final int SAMPLE_ROWS = 32;
-    /**
-     * Rows of A that {@link #sparseTransposedEnough} reads: fewer, since a batch is shorter than a
-     * prediction's and the test runs before the product's region, on one thread (32 of a batch of 128
-     * MNIST images took 23 µs, a tenth of the product).
-     */
-    private static final int TRANSPOSED_SAMPLE_ROWS = 8;
+    /** Rows of A that {@link #sparseInBatch} reads. */
+    private static final int BATCH_SAMPLE_ROWS = 8;
     private static final int L = SPECIES.length();
     private static final int VECTOR_BYTES = SPECIES.vectorByteSize();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
@@ -82,15 +78,17 @@ final class GemmSparseRows {
     }
 
     /**
-     * Whether {@code C = Aᵀ·B}, A stored row-major {@code k x m} (stride {@code lda}), into {@code n}
-     * columns, is worth {@link #transposedRows}: the test of {@link #sparseEnough} on A's stored rows,
-     * for the {@code m x n} outputs.
+     * Whether a product of {@code outputs} outputs whose A is stored as {@code rows} rows of
+     * {@code length} values (stride {@code lda}) is worth {@link #rows} or {@link #transposedRows}: the
+     * test of {@link #sparseEnough} on fewer rows, since a batch is shorter than a prediction's and the
+     * test runs before the product's region, on one thread (32 rows of a batch of 128 MNIST images took
+     * 23 µs, a tenth of the weight gradient's product).
      */
-    static boolean sparseTransposedEnough(float[] a, int aOff, int lda, int m, int n, int k) {
-        if (m < MIN_DEPTH || (long) m * n < MIN_OUTPUTS || NR > Long.SIZE) {
+    static boolean sparseInBatch(float[] a, int aOff, int lda, int rows, int length, long outputs) {
+        if (length < MIN_DEPTH || outputs < MIN_OUTPUTS || NR > Long.SIZE) {
             return false;
         }
-        return fewNonzeros(a, aOff, lda, k, m, TRANSPOSED_SAMPLE_ROWS);
+        return fewNonzeros(a, aOff, lda, rows, length, BATCH_SAMPLE_ROWS);
     }
 
     /** Some nonzero entries, but at most {@link #MAX_DENSITY} of them, in up to {@code sample} rows spread evenly. */
@@ -140,23 +138,43 @@ final class GemmSparseRows {
     }
 
     /**
+     * Rows {@code [i0, i1)} of {@code C = A·B + beta·C}, columns {@code [0, n)}, on the calling thread:
+     * A row-major {@code m x k} (stride {@code lda}), B as {@link #stripsIfFinite} copied it; as
+     * {@link #columns} computes it from a packed B. Each element of C is one thread's sum in a fixed
+     * order, so the results do not depend on the bands.
+     */
+    static void rows(int i0, int i1, int n, int k, float[] a, int aOff, int lda, MemorySegment strips, float beta,
+                     float[] c, int cOff, int ldc) {
+        Lists lists = LISTS.get();
+        for (int pc = 0; pc < k; pc += Gemm.KC) {
+            int kc = Math.min(Gemm.KC, k - pc);
+            lists.build(i1 - i0, a, aOff + i0 * lda + pc, lda, kc);
+            sumStrips(lists, i1 - i0, n, k, pc, strips, beta, c, cOff + i0 * ldc, ldc);
+        }
+    }
+
+    /**
      * Rows {@code [i0, i1)} of {@code C = Aᵀ·B + beta·C}, columns {@code [0, n)}, on the calling thread:
      * A stored row-major {@code k x m} (stride {@code lda}), B as {@link #stripsIfFinite} copied it. Row
      * i of C lists the nonzero entries of column i of A, each with the offset of the row of a strip it
-     * selects; then strips outermost, as in {@link #columns}. Each element of C is one thread's sum in
-     * a fixed order, so the results do not depend on the bands.
+     * selects; then strips outermost, as in {@link #rows}.
      */
     static void transposedRows(int i0, int i1, int n, int k, float[] a, int aOff, int lda, MemorySegment strips,
                                float beta, float[] c, int cOff, int ldc) {
         Lists lists = LISTS.get();
-        // Blocks of depth as in columns, so that each strip's block of B stays in L1.
         for (int pc = 0; pc < k; pc += Gemm.KC) {
             int kc = Math.min(Gemm.KC, k - pc);
             lists.buildTransposed(i0, i1, kc, a, aOff + pc * lda, lda, NR * Float.BYTES);
-            for (int strip = 0; strip * NR < n; strip++) {
-                sumInto(lists, i1 - i0, strips, ((long) strip * k + pc) * NR * Float.BYTES, c,
-                        cOff + i0 * ldc + strip * NR, ldc, lanes(0, n - strip * NR), pc == 0 ? beta : 1f);
-            }
+            sumStrips(lists, i1 - i0, n, k, pc, strips, beta, c, cOff + i0 * ldc, ldc);
+        }
+    }
+
+    /** Every strip of {@code m} rows of C (from {@code c[ci]}) summed from the block of depth at {@code pc} of B's strips. */
+    private static void sumStrips(Lists lists, int m, int n, int k, int pc, MemorySegment strips, float beta, float[] c,
+                                  int ci, int ldc) {
+        for (int strip = 0; strip * NR < n; strip++) {
+            sumInto(lists, m, strips, ((long) strip * k + pc) * NR * Float.BYTES, c, ci + strip * NR, ldc,
+                    lanes(0, n - strip * NR), pc == 0 ? beta : 1f);
         }
     }
 
@@ -169,6 +187,7 @@ final class GemmSparseRows {
      * compiles one kind of memory segment into {@link #sumInto}, not two.
      */
     static MemorySegment stripsIfFinite(float[] b, int bOff, int ldb, int k, int n) {
+        // Blocks of depth of KC rows lie one after another in a strip, so each stays in L1 while summed.
         int strips = (n + NR - 1) / NR;
         MemorySegment out = scratch((long) strips * k * NR * Float.BYTES);
         // b·0 is 0 for a finite b and NaN otherwise, so one NaN test at the end covers every value.

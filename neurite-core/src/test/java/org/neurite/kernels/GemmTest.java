@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** {@link Gemm} against its slow twin {@link GemmReference}. */
@@ -328,13 +328,13 @@ class GemmTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}x{1}x{2}")
-    @MethodSource("transposedSparseShapes")
-    void mostlyZeroTransposedAMatchesTheReference(int m, int n, int k) {
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3}")
+    @MethodSource("batchSparseShapes")
+    void mostlyZeroAOfABatchMatchesTheReference(int m, int n, int k, boolean transA) {
         for (float beta : new float[] {0f, 1f, -0.5f}) {
-            Problem p = new Problem(m, n, k, true, false, beta, new SplittableRandom(7L * m + n + k));
+            Problem p = new Problem(m, n, k, transA, false, beta, new SplittableRandom(7L * m + n + k));
             p.keepNonzero(0.2, new SplittableRandom(m));
-            assertTrue(GemmSparseRows.sparseTransposedEnough(p.a, OFFSET, p.lda, m, n, k), "takes the sparse path");
+            assertTrue(p.sparseInBatch(), "takes the sparse path");
             float[] expected = p.c.clone();
             p.run(expected, GemmReference::sgemm);
             float[] chosen = p.c.clone();
@@ -344,8 +344,14 @@ class GemmTest {
             float[] banded = p.c.clone();
             MemorySegment strips = GemmSparseRows.stripsIfFinite(p.b, OFFSET, p.ldb, k, n);
             int split = m / 3;
-            GemmSparseRows.transposedRows(0, split, n, k, p.a, OFFSET, p.lda, strips, beta, banded, OFFSET, p.ldc);
-            GemmSparseRows.transposedRows(split, m, n, k, p.a, OFFSET, p.lda, strips, beta, banded, OFFSET, p.ldc);
+            for (int[] band : new int[][] {{0, split}, {split, m}}) {
+                if (transA) {
+                    GemmSparseRows.transposedRows(band[0], band[1], n, k, p.a, OFFSET, p.lda, strips, beta, banded,
+                            OFFSET, p.ldc);
+                } else {
+                    GemmSparseRows.rows(band[0], band[1], n, k, p.a, OFFSET, p.lda, strips, beta, banded, OFFSET, p.ldc);
+                }
+            }
             for (int i = 0; i < banded.length; i++) {
                 assertEquals(Float.floatToIntBits(chosen[i]), Float.floatToIntBits(banded[i]), "element " + i);
             }
@@ -353,38 +359,42 @@ class GemmTest {
     }
 
     /**
-     * W1's weight gradient (784 x 256 over a batch of 128), ragged strips, one row of depth, long rows of
-     * A, and depths of several blocks.
+     * W1's weight gradient (784 x 256 over a batch of 128) and first layer (128 x 256 from 784), ragged
+     * strips, one row of depth, long rows of A, and depths of several blocks.
      */
-    static Stream<Arguments> transposedSparseShapes() {
-        return Stream.of(Arguments.of(784, 256, 128), Arguments.of(100, 250, 37), Arguments.of(64, 300, 1),
-                Arguments.of(1000, 17, 64), Arguments.of(241, 97, 515), Arguments.of(70, 260, 2 * Gemm.KC + 5));
+    static Stream<Arguments> batchSparseShapes() {
+        return Stream.of(Arguments.of(784, 256, 128, true), Arguments.of(100, 250, 37, true),
+                Arguments.of(64, 300, 1, true), Arguments.of(1000, 17, 64, true), Arguments.of(241, 97, 515, true),
+                Arguments.of(70, 260, 2 * Gemm.KC + 5, true), Arguments.of(128, 256, 784, false),
+                Arguments.of(100, 250, 70, false), Arguments.of(1000, 17, 64, false),
+                Arguments.of(70, 260, 2 * Gemm.KC + 5, false));
     }
 
     @Test
-    void onlyAMostlyZeroButNotAllZeroTransposedAWithEnoughOutputsIsTakenForSparse() {
+    void onlyAMostlyZeroButNotAllZeroAOfABatchWithEnoughOutputsIsTakenForSparse() {
         Problem sparse = new Problem(784, 256, 128, true, false, 0f, new SplittableRandom(1));
         sparse.keepNonzero(0.19, new SplittableRandom(2));
         Problem dense = new Problem(784, 256, 128, true, false, 0f, new SplittableRandom(3));
         dense.keepNonzero(0.5, new SplittableRandom(4));
-        assertTrue(GemmSparseRows.sparseTransposedEnough(sparse.a, OFFSET, sparse.lda, 784, 256, 128), "19% nonzero");
-        assertTrue(!GemmSparseRows.sparseTransposedEnough(sparse.a, OFFSET, sparse.lda, 784, 16, 128), "12,544 outputs");
-        assertTrue(!GemmSparseRows.sparseTransposedEnough(sparse.a, OFFSET, sparse.lda, 32, 1024, 128), "32 rows of C");
-        assertTrue(!GemmSparseRows.sparseTransposedEnough(dense.a, OFFSET, dense.lda, 784, 256, 128), "50% nonzero");
-        assertTrue(!GemmSparseRows.sparseTransposedEnough(new float[128 * 784], 0, 784, 784, 256, 128), "all zeros");
+        assertTrue(GemmSparseRows.sparseInBatch(sparse.a, OFFSET, sparse.lda, 128, 784, 784 * 256), "19% nonzero");
+        assertTrue(!GemmSparseRows.sparseInBatch(sparse.a, OFFSET, sparse.lda, 128, 784, 784 * 16), "12,544 outputs");
+        assertTrue(!GemmSparseRows.sparseInBatch(sparse.a, OFFSET, sparse.lda, 128, 32, 32 * 1024), "rows of 32");
+        assertTrue(!GemmSparseRows.sparseInBatch(dense.a, OFFSET, dense.lda, 128, 784, 784 * 256), "50% nonzero");
+        assertTrue(!GemmSparseRows.sparseInBatch(new float[128 * 784], 0, 784, 128, 784, 784 * 256), "all zeros");
     }
 
-    @ParameterizedTest(name = "column {0}")
-    @ValueSource(ints = {3, 13, 20, 99})   // each half of a strip, whether a vector holds 8 floats or 16
-    void aZeroOfATransposedMeetingANaNInBStillGivesNaN(int column) {
+    @ParameterizedTest(name = "column {0} transA={1}")
+    @CsvSource({"3, true", "13, true", "20, true", "99, true", "3, false", "20, false", "99, false"})
+    void aZeroOfAMeetingANaNInBStillGivesNaN(int column, boolean transA) {
+        // Columns in each half of a strip, whether a vector holds 8 floats or 16, and in the ragged one.
         int m = 300;
         int n = 100;
         int k = 64;
-        Problem p = new Problem(m, n, k, true, false, 0f, new SplittableRandom(9));
+        Problem p = new Problem(m, n, k, transA, false, 0f, new SplittableRandom(9));
         p.keepNonzero(0.1, new SplittableRandom(10));
-        assertTrue(GemmSparseRows.sparseTransposedEnough(p.a, OFFSET, p.lda, m, n, k), "sparse enough, were B finite");
+        assertTrue(p.sparseInBatch(), "sparse enough, were B finite");
         for (int i = 0; i < m; i++) {
-            p.a[OFFSET + 7 * p.lda + i] = 0f;   // A's stored row 7: op(A)'s column 7
+            p.a[OFFSET + (transA ? 7 * p.lda + i : i * p.lda + 7)] = 0f;   // op(A)'s column 7
         }
         p.b[OFFSET + 7 * p.ldb + column] = Float.NaN;
         assertNull(GemmSparseRows.stripsIfFinite(p.b, OFFSET, p.ldb, k, n));
@@ -491,6 +501,12 @@ class GemmTest {
                             "wrote outside C at " + idx);
                 }
             }
+        }
+
+        /** Whether {@link Gemm#sgemm} takes its sparse path for this A (when B is finite). */
+        boolean sparseInBatch() {
+            return transA ? GemmSparseRows.sparseInBatch(a, OFFSET, lda, k, m, (long) m * n)
+                    : GemmSparseRows.sparseInBatch(a, OFFSET, lda, m, k, (long) m * n);
         }
 
         void run(float[] out, Sgemm gemm) {

@@ -31,7 +31,10 @@ import jdk.incubator.vector.VectorSpecies;
  * B read from its copy aligned to a cache line (0.9-1.1 ms from the packed array), against 1.4-1.7 ms
  * dense. With 256 columns the two met between 30% and 50% nonzero (1.2 against 1.5 ms at 30%);
  * {@link #MAX_DENSITY} stays at a quarter, since a narrower product spreads the cost of the lists over
- * fewer strips.
+ * fewer strips. A training batch's products ({@link #rows}, {@link #transposedRows}) meet the dense
+ * ones at about the same density: W1's first layer on the AMD EPYC host (two threads, 19% nonzero)
+ * took 173-175 µs for {@code x·W} against 258-303 dense, and 165-174 µs for {@code xᵀ·dy} against
+ * 269-276; at 25%, 238-241 against 258-301.
  */
 final class GemmSparseRows {
     /** The largest share of nonzero entries of A for which this path is faster than the dense one. */

@@ -37,8 +37,8 @@ import java.lang.foreign.ValueLayout;
  * <p>An A of mostly zeros, such as MNIST's pixels or bag-of-words counts, skips them
  * ({@link GemmSparseRows}): in {@link #sgemmColumns} when A is read by rows (a prediction's dense
  * layer), and here when B is not transposed (in training, a dense layer's product {@code x·W} and its
- * weight gradient {@code xᵀ·dy}).
- * Whether it does depends only on the operands, so results stay reproducible.
+ * weight gradient {@code xᵀ·dy}). Whether it does depends only on the operands, so results stay
+ * reproducible.
  *
  * <pre>{@code
  * // y (batch x out) = x (batch x in) . W (in x out)

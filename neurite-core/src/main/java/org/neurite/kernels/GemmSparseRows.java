@@ -7,6 +7,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -372,8 +373,8 @@ final class GemmSparseRows {
             }
             for (int i = 0; i < columns; i++) {
                 // The padding adds 0·(B's first row): nothing, B being finite.
-                java.util.Arrays.fill(values, starts[i] + cursors[i], starts[i + 1], 0f);
-                java.util.Arrays.fill(offsets, starts[i] + cursors[i], starts[i + 1], 0);
+                Arrays.fill(values, starts[i] + cursors[i], starts[i + 1], 0f);
+                Arrays.fill(offsets, starts[i] + cursors[i], starts[i + 1], 0);
                 cursors[i] = starts[i];
             }
             IntVector columnNumbers = IntVector.zero(INTS).addIndex(1);

@@ -1,9 +1,5 @@
 package org.neurite.kernels;
 
-import static org.neurite.kernels.GemmMicroKernel.MR;
-import static org.neurite.kernels.GemmMicroKernel.MR_WIDE;
-import static org.neurite.kernels.GemmMicroKernel.NR;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -48,6 +44,15 @@ import java.lang.foreign.ValueLayout;
  * }</pre>
  */
 public final class Gemm {
+    private static final boolean SIMD = Kernels.simdEnabled();
+    /**
+     * The micro-kernel's tile: {@code MR} (or {@code MR_WIDE}) rows of A by {@code NR} columns of B. The
+     * plain loops need no tile, and reading {@link GemmMicroKernel}'s would load the Vector API, so
+     * without it a fixed one shapes {@link PackedB}'s strips.
+     */
+    static final int MR = SIMD ? GemmMicroKernel.MR : 8;
+    static final int MR_WIDE = SIMD ? GemmMicroKernel.MR_WIDE : 8;
+    static final int NR = SIMD ? GemmMicroKernel.NR : 16;
     static final GemmBlocking BLOCKING =
             GemmBlocking.forHost(CacheSizes.ofThisHost(), MR, NR, MR * MR_WIDE / gcd(MR, MR_WIDE),
                     Runtime.getRuntime().availableProcessors());
@@ -72,8 +77,6 @@ public final class Gemm {
     static final int PACK_A_MIN_COLUMNS = 256;
     /** Bytes of a cache line on the x86 and ARM processors this runs on. */
     private static final int CACHE_LINE = 64;
-    private static final boolean SIMD =
-            !"false".equalsIgnoreCase(System.getProperty("neurite.simd", "true").trim());
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][] {
             new float[roundUp(MC, MR_WIDE) * KC], new float[roundUp(NC, NR) * KC], new float[MR_WIDE * NR]});
 

@@ -19,8 +19,6 @@ import jdk.incubator.vector.FloatVector;
  * transposed GEMM variants avoid materialising a transpose.
  */
 final class GemmPacking {
-    private static final int L = SPECIES.length();
-
     private GemmPacking() {
     }
 
@@ -73,10 +71,10 @@ final class GemmPacking {
         }
     }
 
-    /** The offsets of {@code L} consecutive rows {@code ldb} apart, for a gather down a column. */
+    /** The offsets of a vector's length of consecutive rows {@code ldb} apart, for a gather down a column. */
     private static int[] rowStarts(int ldb) {
-        int[] rows = new int[L];
-        for (int i = 0; i < L; i++) {
+        int[] rows = new int[SPECIES.length()];
+        for (int i = 0; i < rows.length; i++) {
             rows[i] = i * ldb;
         }
         return rows;
@@ -84,11 +82,12 @@ final class GemmPacking {
 
     /**
      * A whole strip of a transposed B: its {@code 2L} stored rows from {@code src}, {@code ldb}
-     * apart, become {@code kc} packed rows of {@code 2L}, each two gathers down the stored rows'
-     * columns. An element at a time, this cost more than the multiply for a product with few rows
+     * apart ({@code L} the vector's length), become {@code kc} packed rows of {@code 2L}, each two
+     * gathers down the stored rows' columns. An element at a time, this cost more than the multiply for a product with few rows
      * (32 x 256 x 784, B transposed: a dense layer's input gradient at batch 32).
      */
     private static void gatherStrip(float[] b, int src, int ldb, int kc, int[] rows, float[] dst, int base) {
+        int L = SPECIES.length();
         int second = src + L * ldb;
         for (int p = 0; p < kc; p++) {
             FloatVector.fromArray(SPECIES, b, src + p, rows, 0).intoArray(dst, base + p * 2 * L);
@@ -125,7 +124,8 @@ final class GemmPacking {
             return;
         }
         zeroRaggedStrip(nc, kc, dst, dOff, nr);
-        int[] rows = nr == 2 * L && nc >= nr ? rowStarts(ldb) : null;   // only when a whole strip is gathered
+        // Only when a whole strip of the micro-kernel's is gathered; the plain loops' packing loads no vector class.
+        int[] rows = Kernels.simdEnabled() && nr == GemmMicroKernel.NR && nc >= nr ? rowStarts(ldb) : null;
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             int base = dOff + jr * kc;

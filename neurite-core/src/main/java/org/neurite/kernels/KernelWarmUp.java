@@ -11,8 +11,8 @@ package org.neurite.kernels;
  * second. The JVM compiles a method with C2 after enough calls and loop iterations; this thread
  * makes them while the caller loads its data, on a core that would otherwise idle. It calls only
  * the kernels with arrays of its own, so it shares nothing with the caller; it changes no result,
- * only when the kernels are compiled. With the SIMD kernels switched off ({@code -Dneurite.simd=false})
- * there is nothing to warm and it does nothing.
+ * only when the kernels are compiled. With the SIMD kernels off ({@code -Dneurite.simd=false}, or no
+ * Vector API module: {@link Kernels#simdEnabled()}) there is nothing to warm and it does nothing.
  *
  * <pre>{@code
  * KernelWarmUp.startInBackground();   // then load the data and train as usual

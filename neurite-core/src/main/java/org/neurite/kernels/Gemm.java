@@ -56,7 +56,7 @@ public final class Gemm {
     static final GemmBlocking BLOCKING =
             GemmBlocking.forHost(CacheSizes.ofThisHost(), MR, NR, MR * MR_WIDE / gcd(MR, MR_WIDE),
                     Runtime.getRuntime().availableProcessors());
-    /** Depth of a packed block: a KC x NR strip of B stays in L1 while A streams by. */
+    /** Depth of a packed block: a KC x NR strip of B fills L1 while A streams by ({@link GemmBlocking}). */
     static final int KC = BLOCKING.kc();
     /** Rows of a packed block of A, a multiple of MR and MR_WIDE: MC x KC floats stay in L2. */
     static final int MC = BLOCKING.mc();

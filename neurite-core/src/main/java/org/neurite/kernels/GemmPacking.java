@@ -83,8 +83,9 @@ final class GemmPacking {
     /**
      * A whole strip of a transposed B: its {@code 2L} stored rows from {@code src}, {@code ldb}
      * apart ({@code L} the vector's length), become {@code kc} packed rows of {@code 2L}, each two
-     * gathers down the stored rows' columns. An element at a time, this cost more than the multiply for a product with few rows
-     * (32 x 256 x 784, B transposed: a dense layer's input gradient at batch 32).
+     * gathers down the stored rows' columns. An element at a time, this cost more than the multiply
+     * for a product with few rows (32 x 256 x 784, B transposed: a dense layer's input gradient at
+     * batch 32).
      */
     private static void gatherStrip(float[] b, int src, int ldb, int kc, int[] rows, float[] dst, int base) {
         int L = SPECIES.length();

@@ -36,6 +36,8 @@ public final class KernelWarmUp {
     private static final int K = 40;
     /** Columns of a product wide enough for {@link Gemm} to pack A and run its packed micro-kernel. */
     private static final int WIDE = Gemm.PACK_A_MIN_COLUMNS;
+    /** A depth of two K blocks, as in a dense layer fed 784 pixels. */
+    private static final int DEEP = Gemm.KC + 1;
 
     private KernelWarmUp() {
     }
@@ -69,6 +71,8 @@ public final class KernelWarmUp {
         float[] ct = new float[K * K];
         float[] wideB = ramp(K * WIDE, 0.002f);
         float[] wideC = new float[M * WIDE];
+        float[] deepA = ramp(M * DEEP, 0.001f);
+        float[] deepB = ramp(DEEP * K, 0.002f);
         Gemm.PackedB packedWide = Gemm.pack(false, K, WIDE, wideB, 0, WIDE);
         float seen = 0f;
         for (int r = 0; r < rounds; r++) {
@@ -101,6 +105,9 @@ public final class KernelWarmUp {
             // times slower until C2 had compiled it again
             Gemm.sgemm(false, false, M, WIDE, K, x, 0, K, wideB, 0, WIDE, 0f, wideC, 0, WIDE);
             Gemm.sgemm(false, false, M, WIDE, K, x, 0, K, wideB, 0, WIDE, 1f, wideC, 0, WIDE);
+            // deeper than one K block, so the later blocks' accumulation is compiled too, not a trap
+            // that first springs in the second epoch
+            Gemm.sgemm(false, false, M, K, DEEP, deepA, 0, DEEP, deepB, 0, K, 0f, c, 0, K);
             // a prediction's dense layer, its kernel packed once
             Gemm.sgemmColumns(false, M, 0, WIDE, x, 0, K, packedWide, 1f, wideC, 0, WIDE);
             seen += c[r % c.length] + ct[r % ct.length] + wideC[r % wideC.length];

@@ -36,7 +36,7 @@ public final class KernelWarmUp {
     private static final int K = 40;
     /** Columns of a product wide enough for {@link Gemm} to pack A and run its packed micro-kernel. */
     private static final int WIDE = Gemm.PACK_A_MIN_COLUMNS;
-    /** A depth of two K blocks, as in a dense layer fed 784 pixels. */
+    /** A depth just past one K block: a dense layer fed 784 pixels spans several. */
     private static final int DEEP = Gemm.KC + 1;
 
     private KernelWarmUp() {

@@ -15,14 +15,19 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each step of {@code p} loads two vectors of B and broadcasts {@code MR} values of A, feeding
  * {@code 2 * MR} independent fused multiply-adds into accumulators held in locals, so that C2 keeps
- * them all in registers (16 of the 32 vector registers with AVX-512) and the FMA latency is hidden by
- * the independent chains.
+ * them all in registers (16 of AVX-512's 32 vector registers, 8 of AVX2's 16) and the FMA latency is
+ * hidden by the independent chains.
  */
 final class GemmMicroKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int L = SPECIES.length();
-    /** Rows of C per tile. */
-    static final int MR = 8;
+    /**
+     * Rows of C per tile: 8, or 4 where vectors hold 8 floats (AVX2, whose 16 vector registers cannot
+     * hold eight rows' 16 accumulators beside B's two vectors and A's broadcast). On an AMD Zen 3
+     * core, in L1, 4 x 16 tiles ran 1.2-1.4x faster than 8 x 16, which spill, and than 6 x 16,
+     * 5 x 16, 4 x 24 and 3 x 32, which C2 compiles no better ({@code neurite-bench/TileShapes.java}).
+     */
+    static final int MR = L >= 16 ? 8 : 4;
     /**
      * Rows of C per tile of a packed A in {@link #tilePackedWide}: 12 where vectors hold 16 floats (AVX-512,
      * which has 32 vector registers), else {@link #MR}.
@@ -41,6 +46,25 @@ final class GemmMicroKernel {
      */
     static void tile(int kc, float[] as, int ai, int rowStride, int step, float[] bp, int bi, float[] c, int ci,
                      int ldc, float beta) {
+        if (MR == 4) {
+            tile4(kc, as, ai, rowStride, step, bp, bi, c, ci, ldc, beta);
+        } else {
+            tile8(kc, as, ai, rowStride, step, bp, bi, c, ci, ldc, beta);
+        }
+    }
+
+    /** {@link #tile} for a packed strip of A ({@code rowStride} 1, {@code step} MR). */
+    static void tilePacked(int kc, float[] as, int ai, float[] bp, int bi, float[] c, int ci, int ldc, float beta) {
+        if (MR == 4) {
+            tilePacked4(kc, as, ai, bp, bi, c, ci, ldc, beta);
+        } else {
+            tilePacked8(kc, as, ai, bp, bi, c, ci, ldc, beta);
+        }
+    }
+
+    /** {@link #tile} with eight rows. */
+    static void tile8(int kc, float[] as, int ai, int rowStride, int step, float[] bp, int bi, float[] c, int ci,
+                      int ldc, float beta) {
         int r2 = 2 * rowStride;
         int r3 = 3 * rowStride;
         int r4 = 4 * rowStride;
@@ -119,19 +143,19 @@ final class GemmMicroKernel {
     }
 
     /**
-     * {@link #tile} for a packed strip of A ({@code rowStride} 1, {@code step} MR). With the strides
+     * {@link #tilePacked} with eight rows. With the strides
      * constants, C2 proves every index of the loop in range before it starts, instead of checking
      * the eight reads of A at each step: in L1, 8 x 32 tiles ran at 176 GFLOPS on one Xeon core
-     * this way and at 140 with the strides as arguments. The body is {@link #tile}'s, repeated
+     * this way and at 140 with the strides as arguments. The body is {@link #tile8}'s, repeated
      * because a shared helper would not be inlined into a method this large, and one method holding
      * both loops (chosen by the strides) ran products 5-10% slower than the two.
      */
-    static void tilePacked(int kc, float[] as, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
-                           float beta) {
+    static void tilePacked8(int kc, float[] as, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
+                            float beta) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00,
                 c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00,
                 c61 = c00, c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += 8, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
             FloatVector a = FloatVector.broadcast(SPECIES, as[ai]);
@@ -199,6 +223,96 @@ final class GemmMicroKernel {
         }
     }
 
+    /** {@link #tile8} with four rows: see {@link #MR}. */
+    static void tile4(int kc, float[] as, int ai, int rowStride, int step, float[] bp, int bi, float[] c, int ci,
+                      int ldc, float beta) {
+        int r2 = 2 * rowStride;
+        int r3 = 3 * rowStride;
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,
+                c31 = c00;
+        for (int p = 0; p < kc; p++, ai += step, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
+            FloatVector a = FloatVector.broadcast(SPECIES, as[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(SPECIES, as[ai + rowStride]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(SPECIES, as[ai + r2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(SPECIES, as[ai + r3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+        }
+        // Stores are written out here: see tile8.
+        if (beta == 0f) {
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c10.intoArray(c, ci + ldc);
+            c11.intoArray(c, ci + ldc + L);
+            c20.intoArray(c, ci + 2 * ldc);
+            c21.intoArray(c, ci + 2 * ldc + L);
+            c30.intoArray(c, ci + 3 * ldc);
+            c31.intoArray(c, ci + 3 * ldc + L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(SPECIES, beta);
+            FloatVector.fromArray(SPECIES, c, ci).fma(vb, c00).intoArray(c, ci);
+            FloatVector.fromArray(SPECIES, c, ci + L).fma(vb, c01).intoArray(c, ci + L);
+            FloatVector.fromArray(SPECIES, c, ci + ldc).fma(vb, c10).intoArray(c, ci + ldc);
+            FloatVector.fromArray(SPECIES, c, ci + ldc + L).fma(vb, c11).intoArray(c, ci + ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 2 * ldc).fma(vb, c20).intoArray(c, ci + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 2 * ldc + L).fma(vb, c21).intoArray(c, ci + 2 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 3 * ldc).fma(vb, c30).intoArray(c, ci + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 3 * ldc + L).fma(vb, c31).intoArray(c, ci + 3 * ldc + L);
+        }
+    }
+
+    /** {@link #tilePacked8} with four rows: see {@link #MR}. */
+    static void tilePacked4(int kc, float[] as, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
+                            float beta) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,
+                c31 = c00;
+        for (int p = 0; p < kc; p++, ai += 4, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
+            FloatVector a = FloatVector.broadcast(SPECIES, as[ai]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(SPECIES, as[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(SPECIES, as[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(SPECIES, as[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+        }
+        // Stores are written out here: see tile8.
+        if (beta == 0f) {
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c10.intoArray(c, ci + ldc);
+            c11.intoArray(c, ci + ldc + L);
+            c20.intoArray(c, ci + 2 * ldc);
+            c21.intoArray(c, ci + 2 * ldc + L);
+            c30.intoArray(c, ci + 3 * ldc);
+            c31.intoArray(c, ci + 3 * ldc + L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(SPECIES, beta);
+            FloatVector.fromArray(SPECIES, c, ci).fma(vb, c00).intoArray(c, ci);
+            FloatVector.fromArray(SPECIES, c, ci + L).fma(vb, c01).intoArray(c, ci + L);
+            FloatVector.fromArray(SPECIES, c, ci + ldc).fma(vb, c10).intoArray(c, ci + ldc);
+            FloatVector.fromArray(SPECIES, c, ci + ldc + L).fma(vb, c11).intoArray(c, ci + ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 2 * ldc).fma(vb, c20).intoArray(c, ci + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 2 * ldc + L).fma(vb, c21).intoArray(c, ci + 2 * ldc + L);
+            FloatVector.fromArray(SPECIES, c, ci + 3 * ldc).fma(vb, c30).intoArray(c, ci + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, ci + 3 * ldc + L).fma(vb, c31).intoArray(c, ci + 3 * ldc + L);
+        }
+    }
+
     /**
      * {@link #tilePacked} with {@link #MR_WIDE} rows, for processors with 32 vector registers: its 24
      * accumulators, two vectors of B and one of A fill 27 of them. Each step now makes 24 multiply-adds
@@ -251,7 +365,7 @@ final class GemmMicroKernel {
             cb0 = a.fma(b0, cb0);
             cb1 = a.fma(b1, cb1);
         }
-        // Stores are written out here: see tile.
+        // Stores are written out here: see tile8.
         if (beta == 0f) {
             c00.intoArray(c, ci);
             c01.intoArray(c, ci + L);

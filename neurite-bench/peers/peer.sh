@@ -48,21 +48,33 @@ index_options() {
   for e in "${extras[@]}"; do printf '%s\n' --extra-index-url "$e"; done
 }
 
-# setup_java NAME: copy the peer's folder into the scratch folder and build it there with Maven.
+# nd4j_classifier: Deeplearning4j's native build for this processor (its AVX-512 build stops with SIGILL
+# where the processor has only AVX2).
+nd4j_classifier() {
+  if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then echo linux-x86_64-avx512
+  elif grep -qw avx2 /proc/cpuinfo 2>/dev/null; then echo linux-x86_64-avx2
+  else echo linux-x86_64
+  fi
+}
+
+# setup_java NAME: copy the peer's folder into the scratch folder and build it there with Maven. The
+# .ready stamp holds the Maven options it was built with, so a scratch folder moved to another host rebuilds.
 setup_java() {
-  local name=$1 dir=$scratch/$1
-  if [ -f "$dir/.ready" ] && [ -z "$(find "$here/$name" -newer "$dir/.ready" -type f -print -quit)" ]; then
+  local name=$1 dir=$scratch/$1 props=()
+  [ "$name" = dl4j ] && props=(-Dnd4j.classifier="$(nd4j_classifier)")
+  if [ -f "$dir/.ready" ] && [ "$(cat "$dir/.ready")" = "${props[*]}" ] \
+      && [ -z "$(find "$here/$name" -newer "$dir/.ready" -type f -print -quit)" ]; then
     return 0
   fi
   command -v mvn >/dev/null || fail "mvn not found (needed for the $name peer)"
   local java; java=$(java_home)/bin/java
   rm -rf "$dir" && mkdir -p "$dir" && cp -r "$here/$name/." "$dir/"
-  (cd "$dir" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2) \
+  (cd "$dir" && mvn -B -q "${props[@]}" dependency:build-classpath -Dmdep.outputFile=cp.txt >&2) \
     || fail "Maven could not resolve the $name peer's dependencies"
   mkdir -p "$dir/target/classes"
   "$(dirname "$java")/javac" -d "$dir/target/classes" -cp "$(cat "$dir/cp.txt")" "$dir"/src/main/java/anchors/*.java >&2 \
     || fail "the $name peer does not compile"
-  touch "$dir/.ready"
+  echo "${props[*]}" > "$dir/.ready"
 }
 
 # The Java peers run on the same JDK as Neurite (JAVA_HOME when set).

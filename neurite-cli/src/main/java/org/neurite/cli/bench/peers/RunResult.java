@@ -11,10 +11,29 @@ import java.util.List;
  * @param peakRssBytes its peak resident set (VmHWM), 0 when unknown
  */
 public record RunResult(int exitCode, List<String> stdout, String stderrTail, long peakRssBytes) {
-    /** The last non-blank line of standard error, or a note of the exit status when there is none. */
+    /**
+     * Why it failed: where a JVM crashed (a native library using instructions this processor lacks,
+     * say), the signal and the frame from the crash report the JVM writes to standard output; else
+     * the last non-blank line of standard error, or a note of the exit status when there is none.
+     */
     public String reason() {
+        int signal = indexOf("#  SIG", 0);
+        if (signal >= 0) {
+            int frame = indexOf("# Problematic frame:", signal);
+            return "crashed: " + stdout.get(signal).substring(1).strip()
+                    + (frame >= 0 && frame + 1 < stdout.size() ? " in " + stdout.get(frame + 1).substring(1).strip() : "");
+        }
         String[] lines = stderrTail.strip().split("\n");
         String last = lines[lines.length - 1].strip();
         return last.isEmpty() ? "exit status " + exitCode : last;
+    }
+
+    private int indexOf(String prefix, int from) {
+        for (int i = from; i < stdout.size(); i++) {
+            if (stdout.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

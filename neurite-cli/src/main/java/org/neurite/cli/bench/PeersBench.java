@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -133,18 +134,38 @@ public final class PeersBench implements Callable<Integer> {
         return n == 0 ? "all batches" : n + " batches";
     }
 
-    /** The processor's model name from /proc/cpuinfo, or the JVM's architecture where there is none. */
+    /** The processor as /proc/cpuinfo describes it ({@link #describe}), or the JVM's architecture where there is none. */
     private static String processor() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
+            return describe(Files.readAllLines(Path.of("/proc/cpuinfo")));
         } catch (IOException e) {
             return System.getProperty("os.arch");
         }
-        return System.getProperty("os.arch");
+    }
+
+    /**
+     * The first processor's model name, CPU family and model, and widest vector instructions, from the
+     * lines of /proc/cpuinfo: hosts with the same model name (a virtual machine's "AMD EPYC") differ in
+     * all three, and a figure is comparable only with figures from the same kind.
+     */
+    static String describe(List<String> cpuinfo) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : cpuinfo) {
+            if (line.isBlank()) {
+                break;   // the first processor's block ends
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        String name = fields.getOrDefault("model name", System.getProperty("os.arch"));
+        if (!fields.containsKey("cpu family")) {
+            return name;
+        }
+        List<String> flags = List.of(fields.getOrDefault("flags", "").split("\\s+"));
+        String vectors = flags.contains("avx512f") ? ", AVX-512" : flags.contains("avx2") ? ", AVX2" : "";
+        return name + ", family " + fields.get("cpu family") + " model " + fields.getOrDefault("model", "?") + vectors;
     }
 
     /** MNIST's folder for W1, and this JVM's JDK for the Java peers, so that they run on the same one. */

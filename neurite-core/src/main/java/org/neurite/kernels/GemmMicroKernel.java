@@ -223,7 +223,10 @@ final class GemmMicroKernel {
         }
     }
 
-    /** {@link #tile8} with four rows: see {@link #MR}. */
+    /**
+     * {@link #tile8} with four rows (see {@link #MR}), written out again for the reason
+     * {@link #tilePacked8} gives.
+     */
     static void tile4(int kc, float[] as, int ai, int rowStride, int step, float[] bp, int bi, float[] c, int ci,
                       int ldc, float beta) {
         int r2 = 2 * rowStride;
@@ -269,7 +272,7 @@ final class GemmMicroKernel {
         }
     }
 
-    /** {@link #tilePacked8} with four rows: see {@link #MR}. */
+    /** {@link #tilePacked8} with four rows (see {@link #MR}), written out again for the reason it gives. */
     static void tilePacked4(int kc, float[] as, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
                             float beta) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,

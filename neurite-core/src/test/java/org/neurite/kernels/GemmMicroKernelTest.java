@@ -27,9 +27,9 @@ class GemmMicroKernelTest {
         Assumptions.assumeTrue(rows != 12 || GemmMicroKernel.MR_WIDE == 12, "twelve-row tiles need 32 registers");
         SplittableRandom random = new SplittableRandom(rows);
         int lda = DEPTH + 3;
-        float[] a = values(random, rows * lda + DEPTH * lda);
-        float[] b = values(random, DEPTH * GemmMicroKernel.NR);
-        float[] c = values(random, rows * LDC);
+        float[] a = GemmTest.Problem.random(rows * lda + DEPTH * lda, random);
+        float[] b = GemmTest.Problem.random(DEPTH * GemmMicroKernel.NR, random);
+        float[] c = GemmTest.Problem.random(rows * LDC, random);
         float[] expected = expected(rows, layout, lda, a, b, c, beta);
 
         int rowStride = layout.equals("rows") ? lda : 1;
@@ -98,13 +98,5 @@ class GemmMicroKernelTest {
             }
         }
         return strip;
-    }
-
-    private static float[] values(SplittableRandom random, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        return x;
     }
 }

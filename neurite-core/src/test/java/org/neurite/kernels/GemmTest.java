@@ -451,7 +451,7 @@ class GemmTest {
     }
 
     /** Random operands stored with an offset and padded rows; C is NaN garbage when beta is 0. */
-    private static final class Problem {
+    static final class Problem {
         final int m, n, k, lda, ldb, ldc;
         final boolean transA, transB;
         final float beta;
@@ -523,7 +523,8 @@ class GemmTest {
             return sum;
         }
 
-        private static float[] random(int size, SplittableRandom rnd) {
+        /** Uniform values in [-1, 1), also for the micro-kernel's tests. */
+        static float[] random(int size, SplittableRandom rnd) {
             float[] x = new float[size];
             for (int i = 0; i < size; i++) {
                 x[i] = (float) (rnd.nextDouble() * 2 - 1);

@@ -24,8 +24,9 @@ final class GemmMicroKernel {
     /**
      * Rows of C per tile: 8, or 4 where vectors hold 8 floats (AVX2, whose 16 vector registers cannot
      * hold eight rows' 16 accumulators beside B's two vectors and A's broadcast). On an AMD Zen 3
-     * core, in L1, 4 x 16 tiles ran 1.2-1.4x faster than 8 x 16, which spill, and than 6 x 16,
-     * 5 x 16, 4 x 24 and 3 x 32, which C2 compiles no better ({@code neurite-bench/TileShapes.java}).
+     * core, in L1, 4 x 16 tiles ran 1.1-2.1x faster than 8 x 16, which spill, and than 6 x 16,
+     * 4 x 24 and 3 x 32 ({@code neurite-bench/TileShapes.java}); 5 x 16 ran about as fast as
+     * 4 x 16, but four rows divide a batch's rows into whole tiles.
      */
     static final int MR = L >= 16 ? 8 : 4;
     /**

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * host with 16 vector registers (AVX2) a tile whose accumulators, B's vectors and A's broadcast
  * exceed them spills.
  *
- *   java --add-modules jdk.incubator.vector neurite-bench/TileShapes.java      # all shapes: 8x2, 6x2, 5x2, 4x2, 4x3, 3x4
+ *   java --add-modules jdk.incubator.vector neurite-bench/TileShapes.java      # all shapes ({@link #SHAPES})
  *   java --add-modules jdk.incubator.vector neurite-bench/TileShapes.java 8x2 4x2
  */
 public final class TileShapes {
@@ -22,6 +22,8 @@ public final class TileShapes {
     private static final int C_STRIDE = 4 * L;
     private static final int ROUNDS = 60;
     private static final int WARM_UP_ROUNDS = 20;
+    /** Rows x vectors of each tile below. */
+    private static final String SHAPES = "8x2 6x2 5x2 4x2 4x3 3x4";
 
     static void tile8x2(int kc, float[] as, float[] b, float[] c) {
         FloatVector z = FloatVector.zero(S);
@@ -268,12 +270,12 @@ public final class TileShapes {
             case "4x2" -> tile4x2(DEPTH, a, b, c);
             case "4x3" -> tile4x3(DEPTH, a, b, c);
             case "3x4" -> tile3x4(DEPTH, a, b, c);
-            default -> throw new IllegalArgumentException("no tile " + shape + "; shapes: 8x2, 6x2, 5x2, 4x2, 4x3, 3x4");
+            default -> throw new IllegalArgumentException("no tile " + shape + "; shapes: " + SHAPES);
         }
     }
 
     public static void main(String[] args) {
-        String[] shapes = args.length > 0 ? args : "8x2, 6x2, 5x2, 4x2, 4x3, 3x4".split(", ");
+        String[] shapes = args.length > 0 ? args : SHAPES.split(" ");
         Random random = new Random(1);
         float[] a = new float[DEPTH * 8];
         float[] b = new float[DEPTH * 4 * L];
@@ -287,24 +289,36 @@ public final class TileShapes {
         double[][] gflops = new double[shapes.length][ROUNDS];
         for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
             for (int s = 0; s < shapes.length; s++) {
-                int rows = shapes[s].charAt(0) - '0';
-                int vectors = shapes[s].charAt(2) - '0';
-                long calls = 80_000 / (rows * vectors);
+                long calls = 80_000 / accumulators(shapes[s]);
                 long start = System.nanoTime();
                 for (long i = 0; i < calls; i++) {
                     tile(shapes[s], a, b, c);
                 }
                 if (round >= WARM_UP_ROUNDS) {
-                    gflops[s][round - WARM_UP_ROUNDS] = 2.0 * rows * vectors * L * DEPTH * calls / (System.nanoTime() - start);
+                    long flops = 2L * accumulators(shapes[s]) * L * DEPTH * calls;
+                    gflops[s][round - WARM_UP_ROUNDS] = (double) flops / (System.nanoTime() - start);
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%d floats a vector, depth %d, %d rounds%n", L, DEPTH, ROUNDS);
         for (int s = 0; s < shapes.length; s++) {
             Arrays.sort(gflops[s]);
-            System.out.printf(Locale.ROOT, "tile %s (%d x %d floats): median %.1f GFLOPS (quartiles %.1f-%.1f)%n", shapes[s],
-                    shapes[s].charAt(0) - '0', (shapes[s].charAt(2) - '0') * L, gflops[s][ROUNDS / 2],
-                    gflops[s][ROUNDS / 4], gflops[s][3 * ROUNDS / 4]);
+            System.out.printf(Locale.ROOT, "tile %s (%d x %d floats): median %.1f GFLOPS (quartiles %.1f-%.1f)%n",
+                    shapes[s], rows(shapes[s]), vectors(shapes[s]) * L, gflops[s][ROUNDS / 2], gflops[s][ROUNDS / 4],
+                    gflops[s][3 * ROUNDS / 4]);
         }
+    }
+
+    private static int rows(String shape) {
+        return shape.charAt(0) - '0';
+    }
+
+    private static int vectors(String shape) {
+        return shape.charAt(2) - '0';
+    }
+
+    /** The tile's vector accumulators: its multiply-adds per step of depth. */
+    private static int accumulators(String shape) {
+        return rows(shape) * vectors(shape);
     }
 }

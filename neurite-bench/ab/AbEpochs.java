@@ -11,8 +11,8 @@ import java.util.Locale;
  * Two (or more) builds of Neurite compared in one process, epoch against epoch in A B B A order, so
  * that on a loaded machine both meet the same load: each build's jar gets its own class loader (with
  * its own worker pool) and its own instance of the epoch class ({@code W1Epoch}, {@code W3Epoch},
- * {@code W1MnistPredict}: a constructor taking the number of samples, and {@code epoch()}). After two untimed epochs per build
- * it prints, per round, each build's wall time, the calling thread's CPU time and the process's CPU
+ * {@code W1MnistPredict}: a constructor taking the number of samples, and {@code epoch()}). After two
+ * untimed epochs per build it prints, per round, each build's wall time, the calling thread's CPU time and the process's CPU
  * time for one epoch, then the medians and the median of the per-round ratios of the first build's
  * figure over the last's (above 1: the last build is faster). From the repository root, with a jar
  * of each build (copies of neurite-cli/target/neurite.jar before and after a change):

@@ -134,7 +134,7 @@ public final class PeersBench implements Callable<Integer> {
         return n == 0 ? "all batches" : n + " batches";
     }
 
-    /** The processor as /proc/cpuinfo describes it ({@link #describe}), or the JVM's architecture where there is none. */
+    /** The processor as /proc/cpuinfo describes it ({@link #describe}), or the JVM's architecture without one. */
     private static String processor() {
         try {
             return describe(Files.readAllLines(Path.of("/proc/cpuinfo")));

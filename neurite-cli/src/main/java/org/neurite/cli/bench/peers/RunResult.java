@@ -19,9 +19,9 @@ public record RunResult(int exitCode, List<String> stdout, String stderrTail, lo
     public String reason() {
         int signal = indexOf("#  SIG", 0);
         if (signal >= 0) {
-            int frame = indexOf("# Problematic frame:", signal);
-            return "crashed: " + stdout.get(signal).substring(1).strip()
-                    + (frame >= 0 && frame + 1 < stdout.size() ? " in " + stdout.get(frame + 1).substring(1).strip() : "");
+            int frame = indexOf("# Problematic frame:", signal) + 1;
+            String where = frame > 0 && frame < stdout.size() ? " in " + stdout.get(frame).substring(1).strip() : "";
+            return "crashed: " + stdout.get(signal).substring(1).strip() + where;
         }
         String[] lines = stderrTail.strip().split("\n");
         String last = lines[lines.length - 1].strip();

@@ -29,8 +29,8 @@ class SystemProcessRunnerTest {
         String report = "#\n# A fatal error has been detected by the Java Runtime Environment:\n#\n"
                 + "#  SIGILL (0x4) at pc=0x00007f0d57daf9f3, pid=11215, tid=11222\n#\n# JRE version: 25\n"
                 + "# Problematic frame:\n# C  [libnd4jcpu.so+0x17af9f3]  sd::ops::HashHelper::getInstance()+0x33\n";
-        RunResult r = runner.run(List.of("sh", "-c", "printf '" + report + "'; echo 'WARNING: a warning' >&2; exit 134"),
-                Map.of(), Duration.ofSeconds(30));
+        String crash = "printf '" + report + "'; echo 'WARNING: a warning' >&2; exit 134";
+        RunResult r = runner.run(List.of("sh", "-c", crash), Map.of(), Duration.ofSeconds(30));
         assertEquals("crashed: SIGILL (0x4) at pc=0x00007f0d57daf9f3, pid=11215, tid=11222 in "
                 + "C  [libnd4jcpu.so+0x17af9f3]  sd::ops::HashHelper::getInstance()+0x33", r.reason());
     }
